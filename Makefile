@@ -1,0 +1,32 @@
+# One obvious way to run everything. `make demo` and `make test` are the set-up.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+DB     ?= dateline.duckdb
+EVAL_SETS := extraction pages quotes-ggt polnear seed timex plover case2021 propaganda checkworthy
+
+.PHONY: venv demo test eval bench clean
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: venv
+	$(PY) -m dateline analyze samples --db $(DB) --format table
+	$(PY) -m dateline list --db $(DB)
+
+test: venv
+	$(PY) -m pytest -q
+
+eval: venv
+	@for s in $(EVAL_SETS); do $(PY) -m dateline evaluate $$s --json || exit 1; done
+
+bench: venv
+	$(PY) benchmarks/throughput.py
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache

@@ -1,0 +1,9 @@
+"""claims: not yet written (see the open issues)."""
+from __future__ import annotations
+
+from . import annotator
+
+
+@annotator("claims")
+def annotate(record, doc) -> dict:
+    return {}

@@ -1,0 +1,9 @@
+"""entities: not yet written (see the open issues)."""
+from __future__ import annotations
+
+from . import annotator
+
+
+@annotator("entities")
+def annotate(record, doc) -> dict:
+    return {}

@@ -1,0 +1,9 @@
+"""events: not yet written (see the open issues)."""
+from __future__ import annotations
+
+from . import annotator
+
+
+@annotator("events")
+def annotate(record, doc) -> dict:
+    return {}

@@ -1,0 +1,9 @@
+"""language: not yet written (see the open issues)."""
+from __future__ import annotations
+
+from . import annotator
+
+
+@annotator("language")
+def annotate(record, doc) -> dict:
+    return {}

@@ -1,0 +1,9 @@
+"""timex: not yet written (see the open issues)."""
+from __future__ import annotations
+
+from . import annotator
+
+
+@annotator("timex")
+def annotate(record, doc) -> dict:
+    return {}

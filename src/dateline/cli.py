@@ -1,0 +1,310 @@
+"""The command line: parses, calls the library, prints. It analyses nothing itself.
+
+Exit codes:
+    0  everything offered was analysed (duplicates count as analysed)
+    1  some documents could not be analysed; each has an error row in the store and a line on stderr
+    2  the command line was wrong (unknown option, missing file, bad date)
+    3  the store or the model could not be used
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from typing import Any, Optional
+
+from . import __version__
+from .errors import DatelineError, ModelError, StoreError, UsageError
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_ENVIRONMENT = 0, 1, 2, 3
+
+
+def _err(message: str) -> None:
+    print(f"dateline: {message}", file=sys.stderr)
+
+
+def _db_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default="dateline.duckdb", help="DuckDB file (default: ./dateline.duckdb)")
+
+
+def _format_option(p: argparse.ArgumentParser, choices: tuple[str, ...], default: str) -> None:
+    p.add_argument("--format", choices=choices, default=default, help=f"output format (default: {default})")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dateline",
+        description="Who said what, on whose authority, about which events, and when: an auditable record of news articles.",
+    )
+    parser.add_argument("--version", action="version", version=f"dateline {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("analyze", help="analyse articles (files, folders, JSONL, WARC, - for stdin) into the store")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    _db_option(p)
+    p.add_argument("--published", help="publication date (YYYY-MM-DD) to use where the page gives none")
+    _format_option(p, ("json", "jsonl", "table", "none"), "table")
+    p.add_argument("--workers", type=int, default=1, help="processes to analyse with (default: 1)")
+    p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--max-bytes", type=int, default=None, help="refuse inputs larger than this (default: 20,000,000)")
+    p.add_argument("--no-store", action="store_true", help="print records without writing them to the store")
+
+    p = sub.add_parser("show", help="print one stored record")
+    p.add_argument("id", help="article id (a unique prefix will do)")
+    _db_option(p)
+    _format_option(p, ("json", "table"), "json")
+
+    p = sub.add_parser("list", help="list stored articles")
+    _db_option(p)
+    _format_option(p, ("table", "json", "csv"), "table")
+    p.add_argument("--documents", action="store_true", help="list every document offered, with its status")
+
+    p = sub.add_parser("query", help="run a read-only SQL query against the store")
+    p.add_argument("sql")
+    _db_option(p)
+    _format_option(p, ("table", "json", "csv"), "table")
+
+    p = sub.add_parser("evaluate", help="score dateline on a public gold set")
+    p.add_argument("set", metavar="SET", help="one of: " + ", ".join(_evaluation_sets()))
+    p.add_argument("--path", help="the gold set's folder (default: ../shared/eval/<set> found upward from here)")
+    p.add_argument("--limit", type=int, default=None, help="score only the first N items")
+    p.add_argument("--json", action="store_true", help="end with one JSON line of metrics")
+
+    p = sub.add_parser("export", help="write every table of the store as Parquet")
+    p.add_argument("folder")
+    _db_option(p)
+    return parser
+
+
+def _evaluation_sets() -> list[str]:
+    from .evaluate import SETS
+
+    return list(SETS)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return EXIT_USAGE if exc.code else EXIT_OK
+    if not args.command:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    except (StoreError, ModelError) as exc:
+        _err(str(exc))
+        return EXIT_ENVIRONMENT
+    except DatelineError as exc:
+        _err(str(exc))
+        return EXIT_SOME_FAILED
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def cmd_analyze(args) -> int:
+    from pathlib import Path
+
+    from .pipeline import analyze_many
+    from .read import DEFAULT_MAX_BYTES, iter_offered
+    from .read.dates import iso_day
+    from .store import Store
+
+    if args.published and not iso_day(args.published):
+        raise UsageError(f"--published {args.published!r} is not a date like 2025-07-04", "E401")
+    missing = [p for p in args.paths if p != "-" and not Path(p).exists()]
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}", "E402")
+    if args.workers < 1:
+        raise UsageError("--workers must be 1 or more", "E403")
+    store = None if args.no_store else Store(args.db)
+    offered = list(iter_offered(args.paths))
+    records: list[dict[str, Any]] = []
+    summary: list[tuple] = []
+    failed = 0
+    progress = _progress(len(offered))
+    with progress:
+        task = progress.add_task("analysing", total=len(offered))
+        outcomes = analyze_many(offered, published=args.published, workers=args.workers,
+                                batch_size=args.batch_size, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
+        for outcome in outcomes:
+            status = "error" if outcome.error else "ok"
+            if store is not None:
+                status = store.add(outcome.origin, outcome.content_hash, outcome.size, outcome.record, outcome.error)
+            if outcome.error is not None:
+                failed += 1
+                progress.console.print(f"[red]error[/red] {outcome.origin}: {outcome.error}", highlight=False)
+            else:
+                if args.format in ("json", "jsonl"):
+                    records.append(outcome.record.to_dict())
+                    if args.format == "jsonl":
+                        print(json.dumps(records.pop(), ensure_ascii=False), flush=True)
+                summary.append((outcome.origin, status, outcome.record))
+            progress.advance(task)
+    if store is not None:
+        store.close()
+    if args.format == "json":
+        print(json.dumps(records[0] if len(records) == 1 and len(offered) == 1 else records, ensure_ascii=False, indent=1))
+    elif args.format == "table":
+        _print_summary(summary)
+    if failed:
+        _err(f"{failed} of {len(offered)} document(s) could not be analysed; see the errors above"
+             + ("" if store is None else f" and `dateline list --documents --db {args.db}`"))
+        return EXIT_SOME_FAILED
+    return EXIT_OK
+
+
+def _progress(total: int):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=console, transient=True, disable=total < 2 or not console.is_terminal)
+
+
+def _counts(record) -> dict[str, int]:
+    return {
+        "entities": len(record.entities), "timexes": len(record.timexes), "sources": len(record.sources),
+        "attributions": len(record.attributions), "claims": len(record.claims),
+        "loaded": len(record.loaded_terms), "events": len(record.events),
+    }
+
+
+def _print_summary(summary: list[tuple]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    for origin, status, record in summary:
+        table = Table(title=record.title or origin, title_justify="left", show_header=False, min_width=60)
+        table.add_column("field", style="bold")
+        table.add_column("value")
+        table.add_row("id", f"{record.id} ({status})")
+        table.add_row("from", origin)
+        table.add_row("published", f"{record.published or '?'} ({record.published_from})")
+        if record.dateline:
+            table.add_row("dateline", f"{record.dateline.text!r} place={record.dateline.place} date={record.dateline.date}")
+        table.add_row("outlet", record.outlet or "")
+        if record.authors:
+            table.add_row("authors", ", ".join(record.authors))
+        table.add_row("language", record.language or "")
+        table.add_row("words / headings", f"{len(record.text.split())} / {len(record.headings)}")
+        table.add_row("chrome removed", str(len(record.removed)))
+        ents = sorted(record.entities, key=lambda e: -len(e.mentions))[:8]
+        table.add_row("entities", f"{len(record.entities)}: " + ", ".join(f"{e.name} ({e.type})" for e in ents))
+        counts = _counts(record)
+        table.add_row("found", "  ".join(f"{k} {v}" for k, v in counts.items() if k != "entities"))
+        sc = record.scorecard
+        if sc is not None:
+            table.add_row("sourcing", f"attributed {sc.share_attributed:.0%} of {sc.claims} claims; "
+                          f"anonymous {sc.anonymous_share:.0%} of {sc.attributions} attributions; "
+                          f"{sc.distinct_named_sources} named sources; loaded/1k words "
+                          f"authorial {sc.loaded_authorial_per_1k:.1f} quoted {sc.loaded_quoted_per_1k:.1f}")
+        for w in record.warnings:
+            table.add_row("warning", w)
+        console.print(table)
+
+
+def cmd_show(args) -> int:
+    from .store import Store
+
+    with Store(args.db, read_only=True) as store:
+        record = store.get(args.id)
+    if record is None:
+        raise UsageError(f"no article {args.id!r} in {args.db} (or the prefix is not unique)", "E404")
+    if args.format == "json":
+        print(json.dumps(record.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        _print_summary([(record.url or record.id, "stored", record)])
+    return EXIT_OK
+
+
+def cmd_list(args) -> int:
+    from .store import Store
+
+    if args.documents:
+        sql = ("SELECT seq, origin, status, code, message, article_id, offered_at FROM documents ORDER BY seq")
+    else:
+        sql = ("SELECT a.id, a.published, a.outlet, a.title, a.words, "
+               "(SELECT count(*) FROM entities e WHERE e.article_id = a.id) AS entities, "
+               "(SELECT count(*) FROM attributions t WHERE t.article_id = a.id) AS attributions "
+               "FROM articles a ORDER BY a.published NULLS LAST, a.id")
+    with Store(args.db, read_only=True) as store:
+        columns, rows = store.query(sql)
+    _print_rows(columns, rows, args.format)
+    return EXIT_OK
+
+
+def cmd_query(args) -> int:
+    from .store import Store
+
+    with Store(args.db, read_only=True) as store:
+        columns, rows = store.query(args.sql)
+    _print_rows(columns, rows, args.format)
+    return EXIT_OK
+
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, (str, int, float, bool)) or v is None:
+        return v
+    if isinstance(v, (list, tuple)):
+        return [_jsonable(x) for x in v]
+    if isinstance(v, dict):
+        return {str(k): _jsonable(x) for k, x in v.items()}
+    return str(v)
+
+
+def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
+    if fmt == "json":
+        print(json.dumps([dict(zip(columns, map(_jsonable, r))) for r in rows], ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        w = csv.writer(sys.stdout)
+        w.writerow(columns)
+        w.writerows(rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*columns)
+        for r in rows:
+            table.add_row(*("" if v is None else str(v)[:80] for v in r))
+        Console().print(table)
+
+
+def cmd_evaluate(args) -> int:
+    from .evaluate import run
+
+    metrics = run(args.set, args.path, limit=args.limit)
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("metric", "value", title=f"dateline evaluate {args.set}", title_justify="left")
+    for k, v in metrics.items():
+        table.add_row(k, f"{v:.4f}" if isinstance(v, float) else str(v))
+    Console(stderr=args.json).print(table)
+    if args.json:
+        print(json.dumps({"set": args.set, **metrics}))
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from .store import Store
+
+    with Store(args.db) as store:
+        for path in store.export_parquet(args.folder):
+            print(path)
+    return EXIT_OK
+
+
+COMMANDS = {"analyze": cmd_analyze, "show": cmd_show, "list": cmd_list, "query": cmd_query,
+            "evaluate": cmd_evaluate, "export": cmd_export}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,99 @@
+"""Every error and warning dateline can give, with a code a user can search for.
+
+    DatelineError                 base of everything dateline raises on purpose
+    ├── InputError                one offered document cannot be analysed; the batch goes on
+    │     (codes E1xx: empty, binary, too large, undecodable, no body, bad WARC/JSONL record)
+    ├── ModelError                the spaCy model cannot be loaded (E2xx)
+    ├── StoreError                the DuckDB file cannot be opened or written (E3xx)
+    └── UsageError                the command line asks for something impossible (E4xx)
+
+Warnings are not raised: they are strings ``"Wxxx: message"`` kept on ``Record.warnings``.
+Each message says what was wrong and what to do about it.
+"""
+from __future__ import annotations
+
+
+class DatelineError(Exception):
+    code = "E000"
+
+    def __init__(self, message: str, code: str | None = None):
+        super().__init__(message)
+        if code:
+            self.code = code
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.args[0]}"
+
+
+class InputError(DatelineError):
+    code = "E100"
+
+
+class ModelError(DatelineError):
+    code = "E200"
+
+
+class StoreError(DatelineError):
+    code = "E300"
+
+
+class UsageError(DatelineError):
+    code = "E400"
+
+
+# Input errors: one document.
+def empty_input() -> InputError:
+    return InputError("the input is empty or whitespace only; nothing to analyse", "E101")
+
+
+def binary_input(what: str) -> InputError:
+    return InputError(f"the input looks binary ({what}), not text or HTML; offer the article's text or page", "E102")
+
+
+def too_large(size: int, limit: int) -> InputError:
+    return InputError(f"the input is {size:,} bytes, over the limit of {limit:,}; split it or raise --max-bytes", "E103")
+
+
+def undecodable(detail: str) -> InputError:
+    return InputError(f"the input's encoding cannot be read ({detail}); re-save it as UTF-8", "E104")
+
+
+def no_body(detail: str) -> InputError:
+    return InputError(f"no article body found ({detail}); is this an article page?", "E105")
+
+
+def bad_warc(detail: str) -> InputError:
+    return InputError(f"a WARC record cannot be read ({detail}); the archive may be truncated or corrupt", "E106")
+
+
+def bad_jsonl(line_no: int, detail: str) -> InputError:
+    return InputError(f"line {line_no} is not a JSON object with 'text' or 'html' ({detail})", "E107")
+
+
+def unreadable(path: str, detail: str) -> InputError:
+    return InputError(f"{path} cannot be read ({detail})", "E108")
+
+
+def text_too_long(chars: int, limit: int) -> InputError:
+    return InputError(f"the article body is {chars:,} characters, over the limit of {limit:,}; is this one article?", "E109")
+
+
+def not_an_article(content_type: str) -> InputError:
+    return InputError(f"the record is {content_type}, not a text or HTML page; nothing to analyse", "E110")
+
+
+# Warnings: kept on the record.
+def w_unbalanced_quotes(count: int) -> str:
+    return f"W001: {count} quotation mark(s) without a partner; quotes near them are a best guess"
+
+
+def w_not_english(language: str) -> str:
+    return f"W002: the article looks like '{language}', not English; English annotators were skipped"
+
+
+def w_replaced_chars(count: int) -> str:
+    return f"W003: {count} byte sequence(s) were not valid in the detected encoding and were replaced with U+FFFD"
+
+
+def w_published_unknown() -> str:
+    return "W004: no publication date in metadata or dateline; relative dates keep XXXX (pass --published)"

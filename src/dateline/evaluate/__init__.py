@@ -1,0 +1,61 @@
+"""Scorers for the public gold sets in ``../shared/eval`` (see its README for formats and metrics).
+
+Each set has a module here with ``score(path: Path, limit: int | None) -> dict[str, float | int]``;
+``SETS`` maps the set's name (as typed after ``dateline evaluate``) to that module and to the folder
+under ``shared/eval`` it reads by default. Scorers read gold data from where it lies; none of it is
+copied into the project.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+from typing import Optional
+
+from ..errors import UsageError
+
+# name: (module, default folder under shared/eval)
+SETS: dict[str, tuple[str, str]] = {
+    "extraction": ("extraction", "extraction"),
+    "pages": ("pages", "pages"),
+    "quotes-ggt": ("quotes_ggt", "quotes-ggt"),
+    "polnear": ("polnear", "polnear"),
+    "seed": ("seed", "../seed"),
+    "timex": ("timex", "timex/tbaq"),
+    "plover": ("plover", "events/plover"),
+    "case2021": ("case2021", "events/case2021"),
+    "propaganda": ("propaganda", "propaganda"),
+    "checkworthy": ("checkworthy", "checkworthy"),
+}
+
+
+def shared_eval_dir() -> Optional[Path]:
+    """``$DATELINE_SHARED/eval``, or the first ``shared/eval`` found upward from here or the cwd."""
+    env = os.environ.get("DATELINE_SHARED")
+    if env:
+        p = Path(env) / "eval"
+        return p if p.is_dir() else None
+    for start in (Path.cwd(), Path(__file__).resolve()):
+        for parent in [start, *start.parents]:
+            for candidate in (parent / "shared" / "eval", parent / "../shared/eval"):
+                if candidate.is_dir():
+                    return candidate.resolve()
+    return None
+
+
+def default_path(name: str) -> Optional[Path]:
+    base = shared_eval_dir()
+    if base is None or name not in SETS:
+        return None
+    p = (base / SETS[name][1]).resolve()
+    return p if p.exists() else None
+
+
+def run(name: str, path: Optional[str] = None, limit: Optional[int] = None) -> dict:
+    if name not in SETS:
+        raise UsageError(f"unknown evaluation set {name!r}; choose one of {', '.join(SETS)}", "E410")
+    folder = Path(path) if path else default_path(name)
+    if folder is None or not folder.exists():
+        raise UsageError(f"the gold set for {name!r} is not at {path or '../shared/eval'}; pass --path", "E411")
+    module = importlib.import_module(f"{__name__}.{SETS[name][0]}")
+    return module.score(folder, limit)

@@ -1,0 +1,70 @@
+"""``pages``: WCXB article pages (body as a person reads it, title, author, publication date).
+
+Keys: ``body_f1`` (shingle F1), ``title_acc`` (exact after whitespace normalisation), ``date_acc``
+(exact ISO day, over the pages whose gold has a ``publish_date``), ``heading_recall`` (the gold
+body's short stand-alone lines without final punctuation, found among the record's headings), ``n``.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+from typing import Optional
+
+from ..errors import InputError
+from ..read import Offered, Page, extract
+from ..read.dates import iso_day
+from .shingles import corpus_prf
+
+_WS = re.compile(r"\s+")
+MAX_HEADING_WORDS = 12
+
+
+def norm(s: Optional[str]) -> str:
+    return _WS.sub(" ", s or "").strip()
+
+
+def gold_headings(main_content: str) -> list[str]:
+    """Short lines standing alone between blank lines, without final punctuation."""
+    out = []
+    for block in re.split(r"\n\s*\n", main_content or ""):
+        line = norm(block)
+        if "\n" in block.strip() or not line:
+            continue
+        if len(line.split()) <= MAX_HEADING_WORDS and not line.endswith(tuple(".!?:;,…\"'”)")):
+            out.append(line.lower())
+    return out
+
+
+def score(path: Path, limit: Optional[int] = None) -> dict:
+    files = sorted((path / "ground-truth").glob("*.json"))[:limit]
+    pairs, titles, dates, heads_found, heads_total = [], [], [], 0, 0
+    for gt_file in files:
+        doc = json.loads(gt_file.read_text(encoding="utf-8"))
+        gold = doc["ground_truth"]
+        html = gzip.decompress((path / "html" / f"{gt_file.stem}.html.gz").read_bytes())
+        try:
+            page = extract(Offered("eval", html, "html", {"url": doc.get("url")} if doc.get("url") else {}))
+        except InputError:
+            page = Page(text="")
+        pairs.append((page.text, gold.get("main_content", "")))
+        titles.append(norm(page.title) == norm(gold.get("title")))
+        if gold.get("publish_date"):
+            dates.append(page.published == iso_day(gold["publish_date"]))
+        found = {norm(h.text).lower() for h in page.headings}
+        for h in gold_headings(gold.get("main_content", "")):
+            heads_total += 1
+            heads_found += h in found
+    body = corpus_prf(pairs)
+    return {
+        "body_f1": body["f1"],
+        "body_precision": body["precision"],
+        "body_recall": body["recall"],
+        "title_acc": sum(titles) / len(titles) if titles else 0.0,
+        "date_acc": sum(dates) / len(dates) if dates else 0.0,
+        "heading_recall": heads_found / heads_total if heads_total else 0.0,
+        "n": len(files),
+        "n_dated": len(dates),
+        "n_headings": heads_total,
+    }

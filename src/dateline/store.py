@@ -1,0 +1,254 @@
+"""The DuckDB store: keeps records, never makes them.
+
+Tables (each row of a part table carries its article's id):
+- ``documents``: every input ever offered: origin, content hash, size, status (``ok``, ``error``,
+  ``duplicate``), error code and message, the article id, when.
+- ``articles``: the record's scalar fields keyed by ``id``, with the whole record as JSON so
+  ``get`` returns exactly what was analysed.
+- one table a part of the record, named as in the record: ``entities`` (and ``mentions``),
+  ``timexes``, ``sources``, ``attributions``, ``claims``, ``loaded_terms``, ``events``, ``scorecards``.
+
+Part-table columns follow the record's dataclasses: a span becomes ``<name>_start``/``<name>_end``,
+a list or dict becomes JSON text. A column the record gained since a file was made is added on open.
+Each article is written in one transaction.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import typing
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+from .errors import StoreError
+from .record import Record, Scorecard, _hints
+
+DEFAULT_DB = "dateline.duckdb"
+
+# The record's list parts and the table each goes to.
+PARTS = ("entities", "timexes", "sources", "attributions", "claims", "loaded_terms", "events")
+
+_DOCUMENTS = """
+CREATE TABLE IF NOT EXISTS documents (
+    seq BIGINT PRIMARY KEY,
+    origin VARCHAR NOT NULL,
+    content_hash VARCHAR,
+    size BIGINT,
+    status VARCHAR NOT NULL,
+    code VARCHAR,
+    message VARCHAR,
+    article_id VARCHAR,
+    offered_at TIMESTAMP NOT NULL
+)"""
+
+_ARTICLE_COLUMNS = {
+    "id": "VARCHAR PRIMARY KEY",
+    "url": "VARCHAR",
+    "outlet": "VARCHAR",
+    "title": "VARCHAR",
+    "authors": "VARCHAR[]",
+    "published": "VARCHAR",
+    "published_from": "VARCHAR",
+    "dateline_text": "VARCHAR",
+    "dateline_place": "VARCHAR",
+    "dateline_date": "VARCHAR",
+    "language": "VARCHAR",
+    "words": "BIGINT",
+    "text": "VARCHAR",
+    "headings": "JSON",
+    "removed": "JSON",
+    "warnings": "JSON",
+    "record": "JSON",
+    "analyzed_at": "TIMESTAMP",
+}
+
+_MENTIONS = {"article_id": "VARCHAR", "entity_id": "VARCHAR", "start": "INTEGER", "end": "INTEGER", "text": "VARCHAR"}
+
+
+def _sql_type(tp: Any) -> list[tuple[str, str]]:
+    """(suffix, SQL type) pairs for one field type; a span gives two columns."""
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType")):
+        tp = next(a for a in typing.get_args(tp) if a is not type(None))
+        origin = typing.get_origin(tp)
+    if origin is tuple:
+        return [("_start", "INTEGER"), ("_end", "INTEGER")]
+    if origin in (list, dict):
+        return [("", "JSON")]
+    return [("", {int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN"}.get(tp, "VARCHAR"))]
+
+
+def _part_columns(item_type: type) -> dict[str, str]:
+    cols = {"article_id": "VARCHAR"}
+    for name, tp in _hints(item_type).items():
+        if item_type.__name__ == "Entity" and name == "mentions":
+            continue
+        for suffix, sql in _sql_type(tp):
+            cols[name + suffix] = sql
+    return cols
+
+
+def _item_type(part: str) -> type:
+    (arg,) = typing.get_args(_hints(Record)[part])
+    return arg
+
+
+def schema() -> dict[str, dict[str, str]]:
+    """Every part table and its columns, derived from the record."""
+    tables = {part: _part_columns(_item_type(part)) for part in PARTS}
+    tables["mentions"] = dict(_MENTIONS)
+    tables["scorecards"] = _part_columns(Scorecard)
+    return tables
+
+
+def _flatten(item: Any, columns: dict[str, str]) -> list[Any]:
+    values = {}
+    for f in dataclasses.fields(item):
+        v = getattr(item, f.name)
+        if f.name + "_start" in columns:
+            values[f.name + "_start"], values[f.name + "_end"] = (v[0], v[1]) if v else (None, None)
+        elif f.name in columns and columns[f.name] == "JSON":
+            values[f.name] = json.dumps(v, ensure_ascii=False)
+        else:
+            values[f.name] = v
+    return [values.get(c) for c in columns if c != "article_id"]
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+class Store:
+    """One DuckDB file. Use as a context manager or call ``close()``."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False):
+        import duckdb
+
+        self.path = str(path)
+        self.read_only = read_only
+        try:
+            if read_only and not Path(self.path).exists():
+                raise StoreError(f"{self.path} does not exist; analyse something into it first", "E301")
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open {self.path}: {exc}", "E302") from exc
+        self._tables = schema()
+        if not read_only:
+            self._create()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def _create(self) -> None:
+        self.con.execute(_DOCUMENTS)
+        self._ensure("articles", _ARTICLE_COLUMNS)
+        for table, columns in self._tables.items():
+            self._ensure(table, columns)
+
+    def _ensure(self, table: str, columns: dict[str, str]) -> None:
+        cols = ", ".join(f"{_quote(c)} {t}" for c, t in columns.items())
+        self.con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({cols})")
+        have = {r[0] for r in self.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
+        for c, t in columns.items():
+            if c not in have:
+                self.con.execute(f"ALTER TABLE {table} ADD COLUMN {_quote(c)} {t.replace(' PRIMARY KEY', '')}")
+
+    # writing
+    def add(self, origin: str, content_hash: str, size: int, record: Optional[Record] = None,
+            error: Optional[Exception] = None) -> str:
+        """Record one offered document and, when it is new, its article. Returns the status."""
+        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        code = message = article = None
+        if error is not None or record is None:
+            status, code = "error", getattr(error, "code", "E000")
+            message = error.args[0] if error is not None and error.args else str(error)
+        else:
+            article = record.id
+            exists = self.con.execute("SELECT 1 FROM articles WHERE id = ?", [record.id]).fetchone()
+            status = "duplicate" if exists else "ok"
+        try:
+            self.con.execute("BEGIN TRANSACTION")
+            seq = self.con.execute("SELECT coalesce(max(seq), 0) + 1 FROM documents").fetchone()[0]
+            self.con.execute(
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [seq, origin, content_hash, size, status, code, message, article, now],
+            )
+            if status == "ok":
+                self._write_record(record, now)
+            self.con.execute("COMMIT")
+        except Exception as exc:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"cannot write {origin} to {self.path}: {exc}", "E303") from exc
+        return status
+
+    def _write_record(self, r: Record, now: dt.datetime) -> None:
+        dl = r.dateline
+        row = {
+            "id": r.id, "url": r.url, "outlet": r.outlet, "title": r.title, "authors": r.authors,
+            "published": r.published, "published_from": r.published_from,
+            "dateline_text": dl.text if dl else None, "dateline_place": dl.place if dl else None,
+            "dateline_date": dl.date if dl else None, "language": r.language,
+            "words": len(r.text.split()), "text": r.text,
+            "headings": json.dumps([dataclasses.asdict(h) for h in r.headings], ensure_ascii=False),
+            "removed": json.dumps(r.removed, ensure_ascii=False),
+            "warnings": json.dumps(r.warnings, ensure_ascii=False),
+            "record": json.dumps(r.to_dict(), ensure_ascii=False), "analyzed_at": now,
+        }
+        cols = list(_ARTICLE_COLUMNS)
+        self.con.execute(
+            f"INSERT INTO articles ({', '.join(map(_quote, cols))}) VALUES ({', '.join('?' * len(cols))})",
+            [row[c] for c in cols],
+        )
+        for part in PARTS:
+            self._insert(part, [[r.id, *_flatten(item, self._tables[part])] for item in getattr(r, part)])
+        self._insert("mentions", [[r.id, e.id, s, t, r.text[s:t]] for e in r.entities for s, t in e.mentions])
+        if r.scorecard is not None:
+            self._insert("scorecards", [[r.id, *_flatten(r.scorecard, self._tables["scorecards"])]])
+
+    def _insert(self, table: str, rows: list[list[Any]]) -> None:
+        if not rows:
+            return
+        cols = self._tables[table]
+        self.con.executemany(
+            f"INSERT INTO {table} ({', '.join(map(_quote, cols))}) VALUES ({', '.join('?' * len(cols))})", rows
+        )
+
+    # reading
+    def get(self, article_id: str) -> Optional[Record]:
+        row = self.con.execute("SELECT record FROM articles WHERE id = ?", [article_id]).fetchone()
+        if row is None:
+            row = self.con.execute(
+                "SELECT record FROM articles WHERE id LIKE ? || '%' ORDER BY id LIMIT 2", [article_id]).fetchall()
+            if len(row) != 1:
+                return None
+            row = row[0]
+        return Record.from_dict(json.loads(row[0]))
+
+    def query(self, sql: str, params: Iterable[Any] = ()) -> tuple[list[str], list[tuple]]:
+        import duckdb
+
+        try:
+            cur = self.con.execute(sql, list(params))
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed: {exc}", "E304") from exc
+        if cur.description is None:
+            return [], []
+        return [d[0] for d in cur.description], cur.fetchall()
+
+    def export_parquet(self, folder: str | Path) -> list[Path]:
+        out = Path(folder)
+        out.mkdir(parents=True, exist_ok=True)
+        written = []
+        for table in ("documents", "articles", *self._tables):
+            target = out / f"{table}.parquet"
+            self.con.execute(f"COPY {table} TO '{target}' (FORMAT parquet)")
+            written.append(target)
+        return written

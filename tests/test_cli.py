@@ -1,0 +1,68 @@
+import json
+
+import pytest
+
+from dateline.cli import main
+
+
+def test_seed_layout_with_and_without_published(seed_text, tmp_path, capsys):
+    f = tmp_path / "seed.txt"
+    f.write_bytes(seed_text)
+    assert main(["analyze", str(f), "--published", "2025-07-04", "--format", "json", "--no-store"]) == 0
+    r = json.loads(capsys.readouterr().out)
+    assert r["removed"] == ["• 1109", "• More", "Comments (0)", "Login or Join to comment."]
+    assert r["title"] == "Iran Signals Readiness to Resume Talks"
+    assert [h["text"] for h in r["headings"]] == [
+        "Trump-Putin Backchannel Shapes Regional De-Escalation",
+        "Russia's Role in Nuclear Oversight and Negotiation Support",
+        "Ukraine Ceasefire Conditions and NATO Pressures",
+        "Putin's Preconditions and Trump's Strategy Going Forward",
+    ]
+    assert r["dateline"]["text"] == "July 4--" and r["dateline"]["date"] == "2025-07-04"
+    assert r["published"] == "2025-07-04"
+    for h in r["headings"]:
+        assert r["text"][h["start"]:h["end"]] == h["text"]
+    assert main(["analyze", str(f), "--format", "json", "--no-store"]) == 0
+    r = json.loads(capsys.readouterr().out)
+    assert r["dateline"]["date"] == "XXXX-07-04"
+    assert (r["published"], r["published_from"]) == ("XXXX-07-04", "dateline")
+
+
+def test_analyze_store_show_list_query(tmp_path, db, capsys):
+    a = tmp_path / "a.txt"
+    a.write_text("LONDON, June 3 (Reuters) - The minister said on Monday that talks would resume.\n")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    code = main(["analyze", str(a), str(a), str(empty), "--db", str(db), "--format", "json"])
+    assert code == 1  # one input failed
+    out = capsys.readouterr()
+    records = json.loads(out.out)
+    assert len(records) == 2 and records[0]["id"] == records[1]["id"]
+    assert "E101" in out.err
+    assert main(["query", "SELECT status, count(*) AS n FROM documents GROUP BY status ORDER BY status",
+                 "--db", str(db), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"status": "duplicate", "n": 1}, {"status": "error", "n": 1},
+                                                   {"status": "ok", "n": 1}]
+    assert main(["show", records[0]["id"], "--db", str(db)]) == 0
+    assert json.loads(capsys.readouterr().out) == records[0]
+    assert main(["list", "--db", str(db), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["id"] == records[0]["id"]
+
+
+def test_query_is_read_only(tmp_path, db, capsys):
+    a = tmp_path / "a.txt"
+    a.write_text("The minister said that talks would resume next week in Geneva.")
+    main(["analyze", str(a), "--db", str(db), "--format", "none"])
+    assert main(["query", "DELETE FROM documents", "--db", str(db)]) == 3
+    assert "read-only" in capsys.readouterr().err.lower()
+
+
+@pytest.mark.parametrize("argv,code", [(["analyze", "/no/such/file"], 2), (["analyze", "x", "--published", "soon"], 2),
+                                       (["frobnicate"], 2), (["show", "abc", "--db", "/no/such.duckdb"], 3)])
+def test_usage_errors_have_codes(argv, code, capsys):
+    assert main(argv) == code
+
+
+def test_version(capsys):
+    assert main(["--version"]) == 0
+    assert "dateline" in capsys.readouterr().out
