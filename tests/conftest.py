@@ -4,8 +4,11 @@ from pathlib import Path
 
 import pytest
 
+from dateline.evaluate import shared_eval_dir
+
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = (ROOT.parent / "shared").resolve()
+_EVAL = shared_eval_dir()
+SHARED = _EVAL.parent if _EVAL is not None else ROOT.parent / "shared"
 SEED_TEXT = SHARED / "seed" / "000_c27362bdd3f20cca.txt"
 
 
