@@ -154,23 +154,33 @@ def find_attributions(article: Article) -> list[Found]:
         for qi in inside:
             quoted.add(qi)
     _according_to(article, found, quoted)
-    found = _outermost(found)
+    found = _outermost(article, found)
     _floating(article, found, quoted, standalone)
     found.sort(key=lambda f: f.content[0])
     return found
 
 
-def _outermost(found: list[Found]) -> list[Found]:
+def _outermost(article: Article, found: list[Found]) -> list[Found]:
     """Drop an indirect attribution whose cue lies inside another's content: the words are the
-    outer source's report ("Sources report that Trump asked him to assure them that ...")."""
-    spans = sorted(f.content for f in found)
-    starts = [s for s, _ in spans]
+    outer source's report ("Sources report that Trump asked him to assure them that ..."). A
+    participle after a comma (", noting that ...") is the outer speaker going on: it is kept, and
+    the outer content ends before it."""
+    outers = sorted((f for f in found if f.kind != "according_to"), key=lambda f: f.content[0])
+    starts = [f.content[0] for f in outers]
     keep = []
     for f in found:
         if f.kind in ("indirect", "mixed") and f.cue is not None:
             k = bisect.bisect_right(starts, f.cue[0])
-            if any(s <= f.cue[0] and f.cue[1] <= e and (s, e) != f.content for s, e in spans[max(0, k - 8):k]):
-                continue
+            outer = next((o for o in reversed(outers[max(0, k - 8):k]) if o is not f
+                          and o.content[0] <= f.cue[0] and f.cue[1] <= o.content[1]), None)
+            if outer is not None:
+                cue = article.doc[f.cue_token]
+                comma = cue.i - 1
+                if not (cue.tag_ == "VBG" and cue.dep_ == "advcl" and article.doc[comma].text == ","):
+                    continue
+                lo = article.token_at(outer.content[0])
+                outer.content = article.span(*_trim(article, lo, comma))
+                f.speaker_token, f.speaker, f.continues = outer.speaker_token, outer.speaker, outer
         keep.append(f)
     return keep
 
@@ -265,6 +275,9 @@ def _add_direct(article: Article, found: list[Found], q: quotes.Quote, cue, used
 def subject_of(tok):
     """The speaker of a reporting verb: its subject, or its governing verb's ("..., saying that"),
     or the noun it describes ("a statement saying", "an official quoted by")."""
+    inverted = _inverted_speaker(tok)
+    if inverted is not None:
+        return inverted
     node = tok
     for _ in range(5):
         for c in node.children:
@@ -282,12 +295,23 @@ def subject_of(tok):
     return None
 
 
+def _inverted_speaker(tok):
+    """", argued Palvetzian." / ", insists Xander Wise,": the parser takes the speaker after the verb
+    for its object; without a subject of its own, a name right after the verb speaks."""
+    if any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
+        return None
+    if tok.i == 0 or tok.doc[tok.i - 1].text not in (",", "”", '"', "’"):
+        return None
+    for c in tok.children:
+        if c.i > tok.i and c.dep_ in ("dobj", "attr", "dative", "npadvmod", "appos") and (
+                c.pos_ == "PROPN" or c.ent_type_ == "PERSON" or c.lemma_.lower() in cues.person_roles()):
+            return c
+    return None
+
+
 def _set_speaker(article: Article, f: Found, cue) -> None:
     subj = subject_of(cue)
-    if subj is None or subj.lower_ in ("it", "there") and cue.lemma_ != "report":
-        if subj is None:
-            return
-    if article.quote_of[subj.i] >= 0:
+    if subj is None or subj.lower_ == "there" or article.quote_of[subj.i] >= 0:
         return
     f.speaker_token = subj.i
     f.speaker = sources.phrase_span(article, subj)
@@ -305,18 +329,53 @@ def _set_speaker(article: Article, f: Found, cue) -> None:
 
 
 def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> Optional[Span]:
-    clause = next((c for c in tok.children if c.dep_ in _CONTENT_DEPS), None)
-    if clause is None and verb.object_content:
-        clause = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
-    if clause is None:
+    clauses = [c for c in tok.children if c.dep_ in _CONTENT_DEPS]
+    if not clauses and verb.object_content:
+        clauses = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")][:1]
+    if not clauses:
+        return _parenthetical_content(article, tok)
+    first = clauses[0]
+    side_after = first.i > tok.i
+    clauses = [c for c in clauses if (c.i > tok.i) == side_after]
+    # "says he drank too much, used drugs and was ...": verbs run on from the clause
+    if side_after:
+        clauses += [c for c in tok.children if c.dep_ == "conj" and c.i > first.i and c.pos_ == "VERB"
+                    and not any(x.dep_ in _SUBJECT_DEPS for x in c.children) and _cue_of(c) is None]
+    toks = [t.i for c in clauses for t in c.subtree if (t.i > tok.i) == side_after and not _is_according(t)]
+    if toks and side_after and _is_question(article.doc[min(toks)]):
         return None
-    side_after = clause.i > tok.i
-    toks = [t.i for t in clause.subtree if (t.i > tok.i) == side_after and not _is_according(t)]
+    return _span_of(article, toks)
+
+
+def _parenthetical_content(article: Article, tok) -> Optional[Span]:
+    """"Almost all revenues, they promise, will be returned": a cue set off by commas reports
+    the clause around it."""
+    head = tok.head
+    if tok.dep_ not in ("parataxis", "conj", "advcl", "ccomp") or head is tok or head.pos_ not in ("VERB", "AUX"):
+        return None
+    frame = sorted(t.i for t in tok.subtree)
+    before = frame[0] - 1
+    if before < 0 or article.doc[before].text != ",":
+        return None
+    if any(c.dep_ in ("dobj", "xcomp") and c.i > tok.i and c not in [_inverted_speaker(tok)] for c in tok.children):
+        return None
+    inside = set(frame)
+    toks = [t.i for t in head.subtree if t.i not in inside and not _is_according(t)]
+    if not toks or min(toks) > tok.i:
+        return None
+    return _span_of(article, toks)
+
+
+def _is_question(first) -> bool:
+    """An indirect question ("asked whether ...", "would not say how ...") reports no statement."""
+    return first.lower_ in ("if", "whether") or first.tag_ in ("WDT", "WP", "WP$", "WRB")
+
+
+def _span_of(article: Article, toks: list[int]) -> Optional[Span]:
     if not toks:
         return None
-    lo, hi = min(toks), max(toks)
-    lo, hi = _trim(article, lo, hi)
-    if hi < lo or (hi - lo < 1 and article.doc[lo].pos_ == "PRON"):
+    lo, hi = _trim(article, min(toks), max(toks))
+    if hi < lo or (hi == lo and article.doc[lo].pos_ == "PRON"):
         return None
     return article.span(lo, hi)
 
@@ -382,7 +441,6 @@ def _according_to(article: Article, found: list[Found], quoted: set[int]) -> Non
                      and article.sent_of[f.cue_token] == article.sent_of[tok.i] and f.kind != "according_to"), None)
         if host is not None:
             found[host].via_tokens.append(source.i)
-            continue
         if pp_lo - s_lo <= 1:
             lo, hi = pp_hi + 1, s_hi - 1
         else:

@@ -403,7 +403,8 @@ def resolve(article, found: list) -> tuple[list[Attribution], list[Source], list
             src = source_of.get(id(root))
         elif f.speaker_token is not None:
             cue = doc[f.cue_token] if f.cue_token is not None else None
-            src = book.speaker(doc[f.speaker_token], f.speaker, cue)
+            head = doc[f.speaker_token]
+            src = book.speaker(head, f.speaker or phrase_span(article, head), cue)
         source_of[id(f)] = src
         if src is not None:
             for t in f.via_tokens:
