@@ -97,7 +97,9 @@ class Resolver:
                 gender, role = cues.honorifics()[word]
                 if gender:
                     f.gender = gender
-                if role:
+                if role in cues.person_roles():
+                    self._add_role(f, role)
+                elif role:
                     f.roles.add(role)
             elif tok.lemma_.lower() in cues.person_roles():
                 self._add_role(f, tok.lemma_.lower())

@@ -80,7 +80,7 @@ def anonymity_pattern() -> re.Pattern:
 
 def is_outlet_name(name: str) -> bool:
     """A listed outlet, or a proper name ending in an outlet word ("Amwaj Media", "Kyiv Post")."""
-    name = re.sub(r"^[Tt]he\s+", "", name.strip()).rstrip("'’s").strip()
+    name = re.sub(r"(?:'s|’s|'|’)$", "", re.sub(r"^[Tt]he\s+", "", name.strip())).strip()
     if not name:
         return False
     if name in media_outlets():

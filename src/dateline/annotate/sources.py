@@ -253,6 +253,13 @@ class SourceBook:
     def _named(self, core: list, tok) -> Optional[Entity]:
         span = (tok.idx, tok.idx + len(tok.text))
         e = self.entity_at(*span)
+        if e is not None and e.type != "PERSON" and tok.pos_ == "PROPN" and _looks_like_person(core, tok):
+            # "Spokeswoman Haley Morris" read as an organisation: the name is a person's
+            name_toks = [t for t in core if t.pos_ == "PROPN" and t.i <= tok.i
+                         and t.lemma_.lower() not in cues.person_roles()]
+            if name_toks:
+                return self.new_entity(" ".join(t.text for t in name_toks), "PERSON",
+                                       (name_toks[0].idx, tok.idx + len(tok.text)))
         if e is not None:
             return e
         if tok.pos_ != "PROPN" and not tok.ent_type_:
@@ -268,9 +275,7 @@ class SourceBook:
         if tok.pos_ == "PROPN" and not tok.ent_type_:
             name_toks = [t for t in core if t.pos_ == "PROPN" and t.i <= tok.i]
             name = " ".join(t.text for t in name_toks)
-            looks_person = any(t.text in cues.first_names() for t in name_toks) or any(
-                t.lower_.rstrip(".") in cues.honorifics() for t in core if t.i < tok.i)
-            if looks_person:
+            if _looks_like_person(core, tok):
                 span = (name_toks[0].idx, tok.idx + len(tok.text))
                 return self.new_entity(name, "PERSON", span)
         return None
@@ -321,9 +326,12 @@ class SourceBook:
         return None
 
     def _descriptor(self, core: list, tok) -> Optional[str]:
-        words = [t.text for t in core if t.lower_ not in _DETERMINERS and t.ent_type_ not in ("NORP", "GPE")
-                 and t.dep_ != "poss" and t.pos_ != "NUM"]
-        return " ".join(words) or None
+        """"A senior Iranian official" -> "senior official"; what follows the noun is kept whole
+        ("source close to the White House")."""
+        words = [t.text for t in core if t.i < tok.i and t.lower_ not in _DETERMINERS
+                 and t.ent_type_ not in ("NORP", "GPE") and t.dep_ not in ("poss", "case") and t.pos_ != "NUM"]
+        tail = self.article.text[tok.idx: core[-1].idx + len(core[-1].text)]
+        return " ".join(words + [tail]).strip() or None
 
     def _affiliation(self, tok, core: list) -> Optional[str]:
         for t in core:
@@ -357,6 +365,13 @@ def _chains_to(book: SourceBook, start: Source, target: Source) -> bool:
         seen.add(node.id)
         node = by_id.get(node.via) if node.via else None
     return False
+
+
+def _looks_like_person(core: list, tok) -> bool:
+    """A given name, a title ("Mr.", "Sen.") or a role noun ("spokeswoman") before the name."""
+    before = [t for t in core if t.i < tok.i]
+    return any(t.text in cues.first_names() for t in core if t.i <= tok.i and t.pos_ == "PROPN") or any(
+        t.lower_.rstrip(".") in cues.honorifics() or t.lemma_.lower() in cues.person_roles() for t in before)
 
 
 def _entities_from_parse(article) -> list[Entity]:

@@ -6,7 +6,8 @@ lines give ``Source``, ``Cue`` and ``Content`` spans, several fragments joined b
 span is broken (a quote split by its cue). PolNeAR is univocal (each token in at most one
 attribution), so each fragment counts as one span, as a tagger's chunks would.
 
-Predictions: each attribution's speaker span (the source as written: "he", "who", "Sen. X (D-Vt.)"),
+Given the corpus folder instead of a split, the ``dev`` split is scored (rules are tuned on
+``train``). Predictions: each attribution's speaker span (the source as written: "he", "who", "Sen. X (D-Vt.)"),
 its cue, and its content with any cue or speaker inside it cut out. Keys: ``source_f1_exact``,
 ``cue_f1_exact``, ``content_f1_exact`` (a span counts when both ends match, whitespace at the
 edges aside), ``source_f1_overlap`` and ``content_f1_overlap`` (F1 over the word tokens labelled
@@ -157,6 +158,8 @@ def score(path: Path, limit: Optional[int] = None) -> dict:
     from ..pipeline import analyze_many
     from ..read import Offered
 
+    if not (path / "text").is_dir():  # the corpus folder: score its held-out split
+        path = next((path / split for split in ("dev", "train") if (path / split / "text").is_dir()), path)
     files = [f for f in sorted((path / "text").glob("*.txt")) if annotation_file(path, f)][:limit]
     offered = [Offered(str(f), f.read_bytes(), "text") for f in files]
     return score_records([(f, o.record) for f, o in zip(files, analyze_many(offered))])

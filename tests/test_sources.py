@@ -1,0 +1,82 @@
+"""Sources on sentences written for these tests: kinds, reuse, affiliation and via chains."""
+from __future__ import annotations
+
+import pytest
+
+from attribution_helpers import analyze_text, find, source_of
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Sources report that the factory will close in June.", "anonymous_group"),
+    ("People familiar with the matter said the factory will close in June.", "anonymous_group"),
+    ("A senior official said the factory will close in June.", "anonymous_person"),
+    ("The company said the factory will close in June.", "named_group"),
+    ("The company's statement said the factory will close in June.", "document"),
+    ("A report by the auditors found that the factory will close in June.", "document"),
+    ("Reuters reported that the factory will close in June.", "media"),
+])
+def test_source_kind(sentence, kind):
+    record = analyze_text(sentence)
+    a = find(record, "the factory will close")
+    assert source_of(record, a).kind == kind
+
+
+def test_the_source_goes_back_to_the_source_that_introduced_it():
+    text = ("A source close to the talks said the deal was near. The source added that "
+            "both sides had signed a draft. Later a source said the deal had collapsed.")
+    record = analyze_text(text)
+    first, again, other = (find(record, "the deal was near"), find(record, "both sides had signed"),
+                           find(record, "the deal had collapsed"))
+    assert first.source == again.source
+    assert other.source != first.source
+    src = source_of(record, first)
+    assert src.kind == "anonymous_person"
+    assert "close to the talks" in src.descriptor
+    assert len(src.mentions) == 2
+
+
+def test_repeated_plural_source_is_one_source():
+    text = "Sources report that the mine is flooded. Sources report that two workers are missing."
+    record = analyze_text(text)
+    assert find(record, "the mine is flooded").source == find(record, "two workers are missing").source
+    assert len(record.sources) == 1
+
+
+def test_official_quoted_by_an_outlet_is_carried_by_it():
+    text = ("Iran has said that it will resume the talks, according to an Iranian official quoted "
+            "this morning by Amwaj Media.")
+    record = analyze_text(text)
+    a = next(a for a in record.attributions if a.kind == "indirect")
+    assert record.span_text(a.content) == "that it will resume the talks"
+    by_id = {s.id: s for s in record.sources}
+    country = by_id[a.source]
+    official = by_id[country.via]
+    outlet = by_id[official.via]
+    assert country.kind == "named_group"
+    assert official.kind == "anonymous_person" and official.affiliation
+    assert outlet.kind == "media" and outlet.text == "Amwaj Media"
+
+
+def test_told_an_outlet_is_a_via():
+    record = analyze_text("A police spokesman told Reuters that three men were arrested.")
+    a = find(record, "three men were arrested")
+    src = source_of(record, a)
+    carrier = next(s for s in record.sources if s.id == src.via)
+    assert carrier.kind == "media" and carrier.text == "Reuters"
+
+
+def test_report_in_an_outlet_is_a_document_carried_by_it():
+    text = "According to a report in the Kyiv Post, the power plant was hit twice."
+    record = analyze_text(text)
+    a = find(record, "the power plant was hit")
+    src = source_of(record, a)
+    assert src.kind == "document"
+    carrier = next(s for s in record.sources if s.id == src.via)
+    assert carrier.kind == "media" and "Kyiv Post" in carrier.text
+
+
+def test_named_person_is_one_source_across_mentions():
+    text = ("Maria Lopez, the union leader, said the strike would go on. Lopez said that "
+            "talks had failed.")
+    record = analyze_text(text)
+    assert find(record, "the strike would go on").source == find(record, "talks had failed").source
