@@ -123,7 +123,8 @@ def cmd_analyze(args) -> int:
     if args.workers < 1:
         raise UsageError("--workers must be 1 or more", "E403")
     store = None if args.no_store else Store(args.db)
-    offered = list(iter_offered(args.paths))
+    own_files = {str(Path(args.db).resolve()), str(Path(args.db).resolve()) + ".wal"}
+    offered = [o for o in iter_offered(args.paths) if str(Path(o.origin).resolve()) not in own_files]
     records: list[dict[str, Any]] = []
     summary: list[tuple] = []
     failed = 0
@@ -138,7 +139,8 @@ def cmd_analyze(args) -> int:
                 status = store.add(outcome.origin, outcome.content_hash, outcome.size, outcome.record, outcome.error)
             if outcome.error is not None:
                 failed += 1
-                progress.console.print(f"[red]error[/red] {outcome.origin}: {outcome.error}", highlight=False)
+                progress.console.print(f"[red]error[/red] {outcome.origin}: {outcome.error}", highlight=False,
+                                       markup=True, soft_wrap=True)
             else:
                 if args.format in ("json", "jsonl"):
                     records.append(outcome.record.to_dict())
