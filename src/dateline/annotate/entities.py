@@ -215,6 +215,7 @@ def _attach_titles(mentions: list[_Mention], text: str, gaz: list[_Mention]) -> 
                 break
             pos, title = hit
             m.role = m.role or title.role
+            pos = _skip_title_modifiers(text, pos)
         if pos == m.start:
             continue
         m.start = pos
@@ -231,6 +232,20 @@ def _attach_titles(mentions: list[_Mention], text: str, gaz: list[_Mention]) -> 
                     m.start = owner.start
                 else:
                     m.owner = owner  # "President Donald Trump's Special Envoy Steve Witkoff"
+
+
+def _skip_title_modifiers(text: str, pos: int) -> int:
+    """Move back over "former", "deputy", "junior" ... before a title."""
+    modifiers = gazetteer.title_modifiers()
+    while True:
+        end = _skip_space_back(text, pos)
+        start = end
+        while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "-"):
+            start -= 1
+        word = text[start:end].strip("-").lower()
+        if not word or word not in modifiers:
+            return pos
+        pos = start
 
 
 def _skip_space_back(text: str, pos: int) -> int:

@@ -144,6 +144,20 @@ def head_by_kb(kb: str) -> Optional[Entry]:
     return next((e for e in heads() if e.kb == kb), None)
 
 
+@functools.cache
+def _by_kb() -> dict[str, Entry]:
+    table: dict[str, Entry] = {}
+    for entry in _forms().values():
+        if entry.kind != "demonym":
+            table.setdefault(entry.kb, entry)
+    return table
+
+
+def entry_by_kb(kb: Optional[str]) -> Optional[Entry]:
+    """The gazetteer entry behind an entity's ``kb`` key."""
+    return _by_kb().get(kb or "")
+
+
 def heads_of(code: str) -> tuple[Entry, ...]:
     """The listed office holders of a country (heads.csv), state first."""
     return tuple(e for e in heads() if e.country == code)
@@ -184,6 +198,11 @@ def title_ending_at(text: str, end: int) -> Optional[tuple[int, Title]]:
         if low.endswith(t.text) and (start == 0 or not text[start - 1].isalnum()):
             return start, t
     return None
+
+
+@functools.cache
+def title_modifiers() -> frozenset[str]:
+    return frozenset(lexicons.lines("title_modifiers.txt"))
 
 
 @functools.cache
