@@ -1,9 +1,214 @@
-"""timex: not yet written (see the open issues)."""
+"""timex: time expressions tagged and normalised to TIMEX3 (type DATE, TIME, DURATION, SET; value).
+
+The patterns (``timex_rules.py``, built from the ``timex_*`` lexicons) propose extents; where
+proposals overlap the longest wins, and each is read into a value counted from the anchor:
+the publication date, else the dateline's date (``XXXX`` where its year is unknown); with neither,
+relative values stay unresolved (``XXXX-XX-XX``). Nothing comes from the system clock.
+
+Dates without a year, weekdays, quarters and seasons take their year or week from the tense of the
+verb that governs them (read off spaCy's parse): the nearest past one including the anchor day
+unless the verb is future ("will meet Friday") or the words say so ("next Friday"). "A year
+earlier", "the following day", "hours later" count from the last date the narrative mentioned
+(dates inside quotation marks do not move it).
+
+``tag()`` is the whole of it and is also what ``speech_time`` calls to read a quote again with the
+time of speaking as the anchor.
+"""
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass
+from typing import Optional
+
+from ..record import Record, Timex
 from . import annotator
+from .timex_calendar import Anchor, parse_point
+from .timex_rules import Context, Reading, Rule, rules
 
 
 @annotator("timex")
-def annotate(record, doc) -> dict:
-    return {}
+def annotate(record: Record, doc) -> dict:
+    return {"timexes": tag(record.text, doc, anchor_of(record))}
+
+
+def anchor_of(record: Record) -> Optional[Anchor]:
+    """The publication date, or the dateline's date standing in for it."""
+    dateline_date = record.dateline.date if record.dateline else None
+    if record.published:
+        source = "dateline" if record.published_from == "dateline" else "published"
+        anchor = Anchor.parse(record.published, source)
+        if anchor is not None:
+            return anchor
+    return Anchor.parse(dateline_date, "dateline")
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    rule_index: int
+    rule: Rule
+    match: object
+
+
+def tag(text: str, doc, anchor: Optional[Anchor], start: int = 0, end: Optional[int] = None,
+        reference=None) -> list[Timex]:
+    """The time expressions in ``text[start:end]``, values counted from ``anchor``."""
+    end = len(text) if end is None else end
+    readings = _read_all(text, doc, anchor, _candidates(text, start, end), reference)
+    return [
+        Timex(id=f"t{i}", start=c.start, end=c.end, text=text[c.start:c.end], type=r.type, value=r.value,
+              anchor=anchor.source if (r.anchored and anchor is not None) else None)
+        for i, (c, r) in enumerate(readings, 1)
+    ]
+
+
+def _candidates(text: str, start: int, end: int) -> list[Candidate]:
+    found = []
+    for index, rule in enumerate(rules()):
+        for m in rule.pattern.finditer(text, start, end):
+            if m.end() == m.start():
+                continue
+            s, e = m.span()
+            for group in rule.extent_groups:
+                if m.group(group):
+                    s, e = m.span(group)
+            s, e = _trim(text, s, e)
+            if e > s:
+                found.append(Candidate(s, e, index, rule, m))
+    found.sort(key=lambda c: (c.start, -(c.end - c.start), c.rule_index))
+    return found
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in " \t\n,;:":
+        end -= 1
+    return start, end
+
+
+def _read_all(text: str, doc, anchor: Optional[Anchor], candidates: list[Candidate],
+              reference) -> list[tuple[Candidate, Reading]]:
+    """Pick the longest of overlapping candidates (next longest when its reading fails), in text
+    order, keeping the last date mentioned outside quotation marks as the reference."""
+    ctx = Context(text, anchor, lambda s, e: tense_at(doc, s, e), lambda s, e: pos_at(doc, s, e), reference)
+    quotes = QuotedRegions(text)
+    accepted: list[tuple[Candidate, Reading]] = []
+    i = 0
+    while i < len(candidates):
+        cluster_end = candidates[i].end
+        j = i + 1
+        while j < len(candidates) and candidates[j].start < cluster_end:
+            cluster_end = max(cluster_end, candidates[j].end)
+            j += 1
+        cluster = candidates[i:j]
+        i = j
+        chosen: list[tuple[Candidate, Reading]] = []
+        while cluster:
+            best = max(cluster, key=lambda c: (c.end - c.start, -c.rule_index))
+            cluster.remove(best)
+            reading = best.rule.read(best.match, ctx)
+            if reading is None:
+                continue
+            chosen.append((best, reading))
+            cluster = [c for c in cluster if c.end <= best.start or c.start >= best.end]
+            _update_reference(ctx, best, reading, quotes)
+        chosen.sort(key=lambda cr: cr[0].start)
+        accepted.extend(chosen)
+    return accepted
+
+
+def _update_reference(ctx: Context, candidate: Candidate, reading: Reading, quotes: "QuotedRegions") -> None:
+    if reading.type not in ("DATE", "TIME") or quotes.inside(candidate.start):
+        return
+    point = parse_point(reading.value)
+    if point is not None:
+        ctx.reference, ctx.reference_end = point, candidate.end
+
+
+class QuotedRegions:
+    """Stretches of text inside quotation marks, line by line (curly quotes open and close; straight
+    ones toggle)."""
+
+    def __init__(self, text: str):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        open_at: Optional[int] = None
+        for i, ch in enumerate(text):
+            if ch == "\n":
+                if open_at is not None:
+                    self._add(open_at, i)
+                open_at = None
+            elif ch == "\u201c" or (ch == '"' and open_at is None):
+                if open_at is None:
+                    open_at = i
+            elif ch in ("\u201d", '"') and open_at is not None:
+                self._add(open_at, i + 1)
+                open_at = None
+        if open_at is not None:
+            self._add(open_at, len(text))
+
+    def _add(self, start: int, end: int) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+
+    def inside(self, offset: int) -> bool:
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return k >= 0 and offset < self.ends[k]
+
+
+# ---- the parse: tense and part of speech -------------------------------------------------------
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
+_PERFECT_OR_PAST_AUX = {"has", "have", "had", "did", "was", "were", "'ve", "'d"}
+_INTENT_LEMMAS = {"expect", "plan", "schedule", "intend", "hope", "aim", "set", "due", "want", "seek", "propose",
+                  "prepare", "agree", "promise", "vow", "threaten", "pledge", "try", "decide"}
+
+
+def pos_at(doc, start: int, end: int) -> str:
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    return span.root.pos_ if span is not None and len(span) else ""
+
+
+def tense_at(doc, start: int, end: int) -> Optional[str]:
+    """The tense of the verb governing a span: "past", "present", "future", or None."""
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if span is None or not len(span):
+        return None
+    token = span.root
+    for _ in range(10):
+        if token.pos_ in ("VERB", "AUX"):
+            tense = verb_tense(token)
+            if tense:
+                return tense
+        if token.head is token:
+            break
+        token = token.head
+    return None
+
+
+def verb_tense(verb) -> Optional[str]:
+    """Tense from a verb's tag and auxiliaries; None for a participle or infinitive with none."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxiliaries}
+    if words & _FUTURE_AUX:
+        return "future"
+    if any(a.tag_ == "MD" for a in auxiliaries):
+        return "future" if not words & {"would", "could", "might", "should"} or _is_future_context(verb) else None
+    if "to" in words and verb.tag_ == "VB":
+        head = verb.head
+        if head.lemma_ in _INTENT_LEMMAS or (head.lemma_ == "go" and head.tag_ == "VBG"):
+            return "future"
+        return None
+    if words & _PERFECT_OR_PAST_AUX:
+        return "past"
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    if verb.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}:
+        return "present"
+    return None
+
+
+def _is_future_context(verb) -> bool:
+    return verb.head.lemma_ in _INTENT_LEMMAS
