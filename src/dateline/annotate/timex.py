@@ -23,7 +23,7 @@ from typing import Optional
 from ..record import Record, Timex
 from . import annotator
 from .timex_calendar import Anchor, parse_point
-from .timex_rules import Context, Reading, Rule, rules
+from .timex_rules import NOT_A_TIMEX, Context, Reading, Rule, rules
 
 
 @annotator("timex")
@@ -55,11 +55,11 @@ def tag(text: str, doc, anchor: Optional[Anchor], start: int = 0, end: Optional[
         reference=None) -> list[Timex]:
     """The time expressions in ``text[start:end]``, values counted from ``anchor``."""
     end = len(text) if end is None else end
-    readings = _read_all(text, doc, anchor, _candidates(text, start, end), reference)
+    found = _read_all(text, doc, anchor, _candidates(text, start, end), reference)
     return [
-        Timex(id=f"t{i}", start=c.start, end=c.end, text=text[c.start:c.end], type=r.type, value=r.value,
+        Timex(id=f"t{i}", start=s, end=e, text=text[s:e], type=r.type, value=r.value,
               anchor=anchor.source if (r.anchored and anchor is not None) else None)
-        for i, (c, r) in enumerate(readings, 1)
+        for i, (s, e, r) in enumerate(found, 1)
     ]
 
 
@@ -67,13 +67,7 @@ def _candidates(text: str, start: int, end: int) -> list[Candidate]:
     found = []
     for index, rule in enumerate(rules()):
         for m in rule.pattern.finditer(text, start, end):
-            if m.end() == m.start():
-                continue
-            s, e = m.span()
-            for group in rule.extent_groups:
-                if m.group(group):
-                    s, e = m.span(group)
-            s, e = _trim(text, s, e)
+            s, e = _trim(text, *m.span())
             if e > s:
                 found.append(Candidate(s, e, index, rule, m))
     found.sort(key=lambda c: (c.start, -(c.end - c.start), c.rule_index))
@@ -87,12 +81,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _read_all(text: str, doc, anchor: Optional[Anchor], candidates: list[Candidate],
-              reference) -> list[tuple[Candidate, Reading]]:
-    """Pick the longest of overlapping candidates (next longest when its reading fails), in text
-    order, keeping the last date mentioned outside quotation marks as the reference."""
-    ctx = Context(text, anchor, lambda s, e: tense_at(doc, s, e), lambda s, e: pos_at(doc, s, e), reference)
+              reference) -> list[tuple[int, int, Reading]]:
+    """Pick the longest of overlapping candidates (the next longest when its reading fails), in
+    text order, keeping the last date mentioned outside quotation marks as the reference."""
+    ctx = Context(text, anchor, lambda s, e: tense_at(doc, s, e), lambda s, e: token_at(doc, s, e), reference)
     quotes = QuotedRegions(text)
-    accepted: list[tuple[Candidate, Reading]] = []
+    accepted: list[tuple[int, int, Reading]] = []
     i = 0
     while i < len(candidates):
         cluster_end = candidates[i].end
@@ -102,27 +96,34 @@ def _read_all(text: str, doc, anchor: Optional[Anchor], candidates: list[Candida
             j += 1
         cluster = candidates[i:j]
         i = j
-        chosen: list[tuple[Candidate, Reading]] = []
+        chosen: list[tuple[int, int, Reading]] = []
         while cluster:
             best = max(cluster, key=lambda c: (c.end - c.start, -c.rule_index))
             cluster.remove(best)
             reading = best.rule.read(best.match, ctx)
             if reading is None:
                 continue
-            chosen.append((best, reading))
             cluster = [c for c in cluster if c.end <= best.start or c.start >= best.end]
-            _update_reference(ctx, best, reading, quotes)
-        chosen.sort(key=lambda cr: cr[0].start)
+            if reading.type == NOT_A_TIMEX.type:
+                continue
+            s, e = _trim(text, reading.start if reading.start is not None else best.start,
+                         reading.end if reading.end is not None else best.end)
+            chosen.append((s, e, reading))
+            _update_reference(ctx, s, e, reading, quotes)
+        chosen.sort(key=lambda found: found[0])
         accepted.extend(chosen)
     return accepted
 
 
-def _update_reference(ctx: Context, candidate: Candidate, reading: Reading, quotes: "QuotedRegions") -> None:
-    if reading.type not in ("DATE", "TIME") or quotes.inside(candidate.start):
+def _update_reference(ctx: Context, start: int, end: int, reading: Reading, quotes: "QuotedRegions") -> None:
+    if reading.type not in ("DATE", "TIME") or quotes.inside(start):
         return
     point = parse_point(reading.value)
-    if point is not None:
-        ctx.reference, ctx.reference_end = point, candidate.end
+    if point is None:
+        return
+    ctx.reference, ctx.reference_end = point, end
+    if point.granularity in ("Q", "H"):
+        ctx.period_reference, ctx.period_reference_end = point, end
 
 
 class QuotedRegions:
@@ -164,9 +165,10 @@ _INTENT_LEMMAS = {"expect", "plan", "schedule", "intend", "hope", "aim", "set", 
                   "prepare", "agree", "promise", "vow", "threaten", "pledge", "try", "decide"}
 
 
-def pos_at(doc, start: int, end: int) -> str:
+def token_at(doc, start: int, end: int):
+    """The token heading the words at ``start:end`` (None without a parse)."""
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
-    return span.root.pos_ if span is not None and len(span) else ""
+    return span.root if span is not None and len(span) else None
 
 
 def tense_at(doc, start: int, end: int) -> Optional[str]:

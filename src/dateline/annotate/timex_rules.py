@@ -21,22 +21,33 @@ from .timex_calendar import Anchor, Point
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    type: str
+    type: str  # DATE, TIME, DURATION, SET; NONE claims the words without making a timex ("$5 a year")
     value: str
     anchored: bool = False  # the value was counted from the anchor (or from a date the text gave)
     mod: Optional[str] = None
+    start: Optional[int] = None  # a narrower extent than the match, where the reader decides it
+    end: Optional[int] = None
+
+
+NOT_A_TIMEX = Reading("NONE", "")
 
 
 @dataclass(slots=True)
 class Context:
-    """What a reader may consult: the text, the anchor, the tense around a span, the last date."""
+    """What a reader may consult: the text, the anchor, the parse around a span, the last dates."""
 
     text: str
     anchor: Optional[Anchor]
     tense: Callable[[int, int], Optional[str]]  # "past", "present", "future" or None
-    part_of_speech: Callable[[int, int], str]  # the coarse POS of the span's head token
+    token: Callable[[int, int], object]  # the spaCy token heading a span, or None
     reference: Optional[Point] = None  # the last calendar date the narrative mentioned
     reference_end: int = -1
+    period_reference: Optional[Point] = None  # the last quarter or half-year mentioned
+    period_reference_end: int = -1
+
+    def pos(self, start: int, end: int) -> str:
+        token = self.token(start, end)
+        return token.pos_ if token is not None else ""
 
     def reference_or_anchor(self, granularity: str) -> Optional[Point]:
         if self.reference is not None:
@@ -124,7 +135,7 @@ def fragments() -> dict[str, str]:
     f = {
         "MONTH": _capitalised(w.month_names, False) + r"(?![A-Za-z])",
         "WEEKDAY": _capitalised(w.weekday_names, True) + r"(?=s?(?![A-Za-z]))",
-        "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:/]|\.\d)\b",
+        "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d/]|[:.]\d)\b",
         "YEAR": r"(?<![\d$.,])(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)",
         "CARD": _alt(single) + r"(?![A-Za-z])",
         "ORDDAY": _alt(ordinals) + r"(?![A-Za-z])",
@@ -145,9 +156,14 @@ def fragments() -> dict[str, str]:
         "HOLIDAY": "(?-i:" + _alt(r["name"] for r in lexicons.rows("timex_holidays.csv")) + r")(?![A-Za-z])",
     }
     f["NUMWORD"] = f"(?:{f['CARD']}(?:[\\s-]+{f['CARD']})*)"
+    f["NUMPHRASE"] = _alt(k for k in cardinal if " " in k) + r"(?![A-Za-z])"
+    tens = [k for k in single if w.numbers[k][0] in ("20", "30", "40", "50", "60", "70", "80", "90")]
+    ones = [k for k in single if w.numbers[k][0] in tuple(str(n) for n in range(1, 10))]
+    f["YEARX"] = (f"(?:{f['YEAR']}|nineteen[\\s-]+{_alt(tens)}(?:[\\s-]+{_alt(ones)})?(?![A-Za-z])"
+                  f"|two\\s+thousand(?:\\s+and)?(?:\\s+{_alt(ones)})?(?![A-Za-z]))")
     f["NUMBER"] = (r"(?:(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+1/2|\s*½)?(?![\d,]\d)|" + f["NUMWORD"] +
                    r"(?:\s+and\s+a\s+half)?)")
-    f["AMOUNT"] = f"(?:{f['NUMBER']}|{f['VAGUEAMT']}|an?(?![A-Za-z]))"
+    f["AMOUNT"] = f"(?:{f['NUMPHRASE']}|{f['NUMBER']}|{f['VAGUEAMT']}|an?(?![A-Za-z]))"
     f["DAYREF"] = (f"(?:{f['WEEKDAY']}|today|tonight|yesterday|tomorrow|{f['MONTH']}\\s*{f['DAY']}"
                    f"(?:,?\\s+{f['YEAR']})?)")
     return f
@@ -222,6 +238,19 @@ def duration_value(amount: float | str, unit: str) -> str:
     return value
 
 
+def year_value(text: str) -> Optional[int]:
+    """A year written in digits or words ("1994", "nineteen ninety-four", "two thousand")."""
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    if t.isdigit():
+        return int(t)
+    for prefix, base in (("nineteen", 1900), ("two thousand", 2000)):
+        if t.startswith(prefix):
+            rest = t[len(prefix):].replace("and", "").strip(" -")
+            value = number_value(rest) if rest else 0.0
+            return None if value in (None, "X") else base + int(value)
+    return None
+
+
 def unit_of(word: str) -> str:
     return words().units[re.sub(r"\s+", " ", word.lower())]
 
@@ -251,22 +280,29 @@ def duration_mod(word: Optional[str]) -> Optional[str]:
     return words().duration_mods.get(re.sub(r"\s+", " ", word.lower())) if word else None
 
 
-def _year_of(text: str) -> int:
-    return int(text)
-
-
 def _resolve_year(ctx: Context, month: int, day: Optional[int], start: int, end: int) -> Optional[int]:
-    """The year of a date given without one: the anchor's, or the one before or after by tense."""
+    """The year of a date given without one: the one that puts it nearest the anchor, unless the
+    tense says the date lies a month or more the other way ("was founded on Dec. 5" in November)."""
     a = ctx.anchor
     if a is None or not a.year_known:
         return None
-    tense = ctx.tense(start, end)
-    target, here = (month, day or 0), (a.month, a.day if day else 0)
-    if tense == "past" and target > here:
-        return a.year - 1
-    if tense == "future" and target < here:
-        return a.year + 1
-    return a.year
+    best: Optional[tuple[int, int]] = None
+    for year in (a.year - 1, a.year, a.year + 1):
+        try:
+            days = (dt.date(year, month, day or 15) - a.date).days
+        except ValueError:
+            continue
+        if best is None or abs(days) < abs(best[1]):
+            best = (year, days)
+    year, days = best
+    slack = 31 if day else 45
+    if days > slack or days < -slack:
+        tense = ctx.tense(start, end)
+        if tense == "past" and days > slack:
+            return year - 1
+        if tense == "future" and days < -slack:
+            return year + 1
+    return year
 
 
 def _weekday_date(ctx: Context, weekday: int, direction: Optional[int], start: int, end: int) -> Optional[dt.date]:
@@ -351,7 +387,7 @@ def _day_reading(year: Optional[int], month: int, day: int, anchored: bool, type
 def read_date(m: re.Match, ctx: Context) -> Optional[Reading]:
     g = m.groupdict()
     mod = point_mod(g["pmod"])
-    month_text = g["m1"] or g["m2"] or g["m3"] or g["m4"] or g["m5"] or g["m6"]
+    month_text = g["m1"] or g["m2"] or g["m3"] or g["m4"] or g["m5"] or g["m6"] or g["m7"]
     month = month_of(month_text)
     year_text_ = g["y1"] or g["y2"] or g["y3"] or g["y4"]
     day_text = g["d1"] or g["d2"]
@@ -361,13 +397,14 @@ def read_date(m: re.Match, ctx: Context) -> Optional[Reading]:
         day = int(words().numbers[(g["o3"] or g["o5"]).lower()][0])
     else:
         day = None
-    if g["m6"]:
-        if g["m6"] in ("May", "March") and ctx.part_of_speech(m.start("m6"), m.end("m6")) in ("VERB", "AUX"):
-            return None
-        if g["m6"] == "May" and _modal_may(ctx.text, m.end("m6")):
-            return None
+    if g["m6"] and _not_the_month(g["m6"], m.start("m6"), m.end("m6"), ctx):
+        return None
     if year_text_:
-        year, anchored = int(year_text_), False
+        year, anchored = year_value(year_text_), False
+    elif g["ydir"]:
+        a = ctx.anchor
+        year = a.year + direction_of(g["ydir"]) if a is not None and a.year_known else None
+        anchored = a is not None
     else:
         year, anchored = _resolve_year(ctx, month, day, m.start(), m.end()), True
     if day is None:
@@ -375,9 +412,14 @@ def read_date(m: re.Match, ctx: Context) -> Optional[Reading]:
     return _day_reading(year, month, day, anchored, mod=mod)
 
 
-def _modal_may(text: str, end: int) -> bool:
-    """"May" followed by a bare verb or a pronoun is the modal ("May I", "May be")."""
-    return bool(re.match(r"\s+(?:be|have|I|we|you|he|she|it|they|not|also|well|need|take|help)\b", text[end:end + 12]))
+def _not_the_month(word: str, start: int, end: int, ctx: Context) -> bool:
+    """"May" the modal and "March" the verb."""
+    if word not in ("May", "March", "MAY", "MARCH"):
+        return False
+    if ctx.pos(start, end) in ("VERB", "AUX"):
+        return True
+    return word.lower() == "may" and bool(re.match(
+        r"\s+(?:be|have|I|we|you|he|she|it|they|not|also|well|need|take|help)\b", ctx.text[end:end + 12]))
 
 
 def read_numeric_date(m: re.Match, ctx: Context) -> Optional[Reading]:
@@ -435,11 +477,17 @@ def read_weekday(m: re.Match, ctx: Context) -> Optional[Reading]:
     if g["plural"] or (g["part"] or "").lower().endswith("s"):
         return Reading("SET", f"XXXX-WXX-{weekday}" + (f"T{part}" if part and not part[0].isdigit() else ""))
     mod = point_mod(g["pmod"])
+    direction = direction_of(g["dir"])
     if ctx.anchor is None or not ctx.anchor.year_known:
         day_value = f"XXXX-WXX-{weekday}"
         anchored = False
+    elif g["the"] and direction:
+        # "the previous Friday": counted from the last day the text mentioned
+        base = ctx.reference if ctx.reference is not None and ctx.reference.granularity == "D" else None
+        around = ctx.anchor.moved_to(base.day) if base is not None else ctx.anchor
+        day_value, anchored = cal.day_value(cal.weekday_near(around, weekday, direction, include_anchor=False)), True
     else:
-        day = _weekday_date(ctx, weekday, direction_of(g["dir"]), m.start(), m.end())
+        day = _weekday_date(ctx, weekday, direction, m.start(), m.end())
         day_value, anchored = cal.day_value(day), True
     if part:
         return Reading("TIME", f"{day_value}T{part}", anchored, mod)
@@ -450,8 +498,9 @@ def read_relative_day(m: re.Match, ctx: Context) -> Optional[Reading]:
     g = m.groupdict()
     rel = words().relative["day"]
     mod = point_mod(g["pmod"])
-    if g["rd"]:
-        key, part_word = re.sub(r"\s+", " ", g["rd"].lower()), g["part"]
+    if g["rd"] or g["rd2"]:
+        key = re.sub(r"\s+", " ", (g["rd"] or g["rd2"]).lower())
+        part_word = g["part"] or g["partpre"]
         offset = int(rel[key])
         if key == "tonight":
             part_word = part_word or "night"
@@ -558,41 +607,71 @@ def read_season(m: re.Match, ctx: Context) -> Optional[Reading]:
     g = m.groupdict()
     word = g["season"].lower()
     if word in ("fall", "spring") and not (g["dir"] or g["the"] or g["year"] or g["pmod"] or g["pmod2"]):
-        if ctx.part_of_speech(m.start("season"), m.end("season")) not in ("NOUN", "PROPN"):
+        if ctx.pos(m.start("season"), m.end("season")) not in ("NOUN", "PROPN"):
             return None
     if word == "fall" and g["the"] and not g["year"] and re.match(r"\s+of\s+(?!\d)", ctx.text[m.end():m.end() + 8]):
         return None
     mod = point_mod(g["pmod"]) or point_mod(g["pmod2"])
-    year = int(g["year"]) if g["year"] else None
+    year = year_value(g["year"]) if g["year"] else None
     return _season(ctx, words().seasons[word], direction_of(g["dir"]), year, mod, m)
+
+
+_RATE_BEFORE = re.compile(r"(?:(?:\$\s?|\b)\d[\d.,]*|\b(?:once|twice|thrice|times))(?:\s+(?:million|billion|trillion))?"
+                          r"(?:\s*%|\s+[A-Za-z]+)?\s+$")
+_FREQUENCY_BEFORE = re.compile(r"\b(?:once|twice|thrice|times)\s+$", re.I)
 
 
 def read_duration(m: re.Match, ctx: Context) -> Optional[Reading]:
     g = m.groupdict()
     unit_word = g["unit"].lower()
     unit = unit_of(unit_word)
-    amount_text = g["amount"]
+    amount_text = g["amount"].lower()
     amount = number_value(amount_text)
     if amount is None:
         return None
-    if unit_word == "second" and amount_text.lower() in ("a", "an", "one"):
+    if amount_text.isdigit() and 1000 <= amount <= 2100:
+        return None  # "the 1988 quarter" is a year's quarter
+    if re.match(r"\s+old\b", ctx.text[m.end():m.end() + 5]) or (g["suffix"] or "").lower() == "-old":
+        return NOT_A_TIMEX  # an age
+    if unit == "Q" and "-" in ctx.text[m.end("amount"):m.start("unit")] and \
+            re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
+        return NOT_A_TIMEX  # "three-quarters of", a fraction
+    if unit_word == "second" and amount_text in ("a", "an", "one"):
         return None
-    if unit_word == "quarter" and amount_text.lower() in ("a", "an", "one") and not g["shift"]:
+    if unit_word == "quarter" and amount_text in ("a", "an", "one") and not g["shift"]:
         return None
-    if g["amount2"] or g["orso"]:
-        pass  # "two to three weeks", "a year or two": the first amount, as TimeBank does
+    before = ctx.text[max(0, m.start() - 40):m.start()]
+    if amount_text in ("a", "an") and not (g["the"] or g["dir"] or g["mod"]):
+        if _FREQUENCY_BEFORE.search(before):
+            return Reading("SET", duration_value(1, unit))  # "twice a year"
+        if _RATE_BEFORE.search(before):
+            return NOT_A_TIMEX  # "$5 a year", "four flights a week": a rate, not a time
     if g["half"] and amount != "X":
         amount += 0.5
     if isinstance(amount, float) and amount > 5000:
         return None
-    mod = duration_mod(g["mod"])
+    start = _duration_start(m, ctx, amount)
+    mod = duration_mod(g["mod"]) if start == m.start() else None
     shift = (g["shift"] or "").lower()
     if not shift:
-        return Reading("DURATION", duration_value(amount, unit), False, mod)
+        return Reading("DURATION", duration_value(amount, unit), False, mod, start=start)
     direction = int(words().relative["shift"][re.sub(r"\s+", " ", shift)])
     if amount == "X" or ctx.anchor is None:
-        return Reading("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", False, mod)
-    return _shifted(ctx, unit, amount * direction, shift in ("earlier", "later"), mod, m)
+        return Reading("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", False, mod, start=start)
+    reading = _shifted(ctx, unit, amount * direction, shift in ("earlier", "later"), mod, m)
+    return Reading(reading.type, reading.value, reading.anchored, reading.mod, start=start) if reading else None
+
+
+def _duration_start(m: re.Match, ctx: Context, amount) -> int:
+    """Where a duration's extent starts: "over" and "the" before an adjective ("the two-week
+    delay") stay outside, as TimeML tags them."""
+    g = m.groupdict()
+    start = m.start()
+    if (g["mod"] or "").lower() == "over" and (g["the"] or amount == "X"):
+        start = m.start("the") if g["the"] else (m.start("dir") if g["dir"] else m.start("amount"))
+    if g["the"] and not g["dir"] and "-" in ctx.text[m.end("amount"):m.start("unit")] and start <= m.start("the"):
+        start = m.start("amount")
+    return start
 
 
 def _shifted(ctx: Context, unit: str, amount: float, from_reference: bool, mod: Optional[str],
@@ -611,7 +690,9 @@ def _shifted(ctx: Context, unit: str, amount: float, from_reference: bool, mod: 
         return None
     gran = _GRANULARITY.get(unit, "D")
     base = None
-    if ctx.reference is not None and (from_reference or _recent_financial_reference(ctx, m)):
+    if unit == "Y" and abs(n) == 1 and _recent_period(ctx, m.start()):
+        base = ctx.period_reference
+    elif ctx.reference is not None and from_reference:
         base = ctx.reference
         if not cal.finer_or_equal(base.granularity, gran) and base.granularity != "S":
             base = None
@@ -620,10 +701,13 @@ def _shifted(ctx: Context, unit: str, amount: float, from_reference: bool, mod: 
     return Reading("DATE", cal.shift_point(base, unit, n).value(), True, mod)
 
 
-def _recent_financial_reference(ctx: Context, m: re.Match) -> bool:
-    """"a year ago" right after a quarter or half-year means that period a year before."""
-    return (ctx.reference is not None and ctx.reference.granularity in ("Q", "H")
-            and 0 <= m.start() - ctx.reference_end < 200)
+# How far back a quarter or half-year mention still frames "a year ago" (financial reports compare
+# a quarter with the same quarter a year before).
+PERIOD_REACH = 1500
+
+
+def _recent_period(ctx: Context, start: int) -> bool:
+    return ctx.period_reference is not None and 0 <= start - ctx.period_reference_end < PERIOD_REACH
 
 
 def read_vague_duration(m: re.Match, ctx: Context) -> Optional[Reading]:
@@ -646,74 +730,75 @@ _QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3
 
 
 def read_period(m: re.Match, ctx: Context) -> Optional[Reading]:
-    """Quarters and halves: "the third quarter", "third-quarter", "the latest quarter", "first half of 1990"."""
+    """Quarters and halves: "the third quarter", "third-quarter", "the latest quarter", "the first
+    half of 1990", "the year-ago period"."""
     g = m.groupdict()
     kind = (g["qh"] or g["bare"]).lower()
-    gran = "Q" if kind == "quarter" else "H"
+    gran = "H" if kind == "half" else "Q"
     quals = re.sub(r"\s+", " ", (g["quals"] or "").lower())
     det = (g["det"] or "").lower()
     ordinal = (g["ord"] or "").lower()
     if not ordinal and not (det or quals):
         return None
-    if kind == "half" and not ordinal:
+    if kind == "period" and not quals.strip():
         return None
     if gran == "H" and ordinal not in ("first", "second", "1st", "2nd", "last"):
         return None
     number = _QUARTER_ORDINALS.get(ordinal)
     if gran == "H" and ordinal == "last":
         number = 2
-    year_ago = "year-earlier" in quals or "year-ago" in quals or "year earlier" in quals or bool(g["ago"])
-    explicit_year = g["qyear"] or g["qfy"] or (re.search(r"\b(1\d\d\d|20\d\d)\b", quals) or [None, None])[1]
+    start = m.start()
+    if det in ("its", "their") or (det == "the" and ordinal and "-" in m.group(0)):
+        start = m.start("quals") if quals else m.start("ord")
+    year_ago = any(q in quals for q in ("year-earlier", "year-ago", "year earlier", "year ago")) or bool(g["ago"])
+    named_year = re.search(r"\b(1\d\d\d|20\d\d)\b", quals)
+    explicit_year = g["qyear"] or g["qfy"] or (named_year.group(1) if named_year else None)
     a = ctx.anchor
+    period = ctx.period_reference if _recent_period(ctx, m.start()) and ctx.period_reference.granularity == gran \
+        else None
     if explicit_year:
         year = int(explicit_year)
-    elif g["qdir"] or "year's" in det:
-        if a is None or not a.year_known:
-            year = None
+        if number is None:
+            if period is None:
+                return Reading("DATE", str(year), False, start=start)
+            number = period.part
+        return Reading("DATE", f"{year}-{gran}{number}", False, start=start)
+    if a is None:
+        return Reading("DATE", f"XXXX-{gran}{number or 'X'}", start=start)
+    if g["qdir"] or "year's" in det:
+        word = (g["qdir"] or det.split()[0]).lower()
+        year = a.year + {"this": 0, "last": -1, "next": 1}[word] if a.year_known else None
+        if number is None:
+            number = period.part if period is not None else cal.point_of_anchor(a, gran).part
+        return Reading("DATE", f"{cal.year_text(year)}-{gran}{number}", True, start=start)
+    current = cal.point_of_anchor(a, gran)
+    if number is None or (ordinal == "last" and not det):
+        if "current" in quals or det == "this":
+            point = current
+        elif period is not None and not any(q in quals for q in ("latest", "recent", "last", "previous", "past")):
+            point = period
         else:
-            word = (g["qdir"] or det.split()[0]).lower()
-            year = a.year + {"this": 0, "last": -1, "next": 1}[word]
-    else:
-        year = "resolve"
-    if a is None and year == "resolve":
-        return Reading("DATE", f"XXXX-{gran}{number or 'X'}")
-    if year == "resolve":
-        current = cal.point_of_anchor(a, gran)
-        if number is None or (ordinal == "last" and not det):
-            reference = ctx.reference if ctx.reference is not None and ctx.reference.granularity == gran else None
-            if "current" in quals or det == "this":
-                point = current
-            elif reference is not None and not any(q in quals for q in ("latest", "recent", "last", "previous", "past")):
-                point = reference
-            else:
-                point = cal.shift_point(current, "Q" if gran == "Q" else "M", -1 if gran == "Q" else -6)
-            if year_ago:
-                point = cal.shift_point(point, "Y", -1)
-            return Reading("DATE", point.value(), True)
-        here = current.part
-        tense = ctx.tense(m.start(), m.end())
-        year = a.year if a.year_known else None
-        if year is not None:
-            if number > here and tense != "future":
-                year -= 1
-            elif number < here and tense == "future" and "fiscal" not in quals:
-                year += 1
-            if year_ago:
-                year -= 1
-        return Reading("DATE", f"{cal.year_text(year)}-{gran}{number}", True)
-    if number is None:
-        return None
-    return Reading("DATE", f"{cal.year_text(year)}-{gran}{number}", year is not None and not explicit_year)
+            point = cal.shift_point(current, "Q" if gran == "Q" else "M", -1 if gran == "Q" else -6)
+        if year_ago:
+            point = cal.shift_point(point, "Y", -1)
+        return Reading("DATE", point.value(), True, start=start)
+    year = a.year
+    if year is not None:
+        if number > current.part and ctx.tense(m.start(), m.end()) != "future":
+            year -= 1
+        if year_ago:
+            year -= 1
+    return Reading("DATE", f"{cal.year_text(year)}-{gran}{number}", True, start=start)
 
 
 def read_set(m: re.Match, ctx: Context) -> Optional[Reading]:
     g = m.groupdict()
     w = words()
     if g["adverb"]:
+        token = ctx.token(m.start("adverb"), m.end("adverb"))
+        if token is not None and token.dep_ == "amod":
+            return None  # "the quarterly dividend", "daily volume": describes a thing, not a time
         return Reading("SET", w.relative["set"][g["adverb"].lower()])
-    if g["x"] or g["x2"]:
-        unit = unit_of((g["xu"] or g["xu2"]))
-        return Reading("SET", duration_value(1, unit))
     what = g["what"]
     key = what.lower().rstrip(".")
     step = 2 if g["other"] else 1
@@ -806,6 +891,58 @@ def read_year_end(m: re.Match, ctx: Context) -> Optional[Reading]:
     return Reading("DATE", f"{year}-12-31", True)
 
 
+def read_the_unit(m: re.Match, ctx: Context) -> Optional[Reading]:
+    """"the year", "the full year", "the weekend", "the end of the month", "earlier in the year"."""
+    g = m.groupdict()
+    unit = g["unit"].lower()
+    adj = re.sub(r"\s+", " ", (g["adj"] or "").lower())
+    mod = point_mod(g["pmod"]) or point_mod(g["within"])
+    if unit == "weekend":
+        return _weekend(ctx, m, mod)
+    if unit != "year" and not (g["pmod"] or g["within"]):
+        return None
+    if unit == "year" and not mod and (adj in ("whole", "entire") or
+                                       re.match(r"\s+(?:ended|ending|through|to\s+date)\b", ctx.text[m.end():m.end() + 12])):
+        return Reading("DURATION", "P1Y")
+    a = ctx.anchor
+    if a is None:
+        return Reading("DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}.get(unit, "XXXX-XX-XX"),
+                       False, mod)
+    point = cal.point_of_anchor(a, {"year": "Y", "month": "M", "week": "W", "day": "D"}[unit])
+    if unit == "year" and "latest" in adj:
+        point = cal.shift_point(point, "Y", -1)
+    return Reading("DATE", point.value(), True, mod)
+
+
+def _weekend(ctx: Context, m: re.Match, mod: Optional[str]) -> Reading:
+    """The weekend just past (or, said of the future, the coming one)."""
+    a = ctx.anchor
+    if a is None or not a.year_known:
+        return Reading("DATE", "XXXX-WXX-WE", a is not None, mod)
+    day = a.date
+    if ctx.tense(m.start(), m.end()) != "future" and day.isoweekday() < 6:
+        day = cal.add_days(day, -7)
+    return Reading("DATE", cal.week_value(day) + "-WE", True, mod)
+
+
+def read_year_earlier(m: re.Match, ctx: Context) -> Optional[Reading]:
+    """"year-earlier profit", "year-ago results": the period a year before the one in question."""
+    if ctx.anchor is None:
+        return Reading("DATE", "XXXX")
+    if _recent_period(ctx, m.start()):
+        return Reading("DATE", cal.shift_point(ctx.period_reference, "Y", -1).value(), True)
+    return Reading("DATE", cal.year_text(cal.shift_year(ctx.anchor.year, -1)), True)
+
+
+def read_day_part(m: re.Match, ctx: Context) -> Optional[Reading]:
+    """"mid-afternoon", "late morning": a part of the day last mentioned (or of the anchor day)."""
+    part = words().parts[m.group("part").lower()]
+    mod = point_mod(m.group("pmod"))
+    base = ctx.reference if ctx.reference is not None and ctx.reference.granularity == "D" else (
+        cal.point_of_anchor(ctx.anchor, "D") if ctx.anchor else None)
+    return Reading("TIME", f"{base.value() if base else 'XXXX-XX-XX'}T{part}", base is not None, mod)
+
+
 # ---- the rules ---------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
@@ -813,7 +950,6 @@ class Rule:
     name: str
     pattern: re.Pattern
     read: Callable[[re.Match, Context], Optional[Reading]]
-    extent_groups: tuple[str, ...] = ()  # groups whose span is the extent, when the match has context
 
 
 _DAYREF_DATE = None  # compiled in rules()
@@ -843,7 +979,8 @@ def rules() -> tuple[Rule, ...]:
              | (?P<d2>%DAY%)\s+(?:of\s+)?(?P<m2>%MONTH%)(?:,?\s+(?P<y2>%YEAR%))?
              | (?:the\s+)?(?P<o3>%ORDDAY%)\s+of\s+(?P<m3>%MONTH%)(?:,?\s+(?P<y3>%YEAR%))?
              | (?P<m5>%MONTH%)\s+(?:the\s+)?(?P<o5>%ORDDAY%)
-             | (?P<m4>%MONTH%)(?:\s*,\s*|\s+of\s+|\s+)(?P<y4>%YEAR%)
+             | (?P<m4>%MONTH%)(?:\s*,\s*|\s+of\s+|\s+)(?P<y4>%YEARX%)
+             | (?P<m7>%MONTH%)\s+(?P<ydir>this|last|next)\s+year(?![\w-])
              | (?P<m6>%MONTH%)
             )""", read_date),
         ("numeric_date", r"""
@@ -861,13 +998,15 @@ def rules() -> tuple[Rule, ...]:
              | (?:the\s+)?(?P<cent>\d{1,2}(?:st|nd|rd|th)|%ORDDAY%)\s+century
             )""", read_year),
         ("weekday", r"""
-            (?:(?P<dir>%DIR%)\s+)?(?:(?P<pmod>early|late)\s+)?(?P<wd>%WEEKDAY%)(?P<plural>s(?![A-Za-z]))?
+            (?:(?P<the>the)\s+)?(?:(?P<dir>%DIR%)\s+)?(?:(?P<pmod>early|late|earlier|later)\s+)?
+            (?P<wd>%WEEKDAY%)(?P<plural>s(?![A-Za-z]))?
             (?:\s+(?P<part>%DAYPART%))?""", read_weekday),
         ("relative_day", r"""
             (?:(?P<pmod>early|late|later|earlier)\s+)?
             (?:
                (?P<rd>%RELDAY%)(?:\s+(?P<part>%DAYPART%))?
              | (?P<dir>this|last|tomorrow|yesterday)\s+(?P<part2>%DAYPART%)
+             | (?P<partpre>%DAYPART%)\s+(?P<rd2>today|yesterday|tomorrow)(?![\w-])
             )""", read_relative_day),
         ("relative_unit", r"""
             (?:(?P<within>earlier|later|early|late|mid)[\s-]+(?:in\s+)?|(?P<pmod>%MODP%)\s+)?
@@ -904,8 +1043,8 @@ def rules() -> tuple[Rule, ...]:
                        recent|corresponding|fiscal|calendar|%YEAR%)[\s-]+)*)
             (?:
                (?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?(?P<qh>quarter|half)
-             | (?P<bare>quarter)
-            )(?![\w])
+             | (?P<bare>quarter|period)
+            )(?![\w-])
             (?:\s+(?:of|in)\s+(?:(?P<qyear>%YEAR%)|(?P<qdir>this|last|next)\s+year|(?:fiscal|calendar)\s+(?P<qfy>%YEAR%)))?
             (?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?""", read_period),
         ("season", r"""
@@ -913,26 +1052,29 @@ def rules() -> tuple[Rule, ...]:
             (?:(?P<dir>%DIR%)\s+|(?P<the>the)\s+)?
             (?:(?P<pmod2>early|late|mid)[\s-]+)?
             (?P<season>%SEASON%)
-            (?:\s+(?:of\s+)?(?P<year>%YEAR%))?""", read_season),
+            (?:\s+(?:of\s+)?(?P<year>%YEARX%))?""", read_season),
         ("set", r"""
             (?:
                (?P<each>%EACH%)\s+(?:(?P<other>other)\s+)?(?:(?P<amount>%NUMBER%)\s+)?
                (?P<what>%UNIT%|%WEEKDAY%|%MONTH%|%SEASON%|%DAYPART%)
              | (?P<adverb>%SETADV%)
-             | (?:once|twice|thrice|\w+\s+times)\s+(?P<x>an?\s+(?P<xu>%UNIT%))
-             | (?:\$\s?\d[\d.,]*(?:\s+(?:million|billion|trillion))?|\d[\d.,]*\s*(?:%|percent|cents?|dollars?))
-               \s+(?P<x2>an?\s+(?P<xu2>%UNIT%))
             )""", read_set),
         ("vague", r"(?P<vague>%VAGUE%)", read_vague),
         ("holiday", r"(?:(?P<dir>%DIR%)\s+)?(?P<name>%HOLIDAY%)(?:,?\s+(?P<year>%YEAR%))?", read_holiday),
         ("reference", r"""
             (?:(?:later|earlier)\s+)?(?:that|the\s+same|that\s+same)\s+(?P<unit>day|week|month|year|%DAYPART%)(?![\w-])""",
          read_reference),
-        ("year_end", r"(?:(?P<dir>this|last|next)\s+)?year[\s-]end(?![\w-])", read_year_end),
+        ("year_end", r"(?:(?P<dir>this|last|next)\s+)?year(?:'s)?[\s-]end(?![\w-])", read_year_end),
+        ("the_unit", r"""
+            (?:(?P<pmod>%MODP%)\s+|(?P<within>earlier|later)\s+in\s+)?
+            the\s+(?:(?P<adj>full|fiscal|calendar|latest|whole|entire|latest\s+fiscal)\s+)?
+            (?P<unit>year|weekend|month|week|day)(?![\w-])""", read_the_unit),
+        ("year_earlier", r"year-(?:earlier|ago)(?![\w-])", read_year_earlier),
+        ("day_part", r"(?P<pmod>early|late|mid)[\s-]+(?P<part>morning|afternoon|evening|night)(?![\w-])",
+         read_day_part),
     ]
     out = []
     for name, template, reader in table:
         pattern = _compile(template)
-        extent = tuple(g for g in ("x", "x2") if g in pattern.groupindex)
-        out.append(Rule(name, pattern, reader, extent))
+        out.append(Rule(name, pattern, reader))
     return tuple(out)
