@@ -116,7 +116,7 @@ def _read_all(text: str, doc, anchor: Optional[Anchor], candidates: list[Candida
 
 
 def _update_reference(ctx: Context, start: int, end: int, reading: Reading, quotes: "QuotedRegions") -> None:
-    if reading.type not in ("DATE", "TIME") or quotes.inside(start):
+    if reading.type not in ("DATE", "TIME") or not reading.sets_reference or quotes.inside(start):
         return
     point = parse_point(reading.value)
     if point is None:
@@ -161,8 +161,10 @@ class QuotedRegions:
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 _PERFECT_OR_PAST_AUX = {"has", "have", "had", "did", "was", "were", "'ve", "'d"}
+# Heads of a to-infinitive that put it in the future: "plans to meet Friday", "is due to expire".
 _INTENT_LEMMAS = {"expect", "plan", "schedule", "intend", "hope", "aim", "set", "due", "want", "seek", "propose",
-                  "prepare", "agree", "promise", "vow", "threaten", "pledge", "try", "decide"}
+                  "prepare", "agree", "promise", "vow", "threaten", "pledge", "try", "decide", "be", "likely",
+                  "poised", "ready", "about", "go"}
 
 
 def token_at(doc, start: int, end: int):
@@ -195,12 +197,9 @@ def verb_tense(verb) -> Optional[str]:
     if words & _FUTURE_AUX:
         return "future"
     if any(a.tag_ == "MD" for a in auxiliaries):
-        return "future" if not words & {"would", "could", "might", "should"} or _is_future_context(verb) else None
+        return "future" if not words & {"would", "could", "might", "should"} or _intended(verb) else None
     if "to" in words and verb.tag_ == "VB":
-        head = verb.head
-        if head.lemma_ in _INTENT_LEMMAS or (head.lemma_ == "go" and head.tag_ == "VBG"):
-            return "future"
-        return None
+        return _infinitive_tense(verb)
     if words & _PERFECT_OR_PAST_AUX:
         return "past"
     if verb.tag_ == "VBD":
@@ -212,5 +211,17 @@ def verb_tense(verb) -> Optional[str]:
     return None
 
 
-def _is_future_context(verb) -> bool:
+def _infinitive_tense(verb) -> Optional[str]:
+    """A to-infinitive looks ahead of its head ("plans to meet Friday"), unless that head lies in a
+    past already closed ("had been due to expire Friday")."""
+    head = verb.head
+    governing = head.head if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod") else head
+    if any(c.lower_ in ("had", "'d") and c.dep_ == "aux" for c in governing.children):
+        return "past"
+    if _intended(verb):
+        return "future"
+    return None
+
+
+def _intended(verb) -> bool:
     return verb.head.lemma_ in _INTENT_LEMMAS

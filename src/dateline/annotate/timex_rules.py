@@ -8,6 +8,7 @@ longest wins (``timex.py`` decides). Month, weekday and holiday names only match
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -27,6 +28,7 @@ class Reading:
     mod: Optional[str] = None
     start: Optional[int] = None  # a narrower extent than the match, where the reader decides it
     end: Optional[int] = None
+    sets_reference: bool = True  # False for dates counted back from another ("a year ago")
 
 
 NOT_A_TIMEX = Reading("NONE", "")
@@ -280,6 +282,11 @@ def duration_mod(word: Optional[str]) -> Optional[str]:
     return words().duration_mods.get(re.sub(r"\s+", " ", word.lower())) if word else None
 
 
+# How far (days) the nearest reading of a yearless date must lie on the wrong side of the anchor
+# before the governing verb's tense moves it a year.
+DATE_TENSE_SLACK = 90
+
+
 def _resolve_year(ctx: Context, month: int, day: Optional[int], start: int, end: int) -> Optional[int]:
     """The year of a date given without one: the one that puts it nearest the anchor, unless the
     tense says the date lies a month or more the other way ("was founded on Dec. 5" in November)."""
@@ -295,7 +302,7 @@ def _resolve_year(ctx: Context, month: int, day: Optional[int], start: int, end:
         if best is None or abs(days) < abs(best[1]):
             best = (year, days)
     year, days = best
-    slack = 31 if day else 45
+    slack = DATE_TENSE_SLACK
     if days > slack or days < -slack:
         tense = ctx.tense(start, end)
         if tense == "past" and days > slack:
@@ -659,7 +666,7 @@ def read_duration(m: re.Match, ctx: Context) -> Optional[Reading]:
     if amount == "X" or ctx.anchor is None:
         return Reading("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", False, mod, start=start)
     reading = _shifted(ctx, unit, amount * direction, shift in ("earlier", "later"), mod, m)
-    return Reading(reading.type, reading.value, reading.anchored, reading.mod, start=start) if reading else None
+    return dataclasses.replace(reading, start=start) if reading else None
 
 
 def _duration_start(m: re.Match, ctx: Context, amount) -> int:
@@ -691,7 +698,8 @@ def _shifted(ctx: Context, unit: str, amount: float, from_reference: bool, mod: 
     gran = _GRANULARITY.get(unit, "D")
     base = None
     if unit == "Y" and abs(n) == 1 and _recent_period(ctx, m.start()):
-        base = ctx.period_reference
+        return Reading("DATE", cal.shift_point(ctx.period_reference, unit, n).value(), True, mod,
+                       sets_reference=False)
     elif ctx.reference is not None and from_reference:
         base = ctx.reference
         if not cal.finer_or_equal(base.granularity, gran) and base.granularity != "S":
@@ -780,7 +788,7 @@ def read_period(m: re.Match, ctx: Context) -> Optional[Reading]:
         else:
             point = cal.shift_point(current, "Q" if gran == "Q" else "M", -1 if gran == "Q" else -6)
         if year_ago:
-            point = cal.shift_point(point, "Y", -1)
+            return Reading("DATE", cal.shift_point(point, "Y", -1).value(), True, start=start, sets_reference=False)
         return Reading("DATE", point.value(), True, start=start)
     year = a.year
     if year is not None:
@@ -788,7 +796,7 @@ def read_period(m: re.Match, ctx: Context) -> Optional[Reading]:
             year -= 1
         if year_ago:
             year -= 1
-    return Reading("DATE", f"{cal.year_text(year)}-{gran}{number}", True, start=start)
+    return Reading("DATE", f"{cal.year_text(year)}-{gran}{number}", True, start=start, sets_reference=not year_ago)
 
 
 def read_set(m: re.Match, ctx: Context) -> Optional[Reading]:
@@ -886,7 +894,8 @@ def read_year_end(m: re.Match, ctx: Context) -> Optional[Reading]:
     if a is None or not a.year_known:
         return Reading("DATE", "XXXX-12-31", a is not None)
     year = a.year + (direction_of(m.group("dir")) or 0)
-    if not m.group("dir") and ctx.tense(m.start(), m.end()) == "past":
+    if not m.group("dir") and (ctx.tense(m.start(), m.end()) == "past" or
+                               re.search(r"\bsince\s+$", ctx.text[max(0, m.start() - 8):m.start()])):
         year -= 1
     return Reading("DATE", f"{year}-12-31", True)
 
@@ -930,8 +939,8 @@ def read_year_earlier(m: re.Match, ctx: Context) -> Optional[Reading]:
     if ctx.anchor is None:
         return Reading("DATE", "XXXX")
     if _recent_period(ctx, m.start()):
-        return Reading("DATE", cal.shift_point(ctx.period_reference, "Y", -1).value(), True)
-    return Reading("DATE", cal.year_text(cal.shift_year(ctx.anchor.year, -1)), True)
+        return Reading("DATE", cal.shift_point(ctx.period_reference, "Y", -1).value(), True, sets_reference=False)
+    return Reading("DATE", cal.year_text(cal.shift_year(ctx.anchor.year, -1)), True, sets_reference=False)
 
 
 def read_day_part(m: re.Match, ctx: Context) -> Optional[Reading]:
