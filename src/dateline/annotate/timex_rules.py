@@ -469,8 +469,6 @@ def _looks_like_count(m: re.Match, ctx: Context) -> bool:
     if re.search(r"(?:no\.|number|flight|room|route|highway|page|section|article|resolution|"
                  r"model|boeing|airbus|\#)\s*$", before):
         return True
-    if re.match(r"\s*(?:-|to|and|or)?\s*\d{3,}", after) and not re.match(r"\s*(?:-|to)\s*\d{2}(?:\d\d)?\b", after):
-        return True
     return bool(re.match(r"\s+(?:people|persons|men|women|children|troops|soldiers|dollars|shares|cars|"
                          r"units|tons|feet|meters|miles|kilometers|points|votes|jobs|workers|employees|"
                          r"members|pounds|barrels|acres|square|residents|students|delegates|seats|"
@@ -648,7 +646,7 @@ def read_duration(m: re.Match, ctx: Context) -> Optional[Reading]:
     if unit_word == "quarter" and amount_text in ("a", "an", "one") and not g["shift"]:
         return None
     before = ctx.text[max(0, m.start() - 40):m.start()]
-    if amount_text in ("a", "an") and not (g["the"] or g["dir"] or g["mod"]):
+    if amount_text in ("a", "an") and not (g["the"] or g["dir"] or g["mod"] or g["shift"]):
         if _FREQUENCY_BEFORE.search(before):
             return Reading("SET", duration_value(1, unit))  # "twice a year"
         if _RATE_BEFORE.search(before):
