@@ -17,6 +17,7 @@ time of speaking as the anchor.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -174,20 +175,37 @@ def token_at(doc, start: int, end: int):
 
 
 def tense_at(doc, start: int, end: int) -> Optional[str]:
-    """The tense of the verb governing a span: "past", "present", "future", or None."""
+    """The tense of the verb governing a span: "past", "present", "future", or None.
+
+    A deadline word before the span ("until Tuesday", "as soon as Friday") looks ahead unless the
+    verb is a plain past ("stayed until Tuesday")."""
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
     if span is None or not len(span):
         return None
+    tense, verb = None, None
     token = span.root
     for _ in range(10):
         if token.pos_ in ("VERB", "AUX"):
             tense = verb_tense(token)
             if tense:
-                return tense
+                verb = token
+                break
         if token.head is token:
             break
         token = token.head
-    return None
+    if tense != "future" and _deadline_before(span) and not (verb is not None and verb.tag_ == "VBD"):
+        return "future"
+    return tense
+
+
+def _deadline_before(span) -> bool:
+    doc = span.doc
+    i = span.start
+    before = " ".join(t.lower_ for t in doc[max(0, i - 3):i])
+    return bool(_DEADLINE.search(before))
+
+
+_DEADLINE = re.compile(r"(?:^|\s)(?:until|till|by|as soon as|as early as|starting|beginning|effective)$")
 
 
 def verb_tense(verb) -> Optional[str]:
@@ -202,8 +220,8 @@ def verb_tense(verb) -> Optional[str]:
         return _infinitive_tense(verb)
     if words & _PERFECT_OR_PAST_AUX:
         return "past"
-    if verb.tag_ == "VBD":
-        return "past"
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
+        return "past"  # "won Friday", "the injunction issued Thursday"
     if verb.tag_ in ("VBZ", "VBP"):
         return "present"
     if verb.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}:

@@ -284,7 +284,7 @@ def duration_mod(word: Optional[str]) -> Optional[str]:
 
 # How far (days) the nearest reading of a yearless date must lie on the wrong side of the anchor
 # before the governing verb's tense moves it a year.
-DATE_TENSE_SLACK = 90
+DATE_TENSE_SLACK = 60
 
 
 def _resolve_year(ctx: Context, month: int, day: Optional[int], start: int, end: int) -> Optional[int]:
@@ -310,6 +310,17 @@ def _resolve_year(ctx: Context, month: int, day: Optional[int], start: int, end:
         if tense == "future" and days < -slack:
             return year + 1
     return year
+
+
+def _year_by_direction(ctx: Context, month: int, day: int, direction: Optional[int]) -> Optional[int]:
+    """"last Oct. 23": the latest such day before the anchor; "next May 5": the first after it."""
+    a = ctx.anchor
+    if a is None or not a.year_known or not direction:
+        return a.year if a is not None else None
+    key, here = (month, day), (a.month, a.day)
+    if direction < 0:
+        return a.year if key < here else a.year - 1
+    return a.year if key > here else a.year + 1
 
 
 def _weekday_date(ctx: Context, weekday: int, direction: Optional[int], start: int, end: int) -> Optional[dt.date]:
@@ -412,6 +423,8 @@ def read_date(m: re.Match, ctx: Context) -> Optional[Reading]:
         a = ctx.anchor
         year = a.year + direction_of(g["ydir"]) if a is not None and a.year_known else None
         anchored = a is not None
+    elif g["mdir"] and day is not None:
+        year, anchored = _year_by_direction(ctx, month, day, direction_of(g["mdir"])), True
     else:
         year, anchored = _resolve_year(ctx, month, day, m.start(), m.end()), True
     if day is None:
@@ -419,8 +432,19 @@ def read_date(m: re.Match, ctx: Context) -> Optional[Reading]:
     return _day_reading(year, month, day, anchored, mod=mod)
 
 
+# Named entities a lone month name can be part of ("Jan Kavan", "the March for Life").
+_NAME_ENTITIES = {"PERSON", "ORG", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "LAW", "GPE", "NORP"}
+
+
 def _not_the_month(word: str, start: int, end: int, ctx: Context) -> bool:
-    """"May" the modal and "March" the verb."""
+    """A lone month name that is something else: "May" the modal, "March" the verb, a name, or an
+    abbreviation without its full stop ("Jan Kavan")."""
+    if word.lower() not in words().months or len(word) <= 4 and not word.endswith(".") and \
+            word.lower() not in ("may", "june", "july"):
+        return True
+    token = ctx.token(start, end)
+    if token is not None and token.ent_type_ in _NAME_ENTITIES:
+        return True
     if word not in ("May", "March", "MAY", "MARCH"):
         return False
     if ctx.pos(start, end) in ("VERB", "AUX"):
@@ -802,8 +826,8 @@ def read_set(m: re.Match, ctx: Context) -> Optional[Reading]:
     w = words()
     if g["adverb"]:
         token = ctx.token(m.start("adverb"), m.end("adverb"))
-        if token is not None and token.dep_ == "amod":
-            return None  # "the quarterly dividend", "daily volume": describes a thing, not a time
+        if token is not None and (token.dep_ == "amod" or token.pos_ in ("NOUN", "PROPN")):
+            return None  # "the quarterly dividend", "the daily Granma": a thing, not a time
         return Reading("SET", w.relative["set"][g["adverb"].lower()])
     what = g["what"]
     key = what.lower().rstrip(".")
@@ -832,6 +856,8 @@ def read_vague(m: re.Match, ctx: Context) -> Optional[Reading]:
     if phrase == "soon" and re.match(r"\s+as\b", ctx.text[m.end():m.end() + 4]) \
             and ctx.text[max(0, m.start() - 3):m.start()].lower() == "as ":
         return None
+    if phrase in ("soon", "shortly") and re.match(r"\s+(?:after|before|afterwards?)\b", ctx.text[m.end():m.end() + 12]):
+        return None  # "soon after the attack": counts from an event, not a time of its own
     type_, value = words().vague[phrase]
     return Reading(type_, value)
 
@@ -982,7 +1008,7 @@ def rules() -> tuple[Rule, ...]:
             (?:(?:(?P<dir>%DIR%)\s+)?(?P<wd>%WEEKDAY%),?\s+)?
             (?:(?P<pmod>%MODP%)[\s-]+)?
             (?:
-               (?P<m1>%MONTH%)\s*(?P<d1>%DAY%)(?:(?:\s*,\s*|\s+)(?P<y1>%YEAR%))?
+               (?:(?P<mdir>%DIR%)\s+)?(?P<m1>%MONTH%)\s*(?P<d1>%DAY%)(?:(?:\s*,\s*|\s+)(?P<y1>%YEAR%))?
              | (?P<d2>%DAY%)\s+(?:of\s+)?(?P<m2>%MONTH%)(?:,?\s+(?P<y2>%YEAR%))?
              | (?:the\s+)?(?P<o3>%ORDDAY%)\s+of\s+(?P<m3>%MONTH%)(?:,?\s+(?P<y3>%YEAR%))?
              | (?P<m5>%MONTH%)\s+(?:the\s+)?(?P<o5>%ORDDAY%)
