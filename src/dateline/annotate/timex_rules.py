@@ -858,6 +858,8 @@ def read_vague(m: re.Match, ctx: Context) -> Optional[Reading]:
         return None
     if phrase in ("soon", "shortly") and re.match(r"\s+(?:after|before|afterwards?)\b", ctx.text[m.end():m.end() + 12]):
         return None  # "soon after the attack": counts from an event, not a time of its own
+    if phrase == "current" and ctx.pos(m.start(), m.end()) != "ADJ":
+        return None  # "an electric current"
     type_, value = words().vague[phrase]
     return Reading(type_, value)
 
