@@ -686,7 +686,7 @@ def read_duration(m: re.Match, ctx: Context) -> Optional[Reading]:
         return Reading("DURATION", duration_value(amount, unit), False, mod, start=start)
     direction = int(words().relative["shift"][re.sub(r"\s+", " ", shift)])
     if amount == "X" or ctx.anchor is None:
-        return Reading("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", False, mod, start=start)
+        return _vaguely_shifted(ctx, unit, shift, start)
     reading = _shifted(ctx, unit, amount * direction, shift in ("earlier", "later"), mod, m)
     return dataclasses.replace(reading, start=start) if reading else None
 
@@ -751,8 +751,18 @@ def read_vague_duration(m: re.Match, ctx: Context) -> Optional[Reading]:
         return None
     shift = (g["shift"] or "").lower()
     if shift:
-        return Reading("DATE", "PAST_REF" if shift in ("ago", "earlier") else "FUTURE_REF", False)
+        return _vaguely_shifted(ctx, unit, shift)
     return Reading("DURATION", duration_value("X", unit), False, duration_mod(g["mod"]))
+
+
+def _vaguely_shifted(ctx: Context, unit: str, shift: str, start: Optional[int] = None) -> Reading:
+    """"Hours later" is still the day last mentioned; "years ago" is just the past."""
+    if unit in _TIME_UNITS and ctx.anchor is not None:
+        base = ctx.reference if shift in ("earlier", "later") and ctx.reference is not None \
+            and ctx.reference.granularity == "D" else cal.point_of_anchor(ctx.anchor, "D")
+        return Reading("TIME", base.value(), True, start=start)
+    direction = int(words().relative["shift"][re.sub(r"\s+", " ", shift)])
+    return Reading("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", False, start=start)
 
 
 _QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -1062,7 +1072,7 @@ def rules() -> tuple[Rule, ...]:
             (?P<unit>%UNIT%)
             (?P<half>\s+and\s+a\s+half)?
             (?P<suffix>-(?:long|old))?
-            (?:\s+(?P<orso>or\s+(?:so|more|longer|two|three)))?
+            (?:\s+(?P<orso>or\s+(?:so|two|three)))?
             (?:\s+(?P<shift>%SHIFT%))?""", read_duration),
         ("vague_duration", r"""
             (?:(?P<mod>%MODD%)\s+)?
