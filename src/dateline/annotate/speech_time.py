@@ -9,13 +9,15 @@ The time of speaking comes, in this order of preference, from
    Tuesday", "told reporters yesterday");
 2. an event the cue's sentence places the speaking at ("after the call", "following the meeting"):
    the day-level time expression in the nearest earlier sentence that mentions the same thing
-   ("a two-hour phone call ... yesterday");
+   ("a two-hour phone call ... yesterday"); a pronoun speaker ("he said") may take that scene from
+   the sentence before;
 3. the attribution just before, when the same source goes on speaking ("he added", or a pronoun
    speaker right after a named one) within the same or the next paragraph.
 Expressions whose value did not depend on the anchor ("2014", "two-hour") are left alone.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from typing import Optional
@@ -126,30 +128,38 @@ def _day_in_cue_sentence(record: Record, doc, attribution: Attribution, days: li
     return _day_of(nearest)
 
 
+@functools.cache
 def _event_prepositions() -> frozenset[str]:
     return frozenset(lexicons.lines("speech_time_prepositions.txt"))
 
 
 def _day_of_event(record: Record, doc, attribution: Attribution, days: list[Timex]) -> Optional[Anchor]:
-    """"told reporters after the call": the day the text gave that call, earlier on."""
+    """"told reporters after the call": the day the text gave that call, earlier on. A pronoun
+    speaker ("he said") may take the scene from the sentence before ("After the call, the president
+    spoke to reporters.")."""
     if attribution.cue is None:
         return None
     sentence = _sentence(doc, attribution.cue[0])
     if sentence is None:
         return None
-    prepositions = _event_prepositions()
-    for token in sentence:
-        if token.lower_ not in prepositions or _inside(attribution.content, token.idx, token.idx + len(token)):
-            continue
-        nouns = [c for c in token.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
-        if not nouns:
-            continue
-        event = nouns[0]
-        if not any(c.lower_ in ("the", "that", "this", "their", "his", "her", "its") for c in event.children):
-            continue  # "after a call" introduces a new event; "after the call" points back to one
-        day = _day_mentioned_with(doc, event.lemma_.lower(), before=sentence.start_char, days=days)
-        if day is not None:
-            return day
+    scenes = [sentence]
+    if _PRONOUN.match(record.span_text(attribution.speaker).strip()) and sentence.start > 0:
+        scenes.append(doc[sentence.start - 1].sent)
+    contents = [a.content for a in record.attributions]
+    for scene in scenes:
+        for token in scene:
+            if token.lower_ not in _event_prepositions() or \
+                    any(_inside(c, token.idx, token.idx + len(token)) for c in contents):
+                continue
+            nouns = [c for c in token.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+            if not nouns:
+                continue
+            event = nouns[0]
+            if not any(c.lower_ in ("the", "that", "this", "their", "his", "her", "its") for c in event.children):
+                continue  # "after a call" introduces a new event; "after the call" points back to one
+            day = _day_mentioned_with(doc, event.lemma_.lower(), before=scene.start_char, days=days)
+            if day is not None:
+                return day
     return None
 
 
