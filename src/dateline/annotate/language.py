@@ -27,7 +27,7 @@ CATEGORY_POS: dict[str, frozenset[str]] = {
     "loaded_noun": frozenset({"NOUN", "PROPN"}),
     "loaded_adjective": frozenset({"ADJ", "VERB", "NOUN"}),
     "emotive_verb": frozenset({"VERB"}),
-    "intensifier": frozenset({"ADV"}),
+    "intensifier": frozenset({"ADV", "ADJ"}),
     "endorsement": frozenset({"ADV", "ADP", "ADJ", "INTJ", "VERB", "NOUN"}),
     "loaded_phrase": frozenset(),
 }
@@ -164,6 +164,27 @@ def _target(entry: LoadedEntry, hit: Hit, doc, entities: EntityIndex) -> Optiona
     return None
 
 
+# How far a hit reaches beyond its lexicon words, in tokens: the noun a loaded adjective qualifies
+# ("unprovoked attack"), the word an intensifier heightens, the modifiers before a loaded noun.
+MAX_REACH = 4
+
+
+def _extent(entry: LoadedEntry, hit: Hit, doc) -> tuple[int, int]:
+    """Token range of the whole loaded expression: the hit widened by the grammar."""
+    start, end = hit.start, hit.end
+    head = doc[end - 1]
+    if entry.category in ("loaded_adjective", "intensifier") and head.dep_ in ("amod", "advmod"):
+        target = head.head
+        if end <= target.i < end + MAX_REACH and target.pos_ in ("NOUN", "PROPN", "ADJ", "VERB", "ADV"):
+            end = target.i + 1
+    if entry.category in ("loaded_noun", "name_calling"):
+        left = [c.i for c in head.lefts if c.dep_ in ("amod", "compound") and c.i >= start - MAX_REACH]
+        if left and all(doc[k].dep_ in ("amod", "compound", "advmod", "punct", "cc", "conj", "hyph")
+                        for k in range(min(left), start)):
+            start = min(left)
+    return start, end
+
+
 def find_loaded_terms(record: Record, doc) -> list[LoadedTerm]:
     index = loaded_index()
     forms = token_forms(doc)
@@ -180,7 +201,8 @@ def find_loaded_terms(record: Record, doc) -> list[LoadedTerm]:
     terms: list[LoadedTerm] = []
     for hit in index.find(forms, accept):
         entry = entries[hit.start]
-        start, end = doc[hit.start].idx, doc[hit.end - 1].idx + len(doc[hit.end - 1])
+        first, last = _extent(entry, hit, doc)
+        start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
         voice, source = voices.of(start, end)
         terms.append(LoadedTerm(start=start, end=end, text=record.text[start:end], category=entry.category,
                                 voice=voice, source=source, target=_target(entry, hit, doc, entities)))
