@@ -5,7 +5,7 @@ its ``voice`` (``quoted`` inside an attribution's content or a floating quote, w
 else ``authorial``) and, where the grammar finds one, the ``target`` entity the term is aimed at:
 the name an epithet stands before or is said of, the actor of an event a loaded adjective colours,
 the doer of an emotive verb. Lexicon words are checked against their part of speech, so "trash" the
-noun or "May" the month never count. The lists are the same for every side (``loaded_pairs.csv``).
+noun or "May" the month never count. The lists are the same for every side (``opposing_pairs.csv``).
 """
 from __future__ import annotations
 
@@ -31,6 +31,9 @@ CATEGORY_POS: dict[str, frozenset[str]] = {
     "endorsement": frozenset({"ADV", "ADP", "ADJ", "INTJ", "VERB", "NOUN"}),
     "loaded_phrase": frozenset(),
 }
+
+# An adjective standing in these roles is used as a noun ("a summer offensive").
+NOMINAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos"})
 
 # A capitalised word inside a name of these kinds is part of a title ("Patriot Act"), not a judgement.
 NAME_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "LAW", "FAC", "EVENT"})
@@ -67,7 +70,8 @@ def _entry_for(hit: Hit[LoadedEntry], doc) -> Optional[LoadedEntry]:
         if not fitting:
             return None
         entry = fitting[0]
-        if entry.category == "loaded_adjective" and token.pos_ == "VERB" and token.dep_ != "amod":
+        if entry.category == "loaded_adjective" and (
+                (token.pos_ == "VERB" and token.dep_ != "amod") or token.dep_ in NOMINAL_ROLES):
             return None
     else:
         entry = hit.entries[0]
@@ -178,7 +182,7 @@ def _extent(entry: LoadedEntry, hit: Hit, doc) -> tuple[int, int]:
         if end <= target.i < end + MAX_REACH and target.pos_ in ("NOUN", "PROPN", "ADJ", "VERB", "ADV"):
             end = target.i + 1
     if entry.category in ("loaded_noun", "name_calling"):
-        left = [c.i for c in head.lefts if c.dep_ in ("amod", "compound") and c.i >= start - MAX_REACH]
+        left = [c.i for c in head.lefts if c.dep_ in ("amod", "compound") and start - MAX_REACH <= c.i < start]
         if left and all(doc[k].dep_ in ("amod", "compound", "advmod", "punct", "cc", "conj", "hyph")
                         for k in range(min(left), start)):
             start = min(left)
