@@ -31,7 +31,11 @@ from .phrases import PhraseIndex, token_forms
 from .voice import long_quote_spans
 
 # Clause heads that stand as claims of their own when they have a subject or a finite verb.
-CLAUSE_DEPS = frozenset({"conj", "advcl", "relcl", "parataxis"})
+# Relative clauses stay inside the clause of the noun they qualify, and a clause introduced by a
+# complementiser ("that he wants ...") is a complement even where the parser calls it adverbial: both
+# are attachments a parser gets wrong often, and a claim should not come and go with them.
+CLAUSE_DEPS = frozenset({"conj", "advcl", "parataxis"})
+COMPLEMENTISERS = frozenset({"that", "whether", "if"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
 NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LAW", "EVENT", "FAC"})
@@ -90,6 +94,8 @@ def _is_clause_head(token) -> bool:
     if token.dep_ == "ROOT":
         return True
     if token.dep_ not in CLAUSE_DEPS or token.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in COMPLEMENTISERS for c in token.children):
         return False
     return _has_subject(token) or _is_finite(token)
 
@@ -199,15 +205,19 @@ class Features:
         return round(1 / (1 + math.exp(-z)), 3)
 
 
-def _features(tokens, cues_at: dict[int, str], doc, is_source: bool) -> Features:
+# The words that decide a claim's kind: its head verb and these of its dependents.
+KIND_DEPS = frozenset({"aux", "auxpass", "acomp", "attr", "xcomp", "neg"})
+
+
+def _features(head, tokens, cues_at: dict[int, str]) -> Features:
     f = Features()
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     f.short = len(words) < 5
     f.question = any(t.text == "?" for t in tokens)
     for t in tokens:
         cue = cues_at.get(t.i)
-        if t.like_num or t.ent_type_ in FIGURE_TYPES or cue == "figure":
-            f.figure = f.figure or t.ent_type_ != "DATE" or cue == "figure"
+        if cue == "figure" or (t.like_num or t.ent_type_ in FIGURE_TYPES) and t.ent_type_ not in ("DATE", "TIME"):
+            f.figure = True
         if t.ent_type_ in ("DATE", "TIME"):
             f.date = True
         if t.ent_type_ in NAMED_TYPES:
@@ -218,23 +228,24 @@ def _features(tokens, cues_at: dict[int, str], doc, is_source: bool) -> Features
             f.causal = True
         if cue == "record":
             f.record = True
-        if cue == "future" and (t.pos_ == "AUX" or t.dep_ in ("aux", "xcomp") or t.i + 1 < len(doc)):
-            f.prediction = True
-        if cue == "deontic" and t.pos_ in ("AUX", "VERB"):
-            f.opinion = True
-        if cue == "evaluative" and t.dep_ in ("acomp", "attr"):
-            f.opinion = True
-        if cue == "mental_verb" and t.pos_ == "VERB":
-            subject = _subject(t)
-            first = subject is not None and subject.lower_ in FIRST_SECOND_PERSON
-            if first:
-                f.opinion = f.first_person = True
-            elif subject is not None:
-                f.mental_state = True
-        elif t.tag_ == "VBD" or (t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children)):
-            f.past = True
+        if t.tag_ == "VBD" or (t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children)):
+            f.past = f.past or cues_at.get(t.i) != "mental_verb"
         if t.lower_ in FIRST_SECOND_PERSON and t.dep_ in ("nsubj", "nsubjpass"):
             f.first_person = True
+    for t in [head, *(c for c in head.children if c.dep_ in KIND_DEPS)]:
+        cue = cues_at.get(t.i)
+        if cue == "future" and t.pos_ in ("AUX", "VERB"):
+            f.prediction = True
+        elif cue == "deontic" and t.pos_ in ("AUX", "VERB"):
+            f.opinion = True
+        elif cue == "evaluative" and t.dep_ in ("acomp", "attr"):
+            f.opinion = True
+        elif cue == "mental_verb" and t.pos_ == "VERB":
+            subject = _subject(t)
+            if subject is not None and subject.lower_ in FIRST_SECOND_PERSON:
+                f.opinion = True
+            elif subject is not None:
+                f.mental_state = True
     return f
 
 
@@ -291,7 +302,7 @@ def find_claims(record: Record, doc) -> list[Claim]:
             start, end = _trimmed(tokens)
             if end <= start:
                 continue
-            features = _features(tokens, cues_at, doc, is_source)
+            features = _features(doc[head], tokens, cues_at)
             source = regions.contents[region][2] if region >= 0 else None
             hedges = sorted(hedge_at[t.i] for t in tokens if t.i in hedge_at)
             claims.append(Claim(id="", start=start, end=end, voice="source" if is_source else "authorial",
