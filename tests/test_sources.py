@@ -80,3 +80,15 @@ def test_named_person_is_one_source_across_mentions():
             "talks had failed.")
     record = analyze_text(text)
     assert find(record, "the strike would go on").source == find(record, "talks had failed").source
+
+
+def test_anonymity_phrase_marks_and_describes_the_source():
+    record = analyze_text("A company engineer, who asked not to be named, said the test had failed.")
+    src = source_of(record, find(record, "the test had failed"))
+    assert src.kind == "anonymous_person" and "asked not to be named" in src.descriptor
+
+
+def test_someone_close_to_is_an_anonymous_person():
+    record = analyze_text("Someone close to the mayor said that the vote count was wrong.")
+    src = source_of(record, find(record, "the vote count was wrong"))
+    assert src.kind == "anonymous_person"

@@ -176,11 +176,12 @@ class Resolver:
                 best, best_score = m.entity, score
         return best
 
-    def group(self, token) -> Optional[str]:
-        """The organisation, country or people a they/it pronoun at ``token`` refers to."""
+    def group(self, token) -> Optional[tuple[str, int]]:
+        """The organisation, country or people a they/it pronoun at ``token`` refers to, with
+        where it was last mentioned."""
         for m, _ in self._candidates(token.idx, _GROUP_TYPES):
             if not m.quoted:
-                return m.entity
+                return m.entity, m.start
         return None
 
     def description(self, token, nouns: list[str], modifiers: set[str]) -> Optional[str]:

@@ -17,15 +17,17 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ..record import Attribution, Entity, Source
+from ..record import Attribution, Entity, Record, Source
 from . import coref, cues
+from .entities import MentionIndex
 
 Span = tuple[int, int]
 _RELATIVE = {"who", "that", "which", "whom"}
 _FIRST_PERSON = {"i", "we", "me", "us", "you"}
+_INDEFINITE = {"someone", "somebody", "one", "anyone", "anybody", "others", "some", "many", "few", "several"}
 _CUT_DEPS = {"relcl", "appos", "acl", "advcl", "punct", "cc", "conj"}
+_GROUP_KINDS = ("named_group", "anonymous_group", "media", "document")
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "some", "one", "another"}
-_AFFILIATION_PREPS = {"of", "for", "from", "at", "with", "in", "to"}
 
 
 # --- phrases -------------------------------------------------------------------------------------
@@ -86,7 +88,7 @@ class SourceBook:
 
     def __init__(self, article, entities: list[Entity]):
         self.article = article
-        self.entities = list(entities) or _entities_from_parse(article)
+        self.entities = list(entities)
         self.entity_by_id = {e.id: e for e in self.entities}
         self.resolver = coref.Resolver(article, self.entities)
         self.sources: list[Source] = []
@@ -96,19 +98,14 @@ class SourceBook:
         self.recent_speakers: list[str] = []  # entity ids, in order
         self.by_token: dict[int, Source] = {}
         self._next_entity = 1 + max((int(e.id[1:]) for e in self.entities if re.fullmatch(r"e\d+", e.id)), default=0)
-        self._spans = sorted(((s, e, ent.id) for ent in self.entities for s, e in ent.mentions))
+        self._index: Optional[MentionIndex] = None
 
     # entities -----------------------------------------------------------------------------------
     def entity_at(self, start: int, end: int) -> Optional[Entity]:
-        best = None
-        for s, e, eid in self._spans:
-            if s >= end:
-                break
-            if e > start and s < end:
-                best = eid
-                if s <= start and e >= end:
-                    break
-        return self.entity_by_id.get(best) if best else None
+        if self._index is None:  # rebuilt after a speaker adds an entity or a mention
+            self._index = MentionIndex(Record(id="", text="", entities=self.entities))
+        found = self._index.at(start, end)
+        return self.entity_by_id.get(found) if found else None
 
     def add_mention(self, entity_id: str, span: Span) -> None:
         e = self.entity_by_id.get(entity_id)
@@ -118,6 +115,7 @@ class SourceBook:
             e.mentions.append(span)
             e.mentions.sort()
             self.resolver.add_mention(e, span)
+            self._index = None
 
     def new_entity(self, name: str, etype: str, span: Span) -> Entity:
         if etype == "PERSON":
@@ -130,7 +128,7 @@ class SourceBook:
         self._next_entity += 1
         self.entities.append(e)
         self.entity_by_id[e.id] = e
-        self._spans = sorted(self._spans + [(span[0], span[1], e.id)])
+        self._index = None
         self.resolver.add_entity(e)
         return e
 
@@ -182,11 +180,10 @@ class SourceBook:
         if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
             tok = tok.head.head
             span = phrase_span(art, tok)
-        word = tok.lower_
-        if tok.pos_ == "PRON":
-            return self._pronoun(tok, span)
         if tok.lower_ in _FIRST_PERSON:
             return None
+        if tok.pos_ == "PRON" and tok.lower_ not in _INDEFINITE:
+            return self._pronoun(tok, span)
         head = tok.lemma_.lower()
         core = core_tokens(tok)
         core_span = (core[0].idx, core[-1].idx + len(core[-1].text))
@@ -201,7 +198,8 @@ class SourceBook:
             return self._document(tok, span, text, core)
         if media_phrase(art, tok):
             return self._source(f"media:{text.lower()}", text, "media", span, head=head)
-        if head in cues.group_nouns() and not _plural(tok) or tok.pos_ == "PROPN":
+        unnamed = self._anonymity(tok)
+        if (head in cues.group_nouns() and not _plural(tok) or tok.pos_ == "PROPN") and not unnamed:
             key = f"group:{_bare(text)}"
             return self._source(key, text, "named_group", span, head=head,
                                 affiliation=self._affiliation(tok, core))
@@ -223,8 +221,20 @@ class SourceBook:
         plural = _plural(tok)
         kind = "anonymous_group" if plural else "anonymous_person"
         key = f"anon:{_bare(text)}" if plural else self._fresh_key(f"anon:{_bare(text)}")
+        descriptor = self._descriptor(core, tok)
+        if unnamed and (not descriptor or unnamed not in descriptor):
+            descriptor = f"{descriptor}, {unnamed}" if descriptor else unnamed
         return self._source(key, text, kind, span, head=head, plural=plural,
-                            descriptor=self._descriptor(core, tok), affiliation=self._affiliation(tok, core))
+                            descriptor=descriptor, affiliation=self._affiliation(tok, core))
+
+    def _anonymity(self, tok) -> Optional[str]:
+        """A phrase in the speaker's sentence saying it is unnamed on purpose ("who asked not to be
+        named", "familiar with the matter")."""
+        art = self.article
+        _, sent_end = art.sent_spans[art.sent_of[tok.i]]
+        tail = art.text[tok.idx: art.doc[sent_end - 1].idx + len(art.doc[sent_end - 1].text)]
+        found = cues.anonymity_pattern().search(tail)
+        return found.group(0) if found else None
 
     def _pronoun(self, tok, span: Span) -> Optional[Source]:
         word = tok.lower_
@@ -236,15 +246,17 @@ class SourceBook:
             self.resolver.note_speaker(eid, word)
             return self.for_entity(self.entity_by_id[eid], span, "named_person")
         if coref.is_plural_pronoun(word) or coref.is_it(word):
-            last = next((s for s in reversed(self.sources) if s.kind in ("named_group", "anonymous_group", "media",
-                                                                          "document")
-                         and (self.plural.get(s.id) or s.kind != "anonymous_group")), None)
-            eid = self.resolver.group(tok)
-            if eid is not None:
-                e = self.entity_by_id[eid]
-                if last is None or not last.mentions or e.mentions[-1][0] > last.mentions[-1][0]:
-                    self.add_mention(eid, span)
-                    return self.for_entity(e, span, self._entity_kind(e, tok, e.name, None))
+            last, last_at = None, -1
+            for s in self.sources:
+                if s.kind in _GROUP_KINDS and (self.plural.get(s.id) or s.kind != "anonymous_group"):
+                    at = max((m[0] for m in s.mentions if m[0] < tok.idx), default=-1)
+                    if at > last_at:
+                        last, last_at = s, at
+            found = self.resolver.group(tok)
+            if found is not None and found[1] > last_at:
+                e = self.entity_by_id[found[0]]
+                self.add_mention(e.id, span)
+                return self.for_entity(e, span, self._entity_kind(e, tok, e.name, None))
             if last is not None:
                 last.mentions.append(span)
                 return last
@@ -372,28 +384,6 @@ def _looks_like_person(core: list, tok) -> bool:
     before = [t for t in core if t.i < tok.i]
     return any(t.text in cues.first_names() for t in core if t.i <= tok.i and t.pos_ == "PROPN") or any(
         t.lower_.rstrip(".") in cues.honorifics() or t.lemma_.lower() in cues.person_roles() for t in before)
-
-
-def _entities_from_parse(article) -> list[Entity]:
-    """Entities from spaCy's named entities, for a record that has none yet: one per name, a
-    person's later surname-only mentions joined to the full name."""
-    out: list[Entity] = []
-    by_key: dict[str, Entity] = {}
-    for ent in article.doc.ents:
-        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"):
-            continue
-        name = ent.text.strip()
-        key = f"{ent.label_}:{name.lower()}"
-        e = by_key.get(key)
-        if e is None and ent.label_ == "PERSON":
-            last = name.split()[-1]
-            e = next((x for x in out if x.type == "PERSON" and x.name.split()[-1] == last), None)
-        if e is None:
-            e = Entity(id=f"e{len(out) + 1}", name=name, type=ent.label_)
-            out.append(e)
-        by_key[key] = e
-        e.mentions.append((ent.start_char, ent.end_char))
-    return out
 
 
 def _bare(text: str) -> str:
