@@ -15,10 +15,14 @@ The passes, all linear in the article's tokens:
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 from .. import errors
+import numpy
+from spacy.attrs import IDX, LEMMA, LOWER, SENT_START
+
 from ..record import Attribution, Record
 from . import annotator, cues, quotes, sources
 
@@ -32,6 +36,7 @@ _BEFORE_STANDALONE = set(":,.?!—–-(") | {""}
 _SENTENCE_END = {".", "?", "!"}
 _FLOATING_MIN_WORDS = 4
 _FLOATING_REACH = 2  # paragraphs back a floating quote may look for its speaker
+_LINE_START = re.compile(r"\n(?=[^\n])")
 
 
 @dataclass(slots=True)
@@ -61,26 +66,37 @@ class Article:
         scan = quotes.scan(self.text)
         self.quotes = scan.quotes
         self.unbalanced = scan.unbalanced
-        self.starts = [t.idx for t in doc]
+        # token attributes as plain arrays: one pass in C instead of a Token object per look
+        columns = doc.to_array([IDX, LEMMA, LOWER, SENT_START]) if len(doc) else numpy.zeros((0, 4), "uint64")
+        self.starts: list[int] = columns[:, 0].tolist()
+        self.lemma_ids: list[int] = columns[:, 1].tolist()
+        self.lower_ids: list[int] = columns[:, 2].tolist()
+        sentence_starts = columns[:, 3].astype("int64") == 1
+        if len(doc):
+            sentence_starts[0] = True
+        self.sent_of: list[int] = (numpy.cumsum(sentence_starts) - 1).tolist()
+        bounds = numpy.flatnonzero(sentence_starts).tolist() + [len(doc)]
+        self.sent_spans = list(zip(bounds[:-1], bounds[1:]))
         self.quote_of = self._quote_of_tokens()
-        self.sent_of = [0] * len(doc)
-        self.sent_spans: list[tuple[int, int]] = []
-        for n, sent in enumerate(doc.sents):
-            self.sent_spans.append((sent.start, sent.end))
-            for i in range(sent.start, sent.end):
-                self.sent_of[i] = n
-        self.para_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n" and i + 1 < len(self.text)
-                                  and self.text[i + 1] != "\n"]
+        self.para_starts = [0] + [m.end() for m in _LINE_START.finditer(self.text)]
 
     def _quote_of_tokens(self) -> list[int]:
-        out = [-1] * len(self.doc)
+        out = [-1] * len(self.starts)
         q = 0
-        for tok in self.doc:
-            while q < len(self.quotes) and self.quotes[q].end <= tok.idx:
+        for i, start in enumerate(self.starts):
+            while q < len(self.quotes) and self.quotes[q].end <= start:
                 q += 1
-            if q < len(self.quotes) and self.quotes[q].start <= tok.idx < self.quotes[q].end:
-                out[tok.i] = q
+            if q < len(self.quotes) and self.quotes[q].start <= start < self.quotes[q].end:
+                out[i] = q
         return out
+
+    def tokens_with(self, lemmas: frozenset[str] = frozenset(), lowers: frozenset[str] = frozenset()) -> list:
+        """The tokens outside quotes whose lemma or lower-case form is listed, in order."""
+        strings = self.doc.vocab.strings
+        lemma_ids = {strings[w] for w in lemmas}
+        lower_ids = {strings[w] for w in lowers}
+        return [self.doc[i] for i, (lem, low) in enumerate(zip(self.lemma_ids, self.lower_ids))
+                if (lem in lemma_ids or low in lower_ids) and self.quote_of[i] < 0]
 
     def paragraph(self, char: int) -> int:
         return bisect.bisect_right(self.para_starts, char) - 1
@@ -134,8 +150,8 @@ def find_attributions(article: Article) -> list[Found]:
             _add_direct(article, found, q, cue, used_cues)
             quoted.add(qi)
     # indirect and mixed
-    for tok in article.doc:
-        if tok.i in used_cues or article.quote_of[tok.i] >= 0 or tok.pos_ not in ("VERB", "AUX"):
+    for tok in article.tokens_with(lemmas=cues.cue_lemmas()):
+        if tok.i in used_cues or tok.pos_ not in ("VERB", "AUX"):
             continue
         verb = _cue_of(tok)
         if verb is None:
@@ -422,9 +438,7 @@ def _with_quotes(article: Article, content: Span, quoted: set[int]) -> tuple[Spa
 
 def _according_to(article: Article, found: list[Found], quoted: set[int]) -> None:
     doc = article.doc
-    for tok in doc:
-        if tok.lower_ != "according" or article.quote_of[tok.i] >= 0:
-            continue
+    for tok in article.tokens_with(lowers=frozenset({"according"})):
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             to = doc[tok.i + 1]

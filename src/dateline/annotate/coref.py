@@ -61,7 +61,14 @@ class Resolver:
         self.entities = {e.id: e for e in entities}
         self.features: dict[str, Features] = {e.id: Features() for e in entities}
         self.mentions: list[Mention] = []
-        for e in entities:
+        self.mention_starts: list[int] = []
+        self.built = False  # mentions are read on the first question: many articles ask none
+
+    def _build(self) -> None:
+        if self.built:
+            return
+        self.built = True
+        for e in self.entities.values():
             for start, end in e.mentions:
                 self._add_mention(e, start, end)
         self.mentions.sort(key=lambda m: m.start)
@@ -143,6 +150,8 @@ class Resolver:
 
     def add_mention(self, e: Entity, span: tuple[int, int]) -> None:
         """A mention found after the start (a resolved speaker), kept in reading order."""
+        if not self.built:  # it is in ``e.mentions``, read when the mentions are built
+            return
         self._add_mention(e, span[0], span[1])
         m = self.mentions.pop()
         k = bisect.bisect_left(self.mention_starts, m.start)
@@ -150,6 +159,7 @@ class Resolver:
         self.mention_starts.insert(k, m.start)
 
     def _candidates(self, before: int, types: set[str]):
+        self._build()
         k = bisect.bisect_left(self.mention_starts, before)
         sent = self.article.sent_of[self.article.token_at(before)]
         for j in range(k - 1, -1, -1):

@@ -29,6 +29,12 @@ def cue_verbs() -> dict[str, CueVerb]:
             for r in lexicons.rows("cue_verbs.csv")}
 
 
+@functools.cache
+def cue_lemmas() -> frozenset[str]:
+    """The one-word lemmas of the cue verbs (a phrasal verb by its verb: "point")."""
+    return frozenset(lemma.split()[0] for lemma in cue_verbs())
+
+
 def cue_verb(lemma: str, particle: str = "") -> CueVerb | None:
     verbs = cue_verbs()
     if particle:

@@ -14,6 +14,7 @@ words ("an Iranian official quoted by Amwaj Media", "told Reuters", "according t
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Optional
 
@@ -394,9 +395,9 @@ def _bare(text: str) -> str:
 # --- from found attributions to the record ------------------------------------------------------
 
 def resolve(article, found: list) -> tuple[list[Attribution], list[Source], list[Entity]]:
-    from copy import deepcopy
-
-    book = SourceBook(article, deepcopy(article.record.entities))
+    # the record's entities are copied, not changed: resolved speakers add mentions to the copies
+    entities = [dataclasses.replace(e, mentions=list(e.mentions)) for e in article.record.entities]
+    book = SourceBook(article, entities)
     doc = article.doc
     source_of: dict[int, Optional[Source]] = {}
     for f in sorted(found, key=lambda f: f.content[0]):
