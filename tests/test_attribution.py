@@ -152,3 +152,14 @@ def test_thought_is_kept_apart_from_speech():
     record = analyze_text("The coach believes that the team can win the cup.")
     a = find(record, "the team can win")
     assert a.mode == "thought"
+
+
+def test_negated_cue_reports_nothing():
+    record = analyze_text("The judge did not say that the law was void.")
+    assert not any("the law was void" in record.span_text(a.content) for a in record.attributions)
+
+
+def test_infinitive_content_of_a_promise():
+    record = analyze_text("The new mayor vowed to rebuild the harbour within two years.")
+    a = find(record, "to rebuild the harbour")
+    assert a.kind == "indirect" and a.cue_lemma == "vow"

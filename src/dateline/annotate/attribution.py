@@ -154,7 +154,7 @@ def find_attributions(article: Article) -> list[Found]:
         if tok.i in used_cues or tok.pos_ not in ("VERB", "AUX"):
             continue
         verb = _cue_of(tok)
-        if verb is None:
+        if verb is None or any(c.dep_ == "neg" for c in tok.children):  # "did not say that": no report
             continue
         content = _indirect_content(article, tok, verb)
         if content is None:
@@ -348,6 +348,8 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> Optional[Spa
     clauses = [c for c in tok.children if c.dep_ in _CONTENT_DEPS]
     if not clauses and verb.object_content:
         clauses = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")][:1]
+    if not clauses and verb.infinitive_content:  # "vowed to fight on", "urged Congress to act"
+        clauses = [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and c.tag_ == "VB"][:1]
     if not clauses:
         return _parenthetical_content(article, tok)
     first = clauses[0]

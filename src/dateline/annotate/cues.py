@@ -14,6 +14,7 @@ class CueVerb:
     mode: str  # speech, thought
     distancing: bool
     object_content: bool  # a direct object can be the content ("denied the report")
+    infinitive_content: bool  # an infinitive can be the content ("vowed to fight on")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,8 +26,8 @@ class Role:
 
 @functools.cache
 def cue_verbs() -> dict[str, CueVerb]:
-    return {r["lemma"]: CueVerb(r["lemma"], r["mode"], r["distancing"] == "1", r["object"] == "1")
-            for r in lexicons.rows("cue_verbs.csv")}
+    return {r["lemma"]: CueVerb(r["lemma"], r["mode"], r["distancing"] == "1", r["object"] == "1",
+                                r["infinitive"] == "1") for r in lexicons.rows("cue_verbs.csv")}
 
 
 @functools.cache

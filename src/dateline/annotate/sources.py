@@ -39,6 +39,14 @@ def phrase_span(article, tok) -> Span:
         return tok.idx, tok.idx + len(tok.text)
     lo, hi = tok.left_edge.i, tok.right_edge.i
     doc = article.doc
+    # a misparse can hang a quote on the speaker: the phrase stays on its own side of any quote
+    for i in range(lo, hi + 1):
+        if article.quote_of[i] >= 0:
+            if i < tok.i:
+                lo = i + 1
+            elif i > tok.i:
+                hi = i - 1
+                break
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].is_space) and doc[hi].text not in (")",):
