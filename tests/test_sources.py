@@ -92,3 +92,13 @@ def test_someone_close_to_is_an_anonymous_person():
     record = analyze_text("Someone close to the mayor said that the vote count was wrong.")
     src = source_of(record, find(record, "the vote count was wrong"))
     assert src.kind == "anonymous_person"
+
+
+def test_report_of_a_statement_is_carried_by_the_reporter():
+    record = analyze_text("The Kyiv Post reported that officials said the plant had been shelled.")
+    a = find(record, "the plant had been shelled")
+    inner = next(x for x in record.attributions if x.cue_lemma == "say")
+    src = source_of(record, inner)
+    carrier = next(s for s in record.sources if s.id == src.via)
+    assert src.kind == "anonymous_group" and carrier.kind == "media"
+    assert a is not None

@@ -192,6 +192,11 @@ def _outermost(article: Article, found: list[Found]) -> list[Found]:
             if outer is not None:
                 cue = article.doc[f.cue_token]
                 comma = cue.i - 1
+                if cue.dep_ == "ccomp" and cue.head.i == outer.cue_token and outer.speaker_token is not None:
+                    # "The Times reported that officials said ...": the outer source carried it
+                    f.via_tokens.append(outer.speaker_token)
+                    keep.append(f)
+                    continue
                 if not (cue.tag_ == "VBG" and cue.dep_ == "advcl" and article.doc[comma].text == ","):
                     continue
                 lo = article.token_at(outer.content[0])
