@@ -48,3 +48,19 @@ def test_entity_ids_stay_stable():
     before = [(e.id, e.name) for e in record.entities]
     again = analyze_text(text)
     assert [(e.id, e.name) for e in again.entities] == before
+
+
+def test_gender_learned_from_the_pronouns_that_follow_a_name():
+    text = ("Drew Kessel runs the mill in town, and she has owned it for ten years. "
+            "Quinn Abara manages the farm next door, where he grows wheat. "
+            "She said that the mill would stay open.")
+    record = analyze_text(text)
+    assert entity_name(record, source_of(record, find(record, "the mill would stay open"))) == "Drew Kessel"
+
+
+def test_untagged_surname_takes_the_full_name_given_earlier():
+    text = ("For Carole Laurin, the strokes meant leaving her job. "
+            "Laurin said that the pension had covered her therapy.")
+    record = analyze_text(text)
+    src = source_of(record, find(record, "the pension had covered"))
+    assert src.kind == "named_person" and entity_name(record, src) == "Carole Laurin"

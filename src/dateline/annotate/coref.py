@@ -53,6 +53,7 @@ class Mention:
     sentence: int
     subject: bool
     quoted: bool
+    aside: bool  # in parentheses or a photo credit ("(Jane Roe / The Press)"): never an antecedent
 
 
 class Resolver:
@@ -73,6 +74,33 @@ class Resolver:
                 self._add_mention(e, start, end)
         self.mentions.sort(key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
+        self._genders_from_pronouns()
+
+    def _genders_from_pronouns(self) -> None:
+        """A person whose gender no name or title tells takes it from the he/she that follows it
+        when it is the only person named before in that sentence (or, if none, the one before)."""
+        art = self.article
+        strings = art.doc.vocab.strings
+        gender_of = {strings[w]: g for words, g in ((_HE, "m"), (_SHE, "f")) for w in words}
+        votes: dict[str, dict[str, int]] = {}
+        people = [m for m in self.mentions if self.entities[m.entity].type in _PERSON_TYPES and not m.quoted]
+        starts = [m.start for m in people]
+        for i, low in enumerate(art.lower_ids):
+            g = gender_of.get(low)
+            if g is None or art.quote_of[i] >= 0:
+                continue
+            sent = art.sent_of[i]
+            k = bisect.bisect_left(starts, art.starts[i])
+            before = people[max(0, k - 6):k]
+            near = {m.entity for m in before if m.sentence == sent} or {m.entity for m in before
+                                                                        if m.sentence == sent - 1}
+            if len(near) == 1:
+                counts = votes.setdefault(near.pop(), {"m": 0, "f": 0})
+                counts[g] += 1
+        for eid, counts in votes.items():
+            f = self.features[eid]
+            if not f.gender and counts["m"] != counts["f"]:
+                f.gender = "m" if counts["m"] > counts["f"] else "f"
 
     def _add_mention(self, e: Entity, start: int, end: int) -> None:
         art = self.article
@@ -84,8 +112,12 @@ class Resolver:
             if doc[i].head.i < lo or doc[i].head.i > hi:
                 head = doc[i]
                 break
+        text = art.text
+        aside = (text.rfind("(", 0, start) > text.rfind(")", 0, start) and text.find(")", end) >= 0
+                 and text.find(")", end) < (text.find("\n", end) % (len(text) + 1))) \
+            or text[end:end + 3] == " / " or text[max(0, start - 2):start] == "/ "
         self.mentions.append(Mention(start, end, e.id, art.sent_of[head.i], head.dep_ in ("nsubj", "nsubjpass"),
-                                     art.quote_of[head.i] >= 0))
+                                     art.quote_of[head.i] >= 0, aside))
         if e.type not in _PERSON_TYPES:
             return
         f = self.features[e.id]
@@ -133,14 +165,10 @@ class Resolver:
         if role.gender and not f.gender:
             f.gender = role.gender
 
-    def note_speaker(self, entity_id: str, pronoun: str = "") -> None:
+    def note_speaker(self, entity_id: str) -> None:
         f = self.features.get(entity_id)
-        if f is None:
-            return
-        f.speaker_count += 1
-        g = pronoun_gender(pronoun)
-        if g and not f.gender:
-            f.gender = g
+        if f is not None:
+            f.speaker_count += 1
 
     def add_entity(self, e: Entity) -> None:
         self.entities[e.id] = e
@@ -166,7 +194,7 @@ class Resolver:
             m = self.mentions[j]
             if sent - m.sentence > _REACH_SENTENCES:
                 break
-            if self.entities[m.entity].type in types:
+            if self.entities[m.entity].type in types and not m.aside:
                 yield m, sent - m.sentence
 
     def person(self, token, recent_speakers: list[str]) -> Optional[str]:

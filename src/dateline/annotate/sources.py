@@ -15,9 +15,11 @@ words ("an Iranian official quoted by Amwaj Media", "told Reuters", "according t
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import Optional
 
+from .. import lexicons
 from ..record import Attribution, Entity, Record, Source
 from . import coref, cues
 from .entities import MentionIndex
@@ -252,7 +254,7 @@ class SourceBook:
             if eid is None:
                 return None
             self.add_mention(eid, span)
-            self.resolver.note_speaker(eid, word)
+            self.resolver.note_speaker(eid)
             return self.for_entity(self.entity_by_id[eid], span, "named_person")
         if coref.is_plural_pronoun(word) or coref.is_it(word):
             last, last_at = None, -1
@@ -294,12 +296,25 @@ class SourceBook:
             if ent is not None:
                 return self.new_entity(ent.text, ent.label_, (ent.start_char, ent.end_char))
         if tok.pos_ == "PROPN" and not tok.ent_type_:
+            # a name no one tagged, speaking: a person unless it reads as an organisation or outlet
             name_toks = [t for t in core if t.pos_ == "PROPN" and t.i <= tok.i]
-            name = " ".join(t.text for t in name_toks)
-            if _looks_like_person(core, tok):
+            words = {t.lemma_.lower() for t in core}
+            if _looks_like_person(core, tok) or not (words & cues.group_nouns() or media_phrase(self.article, tok)):
                 span = (name_toks[0].idx, tok.idx + len(tok.text))
-                return self.new_entity(name, "PERSON", span)
+                return self.new_entity(self._full_name(name_toks, span), "PERSON", span)
         return None
+
+    def _full_name(self, name_toks: list, span: Span) -> str:
+        """A surname's full name where the text gave it earlier ("For Carole Laurin, ..." ... "Laurin said")."""
+        name = " ".join(t.text for t in name_toks)
+        if len(name_toks) == 1:
+            earlier = re.findall(r"\b((?:[A-Z][\w'’-]+ ){1,2})" + re.escape(name) + r"\b", self.article.text[:span[0]])
+            if earlier:
+                words = earlier[-1].split()
+                while words and words[0].lower() in _function_words():
+                    words.pop(0)  # "For Carole Laurin": the sentence's first word is no name
+                return " ".join(words + [name])
+        return name
 
     def _entity_kind(self, e: Entity, tok, text: str, cue) -> str:
         if e.type == "PERSON":
@@ -386,6 +401,12 @@ def _chains_to(book: SourceBook, start: Source, target: Source) -> bool:
         seen.add(node.id)
         node = by_id.get(node.via) if node.via else None
     return False
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    row = next(r for r in lexicons.rows("function_words.csv") if r["language"] == "en")
+    return frozenset(row["words"].split())
 
 
 def _looks_like_person(core: list, tok) -> bool:
