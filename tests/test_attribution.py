@@ -163,3 +163,10 @@ def test_infinitive_content_of_a_promise():
     record = analyze_text("The new mayor vowed to rebuild the harbour within two years.")
     a = find(record, "to rebuild the harbour")
     assert a.kind == "indirect" and a.cue_lemma == "vow"
+
+
+def test_a_quote_ending_its_sentence_takes_no_cue_from_the_next():
+    text = "The minister said: “We are done with this.” Officials confirmed the report on Monday."
+    record = analyze_text(text)
+    a = find(record, "We are done")
+    assert a.cue_lemma == "say" and record.span_text(a.speaker) == "The minister"

@@ -232,16 +232,11 @@ def _standalone(article: Article, q: quotes.Quote) -> bool:
     return tok is not None and _cue_of(tok) is not None and tok.pos_ in ("VERB", "AUX")
 
 
-def _frame_tokens(article: Article, lo_char: int, hi_char: int):
-    lo, hi = article.token_at(lo_char), article.token_at(max(lo_char, hi_char - 1))
-    return [article.doc[i] for i in range(lo, hi + 1) if lo_char <= article.doc[i].idx < hi_char]
-
-
 def _cue_after(article: Article, q: quotes.Quote):
     """The reporting verb between the quote's end and the end of its sentence, if any."""
     text, doc = article.text, article.doc
-    if q.end >= len(text):
-        return None
+    if q.end >= len(text) or text[q.start:q.end].rstrip("\"”’»' ").endswith("."):
+        return None  # “... over.” A new sentence follows; "?" and "!" may still take a cue
     nxt = article.token_at(q.end)
     if doc[nxt].idx < q.end:
         nxt += 1
