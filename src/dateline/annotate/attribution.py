@@ -355,10 +355,11 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> Optional[Spa
     first = clauses[0]
     side_after = first.i > tok.i
     clauses = [c for c in clauses if (c.i > tok.i) == side_after]
-    # "says he drank too much, used drugs and was ...": verbs run on from the clause
+    # "says he drank too much, used drugs and was ...", "said that X and that Y": the clause runs on
     if side_after:
-        clauses += [c for c in tok.children if c.dep_ == "conj" and c.i > first.i and c.pos_ == "VERB"
-                    and not any(x.dep_ in _SUBJECT_DEPS for x in c.children) and _cue_of(c) is None]
+        clauses += [c for c in tok.children if c.dep_ == "conj" and c.i > first.i and c.pos_ in ("VERB", "AUX")
+                    and _cue_of(c) is None and (not any(x.dep_ in _SUBJECT_DEPS for x in c.children)
+                                                or any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children))]
     toks = [t.i for c in clauses for t in c.subtree if (t.i > tok.i) == side_after and not _is_according(t)]
     if toks and side_after and _is_question(article.doc[min(toks)]):
         return None

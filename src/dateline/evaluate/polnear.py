@@ -26,6 +26,7 @@ from .spans import Alignment
 Span = tuple[int, int]
 ROLES = ("Source", "Cue", "Content")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+_LINES = re.compile(r"\s*\n\s*")
 
 
 def gold_spans(ann: str, text: str) -> dict[str, set[Span]]:
@@ -72,9 +73,11 @@ def predicted_spans(record, text: str) -> dict[str, set[Span]]:
     for a in record.attributions:
         put("Source", _source_convention(record.text, a.speaker, a.cue))
         put("Cue", a.cue)
-        holes = sorted(s for s in (a.cue, a.speaker) if s and a.content[0] <= s[0] and s[1] <= a.content[1])
+        # PolNeAR's content never crosses a line: a quote over paragraphs is one fragment a paragraph
+        holes = [s for s in (a.cue, a.speaker) if s and a.content[0] <= s[0] and s[1] <= a.content[1]]
+        holes += [(m.start(), m.end()) for m in _LINES.finditer(record.text, a.content[0], a.content[1])]
         start = a.content[0]
-        for lo, hi in holes:
+        for lo, hi in sorted(holes):
             if lo > start:
                 put("Content", _trim_punct(record.text, start, lo))
             start = max(start, hi)
