@@ -210,6 +210,7 @@ class Resolver:
                 score -= 1.0
             if gender and f.gender == gender:
                 score -= 0.3
+            score -= 0.2 * min(f.speaker_count, 3)  # someone quoted again and again stays salient
             if best_score is None or score < best_score:
                 best, best_score = m.entity, score
         return best

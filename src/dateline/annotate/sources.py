@@ -165,6 +165,7 @@ class SourceBook:
         src = self._source(key, e.name, kind, span, entity=e.id)
         if e.type == "PERSON":
             self.recent_speakers.append(e.id)
+            self.resolver.note_speaker(e.id)
         return src
 
     def speaker(self, tok, span: Span, cue=None) -> Optional[Source]:
@@ -223,7 +224,6 @@ class SourceBook:
                 eid = self.resolver.description(tok, nouns, modifiers)
                 if eid is not None:
                     self.add_mention(eid, core_span)
-                    self.resolver.note_speaker(eid)
                     return self.for_entity(self.entity_by_id[eid], span, "named_person")
             earlier = self._earlier_anonymous(head)
             if earlier is not None:
@@ -254,7 +254,6 @@ class SourceBook:
             if eid is None:
                 return None
             self.add_mention(eid, span)
-            self.resolver.note_speaker(eid)
             return self.for_entity(self.entity_by_id[eid], span, "named_person")
         if coref.is_plural_pronoun(word) or coref.is_it(word):
             last, last_at = None, -1
