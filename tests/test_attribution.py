@@ -170,3 +170,11 @@ def test_a_quote_ending_its_sentence_takes_no_cue_from_the_next():
     record = analyze_text(text)
     a = find(record, "We are done")
     assert a.cue_lemma == "say" and record.span_text(a.speaker) == "The minister"
+
+
+def test_subject_cut_off_by_a_wrong_sentence_break():
+    text = ("Harbour Plans and the Road Ahead Going Forward\n\n"
+            "Sources report that Smith has made it clear to Jones that he wants the harbour reopened by May.")
+    record = analyze_text(text)
+    a = find(record, "has made it clear")
+    assert record.span_text(a.speaker) == "Sources"

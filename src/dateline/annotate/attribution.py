@@ -151,7 +151,10 @@ def find_attributions(article: Article) -> list[Found]:
             quoted.add(qi)
     # indirect and mixed
     for tok in article.tokens_with(lemmas=cues.cue_lemmas()):
-        if tok.i in used_cues or tok.pos_ not in ("VERB", "AUX"):
+        if tok.i in used_cues:
+            continue
+        if tok.pos_ not in ("VERB", "AUX") and not (_stranded_subject(tok) is not None
+                                                   and any(c.dep_ == "ccomp" for c in tok.children)):
             continue
         verb = _cue_of(tok)
         if verb is None or any(c.dep_ == "neg" for c in tok.children):  # "did not say that": no report
@@ -302,12 +305,23 @@ def subject_of(tok):
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return node.head
         if node.dep_ not in _CLIMB_DEPS or node.head is node:
-            return None
+            break
         if node.dep_ == "xcomp":  # "asked the minister to confirm": the object speaks
             obj = next((c for c in node.head.children if c.dep_ in ("dobj", "dative")), None)
             if obj is not None:
                 return obj
         node = node.head
+    return _stranded_subject(tok)
+
+
+def _stranded_subject(tok):
+    """"Sources report that ...", parsed as two sentences: the noun right before the verb, cut off
+    from it by a wrong sentence break, is its subject."""
+    if tok.i == 0:
+        return None
+    prev = tok.doc[tok.i - 1]
+    if prev.pos_ in ("NOUN", "PROPN", "PRON") and prev.dep_ in ("ROOT", "dep", "npadvmod") and not prev.whitespace_.count("\n"):
+        return prev
     return None
 
 
