@@ -24,7 +24,7 @@ from typing import Optional
 from ..record import Record, Timex
 from . import annotator
 from .timex_calendar import Anchor, parse_point
-from .timex_rules import NOT_A_TIMEX, Context, Reading, Rule, rules
+from .timex_rules import NOT_A_TIMEX, Context, Reading, Rule, rules, trigger_words
 
 
 @annotator("timex")
@@ -66,13 +66,51 @@ def tag(text: str, doc, anchor: Optional[Anchor], start: int = 0, end: Optional[
 
 def _candidates(text: str, start: int, end: int) -> list[Candidate]:
     found = []
+    hits = _trigger_hits(text, start, end)
     for index, rule in enumerate(rules()):
-        for m in rule.pattern.finditer(text, start, end):
-            s, e = _trim(text, *m.span())
-            if e > s:
-                found.append(Candidate(s, e, index, rule, m))
+        for window_start, window_end in _windows(hits, rule, start, end):
+            for m in rule.pattern.finditer(text, window_start, window_end):
+                if m.end() == window_end and window_end < end:
+                    m = rule.pattern.match(text, m.start(), end) or m  # a match cut by the window
+                s, e = _trim(text, *m.span())
+                if e > s:
+                    found.append(Candidate(s, e, index, rule, m))
     found.sort(key=lambda c: (c.start, -(c.end - c.start), c.rule_index))
     return found
+
+
+# How far around a trigger word a time expression can reach ("at least the past several years").
+WINDOW = 48
+_WORD_OR_DIGITS = re.compile(r"[A-Za-z']+|\d+")
+
+
+def _trigger_hits(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Where the words that announce time expressions (and digits) are: (start, end, word)."""
+    triggers = trigger_words()
+    hits = []
+    for m in _WORD_OR_DIGITS.finditer(text, start, end):
+        word = m.group()
+        if word[0].isdigit():
+            hits.append((m.start(), m.end(), ""))
+        else:
+            word = word.lower().strip("'").removesuffix("'s")
+            if word in triggers:
+                hits.append((m.start(), m.end(), word))
+    return hits
+
+
+def _windows(hits: list[tuple[int, int, str]], rule: Rule, start: int, end: int) -> list[tuple[int, int]]:
+    """Stretches of text around the hits that announce this rule, merged."""
+    windows: list[list[int]] = []
+    for s, e, word in hits:
+        if not (rule.digits if word == "" else word in rule.triggers):
+            continue
+        s, e = max(start, s - WINDOW), min(end, e + WINDOW)
+        if windows and s <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], e)
+        else:
+            windows.append([s, e])
+    return [(s, e) for s, e in windows]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -127,6 +165,9 @@ def _update_reference(ctx: Context, start: int, end: int, reading: Reading, quot
         ctx.period_reference, ctx.period_reference_end = point, end
 
 
+_QUOTE_OR_LINE = re.compile('[\u201c\u201d"\n]')
+
+
 class QuotedRegions:
     """Stretches of text inside quotation marks, line by line (curly quotes open and close; straight
     ones toggle)."""
@@ -135,7 +176,8 @@ class QuotedRegions:
         self.starts: list[int] = []
         self.ends: list[int] = []
         open_at: Optional[int] = None
-        for i, ch in enumerate(text):
+        for m in _QUOTE_OR_LINE.finditer(text):
+            i, ch = m.start(), m.group()
             if ch == "\n":
                 if open_at is not None:
                     self._add(open_at, i)
@@ -143,7 +185,7 @@ class QuotedRegions:
             elif ch == "\u201c" or (ch == '"' and open_at is None):
                 if open_at is None:
                     open_at = i
-            elif ch in ("\u201d", '"') and open_at is not None:
+            elif open_at is not None:
                 self._add(open_at, i + 1)
                 open_at = None
         if open_at is not None:

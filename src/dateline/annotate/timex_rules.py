@@ -108,6 +108,27 @@ def words() -> Words:
     )
 
 
+@functools.cache
+def trigger_groups() -> dict[str, frozenset[str]]:
+    """Lower-case words that announce time expressions, by the lexicon they come from; "extra"
+    holds ``timex_triggers.txt``, which every rule listens to."""
+    w = words()
+    last_words = lambda phrases: {p.split()[-1] for p in phrases}  # noqa: E731
+    groups = {
+        "months": set(w.months), "weekdays": set(w.weekdays), "seasons": set(w.seasons), "units": set(w.units),
+        "parts": last_words(w.parts), "days": last_words(w.relative["day"]), "set": set(w.relative["set"]),
+        "vague": last_words(w.vague), "holidays": last_words(w.holidays),
+        "extra": set(lexicons.lines("timex_triggers.txt")),
+    }
+    return {k: frozenset(t.strip(".").replace("'s", "") for t in v) for k, v in groups.items()}
+
+
+@functools.cache
+def trigger_words() -> frozenset[str]:
+    """Lower-case words at least one of which (or a digit) every time expression contains."""
+    return frozenset().union(*trigger_groups().values())
+
+
 def _alt(phrases) -> str:
     """A regex alternation of phrases, longest first, spaces matching any whitespace."""
     ordered = sorted(set(phrases), key=len, reverse=True)
@@ -995,6 +1016,19 @@ class Rule:
     name: str
     pattern: re.Pattern
     read: Callable[[re.Match, Context], Optional[Reading]]
+    triggers: frozenset[str]  # words near which the rule runs
+    digits: bool  # whether a digit also announces it
+
+
+# What announces each rule's matches: a digit, or a word from these trigger groups (and "extra").
+_RULE_TRIGGERS = {
+    "clock": ("digits", "parts"), "date": ("months",), "numeric_date": ("digits",), "year": ("digits",),
+    "weekday": ("weekdays",), "relative_day": ("days", "parts"), "relative_unit": ("units", "seasons", "months"),
+    "duration": ("units",), "vague_duration": ("units",), "period": (), "season": ("seasons",),
+    "set": ("units", "weekdays", "months", "seasons", "parts", "set"), "vague": ("vague",),
+    "holiday": ("holidays",), "reference": ("units", "parts"), "year_end": ("units",), "the_unit": ("units",),
+    "year_earlier": ("units",), "day_part": ("parts",),
+}
 
 
 _DAYREF_DATE = None  # compiled in rules()
@@ -1118,8 +1152,10 @@ def rules() -> tuple[Rule, ...]:
         ("day_part", r"(?P<pmod>early|late|mid)[\s-]+(?P<part>morning|afternoon|evening|night)(?![\w-])",
          read_day_part),
     ]
+    groups = trigger_groups()
     out = []
     for name, template, reader in table:
-        pattern = _compile(template)
-        out.append(Rule(name, pattern, reader))
+        wanted = _RULE_TRIGGERS[name]
+        triggers = frozenset().union(groups["extra"], *(groups[g] for g in wanted if g != "digits"))
+        out.append(Rule(name, _compile(template), reader, triggers, "digits" in wanted))
     return tuple(out)
