@@ -161,6 +161,8 @@ def _update_reference(ctx: Context, start: int, end: int, reading: Reading, quot
     if point is None:
         return
     ctx.reference, ctx.reference_end = point, end
+    if point.granularity == "D":
+        ctx.day_reference = point
     if point.granularity in ("Q", "H"):
         ctx.period_reference, ctx.period_reference_end = point, end
 

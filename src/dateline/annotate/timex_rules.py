@@ -46,15 +46,23 @@ class Context:
     reference_end: int = -1
     period_reference: Optional[Point] = None  # the last quarter or half-year mentioned
     period_reference_end: int = -1
+    day_reference: Optional[Point] = None  # the last day mentioned
 
     def pos(self, start: int, end: int) -> str:
         token = self.token(start, end)
         return token.pos_ if token is not None else ""
 
     def reference_or_anchor(self, granularity: str) -> Optional[Point]:
-        if self.reference is not None:
-            return self.reference
+        """The last date mentioned at this granularity (or the anchor's), None without either."""
+        if self.reference is not None and cal.finer_or_equal(self.reference.granularity, granularity):
+            return cal.coarsen(self.reference, granularity)
         return cal.point_of_anchor(self.anchor, granularity) if self.anchor else None
+
+    def day_or_anchor(self) -> Optional[Point]:
+        """The last day mentioned, else the anchor day; None without either."""
+        if self.day_reference is not None:
+            return self.day_reference
+        return cal.point_of_anchor(self.anchor, "D") if self.anchor else None
 
 
 # ---- the lexicons, loaded once ------------------------------------------------------------------
@@ -380,14 +388,12 @@ def read_clock(m: re.Match, ctx: Context) -> Optional[Reading]:
         clock = f"{hour:02d}:{minute:02d}"
     day, anchored = None, False
     if g["post"]:
-        day_reading = _read_dayref(g["post"], ctx, m.start("post"), m.end("post"))
+        day_reading = _read_dayref(g["post"], ctx, m.start(), m.end())
         if day_reading is None:
             return None
         day, anchored = day_reading.value, day_reading.anchored
     elif ctx.anchor is not None:
-        point = ctx.reference if ctx.reference is not None and ctx.reference.granularity == "D" else None
-        day = point.value() if point else cal.day_value(ctx.anchor.date, ctx.anchor.year_known)
-        anchored = True
+        day, anchored = ctx.day_or_anchor().value(), True
     value = f"{day}T{clock}" if day else f"XXXX-XX-XXT{clock}"
     return Reading("TIME", value, anchored, "APPROX" if g["mod"] else None)
 
@@ -533,7 +539,7 @@ def read_weekday(m: re.Match, ctx: Context) -> Optional[Reading]:
         anchored = False
     elif g["the"] and direction:
         # "the previous Friday": counted from the last day the text mentioned
-        base = ctx.reference if ctx.reference is not None and ctx.reference.granularity == "D" else None
+        base = ctx.day_reference
         around = ctx.anchor.moved_to(base.day) if base is not None else ctx.anchor
         day_value, anchored = cal.day_value(cal.weekday_near(around, weekday, direction, include_anchor=False)), True
     else:
@@ -587,16 +593,15 @@ def read_relative_unit(m: re.Match, ctx: Context) -> Optional[Reading]:
         return Reading("DURATION", duration_value(1, unit))
     if ctx.anchor is None:
         return Reading("DATE", {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX"}.get(unit, "XXXX-XX-XX"), False, mod)
+    gran = _GRANULARITY.get(unit, "Y")
     if the and dir_word in ("following", "previous", "preceding", "next"):
-        base = ctx.reference_or_anchor(_GRANULARITY.get(unit, "D"))
+        base = ctx.reference_or_anchor(gran)  # "the following year": after the year last mentioned
     else:
-        base = cal.point_of_anchor(ctx.anchor, _GRANULARITY.get(unit, "D"))
+        base = cal.point_of_anchor(ctx.anchor, gran)
     if unit == "D":
         if not the or dir_word not in ("following", "previous", "preceding", "next"):
             return None
-        point = cal.shift_point(base if base.granularity == "D" else cal.point_of_anchor(ctx.anchor, "D"), "D",
-                                direction)
-        return Reading("DATE", point.value(), True, mod)
+        return Reading("DATE", cal.shift_point(ctx.day_or_anchor(), "D", direction).value(), True, mod)
     if unit == "WE":
         week = cal.shift_point(cal.point_of_anchor(ctx.anchor, "W"), "W", direction)
         return Reading("DATE", week.value() + "-WE", True, mod)
@@ -606,11 +611,7 @@ def read_relative_unit(m: re.Match, ctx: Context) -> Optional[Reading]:
         size = 10 if unit == "DE" else 100
         start = (ctx.anchor.year // size + direction) * size
         return Reading("DATE", str(start)[: 3 if unit == "DE" else 2], True, mod)
-    shift_unit = unit
-    gran = _GRANULARITY.get(unit, "Y")
-    if base.granularity != gran:
-        base = cal.point_of_anchor(ctx.anchor, gran)
-    point = cal.shift_point(base, shift_unit, direction) if direction else base
+    point = cal.shift_point(base, unit, direction) if direction else base
     return Reading("DATE", point.value(), True, mod)
 
 
@@ -728,8 +729,7 @@ def _shifted(ctx: Context, unit: str, amount: float, from_reference: bool, mod: 
              m: re.Match) -> Optional[Reading]:
     """A date some units before or after the anchor (or the last date mentioned)."""
     if unit in _TIME_UNITS:
-        base = ctx.reference if from_reference and ctx.reference is not None and ctx.reference.granularity == "D" \
-            else cal.point_of_anchor(ctx.anchor, "D")
+        base = ctx.day_or_anchor() if from_reference else cal.point_of_anchor(ctx.anchor, "D")
         return Reading("TIME", base.value(), True, mod)
     if unit in _UNIT_YEARS:
         unit, amount = "Y", amount * _UNIT_YEARS[unit]
@@ -779,8 +779,7 @@ def read_vague_duration(m: re.Match, ctx: Context) -> Optional[Reading]:
 def _vaguely_shifted(ctx: Context, unit: str, shift: str, start: Optional[int] = None) -> Reading:
     """"Hours later" is still the day last mentioned; "years ago" is just the past."""
     if unit in _TIME_UNITS and ctx.anchor is not None:
-        base = ctx.reference if shift in ("earlier", "later") and ctx.reference is not None \
-            and ctx.reference.granularity == "D" else cal.point_of_anchor(ctx.anchor, "D")
+        base = ctx.day_or_anchor() if shift in ("earlier", "later") else cal.point_of_anchor(ctx.anchor, "D")
         return Reading("TIME", base.value(), True, start=start)
     direction = int(words().relative["shift"][re.sub(r"\s+", " ", shift)])
     return Reading("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", False, start=start)
@@ -927,8 +926,7 @@ def read_reference(m: re.Match, ctx: Context) -> Optional[Reading]:
     if ctx.reference is None and ctx.anchor is None:
         return None
     if part:
-        base = ctx.reference if ctx.reference is not None and ctx.reference.granularity == "D" else (
-            cal.point_of_anchor(ctx.anchor, "D") if ctx.anchor else None)
+        base = ctx.day_or_anchor()
         return Reading("TIME", f"{base.value()}T{part}", True) if base else None
     gran = _GRANULARITY[unit_of(word)]
     base = ctx.reference if ctx.reference is not None else cal.point_of_anchor(ctx.anchor, gran)
@@ -1004,8 +1002,7 @@ def read_day_part(m: re.Match, ctx: Context) -> Optional[Reading]:
     """"mid-afternoon", "late morning": a part of the day last mentioned (or of the anchor day)."""
     part = words().parts[m.group("part").lower()]
     mod = point_mod(m.group("pmod"))
-    base = ctx.reference if ctx.reference is not None and ctx.reference.granularity == "D" else (
-        cal.point_of_anchor(ctx.anchor, "D") if ctx.anchor else None)
+    base = ctx.day_or_anchor()
     return Reading("TIME", f"{base.value() if base else 'XXXX-XX-XX'}T{part}", base is not None, mod)
 
 
