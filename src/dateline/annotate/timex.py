@@ -237,9 +237,15 @@ def tense_at(doc, start: int, end: int) -> Optional[str]:
         if token.head is token:
             break
         token = token.head
-    if tense != "future" and _deadline_before(span) and not (verb is not None and verb.tag_ == "VBD"):
+    if tense != "future" and _deadline_before(span) and not _closed_past(verb):
         return "future"
     return tense
+
+
+def _closed_past(verb) -> bool:
+    """A plain or past-perfect past ("stayed until Tuesday", "had filed by Wednesday")."""
+    return verb is not None and (verb.tag_ == "VBD" or any(
+        c.lower_ in ("had", "'d") and c.dep_ == "aux" for c in verb.children))
 
 
 def _deadline_before(span) -> bool:
@@ -249,7 +255,7 @@ def _deadline_before(span) -> bool:
     return bool(_DEADLINE.search(before))
 
 
-_DEADLINE = re.compile(r"(?:^|\s)(?:until|till|by|as soon as|as early as|starting|beginning|effective)$")
+_DEADLINE = re.compile(r"(?:^|\s)(?:until|till|through|by|as soon as|as early as|starting|beginning|effective)$")
 
 
 def verb_tense(verb) -> Optional[str]:
@@ -259,7 +265,8 @@ def verb_tense(verb) -> Optional[str]:
     if words & _FUTURE_AUX:
         return "future"
     if any(a.tag_ == "MD" for a in auxiliaries):
-        return "future" if not words & {"would", "could", "might", "should"} or _intended(verb) else None
+        # "would be held on April 24" looks ahead; "would have closed Friday" looks back
+        return "past" if "have" in words else "future"
     if "to" in words and verb.tag_ == "VB":
         return _infinitive_tense(verb)
     if words & _PERFECT_OR_PAST_AUX:
