@@ -24,7 +24,8 @@ from typing import Optional
 from ..record import Record, Timex
 from . import annotator
 from .timex_calendar import Anchor, parse_point
-from .timex_rules import NOT_A_TIMEX, Context, Reading, Rule, rules, trigger_words
+from .timex_rules import NOT_A_TIMEX, Context, Reading, Rule, rules
+from .timex_words import context, trigger_words, words
 
 
 @annotator("timex")
@@ -204,14 +205,6 @@ class QuotedRegions:
 
 # ---- the parse: tense and part of speech -------------------------------------------------------
 
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
-_PERFECT_OR_PAST_AUX = {"has", "have", "had", "did", "was", "were", "'ve", "'d"}
-# Heads of a to-infinitive that put it in the future: "plans to meet Friday", "is due to expire".
-_INTENT_LEMMAS = {"expect", "plan", "schedule", "intend", "hope", "aim", "set", "due", "want", "seek", "propose",
-                  "prepare", "agree", "promise", "vow", "threaten", "pledge", "try", "decide", "be", "likely",
-                  "poised", "ready", "about", "go"}
-
-
 def token_at(doc, start: int, end: int):
     """The token heading the words at ``start:end`` (None without a parse)."""
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
@@ -244,38 +237,38 @@ def tense_at(doc, start: int, end: int) -> Optional[str]:
 
 def _closed_past(verb) -> bool:
     """A plain or past-perfect past ("stayed until Tuesday", "had filed by Wednesday")."""
-    return verb is not None and (verb.tag_ == "VBD" or any(
-        c.lower_ in ("had", "'d") and c.dep_ == "aux" for c in verb.children))
+    return verb is not None and (verb.tag_ == "VBD" or _has_aux(verb, "closed_past_aux"))
+
+
+def _has_aux(verb, role: str) -> bool:
+    return any(c.lower_ in words().tense[role] and c.dep_ == "aux" for c in verb.children)
 
 
 def _deadline_before(span) -> bool:
-    doc = span.doc
-    i = span.start
-    before = " ".join(t.lower_ for t in doc[max(0, i - 3):i])
-    return bool(_DEADLINE.search(before))
-
-
-_DEADLINE = re.compile(r"(?:^|\s)(?:until|till|through|by|as soon as|as early as|starting|beginning|effective)$")
+    """A deadline word right before the span: "until Tuesday", "as soon as Friday"."""
+    before = " ".join(t.lower_ for t in span.doc[max(0, span.start - 3):span.start])
+    return context("deadline_before").search(before) is not None
 
 
 def verb_tense(verb) -> Optional[str]:
     """Tense from a verb's tag and auxiliaries; None for a participle or infinitive with none."""
+    tense_words = words().tense
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    words = {a.lower_ for a in auxiliaries}
-    if words & _FUTURE_AUX:
+    aux = {a.lower_ for a in auxiliaries}
+    if aux & tense_words["future_aux"]:
         return "future"
     if any(a.tag_ == "MD" for a in auxiliaries):
         # "would be held on April 24" looks ahead; "would have closed Friday" looks back
-        return "past" if "have" in words else "future"
-    if "to" in words and verb.tag_ == "VB":
+        return "past" if aux & tense_words["past_aux"] else "future"
+    if "to" in aux and verb.tag_ == "VB":
         return _infinitive_tense(verb)
-    if words & _PERFECT_OR_PAST_AUX:
+    if aux & tense_words["past_aux"]:
         return "past"
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
         return "past"  # "won Friday", "the injunction issued Thursday"
     if verb.tag_ in ("VBZ", "VBP"):
         return "present"
-    if verb.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}:
+    if verb.tag_ == "VBG" and aux & tense_words["progressive_aux"]:
         return "present"
     return None
 
@@ -285,12 +278,8 @@ def _infinitive_tense(verb) -> Optional[str]:
     past already closed ("had been due to expire Friday")."""
     head = verb.head
     governing = head.head if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod") else head
-    if any(c.lower_ in ("had", "'d") and c.dep_ == "aux" for c in governing.children):
+    if _has_aux(governing, "closed_past_aux"):
         return "past"
-    if _intended(verb):
+    if head.lemma_ in words().tense["intent"]:
         return "future"
     return None
-
-
-def _intended(verb) -> bool:
-    return verb.head.lemma_ in _INTENT_LEMMAS
