@@ -81,7 +81,8 @@ DATE_TENSE_SLACK = 60
 
 def _resolve_year(ctx: Context, month: int, day: Optional[int], start: int, end: int) -> Optional[int]:
     """The year of a date given without one: the one that puts it nearest the anchor, unless the
-    tense says the date lies a month or more the other way ("was founded on Dec. 5" in November)."""
+    tense says it lies more than DATE_TENSE_SLACK days the other way ("was founded on Dec. 5" in
+    November)."""
     a = ctx.anchor
     if a is None or not a.year_known:
         return None
@@ -144,7 +145,7 @@ def read_clock(m: re.Match, ctx: Context) -> Optional[Reading]:
         part = (g["pp"] or "").lower()
         if hour > 24 or (ampm and not 1 <= hour <= 12):
             return None
-        if (ampm == "pm" or part in ("afternoon", "evening")) and hour < 12:
+        if (ampm == "pm" or words().parts.get(part) in ("AF", "EV")) and hour < 12:
             hour += 12
         if ampm == "am" and hour == 12:
             hour = 0
@@ -266,12 +267,9 @@ def read_year(m: re.Match, ctx: Context) -> Optional[Reading]:
     if g["cent"]:
         n = words().numbers.get(g["cent"].lower(), (re.sub(r"\D", "", g["cent"]), ""))[0]
         return Reading("DATE", f"{int(n) - 1:02d}", False, mod)
-    if g["spelled"]:
-        value = number_value(g["spelled"].lower().replace("nineteen", "", 1))
-        return Reading("DATE", f"19{int(value):02d}", False, mod) if value not in (None, "X") else None
-    if g["yy"]:
-        text = g["yy"].lower()
-        return Reading("DATE", "2000" if "thousand" in text else text, False, mod)
+    if g["spelled"] or g["yy"]:
+        year = year_value(g["spelled"] or g["yy"])
+        return Reading("DATE", cal.year_text(year), False, mod) if year is not None else None
     if g["fiscal"] is None and not mod and _looks_like_count(m, ctx):
         return None
     return Reading("DATE", g["y"], False, mod)
@@ -312,13 +310,11 @@ def read_relative_day(m: re.Match, ctx: Context) -> Optional[Reading]:
     mod = point_mod(g["pmod"])
     if g["rd"] or g["rd2"]:
         key = re.sub(r"\s+", " ", (g["rd"] or g["rd2"]).lower())
-        part_word = g["part"] or g["partpre"]
+        part_word = g["part"] or g["partpre"] or (key if key in words().parts else None)  # "tonight"
         offset = int(rel[key])
-        if key == "tonight":
-            part_word = part_word or "night"
     else:
         which, part_word = g["dir"].lower(), g["part2"]
-        offset = int(rel.get(which, -1 if which == "last" else 0))
+        offset = int(rel[which]) if which in rel else direction_of(which)  # "last night", "this morning"
     part = words().parts.get((part_word or "").lower())
     if ctx.anchor is None:
         value = "XXXX-XX-XX"
@@ -384,30 +380,38 @@ def _month_with_direction(ctx: Context, month: int, direction: Optional[int], mo
     return Reading("DATE", cal.month_value(year, month), True, mod)
 
 
+# Seasons in the order they come within the year that names them (a winter is named by the year
+# of its December).
+_SEASON_ORDER = ("SP", "SU", "FA", "WI")
+
+
 def _season(ctx: Context, season: str, direction: Optional[int], year: Optional[int], mod: Optional[str],
             m: re.Match) -> Reading:
+    """A season's year: given, or by "last"/"next", or by tense, or the occurrence nearest the anchor."""
     if year is not None:
         return Reading("DATE", f"{year}-{season}", False, mod)
     a = ctx.anchor
     if a is None or not a.year_known:
         return Reading("DATE", f"XXXX-{season}", a is not None, mod)
     current, offset = cal.season_of(a.month)
-    order = ["WI", "SP", "SU", "FA"]
-    year = a.year + offset if current == "WI" and season == "WI" else a.year
-    here = order.index(current)
-    there = order.index(season)
-    if current == "WI" and offset == 0:
-        here = 4  # December: this winter is the one starting now, after this year's fall
-    if season == "WI" and current != "WI":
-        there = 4
-    tense = ctx.tense(m.start(), m.end()) if direction is None else None
-    step = direction if direction is not None else (-1 if tense == "past" and there > here else
-                                                    1 if tense == "future" and there < here else 0)
-    if step == -1 and there >= here:
-        year -= 1
-    elif step == 1 and there <= here:
-        year += 1
-    return Reading("DATE", f"{year}-{season}", True, mod)
+    now = (a.year + offset) * 4 + _SEASON_ORDER.index(current)
+    wanted = _SEASON_ORDER.index(season)
+    occurrences = [now + k for k in range(-4, 5) if (now + k) % 4 == wanted]
+    if direction is None:
+        tense = ctx.tense(m.start(), m.end())
+        direction = {"past": -1, "future": 1}.get(tense, 0)
+        earlier = [k for k in occurrences if k <= now] if direction < 0 else []
+        later = [k for k in occurrences if k >= now] if direction > 0 else []
+    else:
+        earlier = [k for k in occurrences if k < now] if direction < 0 else []
+        later = [k for k in occurrences if k > now] if direction > 0 else []
+    if direction < 0:
+        chosen = max(earlier)
+    elif direction > 0:
+        chosen = min(later)
+    else:
+        chosen = min(occurrences, key=lambda k: (abs(k - now), -k))
+    return Reading("DATE", f"{chosen // 4}-{season}", True, mod)
 
 
 def read_season(m: re.Match, ctx: Context) -> Optional[Reading]:
@@ -486,16 +490,13 @@ def _shifted(ctx: Context, unit: str, amount: float, from_reference: bool, mod: 
     n = int(amount)
     if n != amount:
         return None
-    gran = _GRANULARITY.get(unit, "D")
-    base = None
     if unit == "Y" and abs(n) == 1 and _recent_period(ctx, m.start()):
+        # "up from $3 million a year ago", after "the third quarter": that quarter a year before
         return Reading("DATE", cal.shift_point(ctx.period_reference, unit, n).value(), True, mod,
                        sets_reference=False)
-    elif ctx.reference is not None and from_reference:
-        base = ctx.reference
-        if not cal.finer_or_equal(base.granularity, gran) and base.granularity != "S":
-            base = None
-    if base is None:
+    gran = _GRANULARITY.get(unit, "D")
+    base = ctx.reference if from_reference else None
+    if base is None or not (cal.finer_or_equal(base.granularity, gran) or base.granularity == "S"):
         base = cal.point_of_anchor(ctx.anchor, gran)
     return Reading("DATE", cal.shift_point(base, unit, n).value(), True, mod)
 
@@ -562,7 +563,7 @@ def read_period(m: re.Match, ctx: Context) -> Optional[Reading]:
     start = m.start()
     if det in relative_words("possessive") or (det == "the" and ordinal and "-" in m.group(0)):
         start = m.start("quals") if quals else m.start("ord")
-    year_ago = any(q in quals for q in ("year-earlier", "year-ago", "year earlier", "year ago")) or bool(g["ago"])
+    year_ago = bool(re.search(r"year[\s-](?:earlier|ago)", quals) or g["ago"])
     named_year = re.search(r"\b(1\d\d\d|20\d\d)\b", quals)
     explicit_year = g["qyear"] or g["qfy"] or (named_year.group(1) if named_year else None)
     a = ctx.anchor
@@ -579,13 +580,13 @@ def read_period(m: re.Match, ctx: Context) -> Optional[Reading]:
         return Reading("DATE", f"XXXX-{gran}{number or 'X'}", start=start)
     if g["qdir"] or "year's" in det:
         word = (g["qdir"] or det.split()[0]).lower()
-        year = a.year + {"this": 0, "last": -1, "next": 1}[word] if a.year_known else None
+        year = a.year + direction_of(word) if a.year_known else None
         if number is None:
             number = period.part if period is not None else cal.point_of_anchor(a, gran).part
         return Reading("DATE", f"{cal.year_text(year)}-{gran}{number}", True, start=start)
     current = cal.point_of_anchor(a, gran)
     if number is None or (_ordinal(ordinal) == -1 and not det):
-        if "current" in quals or det == "this":
+        if any(direction_of(q) == 0 for q in quals.split() + [det] if q in words().relative["direction"]):
             point = current
         elif period is not None and not any(q in quals.split() for q in relative_words("latest")):
             point = period
@@ -680,19 +681,9 @@ def read_reference(m: re.Match, ctx: Context) -> Optional[Reading]:
         base = ctx.day_or_anchor()
         return Reading("TIME", f"{base.value()}T{part}", True) if base else None
     gran = _GRANULARITY[unit_of(word)]
-    base = ctx.reference if ctx.reference is not None else cal.point_of_anchor(ctx.anchor, gran)
-    if not cal.finer_or_equal(base.granularity, gran):
-        return None
-    if gran == "Y":
-        return Reading("DATE", cal.year_text(base.year), True)
-    if gran == "M" and base.granularity in ("M", "W", "D"):
-        first = base.day or cal._first_day(base)
-        return Reading("DATE", cal.month_value(base.year, first.month), True)
-    if gran == "D" and base.granularity == "D":
-        return Reading("DATE", base.value(), True)
-    if gran == "W" and base.granularity in ("W", "D"):
-        return Reading("DATE", cal.week_value(base.day or cal._first_day(base), base.year is not None), True)
-    return None
+    if ctx.reference is not None and not cal.finer_or_equal(ctx.reference.granularity, gran):
+        return None  # "that day" after "in 1995": no day to point back to
+    return Reading("DATE", ctx.reference_or_anchor(gran).value(), True)
 
 
 def read_year_end(m: re.Match, ctx: Context) -> Optional[Reading]:
