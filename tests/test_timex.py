@@ -124,6 +124,11 @@ def test_seasons(english, published, text, value):
     assert [t.value for t in found] == [value]
 
 
+def test_typographic_apostrophes_and_dashes(english):
+    found = {t.text: t.value for t in timexes(english, "Prices soared in the \u201980s and on New Year\u2019s Day.")}
+    assert found == {"the \u201980s": "198", "New Year\u2019s Day": "2025-01-01"}
+
+
 def test_extents_leave_out_prepositions_and_determiners_of_adjectives(english):
     found = {t.text for t in timexes(english, "After the two-week delay, sales rose over the next three months.")}
     assert found == {"two-week", "the next three months"}

@@ -57,12 +57,18 @@ def tag(text: str, doc, anchor: Optional[Anchor], start: int = 0, end: Optional[
         reference=None) -> list[Timex]:
     """The time expressions in ``text[start:end]``, values counted from ``anchor``."""
     end = len(text) if end is None else end
-    found = _read_all(text, doc, anchor, _candidates(text, start, end), reference)
+    scan = text.translate(_SAME_LENGTH_FOLDS)  # offsets stay those of ``text``
+    found = _read_all(scan, doc, anchor, _candidates(scan, start, end), reference)
     return [
         Timex(id=f"t{i}", start=s, end=e, text=text[s:e], type=r.type, value=r.value,
               anchor=anchor.source if (r.anchored and anchor is not None) else None)
         for i, (s, e, r) in enumerate(found, 1)
     ]
+
+
+# Typographic variants read as their plain forms ("the ’80s", "New Year’s Day", "mid–1990s"); one
+# character for one, so offsets do not move.
+_SAME_LENGTH_FOLDS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2011": "-", "\u00a0": " "})
 
 
 def _candidates(text: str, start: int, end: int) -> list[Candidate]:
