@@ -53,12 +53,11 @@ class Candidate:
     match: object
 
 
-def tag(text: str, doc, anchor: Optional[Anchor], start: int = 0, end: Optional[int] = None,
-        reference=None) -> list[Timex]:
+def tag(text: str, doc, anchor: Optional[Anchor], start: int = 0, end: Optional[int] = None) -> list[Timex]:
     """The time expressions in ``text[start:end]``, values counted from ``anchor``."""
     end = len(text) if end is None else end
     scan = text.translate(_SAME_LENGTH_FOLDS)  # offsets stay those of ``text``
-    found = _read_all(scan, doc, anchor, _candidates(scan, start, end), reference)
+    found = _read_all(scan, doc, anchor, _candidates(scan, start, end))
     return [
         Timex(id=f"t{i}", start=s, end=e, text=text[s:e], type=r.type, value=r.value,
               anchor=anchor.source if (r.anchored and anchor is not None) else None)
@@ -126,11 +125,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _read_all(text: str, doc, anchor: Optional[Anchor], candidates: list[Candidate],
-              reference) -> list[tuple[int, int, Reading]]:
+def _read_all(text: str, doc, anchor: Optional[Anchor], candidates: list[Candidate]) -> list[tuple[int, int, Reading]]:
     """Pick the longest of overlapping candidates (the next longest when its reading fails), in
     text order, keeping the last date mentioned outside quotation marks as the reference."""
-    ctx = Context(text, anchor, lambda s, e: tense_at(doc, s, e), lambda s, e: token_at(doc, s, e), reference)
+    ctx = Context(text, anchor, lambda s, e: tense_at(doc, s, e), lambda s, e: token_at(doc, s, e))
     quotes = QuotedRegions(text)
     accepted: list[tuple[int, int, Reading]] = []
     i = 0
