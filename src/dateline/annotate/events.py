@@ -239,6 +239,8 @@ def _country_code(ent) -> Optional[str]:
 # ---- trigger matching ----------------------------------------------------------------------
 
 def _pos_of(tok) -> Optional[str]:
+    if tok.dep_ == "amod":
+        return None  # a participle used as an adjective: "US-backed", "the recognised government"
     if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):
         return "verb"
     if tok.pos_ in ("NOUN", "PROPN") or (tok.tag_ in ("NN", "NNS") and tok.pos_ != "VERB"):
@@ -256,12 +258,18 @@ def _objects(tok):
                     yield grand
 
 
+def _word_forms(tok) -> set[str]:
+    """The lemma and the plain plural-stripped form: spaCy lemmatises "bases" to "basis"."""
+    low = tok.lower_
+    return {tok.lemma_.lower(), low, low[:-1] if low.endswith("s") else low}
+
+
 def _object_words(obj):
     """The object and the nouns that say what it is: "aid deliveries", "part of a military aid
     program", "a state of emergency"."""
     yield obj
     for child in obj.children:
-        if child.dep_ in ("compound", "nmod"):
+        if child.dep_ in ("compound", "nmod", "amod"):
             yield child
         elif child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
@@ -283,7 +291,7 @@ def _match(tok) -> Optional[_Trigger]:
         if p.condition == "obj":
             for obj in _objects(tok):
                 for word in _object_words(obj):
-                    if word.lemma_.lower() in p.values or word.lower_ in p.values:
+                    if _word_forms(word) & p.values:
                         return _Trigger(tok, p, consumed=word)
         elif p.condition == "prt":
             for child in tok.children:
