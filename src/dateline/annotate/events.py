@@ -368,9 +368,11 @@ def _actor_token(ctx: _Context, tok, seen: int = 0):
         if subj.lower_ in _words("relative") and tok.dep_ == "relcl":
             return tok.head
         return subj
-    if tok.dep_ == "relcl" and not _is_passive(tok):
+    if _is_passive(tok):
+        return None  # "nineteen people were killed": no agent, no actor
+    if tok.dep_ == "relcl":
         return tok.head
-    if tok.dep_ in _GOVERNED and tok.head is not tok:
+    if tok.dep_ in _GOVERNED and tok.dep_ != "ccomp" and tok.head is not tok:
         head = _governing_verb(tok)  # "it is willing to withdraw": through the adjective
         if head is not None:
             return _actor_token(ctx, head, seen + 1)
@@ -605,6 +607,9 @@ def _instrument_rank(tokens) -> Optional[int]:
 
 def _mode(trig: _Trigger, event_type: str, clause) -> Optional[str]:
     mode = trig.pattern.mode
+    if mode == "clash":  # a clash stays one unless a distinctive weapon was used in it
+        rank = _instrument_rank(clause.subtree)
+        return _INSTRUMENT_ORDER[rank] if rank is not None and rank <= _INSTRUMENT_ORDER.index("remote-explosive") else mode
     if event_type != "ASSAULT" or (mode and mode not in _INSTRUMENT_ORDER):
         return mode
     rank = _instrument_rank(clause.subtree)
