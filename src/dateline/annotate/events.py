@@ -568,17 +568,36 @@ def _clause(tok):
 
 
 def _date(record: Record, doc, tok, clause) -> Optional[str]:
+    """The governing time expression: one attached to the trigger or its clause's verb; else one
+    dating the sentence's main clause; else the dateline's or the publication date."""
     sent = tok.sent
     in_sentence = [t for t in record.timexes if sent.start_char <= t.start < sent.end_char
                    and t.type in ("DATE", "TIME") and t.value[:1] in "0123456789X"]
-    if in_sentence:
-        sub = clause.subtree
-        lo, hi = min(t.idx for t in (clause.left_edge, tok)), max(clause.right_edge.idx, tok.idx) + 1
-        inside = [t for t in in_sentence if lo <= t.start < hi] or in_sentence
-        return min(inside, key=lambda t: abs(t.start - tok.idx)).value
+    for governors in ((tok, clause), (sent.root,)):
+        governed = [t for t in in_sentence if _attached_to(doc, t, governors)]
+        if governed:
+            return min(governed, key=lambda t: abs(t.start - tok.idx)).value
     if record.dateline and record.dateline.date:
         return record.dateline.date
     return record.published
+
+
+def _attached_to(doc, timex, governors) -> bool:
+    """Whether the time expression hangs from one of ``governors`` before reaching another verb."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    node = span.root
+    for _ in range(10):
+        if node in governors:
+            return True
+        if node.head is node:
+            return False
+        if node is not span.root and _pos_of(node) == "verb" and not (
+                node.dep_ == "relcl" or node.dep_ in ("acl", "advcl") and node.tag_ in ("VBN", "VBG")):
+            return False  # a participle or relative clause ("bombs carried ... June 21") belongs to its noun
+        node = node.head
+    return False
 
 
 def _location(ctx: _Context, clause, recipient: Optional[str]) -> Optional[str]:
