@@ -174,9 +174,10 @@ def _merge(gaz: list[_Mention], ner: list[_Mention]) -> list[_Mention]:
             continue
         if all(m.start <= g.start and g.end <= m.end for g in overlapping):
             people = [g for g in overlapping if g.entry.kind == "person"]
-            if m.label == "PERSON" and people and len(people) == 1:
-                m.entry = people[0].entry  # "Donald J. Trump" carries the listed person
+            if m.label == "PERSON" and len(people) == 1:
                 kept_gaz[id(people[0])] = False
+                if _same_person(m.name, people[0].entry):
+                    m.entry = people[0].entry  # "Donald J. Trump" carries the listed person
             for g in overlapping:
                 if g.entry.kind in ("country", "demonym") and m.label != "PERSON":
                     m.role_country = m.role_country or g.entry.country  # "Iran's Foreign Ministry"
@@ -189,6 +190,18 @@ def _merge(gaz: list[_Mention], ner: list[_Mention]) -> list[_Mention]:
     out.extend(g for g in gaz if kept_gaz[id(g)])
     out.sort(key=lambda m: (m.start, -m.end))
     return out
+
+
+def _same_person(name: str, entry: Entry) -> bool:
+    """Whether a full name found in the text is the listed person: a known form of the name, or the
+    same first and last word ("Donald Putin" is not Vladimir Putin, whatever the list says)."""
+    core = name
+    while (hit := gazetteer.title_at(core, 0)) is not None and hit[0] < len(core):
+        core = core[hit[0]:].lstrip()
+    if gazetteer.lookup(core) == entry:
+        return True
+    words, listed = core.split(), entry.name.split()
+    return len(words) >= 2 and words[0] == listed[0] and words[-1] == listed[-1]
 
 
 def _attach_titles(mentions: list[_Mention], text: str, gaz: list[_Mention]) -> None:
@@ -288,11 +301,10 @@ def _people_index(mentions) -> _People:
             continue
         key = _person_key(m)
         words = m.name.split()
-        if len(words) >= 2 or (m.entry and m.entry.kind == "person"):
+        if len(words) >= 2:
             people.full.setdefault(m.name, key)
             if m.entry is not None:
                 people.full.setdefault(m.entry.name, key)
-                words = m.entry.name.split()
             words = [w for w in words if w not in _NAME_SUFFIXES]
             if len(words) >= 2:
                 people.parts.setdefault(words[-1], set()).add(key)
@@ -387,6 +399,9 @@ def _cluster(mentions: list[_Mention], people: _People) -> dict[str, _Cluster]:
         if m.entry is not None and m.entry.kind != "person":
             key = m.entry.kb
         elif m.label == "PERSON" or (m.entry and m.entry.kind == "person"):
+            named = people.parts.get(m.name, set()) if len(m.name.split()) == 1 else set()
+            if m.entry is not None and len(named) == 1 and m.entry.kb not in named:
+                m.entry = None  # the article's own full name for this surname beats the list
             key = m.entry.kb if m.entry else (people.key_of(m.name) or "name:" + m.name.lower())
         else:
             key = "text:" + m.name.lower()
