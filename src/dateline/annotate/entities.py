@@ -85,8 +85,8 @@ def annotate(record: Record, doc) -> dict:
     mentions = _drop_heading_junk(mentions, headings, body_people)
     mentions = _correct_people(mentions, body_people, doc, text)
     _facilities_by_context(mentions, doc, text)
-    clusters = _cluster(mentions, body_people)
-    _descriptions(doc, text, clusters, skip_until)
+    clusters = _cluster(mentions, body_people, record.published)
+    _descriptions(doc, text, clusters, skip_until, record.published)
     return {"entities": _entities(clusters)}
 
 
@@ -275,13 +275,15 @@ class _People:
 
     full: dict[str, str] = field(default_factory=dict)  # name -> key
     parts: dict[str, set[str]] = field(default_factory=dict)  # "Putin" -> {key of Vladimir Putin}
+    firsts: dict[str, set[str]] = field(default_factory=dict)  # "Hillary" -> {key of Hillary Clinton}
 
     def key_of(self, name: str) -> Optional[str]:
         if name in self.full:
             return self.full[name]
-        keys = self.parts.get(name)
-        if keys and len(keys) == 1:
-            return next(iter(keys))
+        for index in (self.parts, self.firsts):
+            keys = index.get(name)
+            if keys and len(keys) == 1:
+                return next(iter(keys))
         entry = gazetteer.lookup(name)
         if entry is not None and entry.kind == "person":
             return entry.kb
@@ -308,6 +310,7 @@ def _people_index(mentions) -> _People:
             words = [w for w in words if w not in _NAME_SUFFIXES]
             if len(words) >= 2:
                 people.parts.setdefault(words[-1], set()).add(key)
+                people.firsts.setdefault(words[0], set()).add(key)
     return people
 
 
@@ -393,7 +396,7 @@ def _facilities_by_context(mentions: list[_Mention], doc, text: str) -> None:
 
 # ---- clustering ----------------------------------------------------------------------------
 
-def _cluster(mentions: list[_Mention], people: _People) -> dict[str, _Cluster]:
+def _cluster(mentions: list[_Mention], people: _People, published: Optional[str]) -> dict[str, _Cluster]:
     clusters: dict[str, _Cluster] = {}
     for m in mentions:
         if m.entry is not None and m.entry.kind != "person":
@@ -420,7 +423,7 @@ def _cluster(mentions: list[_Mention], people: _People) -> dict[str, _Cluster]:
         titled = [m for m in c.mentions if m.role]
         if titled:
             c.role = titled[0].role
-        elif c.entry is not None and c.entry.kind == "person":
+        elif c.entry is not None and c.entry.kind == "person" and gazetteer.holds_office(c.entry, published):
             c.role = c.entry.role
         countries = [m.role_country for m in c.mentions if m.role_country]
         if countries:
@@ -436,7 +439,7 @@ def _cluster(mentions: list[_Mention], people: _People) -> dict[str, _Cluster]:
     return clusters
 
 
-def _descriptions(doc, text: str, clusters: dict[str, _Cluster], skip_until: int) -> None:
+def _descriptions(doc, text: str, clusters: dict[str, _Cluster], skip_until: int, published: Optional[str]) -> None:
     """"the president", "the Russian leader", "Russia's president": a mention of the nearest person
     the article names in that role (and country), else of the listed office holder."""
     gaz_at = {}
@@ -461,7 +464,7 @@ def _descriptions(doc, text: str, clusters: dict[str, _Cluster], skip_until: int
             continue
         target = _resolve_description(people, title, code, start)
         if target is None and code is not None:
-            target = _office_holder(clusters, title, code)
+            target = _office_holder(clusters, title, code, published)
         if target is None:
             continue
         target.mentions.append(_Mention(start, end, text[start:end], "PERSON", key=target.key, description=True))
@@ -531,8 +534,11 @@ def _resolve_description(people: list[_Cluster], title: gazetteer.Title, code: O
     return best_before[0] or best_after[0]
 
 
-def _office_holder(clusters: dict[str, _Cluster], title: gazetteer.Title, code: str) -> Optional[_Cluster]:
+def _office_holder(clusters: dict[str, _Cluster], title: gazetteer.Title, code: str,
+                   published: Optional[str]) -> Optional[_Cluster]:
     for holder in gazetteer.heads_of(code):
+        if not gazetteer.holds_office(holder, published):
+            continue
         if holder.role == title.role or (title.role == "leader" and gazetteer.role_is_head(holder.role)):
             c = clusters.get(holder.kb)
             if c is None:
