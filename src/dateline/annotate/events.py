@@ -177,11 +177,12 @@ class _Context:
                     if mod and mod != own and (self.entities[mod].kb or "").startswith("country:"):
                         return mod
             return own
-        for child in tok.children:
-            if child.dep_ in ("compound", "amod", "poss", "nmod", "appos") and child.i < tok.i + 8:
-                found = self.entity_of(child, depth + 1)
-                if found:
-                    return found
+        for deps in (("compound", "amod", "nmod"), ("appos", "poss")):  # "its European Community partners"
+            for child in tok.children:
+                if child.dep_ in deps and child.i < tok.i + 8:
+                    found = self.entity_of(child, depth + 1)
+                    if found:
+                        return found
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "from", "in", "throughout"):
                 for pobj in child.children:
@@ -404,8 +405,8 @@ def _instrumental(trig: _Trigger) -> bool:
 def _clause_actor(ctx: _Context, verb) -> Optional[str]:
     """The actor of the clause a noun sits in, climbing past clauses whose subject names nobody
     ("what ... was the largest attack") and past reporting clauses ("the Ukrainians said")."""
-    for _ in range(4):
-        if verb.lemma_.lower() not in _words("report_verb"):
+    for step in range(4):
+        if step == 0 or verb.lemma_.lower() not in _words("report_verb"):
             found = ctx.entity_of(_actor_token(ctx, verb))
             if found:
                 return found
@@ -442,11 +443,12 @@ def _verb_roles(ctx: _Context, trig: _Trigger) -> tuple[Optional[str], Optional[
             if recipient and recipient != actor:
                 break
             recipient = None
-    if recipient is None:  # "agree to resume talks with the U.S.": look inside the complement
+    if recipient is None:  # "agree to resume talks with the U.S.", "threatened to ban X in Y"
         for child in tok.children:
             if child.dep_ in ("xcomp", "ccomp"):
                 for t in child.subtree:
-                    if t.dep_ == "pobj" and t.head.lower_ in _recipient_preps():
+                    if t.dep_ == "dobj" and t.head is child or t.dep_ == "pobj" and (
+                            t.head.lower_ in _recipient_preps() or t.head.lower_ in _words("place_prep")):
                         recipient = ctx.entity_of(t)
                         if recipient and recipient != actor:
                             return actor, recipient
@@ -476,7 +478,15 @@ def _noun_roles(ctx: _Context, trig: _Trigger) -> tuple[Optional[str], Optional[
                 if actor:
                     break
     pair = None
-    for prep, pobj in _prep_objects(tok, _instrumental(trig)):
+    for child in tok.children:  # "its demand that Israel ease restrictions"
+        if child.dep_ in ("acl", "ccomp") and _subject(child) is not None:
+            found = ctx.entity_of(_subject(child))
+            if found and found != actor:
+                recipient = found
+    of_objects = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    for prep, pobj in _prep_objects(tok, _instrumental(trig)) + [pp for o in of_objects for pp in _prep_objects(o)]:
+        if recipient is not None:
+            break
         if prep == "between":  # "a phone call between Trump and Putin"
             first = ctx.entity_of(pobj)
             second = next((ctx.entity_of(c) for c in pobj.children if c.dep_ == "conj"), None)
@@ -711,6 +721,9 @@ def _event(ctx: _Context, trig: _Trigger, n: int) -> Event:
         elif event_type in _COOPERATIVE:
             event_type = "AGREE"
     clause = _clause(tok)
+    location = _location(ctx, clause, recipient)
+    if recipient is None and event_type == "PROTEST" and location is not None:
+        recipient = location  # a protest in Serbia is addressed to Serbia's government
     actor_group, actor_person = ctx.roll_up(actor)
     recipient_group, recipient_person = ctx.roll_up(recipient)
     if recipient_group == actor_group:
@@ -723,7 +736,7 @@ def _event(ctx: _Context, trig: _Trigger, n: int) -> Event:
     return Event(
         id=f"v{n}", type=event_type, mode=mode,
         actor=actor_group, recipient=recipient_group, start=start, end=end,
-        date=_date(record, ctx.doc, tok, clause), location=_location(ctx, clause, recipient),
+        date=_date(record, ctx.doc, tok, clause), location=location,
         status=status, source=_source(record, start),
         actor_person=actor_person, recipient_person=recipient_person,
     )
