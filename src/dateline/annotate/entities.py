@@ -7,7 +7,9 @@ hyphenated pairs such as "Trump-Putin" split, headings and the dateline never yi
 merged into entities: a surname joins the full name it ends, a demonym ("Iranians") joins its
 country, and a description ("the president", "the Russian leader") joins the nearest person the
 article names with a compatible role and country, or the listed holder of that office (heads.csv)
-when the article names nobody in it.
+when the article names nobody in it. The list's roles count only for articles published after the
+holder took office; the article's own names always beat the list ("Donald Putin" is not Vladimir
+Putin).
 
 ``Entity.country`` holds a country's canonical name ("United States"); ``Entity.kb`` the
 gazetteer key ("country:USA", "org:nato", "person:vladimir-putin", "fac:fordow").

@@ -14,9 +14,11 @@ trigger the parse gives:
   one), ``hypothetical`` (may, might, could, should, if), else ``occurred``. Intent ("will give",
   "would support") codes cooperation as AGREE and hostility as THREATEN, as PLOVER does; "will not
   accept" and other negated cooperation is REJECT.
-- ``date``: the value of the time expression governing the trigger (in its clause), else one in its
-  sentence, else the dateline's or publication date. ``location``: a place in an "in/at/near"
-  phrase of the clause, else a place the event is aimed at.
+- ``date``: the value of the time expression attached to the trigger or its clause's verb, else
+  one dating the sentence's main clause, else the dateline's or publication date. ``location``: the
+  entity id of a place in an "in/at/near" phrase of the clause, else of a place the event is aimed
+  at (a protest with no other addressee is addressed to the country where it happens).
+- "X said Y must / should do Z" is a REQUEST from X to Y.
 - ``source``: the attribution whose content holds the trigger; None when the article asserts it.
 - ``mode``: the pattern's; ASSAULT modes are refined by weapons in the clause
   (``event_instruments.csv``).
@@ -291,6 +293,8 @@ def _match(tok) -> Optional[_Trigger]:
             return _Trigger(tok, p)
         if p.condition == "obj":
             for obj in _objects(tok):
+                if "@person" in p.values and obj.ent_type_ == "PERSON":
+                    return _Trigger(tok, p)
                 for word in _object_words(obj):
                     if _word_forms(word) & p.values:
                         return _Trigger(tok, p, consumed=word)
