@@ -178,3 +178,22 @@ def test_subject_cut_off_by_a_wrong_sentence_break():
     record = analyze_text(text)
     a = find(record, "has made it clear")
     assert record.span_text(a.speaker) == "Sources"
+
+
+def test_quoted_label_put_on_something_by_a_naming_verb():
+    record = analyze_text("Local farmers called the new levy a “reckless gamble” on Monday.")
+    a = find(record, "reckless gamble")
+    assert a.kind == "direct" and a.cue_lemma == "call"
+    assert record.span_text(a.speaker) == "Local farmers"
+
+
+def test_scare_quotes_alone_are_no_attribution():
+    record = analyze_text("The so-called “peace plan” was published in the gazette on Monday.")
+    assert record.attributions == []
+
+
+def test_zero_width_characters_stay_out_of_names():
+    text = "Jeff Traeger leads the union. Traeger\u200b said the vote was overdue."
+    record = analyze_text(text)
+    src = source_of(record, find(record, "the vote was overdue"))
+    assert "\u200b" not in entity_name(record, src)

@@ -173,6 +173,7 @@ def find_attributions(article: Article) -> list[Found]:
         for qi in inside:
             quoted.add(qi)
     _according_to(article, found, quoted)
+    _named_by_a_verb(article, found, quoted)
     found = _outermost(article, found)
     _floating(article, found, quoted, standalone)
     found.sort(key=lambda f: f.content[0])
@@ -304,7 +305,7 @@ def subject_of(tok):
                 return c
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return node.head
-        if node.dep_ not in _CLIMB_DEPS or node.head is node:
+        if node.dep_ not in _CLIMB_DEPS or node.head.i == node.i:
             break
         if node.dep_ == "xcomp":  # "asked the minister to confirm": the object speaks
             obj = next((c for c in node.head.children if c.dep_ in ("dobj", "dative")), None)
@@ -315,12 +316,14 @@ def subject_of(tok):
 
 
 def _stranded_subject(tok):
-    """"Sources report that ...", parsed as two sentences: the noun right before the verb, cut off
-    from it by a wrong sentence break, is its subject."""
+    """A verb the parser left without a subject ("Sources | report that ..." split by a wrong
+    sentence break; "advocate Josh Matlow told ..." read as an object): the name or noun right
+    before it is its subject."""
     if tok.i == 0:
         return None
     prev = tok.doc[tok.i - 1]
-    if prev.pos_ in ("NOUN", "PROPN", "PRON") and prev.dep_ in ("ROOT", "dep", "npadvmod") and not prev.whitespace_.count("\n"):
+    if prev.pos_ in ("NOUN", "PROPN", "PRON") and prev.dep_ not in ("pobj", "poss", "compound") \
+            and "\n" not in prev.whitespace_:
         return prev
     return None
 
@@ -384,7 +387,7 @@ def _parenthetical_content(article: Article, tok) -> Optional[Span]:
     """"Almost all revenues, they promise, will be returned": a cue set off by commas reports
     the clause around it."""
     head = tok.head
-    if tok.dep_ not in ("parataxis", "conj", "advcl", "ccomp") or head is tok or head.pos_ not in ("VERB", "AUX"):
+    if tok.dep_ not in ("parataxis", "conj", "advcl", "ccomp") or head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
         return None
     frame = sorted(t.i for t in tok.subtree)
     before = frame[0] - 1
@@ -487,6 +490,37 @@ def _according_to(article: Article, found: list[Found], quoted: set[int]) -> Non
         f.speaker = sources.phrase_span(article, source)
         found.append(f)
         for qi in inside:
+            quoted.add(qi)
+
+
+def _named_by_a_verb(article: Article, found: list[Found], quoted: set[int]) -> None:
+    """A quoted phrase that a naming verb puts on something ("calling it a “global takeover”",
+    "described the deal as “a betrayal”") is the subject's own words."""
+    doc = article.doc
+    for qi, q in enumerate(article.quotes):
+        if qi in quoted:
+            continue
+        first = article.token_at(q.start + 1)
+        if first >= len(doc) or article.quote_of[first] != qi:
+            continue
+        node = doc[first]
+        while article.quote_of[node.i] == qi and node.head.i != node.i:
+            node = node.head
+        for _ in range(3):
+            if node.lemma_.lower() in cues.naming_verbs() and node.pos_ == "VERB" and article.quote_of[node.i] < 0:
+                break
+            if node.head.i == node.i:
+                break
+            node = node.head
+        else:
+            continue
+        if node.lemma_.lower() not in cues.naming_verbs() or any(c.dep_ == "prt" for c in node.children):
+            continue
+        f = Found("direct", (q.start, q.end), cue=_cue_span(article, node), cue_token=node.i,
+                  lemma=node.lemma_.lower())
+        _set_speaker(article, f, node)
+        if f.speaker_token is not None:
+            found.append(f)
             quoted.add(qi)
 
 

@@ -46,6 +46,11 @@ def cue_verb(lemma: str, particle: str = "") -> CueVerb | None:
 
 
 @functools.cache
+def naming_verbs() -> frozenset[str]:
+    return frozenset(lexicons.lines("naming_verbs.txt"))
+
+
+@functools.cache
 def person_roles() -> dict[str, Role]:
     return {r["noun"]: Role(r["noun"], r["gender"], r["category"]) for r in lexicons.rows("person_roles.csv")}
 

@@ -30,6 +30,7 @@ _FIRST_PERSON = {"i", "we", "me", "us", "you"}
 _INDEFINITE = {"someone", "somebody", "one", "anyone", "anybody", "others", "some", "many", "few", "several"}
 _CUT_DEPS = {"relcl", "appos", "acl", "advcl", "punct", "cc", "conj"}
 _GROUP_KINDS = ("named_group", "anonymous_group", "media", "document")
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff]")  # zero-width characters pasted into names
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "some", "one", "another"}
 
 
@@ -129,6 +130,7 @@ class SourceBook:
             self._index = None
 
     def new_entity(self, name: str, etype: str, span: Span) -> Entity:
+        name = _INVISIBLE.sub("", name).strip()
         if etype == "PERSON":
             last = name.split()[-1]
             for e in self.entities:
@@ -287,8 +289,9 @@ class SourceBook:
         if tok.pos_ != "PROPN" and not tok.ent_type_:
             return None
         if tok.pos_ == "PROPN":
+            surname = _INVISIBLE.sub("", tok.text)
             for e in reversed(self.entities):
-                if e.type == "PERSON" and e.name.split()[-1] == tok.text:
+                if e.type == "PERSON" and e.name.split()[-1] == surname:
                     return e
         if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             ent = next((x for x in self.article.doc.ents if x.start <= tok.i < x.end), None)
