@@ -8,9 +8,14 @@ The passes, all linear in the article's tokens:
    ("“...,” he said." / "She said: “...”") as its cue: a *direct* attribution;
 3. every other reporting verb (cues.py, from ``cue_verbs.csv``) with a clause complement is an
    *indirect* attribution, *mixed* when a quote lies inside (or runs on from) its content;
-4. "according to X" is an *according_to* attribution over the rest of its clause;
-5. a quote left without a cue continues the previous speaker (the "floating" quote, and the
+4. "according to X" is an *according_to* attribution over the rest of its clause, and X carries
+   ("via") any other attribution in its sentence;
+5. a quoted label that a naming verb puts on something ("called it a “global takeover”") is the
+   verb's subject's own words;
+6. a quote left without a cue continues the previous speaker (the "floating" quote, and the
    second half of a quote split by its cue).
+An attribution inside another's content is the outer source's report and is dropped, unless it is
+the whole of that report ("X reported that officials said ...": the officials, via X).
 """
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """Quotation marks paired into quotes: every style, over paragraphs, with a count of the marks left
 without a partner.
 
-Styles: straight double (") and single ('), curly (“ ” and ‘ ’), low-high („ “), guillemets (« »).
+Styles: straight double (") and single ('), curly (“ ” and ‘ ’), low-high („ “), guillemets (« »),
+two single marks typed for a double ('' and ``), and a closing mark typed for an opening one.
 Double marks make the quotes; single marks make one only where no double quote is open (British
 style), and an apostrophe (don’t, Jones’) is never taken for one. A paragraph that ends inside a
 quote continues it when the next paragraph opens with a mark (the newspaper convention for a quote
@@ -30,10 +31,6 @@ class Quote:
     closed: bool = True  # both marks found
     paragraphs: int = 1  # how many paragraphs it runs over
     single: bool = False  # made of single marks
-
-    @property
-    def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - (1 if self.closed else 0)
 
 
 @dataclass(slots=True)
@@ -194,17 +191,3 @@ def _single_quotes(text: str, paragraphs: list[tuple[int, int]], doubles: list[Q
                 open_at = None
         # an opening single mark never closed is usually a stray apostrophe, not a quote: dropped
     return found
-
-
-def covering(quotes: list[Quote], start: int, end: int) -> Quote | None:
-    """The quote that contains [start, end), if any (quotes are sorted and do not overlap)."""
-    lo, hi = 0, len(quotes)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if quotes[mid].end <= start:
-            lo = mid + 1
-        else:
-            hi = mid
-    if lo < len(quotes) and quotes[lo].start <= start and end <= quotes[lo].end:
-        return quotes[lo]
-    return None
