@@ -102,3 +102,12 @@ def test_report_of_a_statement_is_carried_by_the_reporter():
     carrier = next(s for s in record.sources if s.id == src.via)
     assert src.kind == "anonymous_group" and carrier.kind == "media"
     assert a is not None
+
+
+def test_described_as_gives_the_descriptor():
+    text = ("An official said the border would open. According to the source, who is described as a "
+            "“senior” official, the talks could begin next week.")
+    record = analyze_text(text)
+    src = source_of(record, find(record, "the talks could begin"))
+    assert src.descriptor == "senior official"
+    assert src.id == find(record, "the border would open").source

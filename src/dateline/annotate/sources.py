@@ -230,11 +230,12 @@ class SourceBook:
             earlier = self._earlier_anonymous(head)
             if earlier is not None:
                 earlier.mentions.append(span)
+                earlier.descriptor = _described_as(tok) or earlier.descriptor
                 return earlier
         plural = _plural(tok)
         kind = "anonymous_group" if plural else "anonymous_person"
         key = f"anon:{_bare(text)}" if plural else self._fresh_key(f"anon:{_bare(text)}")
-        descriptor = self._descriptor(core, tok)
+        descriptor = _described_as(tok) or self._descriptor(core, tok)
         if unnamed and (not descriptor or unnamed not in descriptor):
             descriptor = f"{descriptor}, {unnamed}" if descriptor else unnamed
         return self._source(key, text, kind, span, head=head, plural=plural,
@@ -392,6 +393,17 @@ class SourceBook:
         if src.via is None and not _chains_to(self, carrier, src):
             src.via = carrier.id
         return carrier
+
+
+def _described_as(tok) -> Optional[str]:
+    """"the source, who is described as a “senior” official" -> "senior official"."""
+    for t in tok.subtree:
+        if t.lemma_.lower() in ("describe", "identify") and t.i > tok.i:
+            for prep in (c for c in t.children if c.lower_ == "as"):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    words = [w.text for w in obj.subtree if w.dep_ != "det" and not w.is_punct]
+                    return " ".join(words) or None
+    return None
 
 
 def _chains_to(book: SourceBook, start: Source, target: Source) -> bool:
