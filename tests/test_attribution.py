@@ -197,3 +197,19 @@ def test_zero_width_characters_stay_out_of_names():
     record = analyze_text(text)
     src = source_of(record, find(record, "the vote was overdue"))
     assert "\u200b" not in entity_name(record, src)
+
+
+def test_quoted_title_names_a_thing():
+    text = "The critic liked it. “The Last Harbour” reclaims the genre for young readers."
+    record = analyze_text(text)
+    assert not any("Last Harbour" in record.span_text(a.content) for a in record.attributions)
+
+
+def test_a_name_given_by_a_passive_verb_is_no_ones_words():
+    record = analyze_text("The firm sold a tracking app called “Screen Meter” to teenagers.")
+    assert record.attributions == []
+
+
+def test_if_confirmed_reports_nothing():
+    record = analyze_text("The trend, if confirmed, has large effects on growth and investment.")
+    assert record.attributions == []

@@ -235,10 +235,26 @@ def _standalone(article: Article, q: quotes.Quote) -> bool:
     while i >= 0 and text[i] in " \t":
         i -= 1
     before = text[i] if i >= 0 else ""
+    if _names_a_thing(article, q):
+        return False
     if before == "\n" or before in _BEFORE_STANDALONE:
         return True
     tok = article.doc[article.token_at(i)] if i >= 0 else None
     return tok is not None and _cue_of(tok) is not None and tok.pos_ in ("VERB", "AUX")
+
+
+def _names_a_thing(article: Article, q: quotes.Quote) -> bool:
+    """“The Kid Who Would Be King” reclaims ...: a quoted title the sentence goes on from, with no
+    punctuation of its own, names a thing; nobody says it."""
+    text = article.text
+    inner = text[q.start:q.end].rstrip("\"”’»'")
+    if not inner or inner[-1] in ".,?!;:…—-":
+        return False
+    nxt = article.token_at(q.end)
+    doc = article.doc
+    if nxt >= len(doc) or doc[nxt].idx < q.end or not doc[nxt].text[:1].isalpha():
+        return False
+    return not any(_cue_of(doc[k]) is not None for k in range(nxt, min(nxt + 3, len(doc))))
 
 
 def _cue_after(article: Article, q: quotes.Quote):
@@ -374,7 +390,7 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> Optional[Spa
         clauses = [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and c.tag_ == "VB"][:1]
     if not clauses:
         return _parenthetical_content(article, tok)
-    first = clauses[0]
+    first = next((c for c in clauses if c.i > tok.i), clauses[0])
     side_after = first.i > tok.i
     clauses = [c for c in clauses if (c.i > tok.i) == side_after]
     # "says he drank too much, used drugs and was ...", "said that X and that Y": the clause runs on
@@ -394,6 +410,8 @@ def _parenthetical_content(article: Article, tok) -> Optional[Span]:
     head = tok.head
     if tok.dep_ not in ("parataxis", "conj", "advcl", "ccomp") or head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
         return None
+    if _inverted_speaker(tok) is None and not any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
+        return None  # "The trend, if confirmed, has ...": no one speaks
     frame = sorted(t.i for t in tok.subtree)
     before = frame[0] - 1
     if before < 0 or article.doc[before].text != ",":
@@ -519,7 +537,8 @@ def _named_by_a_verb(article: Article, found: list[Found], quoted: set[int]) -> 
             node = node.head
         else:
             continue
-        if node.lemma_.lower() not in cues.naming_verbs() or any(c.dep_ == "prt" for c in node.children):
+        if node.lemma_.lower() not in cues.naming_verbs() or any(c.dep_ in ("prt", "auxpass") for c in node.children) \
+                or node.dep_ == "acl":  # "an app called “Screenwise”": a name, no one's words
             continue
         f = Found("direct", (q.start, q.end), cue=_cue_span(article, node), cue_token=node.i,
                   lemma=node.lemma_.lower())
