@@ -111,3 +111,9 @@ def test_described_as_gives_the_descriptor():
     src = source_of(record, find(record, "the talks could begin"))
     assert src.descriptor == "senior official"
     assert src.id == find(record, "the border would open").source
+
+
+def test_apposed_name_is_the_speaker():
+    record = analyze_text("The company's chief executive, Jane Smith, said profits had doubled.")
+    src = source_of(record, find(record, "profits had doubled"))
+    assert src.kind == "named_person" and "Jane Smith" in src.text

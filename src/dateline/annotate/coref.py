@@ -125,9 +125,10 @@ class Resolver:
         first = doc[lo].text
         if not f.gender and first in names and e.name.split()[0] == first:
             f.gender = names[first]
-        # titles and descriptions just before the name: "Russian President Vladimir Putin", "Mr. Hemming"
-        i = lo - 1
-        while i >= 0 and i >= lo - 4:
+        # titles and descriptions before the name, in the mention or just before it: "Russian
+        # President Vladimir Putin", "Mr. Hemming"
+        i = head.i - 1
+        while i >= max(0, lo - 4):
             tok = doc[i]
             word = tok.lower_.rstrip(".")
             if tok.is_punct and tok.text != ".":

@@ -202,7 +202,11 @@ class SourceBook:
         core = core_tokens(tok)
         core_span = (core[0].idx, core[-1].idx + len(core[-1].text))
         text = art.text[core_span[0]:core_span[1]]
-        entity = self._named(core, tok)
+        # "The company's CEO, Jane Smith, said": the apposition names the speaker
+        named = next((e for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                      for e in [self.entity_at(c.idx, c.idx + len(c.text))] if e is not None and e.type == "PERSON"),
+                     None)
+        entity = named or self._named(core, tok)
         if entity is not None:
             kind = self._entity_kind(entity, tok, text, cue)
             if entity.type == "PERSON" and tok.pos_ == "PROPN":
@@ -213,7 +217,8 @@ class SourceBook:
         if media_phrase(art, tok):
             return self._source(f"media:{text.lower()}", text, "media", span, head=head)
         unnamed = self._anonymity(tok)
-        if (head in cues.group_nouns() and not _plural(tok) or tok.pos_ == "PROPN") and not unnamed:
+        if (head in cues.group_nouns() and not _plural(tok) or tok.pos_ == "PROPN" and head not in cues.person_roles()) \
+                and not unnamed:
             key = f"group:{_bare(text)}"
             return self._source(key, text, "named_group", span, head=head,
                                 affiliation=self._affiliation(tok, core))
@@ -298,7 +303,7 @@ class SourceBook:
             ent = next((x for x in self.article.doc.ents if x.start <= tok.i < x.end), None)
             if ent is not None:
                 return self.new_entity(ent.text, ent.label_, (ent.start_char, ent.end_char))
-        if tok.pos_ == "PROPN" and not tok.ent_type_:
+        if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lemma_.lower() not in cues.person_roles():
             # a name no one tagged, speaking: a person unless it reads as an organisation or outlet
             name_toks = [t for t in core if t.pos_ == "PROPN" and t.i <= tok.i]
             words = {t.lemma_.lower() for t in core}
