@@ -322,7 +322,7 @@ def subject_of(tok):
     node = tok
     for _ in range(5):
         for c in node.children:
-            if c.dep_ in _SUBJECT_DEPS or (c.dep_ == "nsubjpass" and node is not tok):
+            if c.dep_ in _SUBJECT_DEPS or (c.dep_ == "nsubjpass" and node.i != tok.i):
                 return c
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return node.head
@@ -387,7 +387,8 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> Optional[Spa
     if not clauses and verb.object_content:
         clauses = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")][:1]
     if not clauses and verb.infinitive_content:  # "vowed to fight on", "urged Congress to act"
-        clauses = [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and c.tag_ == "VB"][:1]
+        clauses = [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and c.tag_ == "VB"
+                   and sum(1 for _ in c.subtree) >= 3][:1]
     if not clauses:
         return _parenthetical_content(article, tok)
     first = next((c for c in clauses if c.i > tok.i), clauses[0])
@@ -416,7 +417,9 @@ def _parenthetical_content(article: Article, tok) -> Optional[Span]:
     before = frame[0] - 1
     if before < 0 or article.doc[before].text != ",":
         return None
-    if any(c.dep_ in ("dobj", "xcomp") and c.i > tok.i and c not in [_inverted_speaker(tok)] for c in tok.children):
+    speaker = _inverted_speaker(tok)
+    if any(c.dep_ in ("dobj", "xcomp") and c.i > tok.i and (speaker is None or c.i != speaker.i)
+           for c in tok.children):
         return None
     inside = set(frame)
     toks = [t.i for t in head.subtree if t.i not in inside and not _is_according(t)]
