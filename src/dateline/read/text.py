@@ -119,9 +119,9 @@ def extract_text(raw: str, meta: dict) -> Page:
             continue
         seen_body = True
         units.append(("p", " ".join(kept)))
-    # Headings after the last paragraph are trailing chrome ("Related", site names...).
-    while units and units[-1][0] == "h":
-        removed.append(units.pop()[1])
+    cut = trailing_chrome(units)
+    removed.extend(s for _, s in units[cut:])
+    del units[cut:]
     text, headings, dateline = assemble(units)
     return Page(
         text=text,
@@ -133,6 +133,15 @@ def extract_text(raw: str, meta: dict) -> Page:
         headings=headings,
         removed=removed,
     )
+
+
+def trailing_chrome(units: list[tuple[str, str]]) -> int:
+    """Where the chrome trailing an article begins: headings after the last paragraph ("Related",
+    titles of other stories) are not part of it."""
+    cut = len(units)
+    while cut and units[cut - 1][0] == "h":
+        cut -= 1
+    return cut
 
 
 def assemble(units: list[tuple[str, str]]) -> tuple[str, list[Heading], Optional[Dateline]]:
