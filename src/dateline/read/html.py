@@ -15,10 +15,10 @@ from lxml import etree
 
 from .. import errors
 from . import Page
-from .dates import iso_day
+from .dates import date_line, iso_day, shown_dates
 from .htmlbody import Unit, body_units
-from .pagemeta import choose_published, choose_title, norm, read_markup, shown_dates, visible_text
-from .text import assemble, byline_authors, is_chrome, trailing_chrome
+from .pagemeta import choose_published, choose_title, norm, read_markup, visible_text
+from .text import assemble, byline_authors, is_chrome, is_title_like, trailing_chrome
 
 _EXTRACTION_ERRORS = (ValueError, TypeError, AttributeError, etree.LxmlError, RecursionError)
 
@@ -113,11 +113,18 @@ def tidy_units(units: list[Unit], title: Optional[str], url: Optional[str] = Non
             authors.extend(names)
             removed.append(s)
             continue
+        if kind == "r":  # table rows are data: numbers and dates in them are not chrome
+            kept.append(("p", s))
+            continue
         lines = s.split("\n")
-        body_lines = [line for line in lines if not is_chrome(line)]
-        removed.extend(line for line in lines if is_chrome(line))
-        if body_lines:
-            kept.append((kind, "\n".join(body_lines)))
+        chrome = [is_chrome(line) or date_line(line) is not None for line in lines]
+        body_lines = [line for line, drop in zip(lines, chrome) if not drop]
+        removed.extend(line for line, drop in zip(lines, chrome) if drop)
+        if not body_lines:
+            continue
+        if kind == "p" and len(body_lines) == 1 and is_title_like(body_lines[0]):
+            kind = "h"  # a short title-like paragraph standing alone: a subheading set in bold
+        kept.append(("h" if kind == "h" else "p", "\n".join(body_lines)))
     cut = trailing_chrome(kept)
     removed.extend(s for _, s in kept[cut:])
     return kept[:cut], removed, authors

@@ -1,4 +1,5 @@
-"""trafilatura's body tree to units of text in reading order: ``("h", heading)`` or ``("p", paragraph)``.
+"""trafilatura's body tree to units of text in reading order: ``(kind, text)`` where kind is ``h``
+(a heading), ``p`` (a paragraph), ``i`` (a list item) or ``r`` (a table row).
 
 trafilatura returns the main content as a small XML vocabulary: ``head``, ``p``, ``list``/``item``,
 ``quote``, ``table``/``row``/``cell``, ``code``, inline ``hi``, ``ref``, ``lb`` and ``graphic``.
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-Unit = tuple[str, str]  # ("h" | "p", text)
+Unit = tuple[str, str]  # (kind, text): kind is "h", "p", "i" (list item) or "r" (table row)
 
 _BLOCKS = frozenset({"p", "head", "list", "quote", "table", "code", "div", "item", "row"})
 _NESTED = frozenset({"p", "list", "table", "quote", "head", "div", "code"})
@@ -82,17 +83,17 @@ def _block(el, units: list[Unit]) -> None:
     elif tag == "list":
         for item in el:
             if item.tag == "item" and not any(c.tag in _NESTED for c in item):
-                _emit(units, "p", _inline(item))
+                _emit(units, "i", _inline(item))
             elif item.tag in _BLOCKS:
                 _block(item, units)
             else:
-                _emit(units, "p", _inline(item))
+                _emit(units, "i", _inline(item))
     elif tag == "table":
         for row in el.iter("row"):
             if next(row.iterancestors("table"), None) is not el:
                 continue  # a row of a table nested in a cell, already read with that cell
             cells = (clean_line_breaks(_inline(c)).replace("\n", " ") for c in row if c.tag == "cell")
-            _emit(units, "p", " | ".join(c for c in cells if c))
+            _emit(units, "r", " | ".join(c for c in cells if c))
     elif any(c.tag in _NESTED for c in el):
         _container(el, units)
     else:

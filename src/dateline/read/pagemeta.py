@@ -16,7 +16,6 @@ the one a reader would cite.
 """
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
 import re
@@ -25,7 +24,7 @@ from typing import Iterator, Optional
 from urllib.parse import urlparse
 
 from .. import lexicons
-from .dates import MONTHS, iso_day
+from .dates import ShownDate, iso_day
 
 _WS = re.compile(r"\s+")
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—:·•»~/]|::|\|\|)\s+|\s*[|·•»]\s*")
@@ -179,70 +178,6 @@ def choose_title(markup: Markup) -> Optional[str]:
 
 
 # ---------------------------------------------------------------- dates the page shows
-
-@dataclass(slots=True)
-class ShownDate:
-    start: int
-    day: str  # ISO
-    kind: str  # published, updated, or "" when no label precedes it
-
-
-_MONTH = (r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
-_SHOWN_DATES = [
-    re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}"),
-    re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"),
-    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)(?!\d)"),
-]
-# Numeric dates only count after a label: 03/06/2025 is ambiguous, and numbers are everywhere.
-_LABELLED_NUMERIC = re.compile(r"(?<!\d)(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d\d)(?!\d)")
-
-
-@functools.cache
-def date_label_pattern() -> re.Pattern:
-    """A label ending just before a date: ``published``, ``Last updated:``, ``Posted on``."""
-    rows = sorted(lexicons.rows("date_labels.csv"), key=lambda r: -len(r["label"]))
-    alternatives = "|".join(
-        f"(?P<{row['kind']}{i}>{'[ ]+'.join(map(re.escape, row['label'].split()))})" for i, row in enumerate(rows)
-    )
-    return re.compile(rf"\b(?:{alternatives})(?:[ ]+(?:on|at))?[ ]*:?[ ]*$", re.I)
-
-
-def label_kind(before: str) -> str:
-    m = date_label_pattern().search(before[-40:])
-    if not m:
-        return ""
-    name = next(k for k, v in m.groupdict().items() if v is not None)
-    return "published" if name.startswith("published") else "updated"
-
-
-def _day(year: str, month: int, day: str) -> Optional[str]:
-    try:
-        return dt.date(int(year), month, int(day)).isoformat()
-    except ValueError:
-        return None
-
-
-def shown_dates(text: str) -> list[ShownDate]:
-    """Full dates written in ``text`` (month names, ISO, or numeric after a label), in order."""
-    found: dict[int, ShownDate] = {}
-    for pattern in _SHOWN_DATES:
-        for m in pattern.finditer(text):
-            g = m.groupdict()
-            month = MONTHS[g["month"].rstrip(".").lower()] if g.get("month") else int(g["mon"])
-            day = _day(g["year"], month, g["day"])
-            if day and m.start() not in found:
-                found[m.start()] = ShownDate(m.start(), day, label_kind(text[max(0, m.start() - 40):m.start()]))
-    for m in _LABELLED_NUMERIC.finditer(text):
-        kind = label_kind(text[max(0, m.start() - 40):m.start()])
-        a, b = int(m.group("a")), int(m.group("b"))
-        month, day = (b, a) if a > 12 or m.group(0)[len(m.group("a"))] == "." else (a, b)
-        iso = _day(m.group("year"), month, str(day)) if kind else None
-        if iso and m.start() not in found:
-            found[m.start()] = ShownDate(m.start(), iso, kind)
-    return [found[k] for k in sorted(found)]
-
 
 def visible_text(tree) -> str:
     """The page's readable text (no scripts, styles or head), pieces joined by spaces."""
