@@ -17,6 +17,7 @@ the one a reader would cite.
 from __future__ import annotations
 
 import functools
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -38,7 +39,9 @@ _VISIBLE_CHARS = 300_000
 
 
 def norm(text: Optional[str]) -> str:
-    return _WS.sub(" ", text or "").strip()
+    """Whitespace collapsed; entities left escaped twice by the page ("&amp;#x26;") decoded."""
+    text = _WS.sub(" ", text or "").strip()
+    return html.unescape(text) if "&" in text else text
 
 
 def _key(text: str) -> str:
