@@ -16,6 +16,7 @@ Returns the dateline's exact characters (start/end in the paragraph), its place 
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from typing import Optional
@@ -74,7 +75,7 @@ def find_dateline(paragraph: str) -> Optional[Dateline]:
             continue
         date = _date(g)
         if date == "":
-            continue
+            return None  # an impossible date: not a dateline at all
         text = paragraph[: m.end()].rstrip()
         if place:
             place = place.title() if place.isupper() else place
@@ -91,10 +92,12 @@ def _date(g: dict) -> Optional[str]:
         return None
     month = MONTHS[month_name.rstrip(".").lower()]
     day = int(g.get("day") or g.get("day2"))
-    if not 1 <= day <= 31:
+    year = g.get("year") or g.get("year2")
+    try:  # a year-less date is checked against a leap year, so that February 29 passes
+        dt.date(int(year or 2024), month, day)
+    except ValueError:
         return ""
-    year = g.get("year") or g.get("year2") or "XXXX"
-    return f"{year}-{month:02d}-{day:02d}"
+    return f"{year or 'XXXX'}-{month:02d}-{day:02d}"
 
 
 def _plausible_place(place: str) -> bool:

@@ -32,7 +32,8 @@ from .dateline import find_dateline
 from .dates import date_line, shown_dates
 
 # A name in a byline: two to four capitalised words ("Jane Doe", "Sarah al-Amin", "JANE DOE").
-_NAME = r"[A-Z][\w.'’\-]*(?:\s+(?:(?:de|da|van|von|der|den|del|la|le|bin|al|ibn)\s+)?[A-Z][\w.'’\-]*){1,3}"
+_NAME_WORD = r"(?:(?:al|el|ad|as|ash|bin|ibn|ben|d|de|di|da|du|o)['’\-])?[A-Z][\w.'’\-]*"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:de|da|van|von|der|den|del|la|le|bin|al|ibn|abu)\s+)?{_NAME_WORD}){{1,3}}"
 _NAMES = rf"(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
 _BYLINE = re.compile(rf"(?i:by|written by|words by|story by|text by)\s*:?\s+{_NAMES}\s*(?P<rest>(?:[,|•·\-–—;]|\bin\b).{{0,80}})?")
 _CREDIT = re.compile(rf"\(?\s*(?i:additional\s+)?(?i:reporting|writing)\s+(?i:by)\s+{_NAMES}.*")
@@ -82,6 +83,28 @@ def byline_authors(line: str) -> Optional[list[str]]:
         return None
     names = re.split(r"\s*(?:,|\band\b|&)\s*", m.group("names"))
     return [n.strip() for n in names if n.strip() and n.strip()[0].isupper()] or None
+
+
+_META_SEPARATORS = re.compile(r"\s+(?:[|•·]|-{1,2}|[—–])\s+|\s+(?=by\s+[A-Z])", re.I)
+
+
+def meta_line_authors(line: str) -> Optional[list[str]]:
+    """A line made of a date line and a byline in either order ("Posted on March 12, 2024 by
+    Daniel Ortiz", "June 3, 2025 | By Jane Doe"): the byline's names, else None."""
+    parts = [p for p in _META_SEPARATORS.split(line.strip()) if p.strip()]
+    if len(parts) < 2 or len(line) > 160:
+        return None
+    names: list[str] = []
+    dated = False
+    for part in parts:
+        found = byline_authors(part)
+        if found:
+            names.extend(found)
+        elif date_line(part) is not None:
+            dated = True
+        elif not is_chrome(part):
+            return None
+    return names if names and dated else None
 
 
 def is_title_like(line: str, max_words: int = _MAX_HEADING_WORDS) -> bool:
@@ -194,7 +217,7 @@ def extract_text(raw: str, meta: dict) -> Page:
 
 def _line_kind(line: str) -> Optional[str]:
     """``byline``, ``date``, ``links`` (a line announcing related links), ``chrome`` or None (text)."""
-    if byline_authors(line):
+    if byline_authors(line) or meta_line_authors(line):
         return "byline"
     if date_line(line) is not None:
         return "date"
@@ -209,7 +232,7 @@ def _drop(line: str, kind: str, reading: _Reading) -> None:
     """Keep a dropped line in ``removed`` and what it says: a byline's names, a stated date."""
     reading.removed.append(line)
     if kind == "byline":
-        reading.authors.extend(byline_authors(line) or [])
+        reading.authors.extend(byline_authors(line) or meta_line_authors(line) or [])
         for shown in shown_dates(line):  # "By Jane Doe | June 3, 2025"
             reading.stated_dates.setdefault("published", shown.day)
     elif kind == "date":
