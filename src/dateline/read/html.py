@@ -17,8 +17,8 @@ from .. import errors
 from . import Page
 from .dates import date_line, iso_day, shown_dates
 from .htmlbody import Unit, body_units
-from .pagemeta import choose_published, choose_title, norm, read_markup, visible_text
-from .text import assemble, byline_authors, is_chrome, is_title_like, trailing_chrome
+from .pagemeta import choose_published, choose_title, is_section_name, norm, read_markup, visible_text
+from .text import assemble, byline_authors, clean_authors, is_chrome, is_title_like, trailing_chrome
 
 _EXTRACTION_ERRORS = (ValueError, TypeError, AttributeError, etree.LxmlError, RecursionError)
 
@@ -45,7 +45,7 @@ def extract_html(raw: str, meta: dict) -> Page:
     page_url = url or document.url
     markup = read_markup(tree, page_url, document.sitename)
     title = meta.get("title") or choose_title(markup) or norm(document.title) or None
-    authors = [a.strip() for a in re.split(r";|\s+and\s+", document.author or "") if a.strip()]
+    authors = clean_authors([document.author or ""])
     units, removed, byline = tidy_units(units, title, page_url)
     text, headings, dateline = assemble(units)
     published = meta.get("published") or choose_published(
@@ -105,7 +105,8 @@ def tidy_units(units: list[Unit], title: Optional[str], url: Optional[str] = Non
     own_address = _address_key(url)
     for kind, s in units:
         before_body = not any(k == "p" for k, _ in kept)
-        if (title_key and kind == "h" and _title_key(s) == title_key) or (own_address and _address_key(s) == own_address):
+        if ((title_key and kind == "h" and _title_key(s) == title_key) or (own_address and _address_key(s) == own_address)
+                or (before_body and len(s) < 40 and is_section_name(s))):
             removed.append(s)
             continue
         names = byline_authors(s) if before_body and len(kept) < 3 else None

@@ -134,6 +134,11 @@ def _sections() -> frozenset[str]:
     return frozenset(_key(s) for s in lexicons.lines("title_sections.txt"))
 
 
+def is_section_name(text: str) -> bool:
+    """A section or page-kind label ("Analysis", "World news")."""
+    return _key(text) in _sections()
+
+
 def _is_site_segment(segment: str, site_names: set[str]) -> bool:
     k = _key(segment)
     if not k or k in _sections():

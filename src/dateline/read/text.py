@@ -44,6 +44,7 @@ _MAX_TITLE_WORDS = 30
 _MIN_TITLE_WORDS = 4
 _LINK_LIST_RUN = 3
 _MAX_WRAPPED_LINE = 100
+_DATELINE_PARAGRAPHS = 3
 
 
 @functools.cache
@@ -105,6 +106,24 @@ def meta_line_authors(line: str) -> Optional[list[str]]:
         elif not is_chrome(part):
             return None
     return names if names and dated else None
+
+
+_NOT_NAMES = re.compile(r"\d|^(?:by|and|staff|updated|published)$", re.I)
+
+
+def clean_authors(names: list[str]) -> list[str]:
+    """Author names as people write them, without dates or words that leaked in from a byline
+    ("Lucía Ferreyra | October 27, 2025" gives "Lucía Ferreyra")."""
+    from .dates import MONTHS
+
+    out: list[str] = []
+    for raw in names:
+        for name in re.split(r"\s*(?:[;|•·]|,|\band\b|&)\s*", raw):
+            name = re.sub(r"^(?:by|written by)\s+", "", name.strip(), flags=re.I).strip(" .")
+            if (name and not _NOT_NAMES.search(name) and name.split()[0].lower().rstrip(".") not in MONTHS
+                    and name not in out):
+                out.append(name)
+    return out
 
 
 def is_title_like(line: str, max_words: int = _MAX_HEADING_WORDS) -> bool:
@@ -207,7 +226,7 @@ def extract_text(raw: str, meta: dict) -> Page:
         title=reading.title,
         url=meta.get("url"),
         outlet=meta.get("outlet"),
-        authors=list(dict.fromkeys(reading.authors)),
+        authors=clean_authors(reading.authors),
         published=dates.get("published") or dates.get("shown") or dates.get("updated"),
         dateline=dateline,
         headings=headings,
@@ -307,20 +326,20 @@ def trailing_chrome(units: list[tuple[str, str]]) -> int:
 
 
 def assemble(units: list[tuple[str, str]]) -> tuple[str, list[Heading], Optional[Dateline]]:
-    """Join paragraphs ("p") and headings ("h") with blank lines; find the dateline opening the
-    first paragraph. Offsets are into the joined text."""
+    """Join paragraphs ("p") and headings ("h") with blank lines; find the dateline opening one of
+    the first paragraphs (a standfirst may come before it). Offsets are into the joined text."""
     text_parts: list[str] = []
     headings: list[Heading] = []
     dateline = None
     pos = 0
-    seen_paragraph = False
+    paragraphs_seen = 0
     for kind, s in units:
         if text_parts:
             pos += 2
         if kind == "h":
             headings.append(Heading(pos, pos + len(s), s))
-        elif not seen_paragraph:
-            seen_paragraph = True
+        elif dateline is None and paragraphs_seen < _DATELINE_PARAGRAPHS:
+            paragraphs_seen += 1
             dateline = find_dateline(s)
             if dateline is not None:
                 dateline.start += pos
