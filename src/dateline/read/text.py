@@ -40,7 +40,7 @@ _CREDIT = re.compile(rf"\(?\s*(?i:additional\s+)?(?i:reporting|writing)\s+(?i:by
 _SENTENCE_END = tuple(".!?\"'”’…)")
 _END_PUNCT = tuple(".!?:;,\"'”’…)")
 _MAX_HEADING_WORDS = 14
-_MAX_TITLE_WORDS = 30
+_MAX_TITLE_WORDS = 22
 _MIN_TITLE_WORDS = 4
 _LINK_LIST_RUN = 3
 _MAX_WRAPPED_LINE = 100
@@ -162,21 +162,25 @@ def _blocks(raw: str) -> list[list[str]]:
     return blocks
 
 
-def _lines_are_paragraphs(lines: list[str]) -> bool:
-    """Whether each line of a block is a paragraph of its own. Hard-wrapped text (every line but
-    the last at most about 100 characters, most ending mid-sentence) is not."""
-    if len(lines) == 1 or all(is_title_like(line) for line in lines):
-        return True
-    body = lines[:-1]
-    ends = sum(line.endswith(_SENTENCE_END) for line in body) / len(body)
-    return max(map(len, body)) > _MAX_WRAPPED_LINE or ends >= 0.5
-
-
-def _join_wrapped(lines: list[str]) -> list[str]:
-    """Hard-wrapped lines as one paragraph; a title-cased first line is split off as a heading."""
-    if len(lines) > 1 and is_title_like(lines[0]) and _title_case(lines[0]):
-        return [lines[0], " ".join(lines[1:])]
-    return [" ".join(lines)]
+def _paragraph_groups(lines: list[str]) -> list[list[int]]:
+    """The paragraphs of one block, as groups of line indexes. In hard-wrapped text (most lines
+    end mid-sentence and none is longer than about 100 characters) the lines of the block
+    form one paragraph, a title-cased first line split off as a heading. Otherwise each line is a
+    paragraph of its own, except that a line starting in lower case continues the line before it
+    when that one ends mid-sentence."""
+    if len(lines) > 1 and not all(is_title_like(line) for line in lines):
+        body = lines[:-1]
+        ends = sum(line.endswith(_SENTENCE_END) for line in body) / len(body)
+        if ends < 0.5 and max(map(len, body)) <= _MAX_WRAPPED_LINE:
+            first = 1 if is_title_like(lines[0]) and _title_case(lines[0]) else 0
+            return [[0], list(range(1, len(lines)))] if first else [list(range(len(lines)))]
+    groups: list[list[int]] = []
+    for i, line in enumerate(lines):
+        if groups and line[:1].islower() and not lines[i - 1].endswith(_SENTENCE_END):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
 
 
 @dataclass
@@ -200,21 +204,16 @@ def extract_text(raw: str, meta: dict) -> Page:
     reading = _Reading(title=meta.get("title"))
     for block in _blocks(raw):
         kinds = [_line_kind(line) for line in block]
-        kept = [line for line, kind in zip(block, kinds) if kind is None]
-        if len(kept) > 1 and not reading.seen_body and all(is_title_like(l, 5) for l in kept):
+        kept = [i for i, kind in enumerate(kinds) if kind is None]
+        if len(kept) > 1 and not reading.seen_body and all(is_title_like(block[i], 5) for i in kept):
             kinds = [kind or "chrome" for kind in kinds]  # a menu: several short labels before the body
-        if not kept or _lines_are_paragraphs(kept):
-            for line, kind in zip(block, kinds):  # line by line, in order
-                if kind is None:
-                    _place(line, reading)
-                else:
-                    _drop(line, kind, reading)
-        else:
-            for line, kind in zip(block, kinds):
-                if kind is not None:
-                    _drop(line, kind, reading)
-            for paragraph in _join_wrapped(kept):
-                _place(paragraph, reading)
+            kept = []
+        starts = {kept[g[0]]: " ".join(block[kept[i]] for i in g) for g in _paragraph_groups([block[i] for i in kept])}
+        for i, (line, kind) in enumerate(zip(block, kinds)):  # in order, so removed keeps the page's order
+            if kind is not None:
+                _drop(line, kind, reading)
+            elif i in starts:
+                _place(starts[i], reading)
     _settle_title(reading)
     cut = trailing_chrome(reading.units)
     reading.removed.extend(s for _, s in reading.units[cut:])
