@@ -20,6 +20,7 @@ from .htmlbody import Unit, body_units
 from .pagemeta import choose_published, choose_title, is_section_name, norm, read_markup, visible_text
 from .text import assemble, byline_authors, clean_authors, is_chrome, is_title_like, trailing_chrome
 
+_PARSER_MAX_DEPTH = 255  # libxml2's HTML parser drops what is nested deeper than this
 _EXTRACTION_ERRORS = (ValueError, TypeError, AttributeError, etree.LxmlError, RecursionError)
 
 
@@ -41,6 +42,9 @@ def extract_html(raw: str, meta: dict) -> Page:
         raise errors.no_body(f"the HTML cannot be parsed: {exc.__class__.__name__}") from exc
     units = body_units(document.body if document is not None else None)
     if not units:
+        if _depth(tree) >= _PARSER_MAX_DEPTH:
+            raise errors.no_body(f"the page nests its elements {_PARSER_MAX_DEPTH} or more levels deep, "
+                                 "where the HTML parser stops reading")
         raise errors.no_body("trafilatura found no main content")
     page_url = url or document.url
     markup = read_markup(tree, page_url, document.sitename)
@@ -84,6 +88,16 @@ def lift_embedded_posts(tree) -> None:
         if outer is not quote:
             quote.tail = outer.tail
             outer.getparent().replace(outer, quote)
+
+
+def _depth(tree) -> int:
+    """How deep the parsed tree nests (iteratively: pages can nest deeply)."""
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        el, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in el)
+    return deepest
 
 
 def _title_key(text: Optional[str]) -> str:
