@@ -66,3 +66,28 @@ def test_usage_errors_have_codes(argv, code, capsys):
 def test_version(capsys):
     assert main(["--version"]) == 0
     assert "dateline" in capsys.readouterr().out
+
+
+def test_workers_give_the_same_records_as_one_process(tmp_path, capsys):
+    texts = [
+        "PARIS, March 3 (AFP) - The minister said on Monday that the talks would resume next week.",
+        "The mayor told reporters that the bridge would reopen in June, according to a city statement.",
+        "BERLIN -- Protesters gathered outside parliament on Saturday, police said.",
+    ]
+    for i, t in enumerate(texts):
+        (tmp_path / f"a{i}.txt").write_text(t)
+    outputs = []
+    for workers in ("1", "2"):
+        assert main(["analyze", str(tmp_path), "--workers", workers, "--format", "json", "--no-store",
+                     "--batch-size", "1"]) == 0
+        outputs.append(json.loads(capsys.readouterr().out))
+    assert outputs[0] == outputs[1] and len(outputs[0]) == 3
+
+
+def test_the_store_never_reads_itself(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("The minister said that the talks would resume next week in Geneva.")
+    db = tmp_path / "in-folder.duckdb"
+    assert main(["analyze", str(tmp_path), "--db", str(db), "--format", "none"]) == 0
+    assert main(["analyze", str(tmp_path), "--db", str(db), "--format", "none"]) == 0
+    assert main(["query", "SELECT status FROM documents ORDER BY seq", "--db", str(db), "--format", "json"]) == 0
+    assert [r["status"] for r in json.loads(capsys.readouterr().out)] == ["ok", "duplicate"]

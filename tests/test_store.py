@@ -1,7 +1,7 @@
 import duckdb
 
 from dateline.errors import empty_input
-from dateline.store import PARTS, Store
+from dateline.store import PARTS, Store, schema
 from test_record import full_record
 
 
@@ -49,3 +49,19 @@ def test_parquet_export_is_readable_by_duckdb(db, tmp_path):
         files = store.export_parquet(tmp_path / "pq")
     assert duckdb.sql(f"SELECT count(*) FROM '{tmp_path}/pq/attributions.parquet'").fetchone()[0] == 1
     assert {f.stem for f in files} == {"documents", "articles", "mentions", "scorecards", *PARTS}
+
+
+def test_an_article_that_cannot_be_written_leaves_no_part_behind_but_its_offer_is_kept(db):
+    columns = ", ".join(f'"{c}" {t}' for c, t in schema()["timexes"].items())
+    con = duckdb.connect(str(db))
+    con.execute(f"CREATE TABLE timexes ({columns}, CHECK (start >= 0))")
+    con.close()
+    bad = full_record()
+    bad.timexes[0].start = -1  # the timexes insert fails after articles and entities were written
+    with Store(db) as store:
+        assert store.add("bad.txt", "h", 1, bad) == "error"
+        for table in ("articles", "entities", "mentions", "sources"):
+            assert store.query(f"SELECT count(*) FROM {table}")[1] == [(0,)], table
+        _, rows = store.query("SELECT origin, status, code FROM documents")
+        assert rows == [("bad.txt", "error", "E303")]
+        assert store.add("good.txt", "h", 1, full_record()) == "ok"

@@ -71,6 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=None, help="score only the first N items")
     p.add_argument("--json", action="store_true", help="end with one JSON line of metrics")
 
+    p = sub.add_parser("outlets", help="sourcing scorecards summed by outlet")
+    _db_option(p)
+    _format_option(p, ("table", "json", "csv"), "table")
+
     p = sub.add_parser("export", help="write every table of the store as Parquet")
     p.add_argument("folder")
     _db_option(p)
@@ -123,7 +127,8 @@ def cmd_analyze(args) -> int:
     if args.workers < 1:
         raise UsageError("--workers must be 1 or more", "E403")
     store = None if args.no_store else Store(args.db)
-    offered = list(iter_offered(args.paths))
+    own_files = {str(Path(args.db).resolve()), str(Path(args.db).resolve()) + ".wal"}
+    offered = [o for o in iter_offered(args.paths) if str(Path(o.origin).resolve()) not in own_files]
     records: list[dict[str, Any]] = []
     summary: list[tuple] = []
     failed = 0
@@ -138,7 +143,8 @@ def cmd_analyze(args) -> int:
                 status = store.add(outcome.origin, outcome.content_hash, outcome.size, outcome.record, outcome.error)
             if outcome.error is not None:
                 failed += 1
-                progress.console.print(f"[red]error[/red] {outcome.origin}: {outcome.error}", highlight=False)
+                progress.console.print(f"[red]error[/red] {outcome.origin}: {outcome.error}", highlight=False,
+                                       markup=True, soft_wrap=True)
             else:
                 if args.format in ("json", "jsonl"):
                     records.append(outcome.record.to_dict())
@@ -293,6 +299,16 @@ def cmd_evaluate(args) -> int:
     return EXIT_OK
 
 
+def cmd_outlets(args) -> int:
+    from .annotate.scorecard import OUTLETS_SQL
+    from .store import Store
+
+    with Store(args.db, read_only=True) as store:
+        columns, rows = store.query(OUTLETS_SQL)
+    _print_rows(columns, rows, args.format)
+    return EXIT_OK
+
+
 def cmd_export(args) -> int:
     from .store import Store
 
@@ -303,7 +319,7 @@ def cmd_export(args) -> int:
 
 
 COMMANDS = {"analyze": cmd_analyze, "show": cmd_show, "list": cmd_list, "query": cmd_query,
-            "evaluate": cmd_evaluate, "export": cmd_export}
+            "evaluate": cmd_evaluate, "outlets": cmd_outlets, "export": cmd_export}
 
 
 if __name__ == "__main__":

@@ -78,6 +78,7 @@ class Attribution:
     speaker: Optional[Span] = None
     cue_lemma: Optional[str] = None
     distancing: bool = False
+    mode: str = "speech"  # speech (a statement made), thought (a belief or wish reported)
 
 
 @dataclass(slots=True)
@@ -90,6 +91,7 @@ class Claim:
     hedges: list[Span] = field(default_factory=list)
     checkworthy: float = 0.0
     kind: str = "fact"  # fact, prediction, opinion, mental_state
+    distancing: list[Span] = field(default_factory=list)  # the hedges that are distancing cues
 
 
 @dataclass(slots=True)
@@ -137,6 +139,9 @@ class Scorecard:
     loaded_authorial_per_1k: float = 0.0
     loaded_quoted_per_1k: float = 0.0
     quoted_share: float = 0.0
+    loaded_authorial: int = 0
+    loaded_quoted: int = 0
+    quoted_words: int = 0
 
 
 @dataclass(slots=True)

@@ -1,9 +1,319 @@
-"""claims: not yet written (see the open issues)."""
+"""claims: clause-level assertions, whose voice they are in, how hedged, how check-worthy.
+
+A claim is a clause: a finite verb with what hangs on it, less the clauses that stand on their own
+(coordinated, adverbial, relative, parenthetical). Text inside an attribution's content is the
+source's voice and is cut apart from the frame around it, so "Russia launched what the Ukrainians
+said was the largest attack" gives the article's claim (that Russia launched something) and the
+Ukrainians' (that it was the largest); the frame "X said" alone is no claim. Headings are not claims.
+
+Each claim gets:
+- ``voice``: ``source`` (with the attribution's source) inside a content span or a floating quote,
+  else ``authorial``;
+- ``hedges``: spans of hedging and distancing cues (``lexicons/hedges.csv``);
+- ``kind``: ``mental_state`` (what someone other than the speaker thinks, knows or wants: "because
+  he knows it will have little effect"), ``opinion`` (the speaker's own view: "I think", "should",
+  a judging predicate), ``prediction`` (future), else ``fact``;
+- ``checkworthy``: 0..1 from features a fact-checker looks for (figures, dates, named actors, past
+  tense factual predicates, comparisons, causes, predictions, matters of record), less for opinion,
+  questions and fragments. The weights are written down in ``WEIGHTS``.
+"""
 from __future__ import annotations
 
+import functools
+import math
+from dataclasses import dataclass
+from typing import Optional
+
+from .. import lexicons
+from ..record import Claim, Record
 from . import annotator
+from .phrases import PhraseIndex, token_forms
+from .voice import long_quote_spans
+
+# Clause heads that stand as claims of their own when they have a subject or a finite verb.
+# Relative clauses stay inside the clause of the noun they qualify, and a clause introduced by a
+# complementiser ("that he wants ...") is a complement even where the parser calls it adverbial: both
+# are attachments a parser gets wrong often, and a claim should not come and go with them.
+CLAUSE_DEPS = frozenset({"conj", "advcl", "parataxis"})
+COMPLEMENTISERS = frozenset({"that", "whether", "if"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
+NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LAW", "EVENT", "FAC"})
+FIGURE_TYPES = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+MODALS_OF_POSSIBILITY = frozenset({"may", "might", "could"})
+MIN_SOURCE_WORDS = 3
+# A clause around a source's words whose only finite verb is the attribution cue is a claim of the
+# article's own only if it says this much more ("X stressed Y as working towards an end to the war").
+MIN_FRAME_WORDS = 8
+
+# Check-worthiness: a logistic score over these features; each weight says how much a feature
+# makes a clause worth checking (set by hand; see the checkworthy scorer for how they fare).
+WEIGHTS: dict[str, float] = {
+    "bias": -1.6,
+    "figure": 1.6,
+    "date": 0.7,
+    "named": 0.5,
+    "past": 0.8,
+    "comparison": 0.6,
+    "causal": 0.3,
+    "prediction": 0.2,
+    "record": 0.6,
+    "opinion": -1.0,
+    "mental_state": -0.3,
+    "first_person": -0.4,
+    "question": -1.5,
+    "short": -0.8,
+}
+
+
+@dataclass(slots=True, frozen=True)
+class Cue:
+    term: str
+    kind: str
+
+
+@functools.cache
+def hedge_index() -> PhraseIndex[Cue]:
+    return PhraseIndex((r["term"], Cue(r["term"], r["kind"])) for r in lexicons.rows("hedges.csv"))
+
+
+@functools.cache
+def cue_index() -> PhraseIndex[Cue]:
+    return PhraseIndex((r["term"], Cue(r["term"], r["kind"])) for r in lexicons.rows("claim_cues.csv"))
+
+
+def _is_finite(token) -> bool:
+    return token.tag_ in FINITE_TAGS or "Fin" in token.morph.get("VerbForm")
+
+
+def _has_subject(token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in token.children)
+
+
+def _is_clause_head(token) -> bool:
+    if token.dep_ == "ROOT":
+        return True
+    if token.dep_ not in CLAUSE_DEPS or token.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in COMPLEMENTISERS for c in token.children):
+        return False
+    return _has_subject(token) or _is_finite(token)
+
+
+class Regions:
+    """Which voice region each character is in: an attribution's content (its index) or the article."""
+
+    def __init__(self, record: Record):
+        self.contents = [(a.content[0], a.content[1], a.source) for a in record.attributions if a.content]
+        covered = self.contents
+        self.floating = [(s, e) for s, e in long_quote_spans(record.text)
+                         if not any(cs <= s + 1 and e - 1 <= ce for cs, ce, _ in covered)]
+        self.frames = [span for a in record.attributions for span in (a.cue, a.speaker) if span]
+        self.headings = [(h.start, h.end) for h in record.headings]
+
+    def of(self, offset: int) -> int:
+        """-1 for the article's voice; k >= 0 for the k-th content span (innermost); -2 for a floating quote."""
+        best, best_len = -1, None
+        for k, (s, e, _) in enumerate(self.contents):
+            if s <= offset < e and (best_len is None or e - s < best_len):
+                best, best_len = k, e - s
+        if best == -1 and any(s <= offset < e for s, e in self.floating):
+            return -2
+        return best
+
+    def in_frame(self, offset: int) -> bool:
+        """Inside an attribution's cue or speaker: the "X said" around a source's words."""
+        return any(s <= offset < e for s, e in self.frames)
+
+    def in_heading(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.headings)
+
+
+def _units(sent, region_of: dict[int, int]) -> dict[int, list]:
+    """Tokens of a sentence grouped by the clause (head token index) they belong to."""
+    unit_of: dict[int, int] = {}
+    groups: dict[int, list] = {}
+    for token in sent:
+        path = []
+        t = token
+        while True:
+            if t.i in unit_of:
+                head = unit_of[t.i]
+                break
+            path.append(t.i)
+            if (_is_clause_head(t) or t.head.i == t.i or region_of[t.i] != region_of[t.head.i]
+                    or not (sent.start <= t.head.i < sent.end)):
+                head = t.i
+                break
+            t = t.head
+        for i in path:
+            unit_of[i] = head
+        groups.setdefault(head, []).append(token)
+    return groups
+
+
+def _trimmed(tokens) -> tuple[int, int]:
+    """Character span of a clause, without punctuation or conjunctions at its edges."""
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    while words and words[0].dep_ == "cc":
+        words.pop(0)
+    while words and words[-1].dep_ == "cc":
+        words.pop()
+    if not words:
+        return (0, 0)
+    first = min(words, key=lambda t: t.i)
+    last = max(words, key=lambda t: t.i)
+    return first.idx, last.idx + len(last)
+
+
+def _subject(token) -> Optional[object]:
+    for c in token.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    if token.dep_ in ("conj", "xcomp") and token.head.i != token.i:
+        return _subject(token.head)
+    return None
+
+
+@dataclass(slots=True)
+class Features:
+    figure: bool = False
+    date: bool = False
+    named: bool = False
+    past: bool = False
+    comparison: bool = False
+    causal: bool = False
+    prediction: bool = False
+    record: bool = False
+    opinion: bool = False
+    mental_state: bool = False
+    first_person: bool = False
+    question: bool = False
+    short: bool = False
+
+    def kind(self) -> str:
+        if self.mental_state:
+            return "mental_state"
+        if self.opinion:
+            return "opinion"
+        if self.prediction:
+            return "prediction"
+        return "fact"
+
+    def checkworthy(self) -> float:
+        z = WEIGHTS["bias"] + sum(WEIGHTS[name] for name in WEIGHTS if name != "bias" and getattr(self, name))
+        return round(1 / (1 + math.exp(-z)), 3)
+
+
+# The words that decide a claim's kind: its head verb and these of its dependents.
+KIND_DEPS = frozenset({"aux", "auxpass", "acomp", "attr", "xcomp", "neg"})
+
+
+def _features(head, tokens, cues_at: dict[int, str]) -> Features:
+    f = Features()
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    f.short = len(words) < 5
+    f.question = any(t.text == "?" for t in tokens)
+    for t in tokens:
+        cue = cues_at.get(t.i)
+        if cue == "figure" or (t.like_num or t.ent_type_ in FIGURE_TYPES) and t.ent_type_ not in ("DATE", "TIME"):
+            f.figure = True
+        if t.ent_type_ in ("DATE", "TIME"):
+            f.date = True
+        if t.ent_type_ in NAMED_TYPES:
+            f.named = True
+        if t.tag_ in ("JJR", "RBR", "JJS", "RBS") or cue == "comparison":
+            f.comparison = True
+        if cue == "causal":
+            f.causal = True
+        if cue == "record":
+            f.record = True
+        if t.tag_ == "VBD" or (t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children)):
+            f.past = f.past or cues_at.get(t.i) != "mental_verb"
+        if t.lower_ in FIRST_SECOND_PERSON and t.dep_ in ("nsubj", "nsubjpass"):
+            f.first_person = True
+    for t in [head, *(c for c in head.children if c.dep_ in KIND_DEPS)]:
+        cue = cues_at.get(t.i)
+        if cue == "future" and t.pos_ in ("AUX", "VERB"):
+            f.prediction = True
+        elif cue == "deontic" and t.pos_ in ("AUX", "VERB"):
+            f.opinion = True
+        elif cue == "evaluative" and t.dep_ in ("acomp", "attr"):
+            f.opinion = True
+        elif cue == "mental_verb" and t.pos_ == "VERB":
+            subject = _subject(t)
+            if subject is not None and subject.lower_ in FIRST_SECOND_PERSON:
+                f.opinion = True
+            elif subject is not None:
+                f.mental_state = True
+    return f
+
+
+def _cue_kinds(doc, forms) -> dict[int, str]:
+    """Token index -> cue kind, for every token inside a claim cue."""
+    out: dict[int, str] = {}
+    for hit in cue_index().find(forms):
+        kind = hit.entries[0].kind
+        for i in range(hit.start, hit.end):
+            out[i] = kind
+    return out
+
+
+def _hedge_spans(doc, forms) -> list[tuple[int, int, str]]:
+    """(first token, end token, kind) of hedging and distancing cues, modals only as auxiliaries."""
+
+    def accept(hit) -> bool:
+        token = doc[hit.start]
+        if hit.end - hit.start == 1 and token.lower_ in MODALS_OF_POSSIBILITY:
+            return token.tag_ == "MD"
+        if hit.entries[0].term in ("claim", "claims", "claimed", "appear", "seem", "suggest", "indicate"):
+            return token.pos_ in ("VERB", "NOUN")
+        return True
+
+    return [(h.start, h.end, h.entries[0].kind) for h in hedge_index().find(forms, accept)]
+
+
+def find_claims(record: Record, doc) -> list[Claim]:
+    regions = Regions(record)
+    forms = token_forms(doc)
+    region_of = {t.i: regions.of(t.idx) for t in doc}
+    cues_at = _cue_kinds(doc, forms)
+    hedge_at: dict[int, tuple[int, int]] = {}
+    distancing: set[tuple[int, int]] = set()
+    for start, end, kind in _hedge_spans(doc, forms):
+        hedge_at[start] = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        if kind == "distancing":
+            distancing.add(hedge_at[start])
+    claims: list[Claim] = []
+    for sent in doc.sents:
+        if regions.in_heading(sent[0].idx):
+            continue
+        for head, tokens in sorted(_units(sent, region_of).items()):
+            region = region_of[head]
+            is_source = region != -1
+            words = [t for t in tokens if t.is_alpha]
+            if is_source:
+                if len(words) < MIN_SOURCE_WORDS:
+                    continue
+            else:
+                own = [t for t in tokens if not regions.in_frame(t.idx)]
+                if not any(_is_finite(t) for t in own) and sum(t.is_alpha for t in own) < MIN_FRAME_WORDS:
+                    continue
+            start, end = _trimmed(tokens)
+            if end <= start:
+                continue
+            features = _features(doc[head], tokens, cues_at)
+            source = regions.contents[region][2] if region >= 0 else None
+            hedges = sorted(hedge_at[t.i] for t in tokens if t.i in hedge_at)
+            claims.append(Claim(id="", start=start, end=end, voice="source" if is_source else "authorial",
+                                source=source, hedges=hedges, checkworthy=features.checkworthy(),
+                                kind=features.kind(), distancing=[h for h in hedges if h in distancing]))
+    claims.sort(key=lambda c: (c.start, -c.end))
+    for k, claim in enumerate(claims, 1):
+        claim.id = f"c{k}"
+    return claims
 
 
 @annotator("claims")
-def annotate(record, doc) -> dict:
-    return {}
+def annotate(record: Record, doc) -> dict:
+    return {"claims": find_claims(record, doc)}

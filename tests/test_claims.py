@@ -1,0 +1,91 @@
+"""Claims on sentences written for these tests: clauses, voice and source, hedges, kinds, worth."""
+from __future__ import annotations
+
+from annotated_text import Source, parse, record
+
+from dateline.annotate.claims import find_claims
+from dateline.record import Heading
+
+
+def claims_of(rec):
+    return [(rec.text[c.start:c.end], c) for c in find_claims(rec, parse(rec.text))]
+
+
+def find(claims, words):
+    matches = [c for text, c in claims if words in text]
+    assert matches, (words, [t for t, _ in claims])
+    return min(matches, key=lambda c: c.end - c.start)
+
+
+def test_reported_content_is_the_source_and_the_frame_is_no_claim():
+    text = "The mayor said that the bridge will reopen in May. The council cut the budget by 12 percent."
+    rec = record(text, sources=[Source("s1", "The mayor", "named_person")],
+                 attributions=[("the bridge will reopen in May", "said", "s1", "indirect")])
+    claims = claims_of(rec)
+    bridge = find(claims, "bridge will reopen")
+    assert bridge.voice == "source" and bridge.source == "s1" and bridge.kind == "prediction"
+    budget = find(claims, "cut the budget")
+    assert budget.voice == "authorial" and budget.source is None and budget.kind == "fact"
+    assert not any(text == "The mayor said" for text, _ in claims)
+
+
+def test_article_claim_around_an_embedded_report_stays_authorial():
+    text = "Hours later, the army shelled what the villagers said was the largest depot in the valley."
+    rec = record(text, sources=[Source("s1", "the villagers", "named_group")],
+                 attributions=[("the largest depot in the valley", "said", "s1", "indirect")])
+    claims = claims_of(rec)
+    outer = find(claims, "the army shelled")
+    assert outer.voice == "authorial"
+    assert find(claims, "largest depot").voice == "source"
+
+
+def test_authorial_claim_about_what_someone_knows_is_a_mental_state():
+    text = "So far the minister has refused, because she knows the tariff will have little effect on prices."
+    claims = claims_of(record(text))
+    assert find(claims, "she knows").kind == "mental_state"
+    assert find(claims, "has refused").kind == "fact"
+
+
+def test_opinion_and_prediction_kinds():
+    text = "I think the plan is wrong. The government should resign. The central bank will raise rates next year."
+    claims = claims_of(record(text))
+    assert find(claims, "I think").kind == "opinion"
+    assert find(claims, "should resign").kind == "opinion"
+    assert find(claims, "will raise").kind == "prediction"
+
+
+def test_hedges_and_distancing_cues_are_spans_of_the_claim():
+    text = "The convoy was reportedly attacked near the border. Rain may delay the vote until May."
+    rec = record(text)
+    claims = claims_of(rec)
+    convoy = find(claims, "convoy")
+    assert [text[a:b] for a, b in convoy.hedges] == ["reportedly"]
+    assert [text[a:b] for a, b in convoy.distancing] == ["reportedly"]
+    rain = find(claims, "Rain may delay")
+    assert [text[a:b] for a, b in rain.hedges] == ["may"], "the month May is no hedge"
+    assert rain.distancing == []
+
+
+def test_checkworthiness_ranks_figures_and_records_above_opinions():
+    text = ("Unemployment fell to 4.1 percent in 2019, the lowest rate in fifty years. "
+            "I believe we can do better. Do you agree?")
+    claims = claims_of(record(text))
+    figure = find(claims, "Unemployment fell")
+    opinion = find(claims, "I believe")
+    assert figure.checkworthy > 0.7 > 0.3 > opinion.checkworthy
+    assert all(0.0 <= c.checkworthy <= 1.0 for _, c in claims)
+
+
+def test_headings_are_not_claims():
+    text = "Markets Rally on Rate Hopes\n\nShares rose 3 percent on Monday."
+    rec = record(text)
+    rec.headings = [Heading(0, 27, "Markets Rally on Rate Hopes")]
+    claims = claims_of(rec)
+    assert [t for t, _ in claims] == ["Shares rose 3 percent on Monday"]
+
+
+def test_claim_ids_are_unique_and_in_text_order():
+    text = "The port reopened on Monday. Ships queued for hours, and prices rose."
+    claims = [c for _, c in claims_of(record(text))]
+    assert [c.id for c in claims] == [f"c{k}" for k in range(1, len(claims) + 1)]
+    assert [c.start for c in claims] == sorted(c.start for c in claims)

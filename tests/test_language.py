@@ -1,0 +1,63 @@
+"""Loaded language on sentences written for these tests: categories, grammar-found targets, voice."""
+from __future__ import annotations
+
+from annotated_text import Source, parse, record
+
+from dateline.annotate.language import find_loaded_terms
+
+
+def terms_of(rec):
+    return {t.text: t for t in find_loaded_terms(rec, parse(rec.text))}
+
+
+def test_epithet_before_a_name_targets_that_name():
+    text = "The governor met that punk Marco Diaz on Sunday, and their tyrant Ana Ruiz stayed home."
+    rec = record(text, entities=[("e1", "Marco Diaz", "PERSON", ["Marco Diaz"]),
+                                 ("e2", "Ana Ruiz", "PERSON", ["Ana Ruiz"])])
+    found = terms_of(rec)
+    assert found["punk"].category == "name_calling" and found["punk"].target == "e1"
+    assert found["tyrant"].target == "e2"
+    assert all(t.voice == "authorial" and t.source is None for t in found.values())
+
+
+def test_loaded_adjective_on_an_event_targets_its_actor():
+    text = "Officials condemned Freedonia's unprovoked attack on the harbour."
+    rec = record(text, entities=[("e1", "Freedonia", "GPE", ["Freedonia"])])
+    hit = terms_of(rec)["unprovoked attack"]
+    assert hit.category == "loaded_adjective" and hit.target == "e1"
+
+
+def test_emotive_verb_and_endorsement_and_intensifier():
+    text = "The senator, pestered by reporters, left early. Voters distrust him, with good reason. It was utterly absurd."
+    found = terms_of(record(text))
+    assert found["pestered"].category == "emotive_verb"
+    assert found["with good reason"].category == "endorsement"
+    assert any(t.category == "intensifier" and t.text.startswith("utterly") for t in found.values())
+
+
+def test_voice_is_quoted_inside_an_attribution_with_its_source():
+    text = 'The aide said the critics are "hysterical cowards who freaked out over nothing." The report was dull.'
+    rec = record(text, sources=[Source("s1", "The aide", "named_person")],
+                 attributions=[("hysterical cowards who freaked out over nothing.", "said", "s1", "direct")])
+    found = terms_of(rec)
+    assert found["freaked out"].voice == "quoted" and found["freaked out"].source == "s1"
+    assert any(t.category == "name_calling" and t.voice == "quoted" for t in found.values())
+
+
+def test_floating_quote_is_quoted_even_without_an_attribution():
+    text = 'Crowds gathered at noon. "This whole thing is a sham and a disgraceful farce," one banner read.'
+    found = terms_of(record(text))
+    assert found["sham"].voice == "quoted" and found["sham"].source is None
+
+
+def test_words_used_in_another_sense_are_not_loaded():
+    text = ("The sanctions regime was tightened in May. Trash collection resumed. "
+            "The Patriot Act was renewed. Rebels launched a summer offensive.")
+    found = terms_of(record(text))
+    assert "regime" not in " ".join(found), found
+    assert not any(t.lower().startswith(("trash", "patriot", "offensive")) for t in found), found
+
+
+def test_no_hits_in_plain_reporting():
+    text = "The council approved the budget on Tuesday by a vote of seven to two. The plan takes effect in July."
+    assert terms_of(record(text)) == {}
