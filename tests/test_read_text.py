@@ -194,6 +194,8 @@ def test_a_title_given_by_the_container_is_not_repeated_in_the_body():
     "Story continues below advertisement", "Already a subscriber? Log in", "About the author",
     "Have a tip? Email us at tips@example.org", "Related: Five takeaways from the summit", "• 1109",
     "This article contains affiliate links.", "Table of contents", "2 hours ago",
+    "Image source, Getty Images", "Image caption, Protesters waved flags outside parliament on Sunday",
+    "You are reading 1 of 3 free articles this month. Subscribe for unlimited access.", "Staff Reporter",
 ])
 def test_chrome_lines(line):
     assert is_chrome(line)
@@ -266,3 +268,39 @@ def test_windows_line_endings_and_non_breaking_spaces():
     page = read(text)
     assert page.title == "Strike Halts Trains"
     assert page.text == "Rail workers walked out on Monday, the union said."
+
+
+BROADCASTER_LAYOUT = """\
+Skip to content
+Home
+News
+Sport
+
+Thousands march in Tbilisi against 'foreign agents' law
+3 hours ago
+Share
+Nino Gelashvili
+Tbilisi correspondent
+Image source, Getty Images
+Image caption, Protesters waved EU and Georgian flags outside parliament on Sunday
+Tens of thousands of people marched through the Georgian capital on Sunday evening against a proposed law that critics say is modelled on Russian legislation.
+The ruling party says the law is needed to make foreign funding transparent. Its chairman said last week that the opposition was "controlled by foreign masters".
+What is in the bill?
+Under the proposals, groups that fail to register would face fines of up to 25,000 lari ($9,400).
+Related topics
+Georgia
+Protests
+More on this story
+What is Georgia's 'foreign agents' law?
+"""
+
+
+def test_broadcaster_layout_with_captions_and_topic_links():
+    page = read(BROADCASTER_LAYOUT)
+    assert page.title == "Thousands march in Tbilisi against 'foreign agents' law"
+    assert [h.text for h in page.headings] == ["What is in the bill?"]
+    assert page.text.startswith("Tens of thousands of people marched")
+    assert page.text.endswith("fines of up to 25,000 lari ($9,400).")
+    for line in ("Image source, Getty Images", "3 hours ago", "Related topics", "Georgia", "Protests",
+                 "What is Georgia's 'foreign agents' law?"):
+        assert line in page.removed
