@@ -38,6 +38,7 @@ CLAUSE_DEPS = frozenset({"conj", "advcl", "parataxis"})
 COMPLEMENTISERS = frozenset({"that", "whether", "if"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
+THIRD_PERSON = frozenset({"he", "she", "they"})
 NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LAW", "EVENT", "FAC"})
 FIGURE_TYPES = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 MODALS_OF_POSSIBILITY = frozenset({"may", "might", "could"})
@@ -49,18 +50,21 @@ MIN_FRAME_WORDS = 8
 # Check-worthiness: a logistic score over these features; each weight says how much a feature
 # makes a clause worth checking (set by hand; see the checkworthy scorer for how they fare).
 WEIGHTS: dict[str, float] = {
-    "bias": -1.6,
+    "bias": -1.7,
     "figure": 1.6,
-    "date": 0.7,
+    "date": 0.8,
     "named": 0.5,
-    "past": 0.8,
+    "past": 0.9,
     "comparison": 0.6,
-    "causal": 0.3,
-    "prediction": 0.2,
+    "causal": 0.2,
+    "prediction": -1.0,
     "record": 0.6,
-    "opinion": -1.0,
-    "mental_state": -0.3,
-    "first_person": -0.4,
+    "subjective": -0.6,
+    "conditional": -0.6,
+    "opinion": -1.5,
+    "mental_state": -0.5,
+    "first_person": -0.3,
+    "third_party": 0.3,
     "question": -1.5,
     "short": -0.8,
 }
@@ -177,17 +181,22 @@ def _subject(token) -> Optional[object]:
 
 @dataclass(slots=True)
 class Features:
-    figure: bool = False
+    """What a clause has; the counted features add their weight once per word, up to COUNT_CAP."""
+
+    figure: int = 0
     date: bool = False
     named: bool = False
     past: bool = False
     comparison: bool = False
     causal: bool = False
     prediction: bool = False
-    record: bool = False
+    record: int = 0
+    subjective: bool = False
+    conditional: bool = False
     opinion: bool = False
     mental_state: bool = False
     first_person: bool = False
+    third_party: bool = False
     question: bool = False
     short: bool = False
 
@@ -201,7 +210,7 @@ class Features:
         return "fact"
 
     def checkworthy(self) -> float:
-        z = WEIGHTS["bias"] + sum(WEIGHTS[name] for name in WEIGHTS if name != "bias" and getattr(self, name))
+        z = WEIGHTS["bias"] + sum(WEIGHTS[name] * getattr(self, name) for name in WEIGHTS if name != "bias")
         return round(1 / (1 + math.exp(-z)), 3)
 
 
@@ -217,7 +226,7 @@ def _features(head, tokens, cues_at: dict[int, str]) -> Features:
     for t in tokens:
         cue = cues_at.get(t.i)
         if cue == "figure" or (t.like_num or t.ent_type_ in FIGURE_TYPES) and t.ent_type_ not in ("DATE", "TIME"):
-            f.figure = True
+            f.figure = min(f.figure + 1, COUNT_CAP)
         if t.ent_type_ in ("DATE", "TIME"):
             f.date = True
         if t.ent_type_ in NAMED_TYPES:
@@ -227,11 +236,18 @@ def _features(head, tokens, cues_at: dict[int, str]) -> Features:
         if cue == "causal":
             f.causal = True
         if cue == "record":
-            f.record = True
+            f.record = min(f.record + 1, COUNT_CAP)
+        if cue == "subjective":
+            f.subjective = True
+        if cue == "conditional":
+            f.conditional = True
         if t.tag_ == "VBD" or (t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children)):
             f.past = f.past or cues_at.get(t.i) != "mental_verb"
-        if t.lower_ in FIRST_SECOND_PERSON and t.dep_ in ("nsubj", "nsubjpass"):
-            f.first_person = True
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            if t.lower_ in FIRST_SECOND_PERSON:
+                f.first_person = True
+            elif t.lower_ in THIRD_PERSON or t.ent_type_ in NAMED_TYPES:
+                f.third_party = True
     for t in [head, *(c for c in head.children if c.dep_ in KIND_DEPS)]:
         cue = cues_at.get(t.i)
         if cue == "future" and t.pos_ in ("AUX", "VERB"):
@@ -247,6 +263,12 @@ def _features(head, tokens, cues_at: dict[int, str]) -> Features:
             elif subject is not None:
                 f.mental_state = True
     return f
+
+
+COUNT_CAP = 2
+
+# A claim scoring this much or more is worth a fact-checker's time (the checkworthy scorer's cut).
+CHECKWORTHY_THRESHOLD = 0.5
 
 
 def _cue_kinds(doc, forms) -> dict[int, str]:
