@@ -78,6 +78,7 @@ class Attribution:
     speaker: Optional[Span] = None
     cue_lemma: Optional[str] = None
     distancing: bool = False
+    mode: str = "speech"  # speech (a statement made), thought (a belief or wish reported)
 
 
 @dataclass(slots=True)

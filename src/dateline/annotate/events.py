@@ -1,9 +1,697 @@
-"""events: not yet written (see the open issues)."""
+"""events: political events coded to PLOVER's 16 types from verbs and nouns on the dependency parse.
+
+Triggers come from ``lexicons/event_patterns.csv`` (lemma, construction, type, mode). For each
+trigger the parse gives:
+
+- ``actor`` and ``recipient``: entity ids (from the ``entities`` annotator), rolled up to the
+  country of a person, state body, capital, place or facility when the article mentions that
+  country, else kept as they are; ``actor_person`` / ``recipient_person`` keep the person.
+  Verbs: subject / object (passive: agent / subject), else a prepositional object; an embedded
+  verb without a subject takes its governor's. Nouns: possessor, modifier or "by" phrase, else the
+  subject of the verb governing them ("launched an attack"). Pronouns take the last person or group
+  named as a subject before them.
+- ``status``: ``negated`` (a negation on the trigger), ``future`` (will, going to; or governed by
+  one), ``hypothetical`` (may, might, could, should, if), else ``occurred``. Intent ("will give",
+  "would support") codes cooperation as AGREE and hostility as THREATEN, as PLOVER does; "will not
+  accept" and other negated cooperation is REJECT.
+- ``date``: the value of the time expression governing the trigger (in its clause), else one in its
+  sentence, else the dateline's or publication date. ``location``: a place in an "in/at/near"
+  phrase of the clause, else a place the event is aimed at.
+- ``source``: the attribution whose content holds the trigger; None when the article asserts it.
+- ``mode``: the pattern's; ASSAULT modes are refined by weapons in the clause
+  (``event_instruments.csv``).
+"""
 from __future__ import annotations
 
-from . import annotator
+import functools
+from dataclasses import dataclass
+from typing import Optional
 
+from .. import lexicons
+from ..record import Event, Record
+from . import annotator, gazetteer
+from .entities import MentionIndex
+
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+_COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+_HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
+_REJECTABLE = _COOPERATIVE | {"AGREE"}
+_INSTRUMENT_ORDER = ("cbrn", "suicide-attack", "grenade", "remote-explosive", "explosives", "aerial",
+                     "heavy-weapons", "firearms", "primitive", "sexual")
+_PARTY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})  # entity types that can act or be acted on
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_GOVERNED = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "conj", "acl", "relcl", "dep"})
+
+
+@functools.cache
+def _words(role: str) -> frozenset[str]:
+    """Words of one role in event_grammar.csv (future_aux, intent_verb, relative, ...)."""
+    return frozenset(r["word"] for r in lexicons.rows("event_grammar.csv") if r["role"] == role)
+
+
+@functools.cache
+def _recipient_preps() -> tuple[str, ...]:
+    return tuple(r["word"] for r in lexicons.rows("event_grammar.csv") if r["role"] == "recipient_prep")
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    lemma: str
+    pos: str  # verb or noun
+    condition: str  # "", obj, prt, prep, xcomp, mod
+    values: frozenset[str]
+    type: str
+    mode: Optional[str]
+
+    @property
+    def specificity(self) -> int:
+        return 0 if not self.condition else 1
+
+
+@functools.cache
+def patterns() -> dict[tuple[str, str], tuple[Pattern, ...]]:
+    """(lemma, pos) -> patterns, the most specific first."""
+    table: dict[tuple[str, str], list[Pattern]] = {}
+    for row in lexicons.rows("event_patterns.csv"):
+        head, _, condition = row["construction"].partition("+")
+        kind, _, values = condition.partition(":")
+        p = Pattern(row["lemma"].lower(), head, kind, frozenset(v.lower() for v in values.split("|") if v),
+                    row["type"], row["mode"] or None)
+        if p.type not in PLOVER_TYPES:
+            raise ValueError(f"event_patterns.csv: {p.type!r} is not a PLOVER type")
+        table.setdefault((p.lemma, head), []).append(p)
+    return {k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in table.items()}
+
+
+@functools.cache
+def _instruments() -> dict[tuple[str, ...], int]:
+    """lemma sequence -> index of its mode in _INSTRUMENT_ORDER (lower wins)."""
+    out: dict[tuple[str, ...], int] = {}
+    for row in lexicons.rows("event_instruments.csv"):
+        out.setdefault(tuple(row["lemma"].lower().split()), _INSTRUMENT_ORDER.index(row["mode"]))
+    return out
+
+
+@functools.cache
+def _nonagents() -> frozenset[str]:
+    return frozenset(lexicons.lines("event_nonagents.txt"))
+
+
+_OBLIGATION = Pattern("", "verb", "obligation", frozenset(), "REQUEST", "change")
+
+
+@dataclass(slots=True)
+class _Trigger:
+    token: object
+    pattern: Pattern
+    consumed: Optional[object] = None  # the object noun a verb+obj pattern used up
+    extra: Optional[object] = None  # particle or modifier that is part of the trigger
+
+
+class _Context:
+    """What the annotator needs about one article: token -> entity, pronoun antecedents."""
+
+    def __init__(self, record: Record, doc):
+        self.record = record
+        self.doc = doc
+        self.entities = {e.id: e for e in record.entities}
+        self.index = MentionIndex(record)
+        self.token_entity: list[Optional[str]] = [None] * len(doc)
+        self._map_mentions()
+        self.antecedent: dict[int, str] = {}
+        self._resolve_pronouns()
+
+    def _map_mentions(self) -> None:
+        starts = [t.idx for t in self.doc]
+        import bisect
+
+        spans = sorted(((s, e, ent.id) for ent in self.record.entities if ent.type in _PARTY_TYPES
+                        for s, e in ent.mentions),
+                       key=lambda r: -(r[1] - r[0]))
+        for s, e, eid in spans:  # shorter mentions overwrite longer ones
+            i = max(bisect.bisect_right(starts, s) - 1, 0)
+            while i < len(self.doc) and starts[i] < e:
+                if starts[i] + len(self.doc[i].text) > s:
+                    self.token_entity[i] = eid
+                i += 1
+
+    def _resolve_pronouns(self) -> None:
+        """Each pronoun -> the person (he, she) or group (it, they) last named as a subject before
+        it, else last named at all."""
+        last: dict[str, Optional[str]] = {}
+        for tok in self.doc:
+            low = tok.lower_
+            if tok.pos_ == "PRON":
+                for kind, role in (("person", "person_pronoun"), ("group", "group_pronoun")):
+                    if low in _words(role):
+                        found = last.get(kind + "_subject") or last.get(kind)
+                        if found:
+                            self.antecedent[tok.i] = found
+                continue
+            if tok.dep_ in _SUBJECTS:
+                eid = self.entity_of(tok)
+            elif tok.dep_ not in ("compound", "amod"):
+                eid = self.token_entity[tok.i]
+            else:
+                eid = None
+            if eid is None:
+                continue
+            kind = "person" if self.entities[eid].type == "PERSON" else "group"
+            last[kind] = eid
+            if tok.dep_ in _SUBJECTS:
+                last[kind + "_subject"] = eid
+
+    def entity_of(self, tok, depth: int = 0) -> Optional[str]:
+        """The entity a noun phrase headed by ``tok`` names: its own, a modifier's ("Iranian
+        officials"), or one in an "of/from/in" phrase ("rebels in the Ivory Coast")."""
+        if tok is None or depth > 3:
+            return None
+        if tok.i in self.antecedent:
+            return self.antecedent[tok.i]
+        own = self.token_entity[tok.i]
+        if own:
+            if self.entities[own].type == "NORP" or gazetteer.demonym_country(tok.text):
+                for child in tok.children:  # "Iraqi Kurds", "Bosnian Serbs": the nationality
+                    mod = self.token_entity[child.i] if child.dep_ in ("amod", "compound") and child.i < tok.i else None
+                    if mod and mod != own and (self.entities[mod].kb or "").startswith("country:"):
+                        return mod
+            return own
+        for child in tok.children:
+            if child.dep_ in ("compound", "amod", "poss", "nmod", "appos") and child.i < tok.i + 8:
+                found = self.entity_of(child, depth + 1)
+                if found:
+                    return found
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "in", "throughout"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = self.entity_of(pobj, depth + 1)
+                        if found:
+                            return found
+        for child in tok.children:
+            if child.dep_ == "conj":
+                found = self.entity_of(child, depth + 1)
+                if found:
+                    return found
+        return None
+
+    def roll_up(self, eid: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+        """(the group the event is coded to, the person when it was one)."""
+        if eid is None:
+            return None, None
+        ent = self.entities[eid]
+        person = eid if ent.type == "PERSON" else None
+        if ent.kb and ent.kb.startswith("country:"):
+            return eid, None
+        if ent.type in ("PERSON", "FAC") or (ent.kb and ent.kb.split(":")[0] in ("city", "place", "fac")) \
+                or _is_state_body(ent.kb):
+            code = _country_code(ent)
+            country_id = self._country_entity(code)
+            if country_id:
+                return country_id, person
+        return eid, person
+
+    @functools.cached_property
+    def _countries(self) -> dict[str, str]:
+        return {e.kb.split(":", 1)[1]: e.id for e in self.record.entities if e.kb and e.kb.startswith("country:")}
+
+    def _country_entity(self, code: Optional[str]) -> Optional[str]:
+        return self._countries.get(code or "")
+
+
+def _is_state_body(kb: Optional[str]) -> bool:
+    if not kb or not kb.startswith("org:"):
+        return False
+    entry = gazetteer.entry_by_kb(kb)
+    return entry is not None and entry.org_kind == "state_body" and entry.country is not None
+
+
+def _country_code(ent) -> Optional[str]:
+    if ent.kb:
+        entry = gazetteer.entry_by_kb(ent.kb)
+        if entry is not None and entry.country:
+            return entry.country
+    found = gazetteer.country_by_name(ent.country) if ent.country else None
+    return found.country if found else None
+
+
+# ---- trigger matching ----------------------------------------------------------------------
+
+def _pos_of(tok) -> Optional[str]:
+    if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):
+        return "verb"
+    if tok.pos_ in ("NOUN", "PROPN") or (tok.tag_ in ("NN", "NNS") and tok.pos_ != "VERB"):
+        return "noun"
+    return None
+
+
+def _objects(tok):
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+            yield child
+        elif child.dep_ == "prt":
+            for grand in child.children:  # "set up a base": spaCy sometimes hangs the object here
+                if grand.dep_ == "dobj":
+                    yield grand
+
+
+def _object_words(obj):
+    """The object and the nouns that say what it is: "aid deliveries", "part of a military aid
+    program", "a state of emergency"."""
+    yield obj
+    for child in obj.children:
+        if child.dep_ in ("compound", "nmod"):
+            yield child
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    yield pobj
+                    yield from (c for c in pobj.children if c.dep_ in ("compound", "nmod", "amod"))
+
+
+def _match(tok) -> Optional[_Trigger]:
+    pos = _pos_of(tok)
+    if pos is None:
+        return None
+    candidates = patterns().get((tok.lemma_.lower(), pos))
+    if not candidates:
+        return None
+    for p in candidates:
+        if not p.condition:
+            return _Trigger(tok, p)
+        if p.condition == "obj":
+            for obj in _objects(tok):
+                for word in _object_words(obj):
+                    if word.lemma_.lower() in p.values or word.lower_ in p.values:
+                        return _Trigger(tok, p, consumed=word)
+        elif p.condition == "prt":
+            for child in tok.children:
+                if child.dep_ == "prt" and child.lower_ in p.values:
+                    return _Trigger(tok, p, extra=child)
+        elif p.condition == "prep":
+            for child in tok.children:
+                if child.dep_ in ("prep", "prt", "agent") and child.lower_ in p.values:
+                    return _Trigger(tok, p)
+        elif p.condition == "xcomp":
+            if any(child.dep_ in ("xcomp", "ccomp") for child in tok.children):
+                return _Trigger(tok, p)
+        elif p.condition == "head":
+            verb = _governing_verb(tok)
+            if verb is not None and verb.lemma_.lower() in p.values:
+                return _Trigger(tok, p)
+        elif p.condition == "mod":
+            for child in tok.children:
+                if child.dep_ in ("compound", "amod", "nmod", "nummod") and child.lemma_.lower() in p.values:
+                    return _Trigger(tok, p, extra=child)
+            prev = tok.nbor(-1) if tok.i > 0 else None
+            if prev is not None and prev.text in "-–" and tok.i > 1 and tok.nbor(-2).lemma_.lower() in p.values:
+                return _Trigger(tok, p, extra=tok.nbor(-2))
+    return None
+
+
+# ---- roles -------------------------------------------------------------------------------------
+
+def _subject(tok):
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    return None
+
+
+def _agent(tok):
+    for child in tok.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _is_passive(tok) -> bool:
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in tok.children)
+
+
+def _prep_objects(tok, instrumental: bool = False):
+    """(preposition, object) pairs that may hold a recipient, most trusted first. For hostile
+    events "with" names a means ("raid with bombs"), not a party."""
+    preps = _recipient_preps()
+    found = []
+    for child in tok.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps and not (instrumental and child.lower_ == "with"):
+            for pobj in child.children:
+                if pobj.dep_ in ("pobj", "pcomp"):
+                    found.append((preps.index(child.lower_), child.lower_, pobj))
+        elif child.dep_ == "dative" and child.pos_ != "ADP":
+            found.append((preps.index("to"), "to", child))
+    return [(prep, pobj) for _, prep, pobj in sorted(found, key=lambda f: f[0])]
+
+
+def _actor_token(ctx: _Context, tok, seen: int = 0):
+    """The token naming who acts for a verb: subject, or agent in the passive; an embedded verb
+    without either takes its governor's."""
+    if seen > 6:
+        return None
+    agent = _agent(tok)
+    if agent is not None:
+        return agent
+    subj = _subject(tok)
+    if subj is not None:
+        if subj.lower_ in _words("relative") and tok.dep_ == "relcl":
+            return tok.head
+        return subj
+    if tok.dep_ == "relcl" and not _is_passive(tok):
+        return tok.head
+    if tok.dep_ in _GOVERNED and tok.head is not tok:
+        head = _governing_verb(tok)  # "it is willing to withdraw": through the adjective
+        if head is not None:
+            return _actor_token(ctx, head, seen + 1)
+    return None
+
+
+def _first_entity(ctx: _Context, tokens, exclude: Optional[str]) -> Optional[str]:
+    for t in tokens:
+        eid = ctx.entity_of(t)
+        if eid and eid != exclude:
+            return eid
+    return None
+
+
+def _subtree_entity(ctx: _Context, tok, exclude: Optional[str]) -> Optional[str]:
+    """The first entity in a phrase when its head names none ("three nuclear sites, including the
+    Fordow facility")."""
+    for t in tok.subtree:
+        eid = ctx.token_entity[t.i] or ctx.antecedent.get(t.i)
+        if eid and eid != exclude:
+            return eid
+    return None
+
+
+def _instrumental(trig: _Trigger) -> bool:
+    return trig.pattern.type in ("ASSAULT", "COERCE", "THREATEN", "SANCTION") and trig.pattern.mode != "clash"
+
+
+def _clause_actor(ctx: _Context, verb) -> Optional[str]:
+    """The actor of the clause a noun sits in, climbing past clauses whose subject names nobody
+    ("what ... was the largest attack") and past reporting clauses ("the Ukrainians said")."""
+    for _ in range(4):
+        if verb.lemma_.lower() not in _words("report_verb"):
+            found = ctx.entity_of(_actor_token(ctx, verb))
+            if found:
+                return found
+        if verb.dep_ not in _GOVERNED or verb.head is verb:
+            return None
+        verb = _governing_verb(verb)
+        if verb is None:
+            return None
+    return None
+
+
+def _verb_roles(ctx: _Context, trig: _Trigger) -> tuple[Optional[str], Optional[str]]:
+    tok = trig.token
+    actor = ctx.entity_of(_actor_token(ctx, tok))
+    recipient = None
+    candidates = []
+    if _is_passive(tok):
+        candidates += [c for c in tok.children if c.dep_ == "nsubjpass"]
+    candidates += [c for c in tok.children if c.dep_ in ("dobj", "dative", "oprd")]
+    for obj in candidates:
+        recipient = ctx.entity_of(obj) or _subtree_entity(ctx, obj, actor)
+        if recipient and recipient != actor:
+            break
+        recipient = None
+    if recipient is None and trig.pattern.type in ("REQUEST", "THREATEN", "ACCUSE"):
+        for child in tok.children:  # "demanded that the Turkish government provide ..."
+            if child.dep_ == "ccomp" and _subject(child) is not None:
+                recipient = ctx.entity_of(_subject(child))
+                if recipient == actor:
+                    recipient = None
+    if recipient is None:
+        for _, pobj in _prep_objects(tok, _instrumental(trig)):
+            recipient = ctx.entity_of(pobj) or _subtree_entity(ctx, pobj, actor)
+            if recipient and recipient != actor:
+                break
+            recipient = None
+    if recipient is None:  # "agree to resume talks with the U.S.": look inside the complement
+        for child in tok.children:
+            if child.dep_ in ("xcomp", "ccomp"):
+                for t in child.subtree:
+                    if t.dep_ == "pobj" and t.head.lower_ in _recipient_preps():
+                        recipient = ctx.entity_of(t)
+                        if recipient and recipient != actor:
+                            return actor, recipient
+                recipient = None
+    return actor, recipient
+
+
+def _governing_verb(tok):
+    head = tok.head
+    steps = 0
+    while head is not head.head and _pos_of(head) != "verb" and steps < 6:
+        head = head.head
+        steps += 1
+    return head if _pos_of(head) == "verb" else None
+
+
+def _noun_roles(ctx: _Context, trig: _Trigger) -> tuple[Optional[str], Optional[str]]:
+    tok = trig.token
+    actor = recipient = None
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            actor = _first_entity(ctx, [c for c in child.children if c.dep_ == "pobj"], None)
+    if actor is None:
+        for child in tok.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < tok.i:
+                actor = ctx.entity_of(child) or actor
+                if actor:
+                    break
+    pair = None
+    for prep, pobj in _prep_objects(tok, _instrumental(trig)):
+        if prep == "between":  # "a phone call between Trump and Putin"
+            first = ctx.entity_of(pobj)
+            second = next((ctx.entity_of(c) for c in pobj.children if c.dep_ == "conj"), None)
+            if first and second:
+                pair = (first, second)
+                break
+        found = ctx.entity_of(pobj) or _subtree_entity(ctx, pobj, actor)
+        if found and found != actor:
+            recipient = found
+            break
+    verb = _governing_verb(tok)
+    if verb is not None:
+        subject = _clause_actor(ctx, verb)
+        if actor is None and tok.dep_ in ("dobj", "attr", "pobj", "conj", "appos") and subject != recipient:
+            actor = subject
+        elif recipient is None and tok.dep_ == "dobj" and subject and subject != actor:
+            recipient = subject  # "Putin refused Iran's request": the request was made of Putin
+    if pair is not None:
+        return (actor, pair[0]) if actor and actor not in pair else pair
+    return actor, recipient
+
+
+# ---- status, date, location, mode --------------------------------------------------------------
+
+def _aux_lemmas(tok) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _negated(tok) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _own_modality(tok) -> Optional[str]:
+    aux = _aux_lemmas(tok)
+    if aux & _words("future_aux") or ("going" in aux and any(c.lower_ == "to" for c in tok.children)):
+        return "future"
+    if aux & _words("hypothetical_aux"):
+        return "hypothetical"
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _words("condition") for m in c.children)
+           for c in [tok]) or any(m.dep_ == "mark" and m.lower_ in _words("condition") for m in tok.children):
+        return "hypothetical"
+    return None
+
+
+def _status(tok) -> str:
+    if _negated(tok):
+        return "negated"
+    own = _own_modality(tok)
+    if own:
+        return own
+    head, steps = tok, 0
+    while head.dep_ in _GOVERNED | {"pobj", "prep", "dobj", "attr", "nsubj", "nsubjpass"} and head.head is not head \
+            and steps < 5:
+        head = head.head
+        steps += 1
+        if _pos_of(head) == "verb":
+            if _negated(head) and head.dep_ != "ROOT":
+                return "negated"
+            modality = _own_modality(head)
+            if modality:
+                return modality
+            if tok.dep_ == "xcomp" or head.lemma_ in _words("intent_verb"):
+                return "future" if steps == 1 or tok.dep_ in ("xcomp", "pobj", "dobj") else "occurred"
+    return "occurred"
+
+
+def _intent(tok) -> bool:
+    """An event announced as intended: "will give", "would support", "is willing to withdraw"."""
+    if _aux_lemmas(tok) & _words("future_aux"):
+        return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _words("intent_adj")
+
+
+def _threat_condition(tok) -> bool:
+    """"will withdraw its force unless ...": a threat."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _words("threat_condition") for m in c.children)
+               for c in tok.children)
+
+
+def _obligation(tok) -> bool:
+    """A verb with "must" or "should" in what someone says or demands of another."""
+    return (_pos_of(tok) == "verb" and tok.dep_ == "ccomp" and bool(_aux_lemmas(tok) & _words("obligation_aux"))
+            and tok.head.lemma_.lower() in _words("report_verb") and _subject(tok) is not None)
+
+
+def _clause(tok):
+    """The verb heading the trigger's clause (the trigger itself when it is a verb)."""
+    return tok if _pos_of(tok) == "verb" else (_governing_verb(tok) or tok)
+
+
+def _date(record: Record, doc, tok, clause) -> Optional[str]:
+    sent = tok.sent
+    in_sentence = [t for t in record.timexes if sent.start_char <= t.start < sent.end_char
+                   and t.type in ("DATE", "TIME") and t.value[:1] in "0123456789X"]
+    if in_sentence:
+        sub = clause.subtree
+        lo, hi = min(t.idx for t in (clause.left_edge, tok)), max(clause.right_edge.idx, tok.idx) + 1
+        inside = [t for t in in_sentence if lo <= t.start < hi] or in_sentence
+        return min(inside, key=lambda t: abs(t.start - tok.idx)).value
+    if record.dateline and record.dateline.date:
+        return record.dateline.date
+    return record.published
+
+
+def _location(ctx: _Context, clause, recipient: Optional[str]) -> Optional[str]:
+    for t in clause.subtree:
+        if t.dep_ == "pobj" and t.head.lower_ in _words("place_prep"):
+            eid = ctx.token_entity[t.i]
+            if eid and ctx.entities[eid].type in ("GPE", "LOC", "FAC"):
+                return eid
+    if recipient and ctx.entities[recipient].type in ("GPE", "LOC", "FAC") and not (
+            ctx.entities[recipient].kb or "").startswith("country:"):
+        return recipient
+    return None
+
+
+def _instrument_rank(tokens) -> Optional[int]:
+    table = _instruments()
+    lemmas = [t.lemma_.lower() for t in tokens]
+    best = None
+    for i in range(len(lemmas)):
+        for n in (3, 2, 1):
+            rank = table.get(tuple(lemmas[i:i + n]))
+            if rank is not None and (best is None or rank < best):
+                best = rank
+    return best
+
+
+def _mode(trig: _Trigger, event_type: str, clause) -> Optional[str]:
+    mode = trig.pattern.mode
+    if event_type != "ASSAULT" or (mode and mode not in _INSTRUMENT_ORDER):
+        return mode
+    rank = _instrument_rank(clause.subtree)
+    if rank is None:
+        rank = _instrument_rank(trig.token.sent)
+    own = _INSTRUMENT_ORDER.index(mode) if mode in _INSTRUMENT_ORDER else None
+    if rank is not None and (own is None or rank < own):
+        return _INSTRUMENT_ORDER[rank]
+    return mode
+
+
+def _source(record: Record, start: int) -> Optional[str]:
+    for a in record.attributions:
+        if a.content and a.content[0] <= start < a.content[1]:
+            return a.id
+    return None
+
+
+def _non_agentive(trig: _Trigger) -> bool:
+    """"The earthquake killed eight people": no one acted."""
+    if trig.pattern.type not in ("ASSAULT", "COERCE"):
+        return False
+    tok = trig.token
+    subj = _subject(tok) or _agent(tok)
+    if subj is None and trig.pattern.pos == "noun":
+        subj = next((c for c in tok.children if c.dep_ in ("compound", "amod")), None)
+    return subj is not None and subj.lemma_.lower() in _nonagents()
+
+
+# ---- the annotator -------------------------------------------------------------------------
 
 @annotator("events")
-def annotate(record, doc) -> dict:
-    return {}
+def annotate(record: Record, doc) -> dict:
+    ctx = _Context(record, doc)
+    triggers = []
+    consumed = set()
+    for tok in doc:
+        if tok.i in consumed:
+            continue
+        trig = _match(tok)
+        if trig is None and _obligation(tok):
+            trig = _Trigger(tok, _OBLIGATION)
+        if trig is None:
+            continue
+        if trig.pattern.pos == "noun" and ctx.token_entity[tok.i] and ctx.entities[ctx.token_entity[tok.i]].type != "PERSON":
+            continue  # part of a name: "the Security Council", "Operation Desert Storm"
+        if trig.consumed is not None:
+            consumed.add(trig.consumed.i)
+        triggers.append(trig)
+    events = []
+    for trig in triggers:
+        if trig.token.i in consumed and trig.pattern.pos == "noun":
+            continue
+        if _non_agentive(trig):
+            continue
+        events.append(_event(ctx, trig, len(events) + 1))
+    return {"events": events}
+
+
+def _event(ctx: _Context, trig: _Trigger, n: int) -> Event:
+    tok = trig.token
+    record = ctx.record
+    if trig.pattern.pos == "verb":
+        actor, recipient = _verb_roles(ctx, trig)
+    else:
+        actor, recipient = _noun_roles(ctx, trig)
+    event_type = trig.pattern.type
+    status = _status(tok)
+    if _obligation(tok):  # "Russia said Sudan must return the helicopter": Russia asks it of Sudan
+        event_type = "REQUEST"
+        actor = ctx.entity_of(_actor_token(ctx, tok.head)) or actor
+        recipient = ctx.entity_of(_subject(tok)) or recipient
+        status = "occurred"
+    elif status == "negated" and event_type in _REJECTABLE:
+        event_type, status = "REJECT", ("future" if _intent(tok) else "occurred")
+    elif trig.pattern.pos == "verb" and _intent(tok):
+        status = "future"
+        if _threat_condition(tok) or event_type in _HOSTILE:
+            event_type = "THREATEN"
+        elif event_type in _COOPERATIVE:
+            event_type = "AGREE"
+    clause = _clause(tok)
+    actor_group, actor_person = ctx.roll_up(actor)
+    recipient_group, recipient_person = ctx.roll_up(recipient)
+    if recipient_group == actor_group:
+        recipient_group, recipient_person = None, None
+    start = tok.idx
+    end = tok.idx + len(tok.text)
+    if trig.extra is not None:
+        start, end = min(start, trig.extra.idx), max(end, trig.extra.idx + len(trig.extra.text))
+    mode = "change" if event_type == "REQUEST" and trig.pattern.type != "REQUEST" else _mode(trig, event_type, clause)
+    return Event(
+        id=f"v{n}", type=event_type, mode=mode,
+        actor=actor_group, recipient=recipient_group, start=start, end=end,
+        date=_date(record, ctx.doc, tok, clause), location=_location(ctx, clause, recipient),
+        status=status, source=_source(record, start),
+        actor_person=actor_person, recipient_person=recipient_person,
+    )

@@ -1,0 +1,89 @@
+"""The lexicons the attribution engine reads, loaded once per process."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .. import lexicons
+
+
+@dataclass(frozen=True, slots=True)
+class CueVerb:
+    lemma: str
+    mode: str  # speech, thought
+    distancing: bool
+    object_content: bool  # a direct object can be the content ("denied the report")
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    noun: str
+    gender: str  # m, f or ""
+    category: str
+
+
+@functools.cache
+def cue_verbs() -> dict[str, CueVerb]:
+    return {r["lemma"]: CueVerb(r["lemma"], r["mode"], r["distancing"] == "1", r["object"] == "1")
+            for r in lexicons.rows("cue_verbs.csv")}
+
+
+def cue_verb(lemma: str, particle: str = "") -> CueVerb | None:
+    verbs = cue_verbs()
+    if particle:
+        found = verbs.get(f"{lemma} {particle}")
+        if found:
+            return found
+    return verbs.get(lemma)
+
+
+@functools.cache
+def person_roles() -> dict[str, Role]:
+    return {r["noun"]: Role(r["noun"], r["gender"], r["category"]) for r in lexicons.rows("person_roles.csv")}
+
+
+@functools.cache
+def honorifics() -> dict[str, tuple[str, str]]:
+    return {r["title"]: (r["gender"], r["role"]) for r in lexicons.rows("honorifics.csv")}
+
+
+@functools.cache
+def first_names() -> dict[str, str]:
+    return {r["name"]: r["gender"] for r in lexicons.rows("first_names.csv")}
+
+
+@functools.cache
+def group_nouns() -> frozenset[str]:
+    return frozenset(lexicons.lines("group_nouns.txt"))
+
+
+@functools.cache
+def document_nouns() -> frozenset[str]:
+    return frozenset(lexicons.lines("document_nouns.txt"))
+
+
+@functools.cache
+def media_outlets() -> frozenset[str]:
+    return frozenset(lexicons.lines("media_outlets.txt"))
+
+
+@functools.cache
+def media_name_words() -> frozenset[str]:
+    return frozenset(lexicons.lines("media_name_words.txt"))
+
+
+@functools.cache
+def anonymity_pattern() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in lexicons.lines("anonymity_phrases.txt")), re.I)
+
+
+def is_outlet_name(name: str) -> bool:
+    """A listed outlet, or a proper name ending in an outlet word ("Amwaj Media", "Kyiv Post")."""
+    name = re.sub(r"^[Tt]he\s+", "", name.strip()).rstrip("'’s").strip()
+    if not name:
+        return False
+    if name in media_outlets():
+        return True
+    words = name.split()
+    return len(words) > 1 and words[-1] in media_name_words() and words[0][:1].isupper()

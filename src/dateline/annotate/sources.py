@@ -1,0 +1,418 @@
+"""Sources: who stands behind each attribution, one Source per distinct source in the article.
+
+A speaker phrase becomes a source of one kind:
+- ``named_person``: a person's name, or a pronoun or description resolved to one (coref.py);
+- ``named_group``: an organisation, a government, a country, a people ("the Ukrainians");
+- ``media``: a news outlet (media_outlets.txt, outlet name words, or its role: "told X",
+  "quoted by X", "in an interview with X");
+- ``document``: a report, statement, poll, post ... (document_nouns.txt);
+- ``anonymous_person`` / ``anonymous_group``: an unnamed person or group ("a senior official",
+  "people familiar with the matter"), by number.
+"The source" and other definite descriptions go back to the source that introduced them; an
+indefinite one ("a source") is a new source. ``via`` links a source to the one that carried its
+words ("an Iranian official quoted by Amwaj Media", "told Reuters", "according to ...").
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..record import Attribution, Entity, Source
+from . import coref, cues
+
+Span = tuple[int, int]
+_RELATIVE = {"who", "that", "which", "whom"}
+_FIRST_PERSON = {"i", "we", "me", "us", "you"}
+_CUT_DEPS = {"relcl", "appos", "acl", "advcl", "punct", "cc", "conj"}
+_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "some", "one", "another"}
+_AFFILIATION_PREPS = {"of", "for", "from", "at", "with", "in", "to"}
+
+
+# --- phrases -------------------------------------------------------------------------------------
+
+def phrase_span(article, tok) -> Span:
+    """The whole phrase a speaker token heads (a pronoun alone), without edge punctuation."""
+    if tok.pos_ == "PRON" or tok.tag_ in ("WP", "WDT"):
+        return tok.idx, tok.idx + len(tok.text)
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    doc = article.doc
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space) and doc[hi].text not in (")",):
+        hi -= 1
+    return article.span(lo, hi)
+
+
+def core_tokens(tok) -> list:
+    """The tokens of the phrase without its clauses and appositions: "an Iranian official"."""
+    keep = [tok]
+    for c in tok.children:
+        if c.dep_ in _CUT_DEPS and c.i > tok.i:
+            continue
+        keep.extend(c.subtree)
+    keep.sort(key=lambda t: t.i)
+    # a phrase stops at the first comma after its head
+    out = []
+    for t in keep:
+        if t.i > tok.i and t.text in (",", "(", "—"):
+            break
+        out.append(t)
+    return out
+
+
+def core_text(article, tok) -> str:
+    toks = core_tokens(tok)
+    return article.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+
+
+def media_phrase(article, tok) -> bool:
+    """Does the phrase headed by ``tok`` name a news outlet?"""
+    toks = core_tokens(tok)
+    name = " ".join(t.text for t in toks if t.pos_ == "PROPN" or t.text[:1].isupper())
+    if name and cues.is_outlet_name(name):
+        return True
+    text = article.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+    return cues.is_outlet_name(text)
+
+
+def _plural(tok) -> bool:
+    return tok.tag_ in ("NNS", "NNPS") or "Number=Plur" in str(tok.morph)
+
+
+# --- the source book -----------------------------------------------------------------------------
+
+class SourceBook:
+    """The sources of one article, found and reused in reading order."""
+
+    def __init__(self, article, entities: list[Entity]):
+        self.article = article
+        self.entities = list(entities) or _entities_from_parse(article)
+        self.entity_by_id = {e.id: e for e in self.entities}
+        self.resolver = coref.Resolver(article, self.entities)
+        self.sources: list[Source] = []
+        self.by_key: dict[str, Source] = {}
+        self.heads: dict[str, str] = {}  # source id -> head lemma
+        self.plural: dict[str, bool] = {}
+        self.recent_speakers: list[str] = []  # entity ids, in order
+        self.by_token: dict[int, Source] = {}
+        self._next_entity = 1 + max((int(e.id[1:]) for e in self.entities if re.fullmatch(r"e\d+", e.id)), default=0)
+        self._spans = sorted(((s, e, ent.id) for ent in self.entities for s, e in ent.mentions))
+
+    # entities -----------------------------------------------------------------------------------
+    def entity_at(self, start: int, end: int) -> Optional[Entity]:
+        best = None
+        for s, e, eid in self._spans:
+            if s >= end:
+                break
+            if e > start and s < end:
+                best = eid
+                if s <= start and e >= end:
+                    break
+        return self.entity_by_id.get(best) if best else None
+
+    def add_mention(self, entity_id: str, span: Span) -> None:
+        e = self.entity_by_id.get(entity_id)
+        if e is None:
+            return
+        if not any(s <= span[0] and span[1] <= t for s, t in e.mentions):
+            e.mentions.append(span)
+            e.mentions.sort()
+            self.resolver.add_mention(e, span)
+
+    def new_entity(self, name: str, etype: str, span: Span) -> Entity:
+        if etype == "PERSON":
+            last = name.split()[-1]
+            for e in self.entities:
+                if e.type == "PERSON" and e.name.split()[-1] == last:
+                    self.add_mention(e.id, span)
+                    return e
+        e = Entity(id=f"e{self._next_entity}", name=name, type=etype, mentions=[span])
+        self._next_entity += 1
+        self.entities.append(e)
+        self.entity_by_id[e.id] = e
+        self._spans = sorted(self._spans + [(span[0], span[1], e.id)])
+        self.resolver.add_entity(e)
+        return e
+
+    # sources ------------------------------------------------------------------------------------
+    def _source(self, key: str, text: str, kind: str, span: Span, head: str = "", plural: bool = False,
+                **fields) -> Source:
+        src = self.by_key.get(key)
+        if src is None:
+            src = Source(id=f"s{len(self.sources) + 1}", text=text, kind=kind, **fields)
+            self.sources.append(src)
+            self.by_key[key] = src
+            self.heads[src.id] = head
+            self.plural[src.id] = plural
+        if span not in src.mentions:
+            src.mentions.append(span)
+        return src
+
+    def _fresh_key(self, base: str) -> str:
+        return f"{base}#{len(self.sources)}"
+
+    def for_entity(self, e: Entity, span: Span, kind: str) -> Source:
+        key = f"entity:{e.country or e.id}" if kind == "named_group" and e.type in ("GPE", "NORP") else f"entity:{e.id}"
+        src = self._source(key, e.name, kind, span, entity=e.id)
+        if e.type == "PERSON":
+            self.recent_speakers.append(e.id)
+        return src
+
+    def speaker(self, tok, span: Span, cue=None) -> Optional[Source]:
+        """The source a speaker phrase headed by ``tok`` stands for (the same token, the same source)."""
+        if tok.i in self.by_token:
+            src = self.by_token[tok.i]
+            if span not in src.mentions:
+                src.mentions.append(span)
+            return src
+        src = self._speaker(tok, span, cue)
+        if src is not None:
+            self.by_token[tok.i] = src
+            # "an official quoted by X", "a report cited by X": the carrier
+            for c in tok.children:
+                if c.dep_ == "acl" and c.lemma_ in ("quote", "cite"):
+                    for agent in (a for a in c.children if a.dep_ == "agent"):
+                        for p in agent.children:
+                            if p.dep_ == "pobj":
+                                self.via(src, p)
+        return src
+
+    def _speaker(self, tok, span: Span, cue=None) -> Optional[Source]:
+        art = self.article
+        if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+            span = phrase_span(art, tok)
+        word = tok.lower_
+        if tok.pos_ == "PRON":
+            return self._pronoun(tok, span)
+        if tok.lower_ in _FIRST_PERSON:
+            return None
+        head = tok.lemma_.lower()
+        core = core_tokens(tok)
+        core_span = (core[0].idx, core[-1].idx + len(core[-1].text))
+        text = art.text[core_span[0]:core_span[1]]
+        entity = self._named(core, tok)
+        if entity is not None:
+            kind = self._entity_kind(entity, tok, text, cue)
+            if entity.type == "PERSON" and tok.pos_ == "PROPN":
+                self.add_mention(entity.id, core_span)
+            return self.for_entity(entity, span, kind)
+        if head in cues.document_nouns():
+            return self._document(tok, span, text, core)
+        if media_phrase(art, tok):
+            return self._source(f"media:{text.lower()}", text, "media", span, head=head)
+        if head in cues.group_nouns() and not _plural(tok) or tok.pos_ == "PROPN":
+            key = f"group:{_bare(text)}"
+            return self._source(key, text, "named_group", span, head=head,
+                                affiliation=self._affiliation(tok, core))
+        definite = any(t.lower_ in ("the", "this", "that") and t.dep_ == "det" for t in tok.children)
+        roles = cues.person_roles()
+        if definite and not _plural(tok):
+            modifiers = {c.lower_ for c in tok.children if c.ent_type_ in ("NORP", "GPE") and c.i < tok.i}
+            nouns = [head] + [c.lemma_.lower() for c in tok.children if c.dep_ == "compound"]
+            if any(n in roles for n in nouns):
+                eid = self.resolver.description(tok, nouns, modifiers)
+                if eid is not None:
+                    self.add_mention(eid, core_span)
+                    self.resolver.note_speaker(eid)
+                    return self.for_entity(self.entity_by_id[eid], span, "named_person")
+            earlier = self._earlier_anonymous(head)
+            if earlier is not None:
+                earlier.mentions.append(span)
+                return earlier
+        plural = _plural(tok)
+        kind = "anonymous_group" if plural else "anonymous_person"
+        key = f"anon:{_bare(text)}" if plural else self._fresh_key(f"anon:{_bare(text)}")
+        return self._source(key, text, kind, span, head=head, plural=plural,
+                            descriptor=self._descriptor(core, tok), affiliation=self._affiliation(tok, core))
+
+    def _pronoun(self, tok, span: Span) -> Optional[Source]:
+        word = tok.lower_
+        if coref.pronoun_gender(word):
+            eid = self.resolver.person(tok, self.recent_speakers)
+            if eid is None:
+                return None
+            self.add_mention(eid, span)
+            self.resolver.note_speaker(eid, word)
+            return self.for_entity(self.entity_by_id[eid], span, "named_person")
+        if coref.is_plural_pronoun(word) or coref.is_it(word):
+            last = next((s for s in reversed(self.sources) if s.kind in ("named_group", "anonymous_group", "media",
+                                                                          "document")
+                         and (self.plural.get(s.id) or s.kind != "anonymous_group")), None)
+            eid = self.resolver.group(tok)
+            if eid is not None:
+                e = self.entity_by_id[eid]
+                if last is None or not last.mentions or e.mentions[-1][0] > last.mentions[-1][0]:
+                    self.add_mention(eid, span)
+                    return self.for_entity(e, span, self._entity_kind(e, tok, e.name, None))
+            if last is not None:
+                last.mentions.append(span)
+                return last
+        return None
+
+    def _named(self, core: list, tok) -> Optional[Entity]:
+        span = (tok.idx, tok.idx + len(tok.text))
+        e = self.entity_at(*span)
+        if e is not None:
+            return e
+        if tok.pos_ != "PROPN" and not tok.ent_type_:
+            return None
+        if tok.pos_ == "PROPN":
+            for e in reversed(self.entities):
+                if e.type == "PERSON" and e.name.split()[-1] == tok.text:
+                    return e
+        if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            ent = next((x for x in self.article.doc.ents if x.start <= tok.i < x.end), None)
+            if ent is not None:
+                return self.new_entity(ent.text, ent.label_, (ent.start_char, ent.end_char))
+        if tok.pos_ == "PROPN" and not tok.ent_type_:
+            name_toks = [t for t in core if t.pos_ == "PROPN" and t.i <= tok.i]
+            name = " ".join(t.text for t in name_toks)
+            looks_person = any(t.text in cues.first_names() for t in name_toks) or any(
+                t.lower_.rstrip(".") in cues.honorifics() for t in core if t.i < tok.i)
+            if looks_person:
+                span = (name_toks[0].idx, tok.idx + len(tok.text))
+                return self.new_entity(name, "PERSON", span)
+        return None
+
+    def _entity_kind(self, e: Entity, tok, text: str, cue) -> str:
+        if e.type == "PERSON":
+            return "named_person"
+        if cues.is_outlet_name(e.name) or cues.is_outlet_name(text) or (cue is not None and cue.lemma_ == "report"
+                                                                         and e.type == "ORG"):
+            return "media"
+        return "named_group"
+
+    def _document(self, tok, span: Span, text: str, core: list) -> Source:
+        art = self.article
+        issuer = None
+        for c in tok.children:
+            if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+                issuer = c
+            elif c.dep_ == "prep" and c.lower_ in ("from", "by", "in", "of", "on"):
+                issuer = next((p for p in c.children if p.dep_ == "pobj"), issuer)
+        definite = any(t.lower_ in ("the", "this", "that") for t in tok.children if t.dep_ == "det")
+        head = tok.lemma_.lower()
+        if definite and issuer is None:
+            earlier = next((s for s in reversed(self.sources) if s.kind == "document" and self.heads[s.id] == head), None)
+            if earlier is not None:
+                earlier.mentions.append(span)
+                return earlier
+        src = self._source(self._fresh_key(f"doc:{_bare(text)}"), text, "document", span, head=head, descriptor=head)
+        if issuer is not None:
+            issuer_text = core_text(art, issuer)
+            if media_phrase(art, issuer):
+                carrier = self._source(f"media:{issuer_text.lower()}", issuer_text, "media",
+                                       phrase_span(art, issuer), head=issuer.lemma_.lower())
+                src.via = carrier.id
+            else:
+                e = self.entity_at(issuer.idx, issuer.idx + len(issuer.text))
+                src.affiliation = e.name if e is not None else issuer_text
+        return src
+
+    def _earlier_anonymous(self, head: str) -> Optional[Source]:
+        """"The source", "the official": the latest unnamed person, the same noun first."""
+        singles = [s for s in self.sources if s.kind == "anonymous_person"]
+        same = [s for s in singles if self.heads.get(s.id) == head]
+        if same:
+            return same[-1]
+        if head in ("source", "person", "official", "insider") and singles:
+            return singles[-1]
+        return None
+
+    def _descriptor(self, core: list, tok) -> Optional[str]:
+        words = [t.text for t in core if t.lower_ not in _DETERMINERS and t.ent_type_ not in ("NORP", "GPE")
+                 and t.dep_ != "poss" and t.pos_ != "NUM"]
+        return " ".join(words) or None
+
+    def _affiliation(self, tok, core: list) -> Optional[str]:
+        for t in core:
+            if t.ent_type_ in ("NORP", "GPE", "ORG") and t.i != tok.i:
+                e = self.entity_at(t.idx, t.idx + len(t.text))
+                if e is not None:
+                    return e.country or e.name
+                ent = next((x for x in self.article.doc.ents if x.start <= t.i < x.end), None)
+                return ent.text if ent is not None else t.text
+        return None
+
+    def via(self, src: Source, tok) -> Optional[Source]:
+        """The source that carried ``src``'s words, named by the phrase headed by ``tok``."""
+        carrier = self.speaker(tok, phrase_span(self.article, tok))
+        if carrier is None or carrier is src:
+            return None
+        if carrier.kind in ("named_group",) and tok.pos_ == "PROPN" and self.entity_by_id.get(carrier.entity or "") \
+                and self.entity_by_id[carrier.entity].type == "ORG":
+            carrier.kind = "media"
+        if src.via is None and not _chains_to(self, carrier, src):
+            src.via = carrier.id
+        return carrier
+
+
+def _chains_to(book: SourceBook, start: Source, target: Source) -> bool:
+    by_id = {s.id: s for s in book.sources}
+    node, seen = start, set()
+    while node is not None and node.id not in seen:
+        if node is target:
+            return True
+        seen.add(node.id)
+        node = by_id.get(node.via) if node.via else None
+    return False
+
+
+def _entities_from_parse(article) -> list[Entity]:
+    """Entities from spaCy's named entities, for a record that has none yet: one per name, a
+    person's later surname-only mentions joined to the full name."""
+    out: list[Entity] = []
+    by_key: dict[str, Entity] = {}
+    for ent in article.doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"):
+            continue
+        name = ent.text.strip()
+        key = f"{ent.label_}:{name.lower()}"
+        e = by_key.get(key)
+        if e is None and ent.label_ == "PERSON":
+            last = name.split()[-1]
+            e = next((x for x in out if x.type == "PERSON" and x.name.split()[-1] == last), None)
+        if e is None:
+            e = Entity(id=f"e{len(out) + 1}", name=name, type=ent.label_)
+            out.append(e)
+        by_key[key] = e
+        e.mentions.append((ent.start_char, ent.end_char))
+    return out
+
+
+def _bare(text: str) -> str:
+    words = [w for w in re.findall(r"[\w’'.-]+", text.lower()) if w not in _DETERMINERS]
+    return " ".join(words)
+
+
+# --- from found attributions to the record ------------------------------------------------------
+
+def resolve(article, found: list) -> tuple[list[Attribution], list[Source], list[Entity]]:
+    from copy import deepcopy
+
+    book = SourceBook(article, deepcopy(article.record.entities))
+    doc = article.doc
+    source_of: dict[int, Optional[Source]] = {}
+    for f in sorted(found, key=lambda f: f.content[0]):
+        src = None
+        if f.continues is not None:
+            root = f.continues
+            while root.continues is not None and id(root) not in source_of:
+                root = root.continues
+            src = source_of.get(id(root))
+        elif f.speaker_token is not None:
+            cue = doc[f.cue_token] if f.cue_token is not None else None
+            src = book.speaker(doc[f.speaker_token], f.speaker, cue)
+        source_of[id(f)] = src
+        if src is not None:
+            for t in f.via_tokens:
+                book.via(src, doc[t])
+    attributions = []
+    for n, f in enumerate(sorted(found, key=lambda f: f.content[0]), start=1):
+        src = source_of.get(id(f))
+        attributions.append(Attribution(
+            id=f"a{n}", kind=f.kind, content=f.content, cue=f.cue, source=src.id if src else None,
+            speaker=f.speaker, cue_lemma=f.lemma, distancing=f.distancing, mode=f.mode,
+        ))
+    return attributions, book.sources, book.entities

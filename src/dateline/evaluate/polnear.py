@@ -1,0 +1,162 @@
+"""``polnear``: attributions held against PolNeAR (brat standoff), span by span.
+
+The set: a split folder with ``text/<name>.txt`` and ``attributions/<name>_<annotator>.ann``; where
+an article was annotated by several people the first annotation file (by name) is the gold. ``T``
+lines give ``Source``, ``Cue`` and ``Content`` spans, several fragments joined by ``;`` where a
+span is broken (a quote split by its cue). PolNeAR is univocal (each token in at most one
+attribution), so each fragment counts as one span, as a tagger's chunks would.
+
+Predictions: each attribution's speaker span (the source as written: "he", "who", "Sen. X (D-Vt.)"),
+its cue, and its content with any cue or speaker inside it cut out. Keys: ``source_f1_exact``,
+``cue_f1_exact``, ``content_f1_exact`` (a span counts when both ends match, whitespace at the
+edges aside), ``source_f1_overlap`` and ``content_f1_overlap`` (F1 over the word tokens labelled
+source or content), ``n``; and ``source_f1_exact_even`` / ``_odd`` and ``content_f1_overlap_even``
+/ ``_odd`` for a tuning half and a held-out half.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Optional
+
+from .spans import Alignment
+
+Span = tuple[int, int]
+ROLES = ("Source", "Cue", "Content")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def gold_spans(ann: str, text: str) -> dict[str, set[Span]]:
+    out: dict[str, set[Span]] = {r: set() for r in ROLES}
+    for line in ann.splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2 or not parts[0].startswith("T"):
+            continue
+        role, _, offsets = parts[1].partition(" ")
+        if role not in out:
+            continue
+        for frag in offsets.split(";"):
+            nums = frag.split()
+            if len(nums) == 2:
+                span = _strip(text, int(nums[0]), int(nums[1]))
+                if span:
+                    out[role].add(span)
+    return out
+
+
+def _strip(text: str, start: int, end: int) -> Optional[Span]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def predicted_spans(record, text: str) -> dict[str, set[Span]]:
+    out: dict[str, set[Span]] = {r: set() for r in ROLES}
+    if record is None:
+        return out
+    align = Alignment(record.text, text)
+
+    def put(role: str, span) -> None:
+        if span is None:
+            return
+        mapped = align.span(*span)
+        if mapped:
+            stripped = _strip(text, *mapped)
+            if stripped:
+                out[role].add(stripped)
+
+    for a in record.attributions:
+        put("Source", a.speaker)
+        put("Cue", a.cue)
+        holes = sorted(s for s in (a.cue, a.speaker) if s and a.content[0] <= s[0] and s[1] <= a.content[1])
+        start = a.content[0]
+        for lo, hi in holes:
+            if lo > start:
+                put("Content", _trim_punct(record.text, start, lo))
+            start = max(start, hi)
+        put("Content", _trim_punct(record.text, start, a.content[1]))
+    return out
+
+
+def _trim_punct(text: str, start: int, end: int) -> Optional[Span]:
+    """A content fragment left between a cut-out cue and speaker loses the commas around them."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—"):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _tokens(text: str, spans: set[Span]) -> set[int]:
+    out: set[int] = set()
+    for s, e in spans:
+        for m in _TOKEN.finditer(text, s, e):
+            out.add(m.start())
+    return out
+
+
+def _f1(tp: int, n_pred: int, n_gold: int) -> float:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _summary(counts: list[dict]) -> dict:
+    total = {k: sum(c[k] for c in counts) for k in counts[0]} if counts else {}
+    out = {}
+    for role in ROLES:
+        key = role.lower()
+        out[f"{key}_f1_exact"] = round(_f1(total.get(f"{key}_tp", 0), total.get(f"{key}_pred", 0),
+                                            total.get(f"{key}_gold", 0)), 4)
+    for role in ("Source", "Content"):
+        key = role.lower()
+        out[f"{key}_f1_overlap"] = round(_f1(total.get(f"{key}_tok_tp", 0), total.get(f"{key}_tok_pred", 0),
+                                              total.get(f"{key}_tok_gold", 0)), 4)
+    return out
+
+
+def compare(text: str, gold: dict[str, set[Span]], pred: dict[str, set[Span]]) -> dict:
+    c = {}
+    for role in ROLES:
+        key = role.lower()
+        c[f"{key}_tp"] = len(gold[role] & pred[role])
+        c[f"{key}_pred"] = len(pred[role])
+        c[f"{key}_gold"] = len(gold[role])
+        gt, pt = _tokens(text, gold[role]), _tokens(text, pred[role])
+        c[f"{key}_tok_tp"], c[f"{key}_tok_pred"], c[f"{key}_tok_gold"] = len(gt & pt), len(pt), len(gt)
+    return c
+
+
+def annotation_file(split: Path, text_file: Path) -> Optional[Path]:
+    found = sorted((split / "attributions").glob(text_file.stem + "_*.ann"))
+    return found[0] if found else None
+
+
+def score_records(pairs) -> dict:
+    """``pairs``: (text file, record) for each article, in order."""
+    counts = []
+    for text_file, record in pairs:
+        ann = annotation_file(text_file.parent.parent, text_file)
+        if ann is None:
+            continue
+        text = text_file.read_text(encoding="utf-8")
+        counts.append(compare(text, gold_spans(ann.read_text(encoding="utf-8"), text), predicted_spans(record, text)))
+    metrics = _summary(counts)
+    for half, part in (("even", counts[0::2]), ("odd", counts[1::2])):
+        if part:
+            s = _summary(part)
+            metrics[f"source_f1_exact_{half}"] = s["source_f1_exact"]
+            metrics[f"content_f1_overlap_{half}"] = s["content_f1_overlap"]
+    metrics["n"] = len(counts)
+    return metrics
+
+
+def score(path: Path, limit: Optional[int] = None) -> dict:
+    from ..pipeline import analyze_many
+    from ..read import Offered
+
+    files = [f for f in sorted((path / "text").glob("*.txt")) if annotation_file(path, f)][:limit]
+    offered = [Offered(str(f), f.read_bytes(), "text") for f in files]
+    return score_records([(f, o.record) for f, o in zip(files, analyze_many(offered))])
