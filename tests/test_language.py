@@ -61,3 +61,13 @@ def test_words_used_in_another_sense_are_not_loaded():
 def test_no_hits_in_plain_reporting():
     text = "The council approved the budget on Tuesday by a vote of seven to two. The plan takes effect in July."
     assert terms_of(record(text)) == {}
+
+
+def test_reported_speech_is_the_writers_wording_unless_quoted():
+    text = 'The envoy said the brutal siege had ended and called the rebels "vermin" once more.'
+    rec = record(text, sources=[Source("s1", "The envoy", "named_person")],
+                 attributions=[('the brutal siege had ended and called the rebels "vermin" once more', "said", "s1",
+                                "indirect")])
+    found = terms_of(rec)
+    assert found["brutal siege"].voice == "authorial" and found["brutal siege"].source is None
+    assert found["vermin"].voice == "quoted" and found["vermin"].source == "s1"

@@ -67,6 +67,4 @@ def test_scorecard_and_loaded_terms_survive_swapping_the_parties(path: Path):
 
 
 def test_seed_survives_swapping_the_parties(seed_text):
-    _assert_neutral(seed_text.decode("utf-8"), "2025-07-04",
-                    [NamePair("Trump", "Putin"), NamePair("Iran", "Russia"), NamePair("Iranian", "Russian"),
-                     NamePair("Iranians", "Russians"), NamePair("Ukraine", "Israel")])
+    _assert_neutral(seed_text.decode("utf-8"), "2025-07-04")

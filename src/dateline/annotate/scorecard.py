@@ -55,16 +55,15 @@ def _ratio(part: int, whole: int, digits: int = 4) -> float:
 
 
 def _affiliation(source: Source, record: Record) -> str:
-    """Whose voice a source is: its affiliation; else its entity's country; else the entity itself
-    where that is a country or people ("the Ukrainians")."""
+    """Whose voice a source is: its affiliation as the attribution engine read it from the text; a
+    country or people speaking for itself ("the Ukrainians") is its own. A person's country known
+    only from a gazetteer is left out: it would tie the count to who the person is, not to what
+    the article says (and the swap test would catch it)."""
     if source.affiliation:
         return source.affiliation
     entity = next((e for e in record.entities if e.id == source.entity), None) if source.entity else None
-    if entity is not None:
-        if entity.country:
-            return entity.country
-        if entity.type in ("GPE", "NORP"):
-            return entity.name
+    if entity is not None and entity.type in ("GPE", "NORP") and source.kind == "named_group":
+        return entity.country or entity.name
     return UNKNOWN_AFFILIATION
 
 
