@@ -71,3 +71,11 @@ def test_reported_speech_is_the_writers_wording_unless_quoted():
     found = terms_of(rec)
     assert found["brutal siege"].voice == "authorial" and found["brutal siege"].source is None
     assert found["vermin"].voice == "quoted" and found["vermin"].source == "s1"
+
+
+def test_two_attributions_of_the_same_words_one_without_a_source():
+    text = 'Both sides said "the deal is a shameful farce" on Monday.'
+    rec = record(text, sources=[Source("s1", "Both sides", "named_group")],
+                 attributions=[('"the deal is a shameful farce"', "said", "s1", "direct"),
+                               ('"the deal is a shameful farce"', "said", None, "direct")])
+    assert {t.voice for t in find_loaded_terms(rec, parse(text))} == {"quoted"}

@@ -36,8 +36,8 @@ class Voices:
     """Answers ``of(start, end)`` for one record: ("quoted", source id) or ("authorial", None)."""
 
     def __init__(self, record: Record):
-        self._contents = sorted((a.content[0], a.content[1], a.source, a.kind)
-                                for a in record.attributions if a.content)
+        self._contents = sorted(((a.content[0], a.content[1], a.source, a.kind)
+                                 for a in record.attributions if a.content), key=lambda c: c[:2])
         self._content_starts = [c[0] for c in self._contents]
         self._marks = quote_spans(record.text)
         self._quotes = [(s, e) for s, e in self._marks if len(record.text[s:e].split()) >= MIN_QUOTE_WORDS]

@@ -4,7 +4,8 @@ Path: a folder holding ``train.json`` (or the JSON file itself): a list of ``{te
 label 1 for check-worthy. Each sentence is parsed and annotated by the pipeline's own annotators up
 to ``claims``; it is predicted check-worthy when one of its claims reaches
 ``claims.CHECKWORTHY_THRESHOLD``. Keys: ``f1``, ``precision``, ``recall`` of the check-worthy class,
-``n`` sentences scored (the first ``limit``).
+``n`` sentences scored. The shared file lists every check-worthy sentence first, so ``limit`` takes
+that many sentences evenly spaced through the file, not the first ones.
 """
 from __future__ import annotations
 
@@ -19,7 +20,10 @@ from .plain import annotate_texts
 def load(path: Path, limit: Optional[int]) -> list[tuple[str, int]]:
     file = path / "train.json" if path.is_dir() else path
     items = json.loads(file.read_text(encoding="utf-8"))
-    return [(x["text"], int(x["label"])) for x in items[:limit]]
+    if limit is not None and 0 < limit < len(items):
+        step = len(items) / limit
+        items = [items[int(k * step)] for k in range(limit)]
+    return [(x["text"], int(x["label"])) for x in items]
 
 
 def is_checkworthy(record) -> bool:
