@@ -19,6 +19,7 @@ Each claim gets:
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 from dataclasses import dataclass
@@ -105,35 +106,39 @@ def _is_clause_head(token) -> bool:
 
 
 class Regions:
-    """Which voice region each character is in: an attribution's content (its index) or the article."""
+    """Per token: which voice region it is in (``region``: -1 the article's, k >= 0 the k-th
+    attribution's content, the innermost where contents nest, -2 a floating quote), whether it is
+    part of an attribution's frame (its cue or speaker: the "X said" around a source's words), and
+    whether it is in a heading. Computed once per text by marking token ranges."""
 
-    def __init__(self, record: Record):
+    def __init__(self, record: Record, doc):
         self.contents = [(a.content[0], a.content[1], a.source) for a in record.attributions if a.content]
-        covered = self.contents
-        self.floating = [(s, e) for s, e in long_quote_spans(record.text)
-                         if not any(cs <= s + 1 and e - 1 <= ce for cs, ce, _ in covered)]
-        self.frames = [span for a in record.attributions for span in (a.cue, a.speaker) if span]
-        self.headings = [(h.start, h.end) for h in record.headings]
+        starts = [t.idx for t in doc]
+        n = len(doc)
 
-    def of(self, offset: int) -> int:
-        """-1 for the article's voice; k >= 0 for the k-th content span (innermost); -2 for a floating quote."""
-        best, best_len = -1, None
-        for k, (s, e, _) in enumerate(self.contents):
-            if s <= offset < e and (best_len is None or e - s < best_len):
-                best, best_len = k, e - s
-        if best == -1 and any(s <= offset < e for s, e in self.floating):
-            return -2
-        return best
+        def tokens_in(span) -> range:
+            return range(bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1]))
 
-    def in_frame(self, offset: int) -> bool:
-        """Inside an attribution's cue or speaker: the "X said" around a source's words."""
-        return any(s <= offset < e for s, e in self.frames)
+        self.region = [-1] * n
+        for s, e in long_quote_spans(record.text):
+            if not any(cs <= s + 1 and e - 1 <= ce for cs, ce, _ in self.contents):
+                for i in tokens_in((s, e)):
+                    self.region[i] = -2
+        for k in sorted(range(len(self.contents)), key=lambda k: self.contents[k][0] - self.contents[k][1]):
+            for i in tokens_in(self.contents[k][:2]):
+                self.region[i] = k
+        self.frame = [False] * n
+        for a in record.attributions:
+            for span in (a.cue, a.speaker):
+                for i in tokens_in(span) if span else ():
+                    self.frame[i] = True
+        self.heading = [False] * n
+        for h in record.headings:
+            for i in tokens_in((h.start, h.end)):
+                self.heading[i] = True
 
-    def in_heading(self, offset: int) -> bool:
-        return any(s <= offset < e for s, e in self.headings)
 
-
-def _units(sent, region_of: dict[int, int]) -> dict[int, list]:
+def _units(sent, region_of: list[int]) -> dict[int, list]:
     """Tokens of a sentence grouped by the clause (head token index) they belong to."""
     unit_of: dict[int, int] = {}
     groups: dict[int, list] = {}
@@ -296,9 +301,9 @@ def _hedge_spans(doc, forms) -> list[tuple[int, int, str]]:
 
 
 def find_claims(record: Record, doc) -> list[Claim]:
-    regions = Regions(record)
+    regions = Regions(record, doc)
     forms = token_forms(doc)
-    region_of = {t.i: regions.of(t.idx) for t in doc}
+    region_of = regions.region
     cues_at = _cue_kinds(doc, forms)
     hedge_at: dict[int, tuple[int, int]] = {}
     distancing: set[tuple[int, int]] = set()
@@ -308,7 +313,7 @@ def find_claims(record: Record, doc) -> list[Claim]:
             distancing.add(hedge_at[start])
     claims: list[Claim] = []
     for sent in doc.sents:
-        if regions.in_heading(sent[0].idx):
+        if regions.heading[sent.start]:
             continue
         for head, tokens in sorted(_units(sent, region_of).items()):
             region = region_of[head]
@@ -318,7 +323,7 @@ def find_claims(record: Record, doc) -> list[Claim]:
                 if len(words) < MIN_SOURCE_WORDS:
                     continue
             else:
-                own = [t for t in tokens if not regions.in_frame(t.idx)]
+                own = [t for t in tokens if not regions.frame[t.i]]
                 if not any(_is_finite(t) for t in own) and sum(t.is_alpha for t in own) < MIN_FRAME_WORDS:
                     continue
             start, end = _trimmed(tokens)
