@@ -329,7 +329,9 @@ def find_claims(record: Record, doc) -> list[Claim]:
             start, end = _trimmed(tokens)
             if end <= start:
                 continue
-            features = _features(doc[head], tokens, cues_at)
+            # A reported claim is also a claim about who said it: the speaker and cue count too.
+            frame = [t for t in sent if regions.frame[t.i]] if region >= 0 else []
+            features = _features(doc[head], tokens + frame, cues_at)
             source = regions.contents[region][2] if region >= 0 else None
             hedges = sorted(hedge_at[t.i] for t in tokens if t.i in hedge_at)
             claims.append(Claim(id="", start=start, end=end, voice="source" if is_source else "authorial",
