@@ -1,7 +1,7 @@
 """claims: clause-level assertions, whose voice they are in, how hedged, how check-worthy.
 
 A claim is a clause: a finite verb with what hangs on it, less the clauses that stand on their own
-(coordinated, adverbial, relative, parenthetical). Text inside an attribution's content is the
+(coordinated, adverbial, parenthetical; relative clauses stay with their noun). Text inside an attribution's content is the
 source's voice and is cut apart from the frame around it, so "Russia launched what the Ukrainians
 said was the largest attack" gives the article's claim (that Russia launched something) and the
 Ukrainians' (that it was the largest); the frame "X said" alone is no claim. Headings are not claims.
@@ -14,8 +14,9 @@ Each claim gets:
   he knows it will have little effect"), ``opinion`` (the speaker's own view: "I think", "should",
   a judging predicate), ``prediction`` (future), else ``fact``;
 - ``checkworthy``: 0..1 from features a fact-checker looks for (figures, dates, named actors, past
-  tense factual predicates, comparisons, causes, predictions, matters of record), less for opinion,
-  questions and fragments. The weights are written down in ``WEIGHTS``.
+  tense factual predicates, comparisons, causes, matters of record), less for opinions, promises
+  and predictions, suppositions, questions and fragments. The weights are written in ``WEIGHTS``;
+  a claim at ``CHECKWORTHY_THRESHOLD`` or above is worth checking.
 """
 from __future__ import annotations
 
