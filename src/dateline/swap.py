@@ -83,7 +83,7 @@ def parties_from_record(record: Record) -> list[NamePair]:
     used: set[str] = set()
     for a, b in _pair_off(people, text):
         sa, sb = _surname(a), _surname(b)
-        if sa in used or sb in used or sa == sb:
+        if sa in used or sb in used or sa == sb or _length(sa) != _length(sb):
             continue
         pairs += [NamePair(a, b), NamePair(sa, sb)]
         used |= {a, b, sa, sb}

@@ -70,8 +70,7 @@ def _entry_for(hit: Hit[LoadedEntry], doc) -> Optional[LoadedEntry]:
         if not fitting:
             return None
         entry = fitting[0]
-        if entry.category == "loaded_adjective" and (
-                (token.pos_ == "VERB" and token.dep_ != "amod") or token.dep_ in NOMINAL_ROLES):
+        if entry.category == "loaded_adjective" and token.pos_ != "VERB" and token.dep_ in NOMINAL_ROLES:
             return None
     else:
         entry = hit.entries[0]
