@@ -79,3 +79,9 @@ def test_two_attributions_of_the_same_words_one_without_a_source():
                  attributions=[('"the deal is a shameful farce"', "said", "s1", "direct"),
                                ('"the deal is a shameful farce"', "said", None, "direct")])
     assert {t.voice for t in find_loaded_terms(rec, parse(text))} == {"quoted"}
+
+
+def test_idioms_with_a_possessive_or_hyphens_are_found_whole():
+    text = "The reform opened Pandora's box, and the hearing was a dog-and-pony show."
+    found = terms_of(record(text))
+    assert found["Pandora's box"].category == "loaded_phrase"
