@@ -182,3 +182,24 @@ def test_gazetteer_files_have_no_clashing_aliases():
             for col in cols:
                 for form in filter(None, (p.strip() for p in row[col].split("|"))):
                     assert seen.setdefault(form, f"{name}:{key}") == f"{name}:{key}", f"{form!r} is in two rows"
+
+
+def test_listed_roles_hold_only_from_the_day_the_office_was_taken():
+    text = "Donald Trump spoke to farmers in Ohio on Monday. The president did not attend."
+    before = analyze(text, published="2016-09-12", form="text")
+    after = analyze(text, published="2025-08-01", form="text")
+    assert "The president" not in mention_texts(before, by_name(before, "Donald Trump"))
+    assert "The president" in mention_texts(after, by_name(after, "Donald Trump"))
+    assert by_name(before, "Donald Trump").country == "United States"  # nationality holds either way
+
+
+def test_first_name_alone_joins_the_full_name_when_unique():
+    rec = record("Senator Maria Cantwell met voters in Spokane on Friday. Later Maria told reporters she would run again.")
+    assert {"Senator Maria Cantwell", "Maria"} <= set(mention_texts(rec, by_name(rec, "Maria Cantwell")))
+
+
+def test_the_article_own_full_name_beats_the_list():
+    rec = record("President Donald Putin of the fictional Republic spoke. Putin said the vote was fair.")
+    ent = by_name(rec, "Donald Putin")
+    assert ent.kb is None and ent.country is None
+    assert "Putin" in mention_texts(rec, ent)

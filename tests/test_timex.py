@@ -113,6 +113,22 @@ def test_not_time_expressions(english, text):
     assert timexes(english, text) == []
 
 
+@pytest.mark.parametrize("published, text, value", [
+    ("2025-01-15", "Snow fell this winter.", "2024-WI"),  # January's winter began the December before
+    ("2025-12-20", "Snow will fall next winter.", "2026-WI"),
+    ("2025-07-04", "The talks resume this fall.", "2025-FA"),
+    ("2025-07-04", "The pact expired last summer.", "2024-SU"),
+])
+def test_seasons(english, published, text, value):
+    found = timexes(english, text, published=published)
+    assert [t.value for t in found] == [value]
+
+
+def test_typographic_apostrophes_and_dashes(english):
+    found = {t.text: t.value for t in timexes(english, "Prices soared in the \u201980s and on New Year\u2019s Day.")}
+    assert found == {"the \u201980s": "198", "New Year\u2019s Day": "2025-01-01"}
+
+
 def test_extents_leave_out_prepositions_and_determiners_of_adjectives(english):
     found = {t.text for t in timexes(english, "After the two-week delay, sales rose over the next three months.")}
     assert found == {"two-week", "the next three months"}

@@ -78,6 +78,10 @@ def text_too_long(chars: int, limit: int) -> InputError:
     return InputError(f"the article body is {chars:,} characters, over the limit of {limit:,}; is this one article?", "E109")
 
 
+def unreadable_content(detail: str) -> InputError:
+    return InputError(f"the input could not be read ({detail}); please report this with the file", "E111")
+
+
 def not_an_article(content_type: str) -> InputError:
     return InputError(f"the record is {content_type}, not a text or HTML page; nothing to analyse", "E110")
 
@@ -93,6 +97,10 @@ def w_not_english(language: str) -> str:
 
 def w_replaced_chars(count: int) -> str:
     return f"W003: {count} byte sequence(s) were not valid in the detected encoding and were replaced with U+FFFD"
+
+
+def w_legacy_bytes(count: int) -> str:
+    return f"W005: {count} byte sequence(s) were not valid UTF-8 and were read as Windows-1252 (mixed encodings)"
 
 
 def w_published_unknown() -> str:

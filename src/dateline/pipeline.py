@@ -73,7 +73,7 @@ def _analyze_batch_list(batch: list[Offered], published: Optional[str], max_byte
 
 def _analyze_batch(batch: list[Offered], published: Optional[str], max_bytes: int) -> Iterator[Outcome]:
     outcomes: list[Outcome] = []
-    records: list[Record] = []
+    english: list[Outcome] = []
     for item in batch:
         outcome = Outcome(item.origin, item.content_hash, len(item.data))
         outcomes.append(outcome)
@@ -86,11 +86,15 @@ def _analyze_batch(batch: list[Offered], published: Optional[str], max_bytes: in
             outcome.error = InputError(f"the input could not be read: {exc.__class__.__name__}: {exc}", "E199")
         else:
             if outcome.record.language in ("en", "und"):
-                records.append(outcome.record)
-    if records:
-        english = nlp.load()
-        for record, doc in zip(records, english.pipe([r.text for r in records])):
-            _annotate(record, doc)
+                english.append(outcome)
+    if english:
+        docs = nlp.load().pipe([o.record.text for o in english])
+        for outcome, doc in zip(english, docs):
+            try:
+                _annotate(outcome.record, doc)
+            except Exception as exc:  # noqa: BLE001 -- one article an annotator trips on must not stop the batch
+                outcome.record = None
+                outcome.error = InputError(f"an annotator failed on this article: {exc.__class__.__name__}: {exc}", "E112")
     yield from outcomes
 
 

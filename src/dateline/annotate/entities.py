@@ -7,7 +7,9 @@ hyphenated pairs such as "Trump-Putin" split, headings and the dateline never yi
 merged into entities: a surname joins the full name it ends, a demonym ("Iranians") joins its
 country, and a description ("the president", "the Russian leader") joins the nearest person the
 article names with a compatible role and country, or the listed holder of that office (heads.csv)
-when the article names nobody in it.
+when the article names nobody in it. The list's roles count only for articles published after the
+holder took office; the article's own names always beat the list ("Donald Putin" is not Vladimir
+Putin).
 
 ``Entity.country`` holds a country's canonical name ("United States"); ``Entity.kb`` the
 gazetteer key ("country:USA", "org:nato", "person:vladimir-putin", "fac:fordow").
@@ -85,8 +87,8 @@ def annotate(record: Record, doc) -> dict:
     mentions = _drop_heading_junk(mentions, headings, body_people)
     mentions = _correct_people(mentions, body_people, doc, text)
     _facilities_by_context(mentions, doc, text)
-    clusters = _cluster(mentions, body_people)
-    _descriptions(doc, text, clusters, skip_until)
+    clusters = _cluster(mentions, body_people, record.published)
+    _descriptions(doc, text, clusters, skip_until, record.published)
     return {"entities": _entities(clusters)}
 
 
@@ -174,9 +176,10 @@ def _merge(gaz: list[_Mention], ner: list[_Mention]) -> list[_Mention]:
             continue
         if all(m.start <= g.start and g.end <= m.end for g in overlapping):
             people = [g for g in overlapping if g.entry.kind == "person"]
-            if m.label == "PERSON" and people and len(people) == 1:
-                m.entry = people[0].entry  # "Donald J. Trump" carries the listed person
+            if m.label == "PERSON" and len(people) == 1:
                 kept_gaz[id(people[0])] = False
+                if _same_person(m.name, people[0].entry):
+                    m.entry = people[0].entry  # "Donald J. Trump" carries the listed person
             for g in overlapping:
                 if g.entry.kind in ("country", "demonym") and m.label != "PERSON":
                     m.role_country = m.role_country or g.entry.country  # "Iran's Foreign Ministry"
@@ -189,6 +192,18 @@ def _merge(gaz: list[_Mention], ner: list[_Mention]) -> list[_Mention]:
     out.extend(g for g in gaz if kept_gaz[id(g)])
     out.sort(key=lambda m: (m.start, -m.end))
     return out
+
+
+def _same_person(name: str, entry: Entry) -> bool:
+    """Whether a full name found in the text is the listed person: a known form of the name, or the
+    same first and last word ("Donald Putin" is not Vladimir Putin, whatever the list says)."""
+    core = name
+    while (hit := gazetteer.title_at(core, 0)) is not None and hit[0] < len(core):
+        core = core[hit[0]:].lstrip()
+    if gazetteer.lookup(core) == entry:
+        return True
+    words, listed = core.split(), entry.name.split()
+    return len(words) >= 2 and words[0] == listed[0] and words[-1] == listed[-1]
 
 
 def _attach_titles(mentions: list[_Mention], text: str, gaz: list[_Mention]) -> None:
@@ -262,13 +277,15 @@ class _People:
 
     full: dict[str, str] = field(default_factory=dict)  # name -> key
     parts: dict[str, set[str]] = field(default_factory=dict)  # "Putin" -> {key of Vladimir Putin}
+    firsts: dict[str, set[str]] = field(default_factory=dict)  # "Hillary" -> {key of Hillary Clinton}
 
     def key_of(self, name: str) -> Optional[str]:
         if name in self.full:
             return self.full[name]
-        keys = self.parts.get(name)
-        if keys and len(keys) == 1:
-            return next(iter(keys))
+        for index in (self.parts, self.firsts):
+            keys = index.get(name)
+            if keys and len(keys) == 1:
+                return next(iter(keys))
         entry = gazetteer.lookup(name)
         if entry is not None and entry.kind == "person":
             return entry.kb
@@ -288,14 +305,14 @@ def _people_index(mentions) -> _People:
             continue
         key = _person_key(m)
         words = m.name.split()
-        if len(words) >= 2 or (m.entry and m.entry.kind == "person"):
+        if len(words) >= 2:
             people.full.setdefault(m.name, key)
             if m.entry is not None:
                 people.full.setdefault(m.entry.name, key)
-                words = m.entry.name.split()
             words = [w for w in words if w not in _NAME_SUFFIXES]
             if len(words) >= 2:
                 people.parts.setdefault(words[-1], set()).add(key)
+                people.firsts.setdefault(words[0], set()).add(key)
     return people
 
 
@@ -381,12 +398,15 @@ def _facilities_by_context(mentions: list[_Mention], doc, text: str) -> None:
 
 # ---- clustering ----------------------------------------------------------------------------
 
-def _cluster(mentions: list[_Mention], people: _People) -> dict[str, _Cluster]:
+def _cluster(mentions: list[_Mention], people: _People, published: Optional[str]) -> dict[str, _Cluster]:
     clusters: dict[str, _Cluster] = {}
     for m in mentions:
         if m.entry is not None and m.entry.kind != "person":
             key = m.entry.kb
         elif m.label == "PERSON" or (m.entry and m.entry.kind == "person"):
+            named = people.parts.get(m.name, set()) if len(m.name.split()) == 1 else set()
+            if m.entry is not None and len(named) == 1 and m.entry.kb not in named:
+                m.entry = None  # the article's own full name for this surname beats the list
             key = m.entry.kb if m.entry else (people.key_of(m.name) or "name:" + m.name.lower())
         else:
             key = "text:" + m.name.lower()
@@ -405,7 +425,7 @@ def _cluster(mentions: list[_Mention], people: _People) -> dict[str, _Cluster]:
         titled = [m for m in c.mentions if m.role]
         if titled:
             c.role = titled[0].role
-        elif c.entry is not None and c.entry.kind == "person":
+        elif c.entry is not None and c.entry.kind == "person" and gazetteer.holds_office(c.entry, published):
             c.role = c.entry.role
         countries = [m.role_country for m in c.mentions if m.role_country]
         if countries:
@@ -421,7 +441,7 @@ def _cluster(mentions: list[_Mention], people: _People) -> dict[str, _Cluster]:
     return clusters
 
 
-def _descriptions(doc, text: str, clusters: dict[str, _Cluster], skip_until: int) -> None:
+def _descriptions(doc, text: str, clusters: dict[str, _Cluster], skip_until: int, published: Optional[str]) -> None:
     """"the president", "the Russian leader", "Russia's president": a mention of the nearest person
     the article names in that role (and country), else of the listed office holder."""
     gaz_at = {}
@@ -446,7 +466,7 @@ def _descriptions(doc, text: str, clusters: dict[str, _Cluster], skip_until: int
             continue
         target = _resolve_description(people, title, code, start)
         if target is None and code is not None:
-            target = _office_holder(clusters, title, code)
+            target = _office_holder(clusters, title, code, published)
         if target is None:
             continue
         target.mentions.append(_Mention(start, end, text[start:end], "PERSON", key=target.key, description=True))
@@ -516,8 +536,11 @@ def _resolve_description(people: list[_Cluster], title: gazetteer.Title, code: O
     return best_before[0] or best_after[0]
 
 
-def _office_holder(clusters: dict[str, _Cluster], title: gazetteer.Title, code: str) -> Optional[_Cluster]:
+def _office_holder(clusters: dict[str, _Cluster], title: gazetteer.Title, code: str,
+                   published: Optional[str]) -> Optional[_Cluster]:
     for holder in gazetteer.heads_of(code):
+        if not gazetteer.holds_office(holder, published):
+            continue
         if holder.role == title.role or (title.role == "leader" and gazetteer.role_is_head(holder.role)):
             c = clusters.get(holder.kb)
             if c is None:

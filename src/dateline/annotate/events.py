@@ -14,9 +14,11 @@ trigger the parse gives:
   one), ``hypothetical`` (may, might, could, should, if), else ``occurred``. Intent ("will give",
   "would support") codes cooperation as AGREE and hostility as THREATEN, as PLOVER does; "will not
   accept" and other negated cooperation is REJECT.
-- ``date``: the value of the time expression governing the trigger (in its clause), else one in its
-  sentence, else the dateline's or publication date. ``location``: a place in an "in/at/near"
-  phrase of the clause, else a place the event is aimed at.
+- ``date``: the value of the time expression attached to the trigger or its clause's verb, else
+  one dating the sentence's main clause, else the dateline's or publication date. ``location``: the
+  entity id of a place in an "in/at/near" phrase of the clause, else of a place the event is aimed
+  at (a protest with no other addressee is addressed to the country where it happens).
+- "X said Y must / should do Z" is a REQUEST from X to Y.
 - ``source``: the attribution whose content holds the trigger; None when the article asserts it.
 - ``mode``: the pattern's; ASSAULT modes are refined by weapons in the clause
   (``event_instruments.csv``).
@@ -177,11 +179,12 @@ class _Context:
                     if mod and mod != own and (self.entities[mod].kb or "").startswith("country:"):
                         return mod
             return own
-        for child in tok.children:
-            if child.dep_ in ("compound", "amod", "poss", "nmod", "appos") and child.i < tok.i + 8:
-                found = self.entity_of(child, depth + 1)
-                if found:
-                    return found
+        for deps in (("compound", "amod", "nmod"), ("appos", "poss")):  # "its European Community partners"
+            for child in tok.children:
+                if child.dep_ in deps and child.i < tok.i + 8:
+                    found = self.entity_of(child, depth + 1)
+                    if found:
+                        return found
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "from", "in", "throughout"):
                 for pobj in child.children:
@@ -239,6 +242,8 @@ def _country_code(ent) -> Optional[str]:
 # ---- trigger matching ----------------------------------------------------------------------
 
 def _pos_of(tok) -> Optional[str]:
+    if tok.dep_ == "amod":
+        return None  # a participle used as an adjective: "US-backed", "the recognised government"
     if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):
         return "verb"
     if tok.pos_ in ("NOUN", "PROPN") or (tok.tag_ in ("NN", "NNS") and tok.pos_ != "VERB"):
@@ -256,12 +261,18 @@ def _objects(tok):
                     yield grand
 
 
+def _word_forms(tok) -> set[str]:
+    """The lemma and the plain plural-stripped form: spaCy lemmatises "bases" to "basis"."""
+    low = tok.lower_
+    return {tok.lemma_.lower(), low, low[:-1] if low.endswith("s") else low}
+
+
 def _object_words(obj):
     """The object and the nouns that say what it is: "aid deliveries", "part of a military aid
     program", "a state of emergency"."""
     yield obj
     for child in obj.children:
-        if child.dep_ in ("compound", "nmod"):
+        if child.dep_ in ("compound", "nmod", "amod"):
             yield child
         elif child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
@@ -282,8 +293,10 @@ def _match(tok) -> Optional[_Trigger]:
             return _Trigger(tok, p)
         if p.condition == "obj":
             for obj in _objects(tok):
+                if "@person" in p.values and obj.ent_type_ == "PERSON":
+                    return _Trigger(tok, p)
                 for word in _object_words(obj):
-                    if word.lemma_.lower() in p.values or word.lower_ in p.values:
+                    if _word_forms(word) & p.values:
                         return _Trigger(tok, p, consumed=word)
         elif p.condition == "prt":
             for child in tok.children:
@@ -360,9 +373,11 @@ def _actor_token(ctx: _Context, tok, seen: int = 0):
         if subj.lower_ in _words("relative") and tok.dep_ == "relcl":
             return tok.head
         return subj
-    if tok.dep_ == "relcl" and not _is_passive(tok):
+    if _is_passive(tok):
+        return None  # "nineteen people were killed": no agent, no actor
+    if tok.dep_ == "relcl":
         return tok.head
-    if tok.dep_ in _GOVERNED and tok.head is not tok:
+    if tok.dep_ in _GOVERNED and tok.dep_ != "ccomp" and tok.head is not tok:
         head = _governing_verb(tok)  # "it is willing to withdraw": through the adjective
         if head is not None:
             return _actor_token(ctx, head, seen + 1)
@@ -394,8 +409,8 @@ def _instrumental(trig: _Trigger) -> bool:
 def _clause_actor(ctx: _Context, verb) -> Optional[str]:
     """The actor of the clause a noun sits in, climbing past clauses whose subject names nobody
     ("what ... was the largest attack") and past reporting clauses ("the Ukrainians said")."""
-    for _ in range(4):
-        if verb.lemma_.lower() not in _words("report_verb"):
+    for step in range(4):
+        if step == 0 or verb.lemma_.lower() not in _words("report_verb"):
             found = ctx.entity_of(_actor_token(ctx, verb))
             if found:
                 return found
@@ -432,11 +447,12 @@ def _verb_roles(ctx: _Context, trig: _Trigger) -> tuple[Optional[str], Optional[
             if recipient and recipient != actor:
                 break
             recipient = None
-    if recipient is None:  # "agree to resume talks with the U.S.": look inside the complement
+    if recipient is None:  # "agree to resume talks with the U.S.", "threatened to ban X in Y"
         for child in tok.children:
             if child.dep_ in ("xcomp", "ccomp"):
                 for t in child.subtree:
-                    if t.dep_ == "pobj" and t.head.lower_ in _recipient_preps():
+                    if t.dep_ == "dobj" and t.head is child or t.dep_ == "pobj" and (
+                            t.head.lower_ in _recipient_preps() or t.head.lower_ in _words("place_prep")):
                         recipient = ctx.entity_of(t)
                         if recipient and recipient != actor:
                             return actor, recipient
@@ -466,7 +482,15 @@ def _noun_roles(ctx: _Context, trig: _Trigger) -> tuple[Optional[str], Optional[
                 if actor:
                     break
     pair = None
-    for prep, pobj in _prep_objects(tok, _instrumental(trig)):
+    for child in tok.children:  # "its demand that Israel ease restrictions"
+        if child.dep_ in ("acl", "ccomp") and _subject(child) is not None:
+            found = ctx.entity_of(_subject(child))
+            if found and found != actor:
+                recipient = found
+    of_objects = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    for prep, pobj in _prep_objects(tok, _instrumental(trig)) + [pp for o in of_objects for pp in _prep_objects(o)]:
+        if recipient is not None:
+            break
         if prep == "between":  # "a phone call between Trump and Putin"
             first = ctx.entity_of(pobj)
             second = next((ctx.entity_of(c) for c in pobj.children if c.dep_ == "conj"), None)
@@ -558,17 +582,36 @@ def _clause(tok):
 
 
 def _date(record: Record, doc, tok, clause) -> Optional[str]:
+    """The governing time expression: one attached to the trigger or its clause's verb; else one
+    dating the sentence's main clause; else the dateline's or the publication date."""
     sent = tok.sent
     in_sentence = [t for t in record.timexes if sent.start_char <= t.start < sent.end_char
                    and t.type in ("DATE", "TIME") and t.value[:1] in "0123456789X"]
-    if in_sentence:
-        sub = clause.subtree
-        lo, hi = min(t.idx for t in (clause.left_edge, tok)), max(clause.right_edge.idx, tok.idx) + 1
-        inside = [t for t in in_sentence if lo <= t.start < hi] or in_sentence
-        return min(inside, key=lambda t: abs(t.start - tok.idx)).value
+    for governors in ((tok, clause), (sent.root,)):
+        governed = [t for t in in_sentence if _attached_to(doc, t, governors)]
+        if governed:
+            return min(governed, key=lambda t: abs(t.start - tok.idx)).value
     if record.dateline and record.dateline.date:
         return record.dateline.date
     return record.published
+
+
+def _attached_to(doc, timex, governors) -> bool:
+    """Whether the time expression hangs from one of ``governors`` before reaching another verb."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    node = span.root
+    for _ in range(10):
+        if node in governors:
+            return True
+        if node.head is node:
+            return False
+        if node is not span.root and _pos_of(node) == "verb" and not (
+                node.dep_ == "relcl" or node.dep_ in ("acl", "advcl") and node.tag_ in ("VBN", "VBG")):
+            return False  # a participle or relative clause ("bombs carried ... June 21") belongs to its noun
+        node = node.head
+    return False
 
 
 def _location(ctx: _Context, clause, recipient: Optional[str]) -> Optional[str]:
@@ -597,6 +640,9 @@ def _instrument_rank(tokens) -> Optional[int]:
 
 def _mode(trig: _Trigger, event_type: str, clause) -> Optional[str]:
     mode = trig.pattern.mode
+    if mode == "clash":  # a clash stays one unless a distinctive weapon was used in it
+        rank = _instrument_rank(clause.subtree)
+        return _INSTRUMENT_ORDER[rank] if rank is not None and rank <= _INSTRUMENT_ORDER.index("remote-explosive") else mode
     if event_type != "ASSAULT" or (mode and mode not in _INSTRUMENT_ORDER):
         return mode
     rank = _instrument_rank(clause.subtree)
@@ -679,6 +725,9 @@ def _event(ctx: _Context, trig: _Trigger, n: int) -> Event:
         elif event_type in _COOPERATIVE:
             event_type = "AGREE"
     clause = _clause(tok)
+    location = _location(ctx, clause, recipient)
+    if recipient is None and event_type == "PROTEST" and location is not None:
+        recipient = location  # a protest in Serbia is addressed to Serbia's government
     actor_group, actor_person = ctx.roll_up(actor)
     recipient_group, recipient_person = ctx.roll_up(recipient)
     if recipient_group == actor_group:
@@ -691,7 +740,7 @@ def _event(ctx: _Context, trig: _Trigger, n: int) -> Event:
     return Event(
         id=f"v{n}", type=event_type, mode=mode,
         actor=actor_group, recipient=recipient_group, start=start, end=end,
-        date=_date(record, ctx.doc, tok, clause), location=_location(ctx, clause, recipient),
+        date=_date(record, ctx.doc, tok, clause), location=location,
         status=status, source=_source(record, start),
         actor_person=actor_person, recipient_person=recipient_person,
     )

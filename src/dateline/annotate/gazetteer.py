@@ -27,6 +27,7 @@ class Entry:
     country: Optional[str] = None  # ISO alpha-3
     role: Optional[str] = None  # persons: a role from titles.csv
     org_kind: Optional[str] = None  # organisations: igo, state_body, armed_group, party, ngo
+    since: Optional[str] = None  # persons: the day they took the office heads.csv lists
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +71,7 @@ def _forms() -> dict[str, Entry]:
         for form in _split(r["demonyms"]):
             add(form, Entry(c.kb, c.name, "GPE", "demonym", c.country))
     for r in lexicons.rows("heads.csv"):
-        e = Entry(f"person:{_slug(r['name'])}", r["name"], "PERSON", "person", r["iso3"], r["role"])
+        e = Entry(f"person:{_slug(r['name'])}", r["name"], "PERSON", "person", r["iso3"], r["role"], since=r["since"])
         for form in [r["name"], *_split(r["aliases"])]:
             add(form, e)
     for r in lexicons.rows("organizations.csv"):
@@ -156,6 +157,13 @@ def _by_kb() -> dict[str, Entry]:
 def entry_by_kb(kb: Optional[str]) -> Optional[Entry]:
     """The gazetteer entry behind an entity's ``kb`` key."""
     return _by_kb().get(kb or "")
+
+
+def holds_office(entry: Entry, published: Optional[str]) -> bool:
+    """Whether a listed holder held the office on the publication day (unknown day: assume so)."""
+    if not entry.since or not published or not published[:4].isdigit():
+        return True
+    return published[:10] >= entry.since
 
 
 def heads_of(code: str) -> tuple[Entry, ...]:

@@ -18,7 +18,6 @@ Expressions whose value did not depend on the anchor ("2014", "two-hour") are le
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, replace
 from typing import Optional
 
@@ -129,8 +128,9 @@ def _day_in_cue_sentence(record: Record, doc, attribution: Attribution, days: li
 
 
 @functools.cache
-def _event_prepositions() -> frozenset[str]:
-    return frozenset(lexicons.lines("speech_time_prepositions.txt"))
+def _words(role: str) -> frozenset[str]:
+    """The words of one role in lexicons/speech_time_words.csv."""
+    return frozenset(r["word"] for r in lexicons.rows("speech_time_words.csv") if r["role"] == role)
 
 
 def _day_of_event(record: Record, doc, attribution: Attribution, days: list[Timex]) -> Optional[Anchor]:
@@ -143,19 +143,19 @@ def _day_of_event(record: Record, doc, attribution: Attribution, days: list[Time
     if sentence is None:
         return None
     scenes = [sentence]
-    if _PRONOUN.match(record.span_text(attribution.speaker).strip()) and sentence.start > 0:
+    if _is_pronoun(record.span_text(attribution.speaker)) and sentence.start > 0:
         scenes.append(doc[sentence.start - 1].sent)
     contents = [a.content for a in record.attributions]
     for scene in scenes:
         for token in scene:
-            if token.lower_ not in _event_prepositions() or \
+            if token.lower_ not in _words("event_preposition") or \
                     any(_inside(c, token.idx, token.idx + len(token)) for c in contents):
                 continue
             nouns = [c for c in token.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
             if not nouns:
                 continue
             event = nouns[0]
-            if not any(c.lower_ in ("the", "that", "this", "their", "his", "her", "its") for c in event.children):
+            if not any(c.lower_ in _words("determiner") for c in event.children):
                 continue  # "after a call" introduces a new event; "after the call" points back to one
             day = _day_mentioned_with(doc, event.lemma_.lower(), before=scene.start_char, days=days)
             if day is not None:
@@ -176,7 +176,6 @@ def _day_mentioned_with(doc, lemma: str, before: int, days: list[Timex]) -> Opti
     return None
 
 
-_PRONOUN = re.compile(r"(?i)^(?:he|she|they|i|we)$")
 # How far apart two attributions may lie for the second to continue the first's time of speaking.
 _CONTINUATION_REACH = 600
 
@@ -188,5 +187,8 @@ def _same_speaker_goes_on(record: Record, previous: Attribution, current: Attrib
         return False
     if previous.source is not None and previous.source == current.source:
         return True
-    speaker = record.span_text(current.speaker).strip()
-    return bool(_PRONOUN.match(speaker))
+    return _is_pronoun(record.span_text(current.speaker))
+
+
+def _is_pronoun(speaker: str) -> bool:
+    return speaker.strip().lower() in _words("pronoun")

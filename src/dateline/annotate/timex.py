@@ -25,6 +25,7 @@ from ..record import Record, Timex
 from . import annotator
 from .timex_calendar import Anchor, parse_point
 from .timex_rules import NOT_A_TIMEX, Context, Reading, Rule, rules
+from .timex_words import context, trigger_words, words
 
 
 @annotator("timex")
@@ -52,11 +53,11 @@ class Candidate:
     match: object
 
 
-def tag(text: str, doc, anchor: Optional[Anchor], start: int = 0, end: Optional[int] = None,
-        reference=None) -> list[Timex]:
+def tag(text: str, doc, anchor: Optional[Anchor], start: int = 0, end: Optional[int] = None) -> list[Timex]:
     """The time expressions in ``text[start:end]``, values counted from ``anchor``."""
     end = len(text) if end is None else end
-    found = _read_all(text, doc, anchor, _candidates(text, start, end), reference)
+    scan = text.translate(_SAME_LENGTH_FOLDS)  # offsets stay those of ``text``
+    found = _read_all(scan, doc, anchor, _candidates(scan, start, end))
     return [
         Timex(id=f"t{i}", start=s, end=e, text=text[s:e], type=r.type, value=r.value,
               anchor=anchor.source if (r.anchored and anchor is not None) else None)
@@ -64,15 +65,58 @@ def tag(text: str, doc, anchor: Optional[Anchor], start: int = 0, end: Optional[
     ]
 
 
+# Typographic variants read as their plain forms ("the ’80s", "New Year’s Day", "mid–1990s"); one
+# character for one, so offsets do not move.
+_SAME_LENGTH_FOLDS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2011": "-", "\u00a0": " "})
+
+
 def _candidates(text: str, start: int, end: int) -> list[Candidate]:
     found = []
+    hits = _trigger_hits(text, start, end)
     for index, rule in enumerate(rules()):
-        for m in rule.pattern.finditer(text, start, end):
-            s, e = _trim(text, *m.span())
-            if e > s:
-                found.append(Candidate(s, e, index, rule, m))
+        for window_start, window_end in _windows(hits, rule, start, end):
+            for m in rule.pattern.finditer(text, window_start, window_end):
+                if m.end() == window_end and window_end < end:
+                    m = rule.pattern.match(text, m.start(), end) or m  # a match cut by the window
+                s, e = _trim(text, *m.span())
+                if e > s:
+                    found.append(Candidate(s, e, index, rule, m))
     found.sort(key=lambda c: (c.start, -(c.end - c.start), c.rule_index))
     return found
+
+
+# How far around a trigger word a time expression can reach ("at least the past several years").
+WINDOW = 48
+_WORD_OR_DIGITS = re.compile(r"[A-Za-z']+|\d+")
+
+
+def _trigger_hits(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Where the words that announce time expressions (and digits) are: (start, end, word)."""
+    triggers = trigger_words()
+    hits = []
+    for m in _WORD_OR_DIGITS.finditer(text, start, end):
+        word = m.group()
+        if word[0].isdigit():
+            hits.append((m.start(), m.end(), ""))
+        else:
+            word = word.lower().strip("'").removesuffix("'s")
+            if word in triggers:
+                hits.append((m.start(), m.end(), word))
+    return hits
+
+
+def _windows(hits: list[tuple[int, int, str]], rule: Rule, start: int, end: int) -> list[tuple[int, int]]:
+    """Stretches of text around the hits that announce this rule, merged."""
+    windows: list[list[int]] = []
+    for s, e, word in hits:
+        if not (rule.digits if word == "" else word in rule.triggers):
+            continue
+        s, e = max(start, s - WINDOW), min(end, e + WINDOW)
+        if windows and s <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], e)
+        else:
+            windows.append([s, e])
+    return [(s, e) for s, e in windows]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -81,11 +125,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _read_all(text: str, doc, anchor: Optional[Anchor], candidates: list[Candidate],
-              reference) -> list[tuple[int, int, Reading]]:
+def _read_all(text: str, doc, anchor: Optional[Anchor], candidates: list[Candidate]) -> list[tuple[int, int, Reading]]:
     """Pick the longest of overlapping candidates (the next longest when its reading fails), in
     text order, keeping the last date mentioned outside quotation marks as the reference."""
-    ctx = Context(text, anchor, lambda s, e: tense_at(doc, s, e), lambda s, e: token_at(doc, s, e), reference)
+    ctx = Context(text, anchor, lambda s, e: tense_at(doc, s, e), lambda s, e: token_at(doc, s, e))
     quotes = QuotedRegions(text)
     accepted: list[tuple[int, int, Reading]] = []
     i = 0
@@ -123,8 +166,13 @@ def _update_reference(ctx: Context, start: int, end: int, reading: Reading, quot
     if point is None:
         return
     ctx.reference, ctx.reference_end = point, end
+    if point.granularity == "D":
+        ctx.day_reference = point
     if point.granularity in ("Q", "H"):
         ctx.period_reference, ctx.period_reference_end = point, end
+
+
+_QUOTE_OR_LINE = re.compile('[\u201c\u201d"\n]')
 
 
 class QuotedRegions:
@@ -135,7 +183,8 @@ class QuotedRegions:
         self.starts: list[int] = []
         self.ends: list[int] = []
         open_at: Optional[int] = None
-        for i, ch in enumerate(text):
+        for m in _QUOTE_OR_LINE.finditer(text):
+            i, ch = m.start(), m.group()
             if ch == "\n":
                 if open_at is not None:
                     self._add(open_at, i)
@@ -143,7 +192,7 @@ class QuotedRegions:
             elif ch == "\u201c" or (ch == '"' and open_at is None):
                 if open_at is None:
                     open_at = i
-            elif ch in ("\u201d", '"') and open_at is not None:
+            elif open_at is not None:
                 self._add(open_at, i + 1)
                 open_at = None
         if open_at is not None:
@@ -159,14 +208,6 @@ class QuotedRegions:
 
 
 # ---- the parse: tense and part of speech -------------------------------------------------------
-
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
-_PERFECT_OR_PAST_AUX = {"has", "have", "had", "did", "was", "were", "'ve", "'d"}
-# Heads of a to-infinitive that put it in the future: "plans to meet Friday", "is due to expire".
-_INTENT_LEMMAS = {"expect", "plan", "schedule", "intend", "hope", "aim", "set", "due", "want", "seek", "propose",
-                  "prepare", "agree", "promise", "vow", "threaten", "pledge", "try", "decide", "be", "likely",
-                  "poised", "ready", "about", "go"}
-
 
 def token_at(doc, start: int, end: int):
     """The token heading the words at ``start:end`` (None without a parse)."""
@@ -193,38 +234,45 @@ def tense_at(doc, start: int, end: int) -> Optional[str]:
         if token.head is token:
             break
         token = token.head
-    if tense != "future" and _deadline_before(span) and not (verb is not None and verb.tag_ == "VBD"):
+    if tense != "future" and _deadline_before(span) and not _closed_past(verb):
         return "future"
     return tense
 
 
+def _closed_past(verb) -> bool:
+    """A plain or past-perfect past ("stayed until Tuesday", "had filed by Wednesday")."""
+    return verb is not None and (verb.tag_ == "VBD" or _has_aux(verb, "closed_past_aux"))
+
+
+def _has_aux(verb, role: str) -> bool:
+    return any(c.lower_ in words().tense[role] and c.dep_ == "aux" for c in verb.children)
+
+
 def _deadline_before(span) -> bool:
-    doc = span.doc
-    i = span.start
-    before = " ".join(t.lower_ for t in doc[max(0, i - 3):i])
-    return bool(_DEADLINE.search(before))
-
-
-_DEADLINE = re.compile(r"(?:^|\s)(?:until|till|by|as soon as|as early as|starting|beginning|effective)$")
+    """A deadline word right before the span: "until Tuesday", "as soon as Friday"."""
+    before = " ".join(t.lower_ for t in span.doc[max(0, span.start - 3):span.start])
+    return context("deadline_before").search(before) is not None
 
 
 def verb_tense(verb) -> Optional[str]:
     """Tense from a verb's tag and auxiliaries; None for a participle or infinitive with none."""
+    tense_words = words().tense
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    words = {a.lower_ for a in auxiliaries}
-    if words & _FUTURE_AUX:
+    aux = {a.lower_ for a in auxiliaries}
+    if aux & tense_words["future_aux"]:
         return "future"
     if any(a.tag_ == "MD" for a in auxiliaries):
-        return "future" if not words & {"would", "could", "might", "should"} or _intended(verb) else None
-    if "to" in words and verb.tag_ == "VB":
+        # "would be held on April 24" looks ahead; "would have closed Friday" looks back
+        return "past" if aux & tense_words["past_aux"] else "future"
+    if "to" in aux and verb.tag_ == "VB":
         return _infinitive_tense(verb)
-    if words & _PERFECT_OR_PAST_AUX:
+    if aux & tense_words["past_aux"]:
         return "past"
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
         return "past"  # "won Friday", "the injunction issued Thursday"
     if verb.tag_ in ("VBZ", "VBP"):
         return "present"
-    if verb.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}:
+    if verb.tag_ == "VBG" and aux & tense_words["progressive_aux"]:
         return "present"
     return None
 
@@ -234,12 +282,8 @@ def _infinitive_tense(verb) -> Optional[str]:
     past already closed ("had been due to expire Friday")."""
     head = verb.head
     governing = head.head if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod") else head
-    if any(c.lower_ in ("had", "'d") and c.dep_ == "aux" for c in governing.children):
+    if _has_aux(governing, "closed_past_aux"):
         return "past"
-    if _intended(verb):
+    if head.lemma_ in words().tense["intent"]:
         return "future"
     return None
-
-
-def _intended(verb) -> bool:
-    return verb.head.lemma_ in _INTENT_LEMMAS

@@ -282,5 +282,18 @@ def point_of_anchor(anchor: Anchor, granularity: str) -> Point:
     return Point("D", anchor.year, day.month, day)
 
 
+def coarsen(point: Point, granularity: str) -> Point:
+    """A point at a coarser granularity: the year, quarter, month or week it falls in."""
+    if point.granularity == granularity or not finer_or_equal(point.granularity, granularity):
+        return point
+    first = _first_day(point)
+    if granularity == "Y":
+        return Point("Y", point.year)
+    if granularity == "W":
+        return Point("W", first.isocalendar()[0] if point.year is not None else None, first.isocalendar()[1], first)
+    part = {"H": 1 if first.month <= 6 else 2, "Q": quarter_of(first.month), "M": first.month}.get(granularity)
+    return Point(granularity, point.year, part) if part else point
+
+
 def finer_or_equal(a: str, b: str) -> bool:
     return _ORDER.get(a, 0) >= _ORDER.get(b, 0)

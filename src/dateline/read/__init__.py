@@ -131,15 +131,25 @@ def _from_bytes(origin: str, data: bytes) -> Iterator[Offered]:
 
 def extract(offered: Offered, published: Optional[str] = None,
             max_bytes: int = DEFAULT_MAX_BYTES, max_chars: int = DEFAULT_MAX_CHARS) -> Page:
-    """The clean page of one offered document. ``published`` is the user's fallback date."""
-    from .decode import decode, looks_like_html
-    from .html import extract_html
-    from .text import extract_text
-
+    """The clean page of one offered document. ``published`` is the user's fallback date.
+    Raises InputError, whatever went wrong inside the readers."""
     if offered.error is not None:
         raise offered.error
     if len(offered.data) > max_bytes:
         raise errors.too_large(len(offered.data), max_bytes)
+    try:
+        return _extract(offered, published, max_chars)
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 -- one unreadable document must never stop a batch
+        raise errors.unreadable_content(f"{exc.__class__.__name__}: {exc}") from exc
+
+
+def _extract(offered: Offered, published: Optional[str], max_chars: int) -> Page:
+    from .decode import decode, looks_like_html
+    from .html import extract_html
+    from .text import extract_text
+
     raw, warnings = decode(offered.data)
     if not raw.strip():
         raise errors.empty_input()

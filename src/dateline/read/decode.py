@@ -1,6 +1,17 @@
-"""Bytes to text: binary refused, UTF-8 first, a detected encoding next, damage counted."""
+"""Bytes to text: binary refused, UTF-8 first, then the page's declared charset, then a legacy
+encoding; damage counted and reported.
+
+- Valid UTF-8 (with or without a byte-order mark) is taken as is; UTF-16 with a BOM too.
+- UTF-8 with a few stray bytes from a legacy encoding (text pasted together from two sources:
+  "mixed encodings") keeps its UTF-8 and reads each stray byte as Windows-1252, with a warning.
+- Otherwise the charset a page declares (``<meta charset>``) is used, else Windows-1252 for text
+  that reads as a Western language in it (the HTML standard's default for legacy pages), else
+  charset-normalizer's guess (Cyrillic, Greek, Asian encodings).
+- Text that is still mostly control characters or replacement characters is refused.
+"""
 from __future__ import annotations
 
+import codecs
 import re
 
 from .. import errors
@@ -13,8 +24,32 @@ _BINARY_MAGIC = {
     b"PK\x03\x04": "ZIP archive",
     b"\x1f\x8b": "gzip data",
     b"\x7fELF": "executable",
+    b"MZ\x90\x00": "Windows executable",
+    b"RIFF": "audio or video",
+    b"\x00\x00\x00": "binary data",
+    b"OggS": "audio",
+    b"ID3": "MP3 audio",
+    b"fLaC": "audio",
+    b"BZh": "bzip2 data",
+    b"\xfd7zXZ": "xz data",
+    b"7z\xbc\xaf": "7-Zip archive",
+    b"SQLite format 3": "SQLite database",
 }
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_LEGACY_FALLBACK = "dateline-cp1252-fallback"
+_MAX_CONTROL_SHARE = 0.01
+_MAX_REPLACED_SHARE = 0.05
+
+
+def _cp1252_fallback(exc: UnicodeDecodeError) -> tuple[str, int]:
+    """Read the bytes that are not UTF-8 as Windows-1252 (latin-1 where it has a hole)."""
+    bad = exc.object[exc.start:exc.end]
+    return bad.decode("cp1252", errors="replace").replace("\ufffd", "") or bad.decode("latin-1"), exc.end
+
+
+codecs.register_error(_LEGACY_FALLBACK, _cp1252_fallback)
 
 
 def decode(data: bytes) -> tuple[str, list[str]]:
@@ -24,7 +59,7 @@ def decode(data: bytes) -> tuple[str, list[str]]:
             raise errors.binary_input(what)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16"), []
+            return _checked(data.decode("utf-16")), []
         except UnicodeDecodeError as exc:
             raise errors.undecodable(str(exc)) from exc
     sample = data[:65536]
@@ -33,27 +68,57 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
-        return data.decode("utf-8"), []
+        return _checked(data.decode("utf-8")), []
     except UnicodeDecodeError:
         pass
+    if _UTF8_MULTIBYTE.search(data):  # mostly UTF-8, with stray legacy bytes
+        text = data.decode("utf-8", errors=_LEGACY_FALLBACK)
+        stray = data.decode("utf-8", errors="replace").count("\ufffd") - data.count("\ufffd".encode())
+        return _checked(text), [errors.w_legacy_bytes(stray)]
+    text = _legacy(data)
+    replaced = text.count("\ufffd")
+    return _checked(text), [errors.w_replaced_chars(replaced)] if replaced else []
+
+
+def _legacy(data: bytes) -> str:
+    """A text in a single-byte or Asian legacy encoding."""
     declared = _META_CHARSET.search(data[:4096])
-    candidates = [declared.group(1).decode("ascii", "ignore")] if declared else []
+    if declared:
+        try:
+            return data.decode(declared.group(1).decode("ascii", "ignore"))
+        except (UnicodeDecodeError, LookupError):
+            pass
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None:
+        letters = [c for c in western if c.isalpha()]
+        foreign = sum(1 for c in letters if not c.isascii())
+        if letters and foreign / len(letters) < 0.3:
+            return western
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
-    if best is not None:
-        candidates.append(best.encoding)
-    for encoding in candidates:
-        try:
-            return data.decode(encoding), []
-        except (UnicodeDecodeError, LookupError):
-            continue
-    # Mixed encodings: keep the UTF-8 that is there, count what is not.
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    if bad > max(20, len(text) // 20):
-        raise errors.undecodable(f"{bad:,} undecodable byte sequences in {len(data):,} bytes")
-    return text, [errors.w_replaced_chars(bad)]
+    if best is None or not best.coherence:  # no language reads in any encoding: garbage, not text
+        raise errors.undecodable("the bytes are not UTF-8 and read as no known language in any legacy encoding")
+    try:
+        return data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise errors.undecodable(f"{best.encoding}: {exc}") from exc
+
+
+def _checked(text: str) -> str:
+    """``text``, unless it is mostly control or replacement characters (binary read as text)."""
+    sample = text[:200_000]
+    if sample:
+        controls = len(_CONTROL.findall(sample))
+        if controls > max(8, len(sample) * _MAX_CONTROL_SHARE):
+            raise errors.binary_input(f"{controls:,} control characters")
+        replaced = sample.count("\ufffd")
+        if replaced > max(20, len(sample) * _MAX_REPLACED_SHARE):
+            raise errors.undecodable(f"{replaced:,} undecodable byte sequences in {len(sample):,} characters")
+    return text
 
 
 def looks_like_html(text: str) -> bool:

@@ -1,4 +1,10 @@
-"""HTML pages: trafilatura for the body (headings kept as headings), htmldate for the date."""
+"""HTML pages: trafilatura finds the body, dateline tidies it and reads the page's metadata.
+
+The page is parsed once; trafilatura works on a copy. Its body tree is turned into paragraphs and
+headings in reading order (``htmlbody``); lines of page chrome that survive trafilatura (share
+rows, "Advertisement", newsletter prompts, related links trailing the article) go to ``removed``.
+Title and publication date come from ``pagemeta``.
+"""
 from __future__ import annotations
 
 import re
@@ -9,37 +15,52 @@ from lxml import etree
 
 from .. import errors
 from . import Page
-from .text import assemble, byline_authors, is_chrome
+from .dates import date_line, iso_day, shown_dates
+from .htmlbody import Unit, body_units
+from .pagemeta import choose_published, choose_title, is_section_name, norm, read_markup, visible_text
+from .text import assemble, byline_authors, clean_authors, is_chrome, is_title_like, trailing_chrome
+
+_PARSER_MAX_DEPTH = 255  # libxml2's HTML parser drops what is nested deeper than this
+_EXTRACTION_ERRORS = (ValueError, TypeError, AttributeError, etree.LxmlError, RecursionError)
 
 
 def extract_html(raw: str, meta: dict) -> Page:
     import trafilatura
+    from trafilatura.utils import load_html
 
     url = meta.get("url")
     try:
-        xml = trafilatura.extract(
-            raw, url=url, output_format="xml", with_metadata=True, include_comments=False,
-            include_tables=True, favor_recall=True, deduplicate=False,
+        tree = load_html(raw)
+        if tree is None:
+            raise errors.no_body("the HTML cannot be parsed")
+        lift_embedded_posts(tree)
+        document = trafilatura.bare_extraction(
+            tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
+            deduplicate=False, date_extraction_params={"original_date": True, "extensive_search": True},
         )
-    except (ValueError, etree.LxmlError, RecursionError) as exc:
+    except _EXTRACTION_ERRORS as exc:
         raise errors.no_body(f"the HTML cannot be parsed: {exc.__class__.__name__}") from exc
-    if not xml:
+    units = body_units(document.body if document is not None else None)
+    if not units:
+        if _depth(tree) >= _PARSER_MAX_DEPTH:
+            raise errors.no_body(f"the page nests its elements {_PARSER_MAX_DEPTH} or more levels deep, "
+                                 "where the HTML parser stops reading")
         raise errors.no_body("trafilatura found no main content")
-    try:
-        root = etree.fromstring(xml.encode("utf-8"), parser=etree.XMLParser(huge_tree=True, recover=True))
-    except etree.XMLSyntaxError as exc:
-        raise errors.no_body(f"unreadable extraction: {exc}") from exc
-    units, removed = _units(root)
+    page_url = url or document.url
+    markup = read_markup(tree, page_url, document.sitename)
+    title = meta.get("title") or choose_title(markup) or norm(document.title) or None
+    authors = clean_authors([document.author or ""])
+    units, removed, byline = tidy_units(units, title, page_url)
     text, headings, dateline = assemble(units)
-    published = meta.get("published") or _published(raw, url) or root.get("date")
-    host = urlparse(url or root.get("url") or "").hostname
-    authors = [a.strip() for a in re.split(r";|\band\b|,", root.get("author") or "") if a.strip()]
+    published = meta.get("published") or choose_published(
+        markup, iso_day(document.date), shown_dates(visible_text(tree)))
+    host = urlparse(page_url or "").hostname
     return Page(
         text=text,
-        title=meta.get("title") or clean_title(root.get("title"), root.get("sitename")),
-        url=url or root.get("url"),
-        outlet=meta.get("outlet") or root.get("sitename") or (host[4:] if host and host.startswith("www.") else host),
-        authors=authors,
+        title=title,
+        url=page_url,
+        outlet=meta.get("outlet") or document.sitename or (host[4:] if host and host.startswith("www.") else host),
+        authors=authors or byline,
         published=published,
         dateline=dateline,
         headings=headings,
@@ -47,52 +68,78 @@ def extract_html(raw: str, meta: dict) -> Page:
     )
 
 
-def _units(root) -> tuple[list[tuple[str, str]], list[str]]:
-    units: list[tuple[str, str]] = []
+_EMBEDDED_POSTS = "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'twitter-video')]"
+_WRAPPERS = frozenset({"div", "figure", "section", "aside", "span", "center"})
+
+
+def lift_embedded_posts(tree) -> None:
+    """Embedded social posts (tweets) are statements an article quotes, but their wrappers carry
+    "social"/"embed" classes that trafilatura discards as share widgets. Each post's blockquote is
+    lifted out of its wrappers, as a plain blockquote, so that it is read in place like a quote."""
+    for quote in tree.xpath(_EMBEDDED_POSTS):
+        outer = quote
+        parent = quote.getparent()
+        while (parent is not None and parent.tag in _WRAPPERS and parent.getparent() is not None
+               and not (parent.text or "").strip()
+               and all(c is outer or c.tag in ("script", "noscript") or not (c.text_content() or "").strip()
+                       for c in parent)):
+            outer, parent = parent, parent.getparent()
+        quote.attrib.clear()
+        if outer is not quote:
+            quote.tail = outer.tail
+            outer.getparent().replace(outer, quote)
+
+
+def _depth(tree) -> int:
+    """How deep the parsed tree nests (iteratively: pages can nest deeply)."""
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        el, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in el)
+    return deepest
+
+
+def _title_key(text: Optional[str]) -> str:
+    return re.sub(r"[\W_]+", "", (text or "").lower())
+
+
+def _address_key(url: Optional[str]) -> str:
+    return re.sub(r"^https?://(www\.)?|[/#?]+$", "", (url or "").strip().lower())
+
+
+def tidy_units(units: list[Unit], title: Optional[str], url: Optional[str] = None) -> tuple[list[Unit], list[str], list[str]]:
+    """Drop chrome lines (and the page's own address), the title repeated as a heading, a byline
+    before the body and chrome trailing the article. Returns the units kept, the lines removed and
+    the byline's names."""
+    kept: list[Unit] = []
     removed: list[str] = []
-    main = root.find("main")
-    if main is None:
-        main = root
-    for el in main.iter("p", "head", "item", "quote", "row", "cell"):
-        if el.tag in ("cell",):
-            continue
-        if el.tag == "p" and el.getparent() is not None and el.getparent().tag in ("quote", "item"):
-            continue
-        s = re.sub(r"\s+", " ", "".join(el.itertext())).strip()
-        if not s:
-            continue
-        if is_chrome(s) or (not units and byline_authors(s)):
+    authors: list[str] = []
+    title_key = _title_key(title)
+    own_address = _address_key(url)
+    for kind, s in units:
+        before_body = not any(k == "p" for k, _ in kept)
+        if ((title_key and kind == "h" and _title_key(s) == title_key) or (own_address and _address_key(s) == own_address)
+                or (before_body and len(s) < 40 and is_section_name(s))):
             removed.append(s)
             continue
-        units.append(("h" if el.tag == "head" else "p", s))
-    return units, removed
-
-
-def _published(raw: str, url: Optional[str]) -> Optional[str]:
-    from htmldate import find_date
-
-    try:
-        return find_date(raw, url=url, original_date=True, extensive_search=True, outputformat="%Y-%m-%d")
-    except (ValueError, etree.LxmlError, RecursionError):
-        return None
-
-
-_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
-
-
-def clean_title(title: Optional[str], sitename: Optional[str]) -> Optional[str]:
-    """The headline without the site name that pages append or prepend ("Headline | Site")."""
-    if not title:
-        return None
-    title = re.sub(r"\s+", " ", title).strip()
-    parts = _SEPARATORS.split(title)
-    if len(parts) > 1:
-        site = (sitename or "").lower()
-        if site and parts[-1].lower().strip() in site or (site and site in parts[-1].lower()):
-            parts = parts[:-1]
-        elif site and (parts[0].lower() in site or site in parts[0].lower()):
-            parts = parts[1:]
-        elif len(parts[-1].split()) <= 4 and len(parts[0].split()) > 3:
-            parts = parts[:-1]
-        return " - ".join(parts) if len(parts) > 1 else parts[0]
-    return title
+        names = byline_authors(s) if before_body and len(kept) < 3 else None
+        if names:
+            authors.extend(names)
+            removed.append(s)
+            continue
+        if kind == "r":  # table rows are data: numbers and dates in them are not chrome
+            kept.append(("p", s))
+            continue
+        lines = s.split("\n")
+        chrome = [is_chrome(line) or date_line(line) is not None for line in lines]
+        body_lines = [line for line, drop in zip(lines, chrome) if not drop]
+        removed.extend(line for line, drop in zip(lines, chrome) if drop)
+        if not body_lines:
+            continue
+        if kind == "p" and len(body_lines) == 1 and is_title_like(body_lines[0]):
+            kind = "h"  # a short title-like paragraph standing alone: a subheading set in bold
+        kept.append(("h" if kind == "h" else "p", "\n".join(body_lines)))
+    cut = trailing_chrome(kept)
+    removed.extend(s for _, s in kept[cut:])
+    return kept[:cut], removed, authors

@@ -1,0 +1,238 @@
+"""What an HTML page says about its article besides the body: title, publication date, site names.
+
+Title: the page's visible headline (``h1``) when it agrees with the metadata titles (og:title,
+JSON-LD headline, ``<title>``, twitter:title), else the first metadata title; site names and section
+names are stripped from either end ("Headline | Site", "Site - Headline", "Headline | Opinion").
+
+Publication date, in this order:
+1. a metadata publication date (JSON-LD ``datePublished``, ``article:published_time``,
+   ``itemprop=datePublished``, htmldate's original date) that the page also *shows* its reader;
+2. a date the page shows after a publication label ("Published", "Posted on");
+3. a date the page shows after an update label ("Last updated:"), when the page shows no
+   publication date at all: that is the date its reader sees;
+4. the first metadata publication date.
+Dates only in the metadata are often template or first-draft dates; the date a page shows is
+the one a reader would cite.
+"""
+from __future__ import annotations
+
+import functools
+import html
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Iterator, Optional
+from urllib.parse import urlparse
+
+from .. import lexicons
+from .dates import ShownDate, iso_day
+
+_WS = re.compile(r"\s+")
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—:·•»~/]|::|\|\|)\s+|\s*[|·•»]\s*")
+_ARTICLE_TYPES = ("Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
+                  "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "LiveBlogPosting",
+                  "TechArticle", "ScholarlyArticle", "Report", "WebPage", "Posting", "SocialMediaPosting")
+_SITE_TYPES = ("WebSite", "Organization", "NewsMediaOrganization", "Corporation")
+_MAX_TITLE_WORDS = 40
+_H1_AGREEMENT = 0.3  # share of a headline's words found in a metadata title for the two to agree
+_VISIBLE_CHARS = 300_000
+
+
+def norm(text: Optional[str]) -> str:
+    """Whitespace collapsed; entities left escaped twice by the page ("&amp;#x26;") decoded."""
+    text = _WS.sub(" ", text or "").strip()
+    return html.unescape(text) if "&" in text else text
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\W_]+", "", norm(text).lower().replace("’", "'"))
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", norm(text).lower().replace("’", "'")))
+
+
+@dataclass(slots=True)
+class Markup:
+    """The metadata a page carries about its article."""
+
+    og_title: str = ""
+    twitter_title: str = ""
+    document_title: str = ""
+    ld_headline: str = ""
+    h1s: list[str] = field(default_factory=list)
+    published: list[str] = field(default_factory=list)  # ISO days, most trusted first
+    site_names: set[str] = field(default_factory=set)  # as keys (lower-case letters and digits)
+
+
+def read_markup(tree, url: Optional[str], sitename: Optional[str] = None) -> Markup:
+    def first(xpath: str) -> str:
+        found = tree.xpath(xpath)
+        return norm(found[0]) if found else ""
+
+    m = Markup(
+        og_title=first("//meta[@property='og:title']/@content"),
+        twitter_title=first("//meta[@name='twitter:title']/@content"),
+        document_title=first("//head/title/text()") or first("//title/text()"),
+        h1s=[norm(h.text_content()) for h in tree.xpath("//h1")[:6]],
+    )
+    names = {sitename or "", first("//meta[@property='og:site_name']/@content"),
+             first("//meta[@name='application-name']/@content")}
+    ld_published: list[str] = []
+    for item, is_article in _json_ld_items(tree):
+        if is_article:
+            if not m.ld_headline and isinstance(item.get("headline"), str):
+                m.ld_headline = norm(item["headline"])
+            if isinstance(item.get("datePublished"), str):
+                ld_published.append(item["datePublished"])
+        publisher = item.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            names.add(publisher["name"])
+        types = item.get("@type")
+        types = types if isinstance(types, list) else [types]
+        if any(t in _SITE_TYPES for t in types) and isinstance(item.get("name"), str):
+            names.add(item["name"])
+    host = urlparse(url or "").hostname or ""
+    if host:
+        host = host[4:] if host.startswith("www.") else host
+        names.update({host, host.split(".")[0]})
+    m.site_names = {k for k in map(_key, names) if len(k) >= 3}
+    for value in [*ld_published, first("//meta[@property='article:published_time']/@content"),
+                  first("//meta[@name='article:published_time']/@content"),
+                  first("//*[@itemprop='datePublished']/@content"), first("//*[@itemprop='datePublished']/@datetime")]:
+        day = iso_day(value)
+        if day and day not in m.published:
+            m.published.append(day)
+    return m
+
+
+def _json_ld_items(tree) -> Iterator[tuple[dict, bool]]:
+    """Every object in the page's JSON-LD, with whether it describes an article."""
+    for script in tree.xpath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]"):
+        try:
+            data = json.loads(script.text or "")
+        except (ValueError, RecursionError):
+            continue
+        stack = [data]
+        while stack:
+            obj = stack.pop()
+            if isinstance(obj, list):
+                stack.extend(reversed(obj))
+            elif isinstance(obj, dict):
+                types = obj.get("@type")
+                types = types if isinstance(types, list) else [types]
+                yield obj, any(t in _ARTICLE_TYPES for t in types if isinstance(t, str))
+                graph = obj.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(reversed(graph))
+
+
+# ---------------------------------------------------------------- title
+
+@functools.cache
+def _sections() -> frozenset[str]:
+    return frozenset(_key(s) for s in lexicons.lines("title_sections.txt"))
+
+
+def is_section_name(text: str) -> bool:
+    """A section or page-kind label ("Analysis", "World news")."""
+    return _key(text) in _sections()
+
+
+def _is_site_segment(segment: str, site_names: set[str]) -> bool:
+    k = _key(segment)
+    if not k or k in _sections():
+        return True
+    return any(k == n or (len(k) >= 4 and (k in n or n in k)) for n in site_names)
+
+
+def strip_site(title: str, site_names: set[str]) -> str:
+    """``title`` without site or section names at either end of its separated segments."""
+    title = norm(title)
+    cuts = list(_TITLE_SEPARATOR.finditer(title))
+    if not cuts:
+        return title
+    spans, pos = [], 0
+    for cut in cuts:
+        spans.append((pos, cut.start()))
+        pos = cut.end()
+    spans.append((pos, len(title)))
+    first, last = 0, len(spans)
+    while last - first > 1 and _is_site_segment(title[slice(*spans[last - 1])], site_names):
+        last -= 1
+    while last - first > 1 and _is_site_segment(title[slice(*spans[first])], site_names):
+        first += 1
+    return title[spans[first][0]:spans[last - 1][1]].strip()
+
+
+def choose_title(markup: Markup) -> Optional[str]:
+    names = markup.site_names
+    metas = [t for t in (markup.og_title, markup.ld_headline, markup.document_title, markup.twitter_title) if t]
+    meta_titles = [strip_site(t, names) for t in metas]
+    best, best_agreement = None, -1.0
+    for h1 in markup.h1s:
+        h1 = strip_site(h1, names)
+        words = _words(h1)
+        if not words or len(h1.split()) > _MAX_TITLE_WORDS or _is_site_segment(h1, names):
+            continue
+        agreement = max((len(words & _words(t)) / len(words) for t in metas), default=0.0)
+        if agreement > best_agreement:
+            best, best_agreement = h1, agreement
+    if best is not None and (best_agreement >= _H1_AGREEMENT or not metas):
+        if best.isupper():  # a headline set in capitals by its style sheet: take the metadata's casing
+            best = next((t for t in meta_titles if _key(t) == _key(best) and not t.isupper()), best)
+        return best
+    return next((t for t in meta_titles if t), None)
+
+
+# ---------------------------------------------------------------- dates the page shows
+
+def visible_text(tree) -> str:
+    """The page's readable text (no scripts, styles or head), pieces joined by spaces."""
+    body = tree.find("body")
+    root = body if body is not None else tree
+    parts: list[str] = []
+    size = 0
+    skip = {"script", "style", "noscript", "template", "head", "svg"}
+    for piece in _walk(root, skip):
+        parts.append(piece)
+        size += len(piece)
+        if size > _VISIBLE_CHARS:
+            break
+    return _WS.sub(" ", " ".join(parts))
+
+
+def _walk(root, skip: set[str]) -> Iterator[str]:
+    """Text and tails in document order, without recursion (pages nest deeply)."""
+    stack = [(root, False)]
+    while stack:
+        el, done = stack.pop()
+        if done:
+            if el.tail:
+                yield el.tail
+            continue
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag.lower() in skip or not tag:
+            if el.tail and el is not root:
+                yield el.tail
+            continue
+        if el.text:
+            yield el.text
+        if el is not root:
+            stack.append((el, True))
+        stack.extend((child, False) for child in reversed(el))
+
+
+def choose_published(markup: Markup, htmldate_day: Optional[str], shown: list[ShownDate]) -> Optional[str]:
+    candidates = list(markup.published)
+    if htmldate_day and htmldate_day not in candidates:
+        candidates.append(htmldate_day)
+    days_shown = {d.day for d in shown}
+    for day in candidates:
+        if day in days_shown:
+            return day
+    for kind in ("published", "updated"):
+        day = next((d.day for d in shown if d.kind == kind), None)
+        if day:
+            return day
+    return candidates[0] if candidates else None

@@ -1,0 +1,150 @@
+"""Events: PLOVER types and modes, actors and recipients rolled up to countries, status, date,
+location and source, on sentences written for these tests; and the scorers' mappings."""
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from dateline import lexicons, nlp
+from dateline.annotate import entities as ents
+from dateline.annotate import events as events_mod
+from dateline.evaluate import case2021, plover
+from dateline.record import Attribution, Timex
+
+
+@functools.cache
+def analysed(text: str, published: str = "2024-05-06"):
+    (record,) = plover.annotate_texts([(text, published)])
+    return record
+
+
+def name(rec, eid):
+    return ents.entity(rec, eid).name if eid else None
+
+
+def find(rec, event_type, trigger=None):
+    found = [e for e in rec.events if e.type == event_type and (trigger is None or rec.text[e.start:e.end] == trigger)]
+    assert found, f"no {event_type} {trigger!r} in {[(e.type, rec.text[e.start:e.end]) for e in rec.events]}"
+    return found[0]
+
+
+def test_assault_with_actor_recipient_and_location():
+    rec = analysed("Russian troops attacked Ukrainian positions near Kharkiv on Monday.")
+    e = find(rec, "ASSAULT", "attacked")
+    assert name(rec, e.actor) == "Russia" and name(rec, e.recipient) == "Ukraine"
+    assert name(rec, e.location) == "Kharkiv"
+    assert e.status == "occurred"
+
+
+def test_person_actor_rolls_up_to_the_country_and_is_kept():
+    rec = analysed("Chile and Peru signed a trade pact. Peruvian President Dina Boluarte later visited Chile.")
+    e = find(rec, "CONSULT", "visited")
+    assert name(rec, e.actor) == "Peru" and name(rec, e.actor_person) == "Dina Boluarte"
+    assert name(rec, e.recipient) == "Chile"
+
+
+def test_passive_agent_is_the_actor():
+    rec = analysed("Two Kenyan engineers were kidnapped by Somali gunmen on the border.")
+    e = find(rec, "ASSAULT", "kidnapped")
+    assert e.mode == "abduct"
+    assert name(rec, e.actor) == "Somalia" and name(rec, e.recipient) == "Kenya"
+
+
+def test_status_from_negation_and_modality():
+    assert find(analysed("France may impose sanctions on Belarus."), "SANCTION").status == "hypothetical"
+    assert find(analysed("Germany did not deploy troops to Lithuania."), "MOBILIZE").status == "negated"
+    assert find(analysed("Norway expelled three diplomats last week."), "SANCTION").status == "occurred"
+
+
+def test_intent_and_refusal_are_coded_as_plover_does():
+    agree = find(analysed("Japan said it would help Vietnam rebuild the port."), "AGREE")
+    assert name(analysed("Japan said it would help Vietnam rebuild the port."), agree.actor) == "Japan"
+    assert agree.status == "future"
+    rec = analysed("Poland will not accept the proposal from Lithuania.")
+    assert find(rec, "REJECT").actor == next(e.id for e in rec.entities if e.name == "Poland")
+    threat = analysed("Serbia will close the border crossing unless Kosovo removes the checkpoints.")
+    assert find(threat, "THREATEN").status == "future"
+
+
+def test_what_someone_says_another_must_do_is_a_request():
+    rec = analysed("Canada said Peru must release the detained journalists.")
+    e = find(rec, "REQUEST")
+    assert name(rec, e.actor) == "Canada" and name(rec, e.recipient) == "Peru"
+
+
+def test_instruments_refine_the_assault_mode():
+    rec = analysed("A suicide bomber killed six people at a market in Kabul.")
+    assert find(rec, "ASSAULT").mode == "suicide-attack"
+    assert find(analysed("Artillery shelling hit the town of Avdiivka overnight."), "ASSAULT").mode == "heavy-weapons"
+
+
+def test_disasters_are_not_assaults():
+    rec = analysed("A flood killed ten people in Assam on Tuesday.")
+    assert not [e for e in rec.events if e.type == "ASSAULT"]
+
+
+def test_nouns_take_their_actor_from_possessor_or_governing_verb():
+    rec = analysed("Egypt's request for aid was refused by Turkey.")
+    e = find(rec, "REQUEST", "request")
+    assert name(rec, e.actor) == "Egypt"
+    rec = analysed("Ghana launched an attack on rebel camps in Togo.")
+    e = find(rec, "ASSAULT")
+    assert name(rec, e.actor) == "Ghana" and name(rec, e.recipient) == "Togo"
+
+
+def test_date_source_and_dateline_fallback():
+    text = "Sweden recalled its ambassador from Hungary. Officials said Hungary summoned the envoy."
+    parsed = nlp.load()(text)
+    rec = analysed(text)
+    rec.timexes = [Timex("t1", 0, 0, "", "DATE", "2024-05-01")]  # outside every sentence: ignored
+    recall = text.index("recalled")
+    rec.timexes.append(Timex("t2", recall, recall + 3, "xxx", "DATE", "2024-05-03"))
+    content = (text.index("Hungary summoned"), len(text) - 1)
+    rec.attributions = [Attribution("a1", "indirect", content, (text.index("said"), text.index("said") + 4))]
+    out = {rec.text[e.start:e.end]: e for e in events_mod.annotate(rec, parsed)["events"]}
+    assert out["recalled"].type == "SANCTION" and out["recalled"].date == "2024-05-03"
+    assert out["recalled"].source is None
+    assert out["summoned"].type == "ACCUSE" and out["summoned"].source == "a1"
+    assert out["summoned"].date == "2024-05-06"  # no time expression: the publication date
+
+
+def test_every_pattern_names_a_plover_type_and_a_known_construction():
+    table = events_mod.patterns()
+    assert table
+    kinds = {p.condition for ps in table.values() for p in ps}
+    assert kinds <= {"", "obj", "prt", "prep", "xcomp", "mod", "head"}
+    assert {p.type for ps in table.values() for p in ps} <= set(events_mod.PLOVER_TYPES)
+
+
+@pytest.mark.parametrize("text,subtype", [
+    ("A grenade exploded in a crowded market in Mombasa, wounding nine shoppers.", "GRENADE"),
+    ("Police fired tear gas at protesters in Lima and arrested twelve of them.", "PROTEST_WITH_INTER"),
+    ("Hungary expelled two Russian diplomats on Friday.", "DIPLO"),
+    ("Thousands of nurses marched through Manila to demand higher pay.", "PEACE_PROTEST"),
+    ("Army engineers found a cache of rifles and grenades in a farmhouse.", "DISR_WEAP"),
+])
+def test_case2021_subtype_mapping(text, subtype):
+    assert case2021.subtype(analysed(text)) == subtype
+
+
+def test_case2021_mapping_rows_are_well_formed():
+    rows = lexicons.rows("case2021_subtypes.csv")
+    assert all(r["type"] == "*" or r["type"] in events_mod.PLOVER_TYPES for r in rows)
+    assert all(not r["with"] or r["with"] in events_mod.PLOVER_TYPES for r in rows)
+
+
+def test_case2021_f1_counts_unanswered_snippets_as_misses():
+    scores = case2021.f1_scores([("A", "A"), ("B", None), ("B", "A")])
+    assert scores["micro_f1"] == pytest.approx(2 * 0.5 * (1 / 3) / (0.5 + 1 / 3), abs=1e-4)
+    assert scores["n"] == 3
+
+
+def test_plover_old_names_and_country_codes():
+    assert plover.gold_type("DEMAND") == "REQUEST" and plover.gold_type("FIGHT") == "ASSAULT"
+    assert plover.gold_type("DISAPPROVE") == "ACCUSE" and plover.gold_type("AGREE") == "AGREE"
+    rec = analysed("Japanese officials met Italian envoys in Rome.")
+    e = find(rec, "CONSULT")
+    assert plover.actor_matches(rec, e.actor, [{"actorText": "Japanese officials", "code": "JAP"}])
+    assert not plover.actor_matches(rec, e.actor, [{"actorText": "Italian envoys", "code": "ITL"}])
+    assert plover.actor_matches(rec, e.recipient, [{"actorText": "Italian envoys", "code": "ITL"}])

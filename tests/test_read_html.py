@@ -1,0 +1,136 @@
+"""The HTML reader on pages written for dateline (samples/html and small pages here): body in
+reading order without the site's chrome, title, authors, outlet, publication date, headings."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.read import Offered, extract
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "html"
+BODY = ("<p>OSLO, May 5 — Norway's government said on Monday it would double its aid to Sudan this year, "
+        "after the United Nations warned that famine was spreading across the country's west.</p>"
+        "<p>\"We cannot look away,\" the development minister told reporters in Oslo, adding that the money "
+        "would go to the World Food Programme and to local aid groups.</p>"
+        "<p>The opposition said the increase should have come months ago, according to a statement.</p>")
+
+
+def page(name: str):
+    return extract(Offered(name, (SAMPLES / name).read_bytes(), "auto"))
+
+
+def html(body: str = BODY, head: str = "", url: str | None = None):
+    doc = f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
+    return extract(Offered("test.html", doc.encode("utf-8"), "html", {"url": url} if url else {}))
+
+
+def test_news_page_with_site_chrome():
+    p = page("ceasefire-talks-cairo.html")
+    assert p.title == "Ceasefire talks resume in Cairo as mediators press both sides"
+    assert p.authors == ["Hannah Lowe", "Omar Said"]
+    assert (p.published, p.outlet) == ("2025-06-03", "The Meridian Courier")
+    assert p.url == "https://www.meridiancourier.example/world/middle-east/ceasefire-talks-resume-cairo"
+    assert (p.dateline.text, p.dateline.place, p.dateline.date) == ("CAIRO, June 3 —", "Cairo", "2025-06-03")
+    assert [h.text for h in p.headings] == ["Sticking points remain", "Pressure from Washington"]
+    assert p.text.startswith("CAIRO, June 3 — Egyptian and Qatari mediators")
+    assert p.text.endswith("The talks are expected to continue on Wednesday, the officials said.")
+    assert "Read more: Aid convoys stall at border crossing as rains flood roads" in p.removed
+    for chrome in ("cookies", "Subscribe", "Advertisement", "Five things to know", "Comments", "newsletter",
+                   "All rights reserved", "Tags:", "Photo: Meridian"):
+        assert chrome not in p.text
+    for h in p.headings:
+        assert p.text[h.start:h.end] == h.text
+
+
+def test_wordpress_page_with_meta_date_share_row_and_related_posts():
+    p = page("eu-sanctions-gas-vote.html")
+    assert p.title == "EU ministers agree new sanctions package after Hungary drops veto"
+    assert p.published == "2024-03-12" and p.authors == ["Inês Kowalczyk"]
+    assert p.dateline.place == "Brussels"
+    assert [h.text for h in p.headings] == ["A last-minute deal", "Critics on both sides"]
+    assert "Advertisement" in p.removed
+    for chrome in ("Share this", "WhatsApp", "You may also like", "shadow fleet works", "Copyright"):
+        assert chrome not in p.text
+
+
+def test_embedded_post_is_read_in_place():
+    p = page("belgrade-protest-arrests.html")
+    paragraphs = p.text.split("\n\n")
+    tweet = paragraphs.index("Students are marching from the faculty of law to the parliament. "
+                             "Thousands on the bridge now. Peaceful so far.")
+    assert paragraphs[tweet - 1].startswith("The interior minister, Dragan Vuković,")
+    assert paragraphs[tweet + 2].startswith("The audit, published last week")
+    assert p.published == "2025-02-09" and p.authors == ["Elena Markovic"]
+    assert "Most Read" not in p.text and "Storm leaves thousands" not in p.text
+
+
+def test_publication_date_over_update_date():
+    p = page("court-blocks-deportations.html")
+    assert p.published == "2025-02-11"
+    assert p.title == "Federal judge blocks fast-track deportation policy"
+    assert [h.text for h in p.headings] == ["Administration vows appeal", "What happens next"]
+    assert "Filed under" not in p.text and "The Docket" not in p.text
+
+
+def test_kicker_and_standfirst_before_a_dateline():
+    p = page("runoff-election-analysis.html")
+    assert p.title == "A runoff neither candidate wanted"
+    assert p.authors == ["Lucía Ferreyra", "Tom Hadley"]
+    assert "Analysis" in p.removed and not p.text.startswith("Analysis")
+    assert p.dateline.text == "SANTIAGO, Oct. 26 —" and p.dateline.date == "2025-10-26"
+    assert p.text[p.dateline.start:p.dateline.end] == p.dateline.text
+    assert "a mandate to keep going" in p.text and "Share on Facebook" not in p.text
+
+
+@pytest.mark.parametrize("head,h1,title", [
+    ("<title>Norway doubles Sudan aid | Fjord Daily</title><meta property='og:site_name' content='Fjord Daily'>", "",
+     "Norway doubles Sudan aid"),
+    ("<title>Fjord Daily - Norway doubles Sudan aid</title><meta property='og:site_name' content='Fjord Daily'>", "",
+     "Norway doubles Sudan aid"),
+    ("<title>Norway doubles Sudan aid | World | Fjord Daily</title>", "", "Norway doubles Sudan aid"),
+    ("<title>Norway doubles Sudan aid - Fjord Daily</title>", "<h1>Fjord Daily</h1>", "Norway doubles Sudan aid"),
+    ("<title>Norway doubles aid - Fjord Daily</title>", "<h1>Norway doubles its aid to Sudan as famine spreads</h1>",
+     "Norway doubles its aid to Sudan as famine spreads"),
+    ("<meta property='og:title' content='Norway Doubles Sudan Aid'>", "<h1>NORWAY DOUBLES SUDAN AID</h1>",
+     "Norway Doubles Sudan Aid"),
+    ("<title>Norway &amp;amp; Sudan | Fjord Daily</title>", "", "Norway & Sudan"),
+])
+def test_title_from_headline_and_metadata(head, h1, title):
+    p = html(h1 + "<article>" + BODY + "</article>", head, url="https://www.fjorddaily.example/world/aid")
+    assert p.title == title
+
+
+def test_date_shown_on_the_page_wins_over_a_stale_metadata_date():
+    head = ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"datePublished\": \"2019-01-01\"}"
+            "</script>")
+    p = html("<p class='meta'>Published May 5, 2025</p><article>" + BODY + "</article>", head)
+    assert p.published == "2025-05-05"
+    shown = ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"datePublished\": \"2025-05-05T10:00Z\"}"
+             "</script>")
+    p = html("<p>Last updated: May 7, 2025</p><p>First published May 5, 2025</p><article>" + BODY + "</article>", shown)
+    assert p.published == "2025-05-05"
+
+
+def test_tables_lists_and_bold_subheads():
+    body = ("<article><p>ATHENS — The results, published by the interior ministry on Sunday, were as follows, "
+            "officials said, with all polling stations counted.</p>"
+            "<table><tr><th>Party</th><th>Share</th></tr><tr><td>New Democracy</td><td>40.6%</td></tr>"
+            "<tr><td>Syriza</td><td>17.8%</td></tr></table>"
+            "<p><strong>Turnout Falls Again</strong></p>"
+            "<p>Turnout fell to 52 percent, the lowest since the restoration of democracy, the ministry said.</p>"
+            "<ul><li>Voters abroad could vote by post for the first time.</li><li>Counting took six hours.</li></ul>"
+            "<p>A second round is not needed, the electoral commission said on Monday morning.</p></article>")
+    p = html(body)
+    paragraphs = p.text.split("\n\n")
+    assert "Party | Share" in paragraphs and "New Democracy | 40.6%" in paragraphs
+    assert [h.text for h in p.headings] == ["Turnout Falls Again"]
+    assert "Voters abroad could vote by post for the first time." in paragraphs
+
+
+def test_no_body_is_an_input_error():
+    from dateline.errors import InputError
+
+    with pytest.raises(InputError) as err:
+        html("<nav><a href='/'>Home</a></nav>")
+    assert err.value.code == "E105"

@@ -1,0 +1,306 @@
+"""The pasted-text reader on layouts written for these tests: chrome, bylines, date lines, title,
+headings, link lists, wrapped and unwrapped paragraphs."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.read import Offered, extract
+from dateline.read.text import byline_authors, is_chrome, is_title_like
+
+
+def read(text: str, published: str | None = None, **meta):
+    return extract(Offered("test.txt", text.encode("utf-8"), "text", meta), published=published)
+
+
+def paragraphs(page) -> list[str]:
+    return page.text.split("\n\n")
+
+
+NEWS_SITE = """\
+Skip to content
+Home | World | Politics | Business | Opinion
+World
+Middle East
+
+Ceasefire Talks Resume in Cairo as Mediators Press Both Sides
+By Hannah Lowe and Omar Said, Reuters
+Published June 3, 2025
+Updated June 4, 2025 9:15 AM EDT
+Share
+Tweet
+Email
+CAIRO, June 3 (Reuters) - Egyptian and Qatari mediators on Tuesday brought negotiators back to Cairo for a third round of ceasefire talks, two officials familiar with the matter said.
+"We are closer than we have been in months," one of the officials said, speaking on condition of anonymity.
+Advertisement
+Sticking Points Remain
+The main dispute is over the sequencing of prisoner releases, according to a draft seen by Reuters.
+Related
+Aid convoys stall at border crossing
+Five things to know about the talks
+A spokesperson for the foreign ministry declined to comment on Wednesday.
+(Reporting by Hannah Lowe in Cairo; Editing by Mark Potter)
+We use cookies to improve your experience. Accept all cookies
+Comments (12)
+"""
+
+
+def test_news_site_without_blank_lines():
+    page = read(NEWS_SITE)
+    assert page.title == "Ceasefire Talks Resume in Cairo as Mediators Press Both Sides"
+    assert page.authors == ["Hannah Lowe", "Omar Said"]
+    assert (page.published, page.published_from) == ("2025-06-03", "metadata")
+    assert [h.text for h in page.headings] == ["Sticking Points Remain"]
+    assert page.dateline.text == "CAIRO, June 3 (Reuters) -"
+    assert (page.dateline.place, page.dateline.date) == ("Cairo", "2025-06-03")
+    assert page.text.startswith("CAIRO, June 3 (Reuters) - Egyptian")
+    assert page.text.endswith("declined to comment on Wednesday.")
+    for line in ("Skip to content", "Home | World | Politics | Business | Opinion", "World", "Middle East",
+                 "Share", "Tweet", "Email", "Advertisement", "Related", "Aid convoys stall at border crossing",
+                 "Five things to know about the talks", "Comments (12)",
+                 "We use cookies to improve your experience. Accept all cookies",
+                 "Published June 3, 2025", "Updated June 4, 2025 9:15 AM EDT"):
+        assert line in page.removed and line not in page.text
+    for h in page.headings:
+        assert page.text[h.start:h.end] == h.text
+    assert page.text[page.dateline.start:page.dateline.end] == page.dateline.text
+
+
+BLOG_LAYOUT = """\
+Menu
+Search
+
+Opinion
+
+Why the Sanctions Vote Split the Coalition
+
+Posted on March 12, 2024 by Daniel Ortiz
+5 min read
+
+The coalition's vote on new sanctions was never going to be easy. Lawmakers from the governing
+party argued that the measures were overdue, while the opposition called them a reckless gamble
+with the country's energy supply.
+
+What the Bill Does
+
+The bill freezes assets held by three state banks and bars new investment in the gas sector. It
+takes effect next month, according to the finance ministry.
+
+Who Voted Against
+
+Eleven members broke ranks. One of them, speaking on condition of anonymity, said the party
+leadership had "ignored every warning" from industry.
+
+Share this article
+Facebook
+Twitter
+LinkedIn
+
+Most Read
+
+Parliament adjourns after all-night session
+Energy prices climb for third week
+"""
+
+
+def test_blog_with_hard_wrapped_paragraphs():
+    page = read(BLOG_LAYOUT)
+    assert page.title == "Why the Sanctions Vote Split the Coalition"
+    assert [h.text for h in page.headings] == ["What the Bill Does", "Who Voted Against"]
+    assert page.published == "2024-03-12"
+    assert len(paragraphs(page)) == 5  # three paragraphs, two headings
+    assert "Lawmakers from the governing party argued" in page.text  # wrapped lines joined with a space
+    assert page.text.endswith('"ignored every warning" from industry.')
+    for line in ("Menu", "Search", "Opinion", "5 min read", "Share this article", "Facebook", "Twitter",
+                 "LinkedIn", "Most Read", "Parliament adjourns after all-night session",
+                 "Energy prices climb for third week"):
+        assert line in page.removed
+
+
+WIRE_COPY = """\
+Protesters Fill Central Square for Third Night
+
+By ELENA MARKOVIC
+Associated Press
+
+BELGRADE, Serbia (AP) — Tens of thousands of protesters filled the capital's central square for a third night on Sunday, demanding the resignation of the interior minister.
+
+Police said 14 people were arrested. Organizers put the crowd at more than 50,000; the city government, which is run by the ruling party, said it was "a few thousand troublemakers."
+
+ADVERTISEMENT
+
+The protests began last week after a report by the state auditor said that public funds had been diverted to a private security firm.
+
+Copyright 2025 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.
+"""
+
+
+def test_wire_copy_with_capital_byline_and_agency_dateline():
+    page = read(WIRE_COPY)
+    assert page.title == "Protesters Fill Central Square for Third Night"
+    assert page.authors == ["ELENA MARKOVIC"]
+    assert page.dateline.text == "BELGRADE, Serbia (AP) —"
+    assert page.dateline.place == "Belgrade, Serbia" and page.dateline.date is None
+    assert "ADVERTISEMENT" in page.removed
+    assert any(r.startswith("Copyright 2025") for r in page.removed)
+    assert "Associated Press" in page.removed  # the agency line under the byline
+    assert page.published is None and page.published_from == "none"
+
+
+def test_user_date_completes_a_yearless_dateline():
+    page = read("LONDON, June 3 — Ministers met on Tuesday to discuss the budget, officials said.",
+                published="2025-06-05")
+    assert page.dateline.date == "2025-06-03"
+    assert (page.published, page.published_from) == ("2025-06-03", "dateline")
+    page = read("LONDON, June 3 — Ministers met on Tuesday to discuss the budget, officials said.")
+    assert (page.published, page.published_from) == ("XXXX-06-03", "dateline")
+
+
+def test_bare_date_before_the_body_is_the_publication_date_but_not_one_after_it():
+    page = read("Court Blocks Deportation Order\n\nFriday, December 19, 2025\n\n"
+                "A federal judge on Friday blocked the order, saying it violated due process.\n\n"
+                "March 3, 2026\n")
+    assert page.published == "2025-12-19"
+    assert "Friday, December 19, 2025" in page.removed and "March 3, 2026" in page.removed
+
+
+def test_three_title_like_lines_in_a_row_are_links_not_headings():
+    text = ("Talks Stall Over Grain Exports\n\n"
+            "The talks stalled on Monday after both delegations left the venue early.\n\n"
+            "Ukraine war: latest updates\n\nWho controls the ports\n\nMap of the front line\n\n"
+            "Officials said they would meet again next week in Istanbul.\n")
+    page = read(text)
+    assert page.headings == []
+    assert "Who controls the ports" in page.removed
+    assert page.text.endswith("in Istanbul.")
+
+
+def test_a_title_given_by_the_container_is_not_repeated_in_the_body():
+    page = read("Budget Passes After Long Night\n\nThe budget passed at dawn, the speaker said.",
+                title="Budget Passes After Long Night")
+    assert page.title == "Budget Passes After Long Night"
+    assert page.text == "The budget passed at dawn, the speaker said."
+    assert page.removed == []  # the title line is the title, not chrome
+
+
+@pytest.mark.parametrize("line", [
+    "Advertisement", "ADVERTISEMENT", "Read more", "Read more: Ministers clash over pensions",
+    "Share on Facebook", "Share this article:", "Tweet | Email | Print", "1.2K views", "12 shares",
+    "Comments (3)", "Login or Join to comment.", "Leave a comment", "View all 48 comments",
+    "Sign up for our daily newsletter", "Subscribe to our World Briefing newsletter for free",
+    "We use cookies to give you the best experience on our website.", "Accept all cookies",
+    "Photo: Reuters/Jane Doe", "Image credit: Getty Images", "Getty Images", "Skip to main content",
+    "Back to top", "Next article", "Home > World > Europe", "Follow us on Twitter", "© 2025 Example News",
+    "All rights reserved.", "Tags: Iran, Nuclear, Diplomacy", "Listen to this article 4 min", "3 min read",
+    "Story continues below advertisement", "Already a subscriber? Log in", "About the author",
+    "Have a tip? Email us at tips@example.org", "Related: Five takeaways from the summit", "• 1109",
+    "This article contains affiliate links.", "Table of contents", "2 hours ago",
+    "Image source, Getty Images", "Image caption, Protesters waved flags outside parliament on Sunday",
+    "You are reading 1 of 3 free articles this month. Subscribe for unlimited access.", "Staff Reporter",
+])
+def test_chrome_lines(line):
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Read the statement in full, the minister told reporters.",
+    "Next year, the government plans to share more data with Brussels.",
+    "The advertisement campaign cost the party $2 million, according to filings.",
+    "Comments by the ambassador drew a sharp rebuke from Beijing.",
+    "Subscribers to the service were told the data had been leaked, a spokesman said.",
+    "Share prices fell 3 percent after the announcement.",
+    "More than 200 people were arrested, police said.",
+    "Photos of the meeting were released by the presidency on Friday.",
+    "Follow-up talks are expected in Vienna.",
+    "The court will rule next month, according to a filing seen by Reuters.",
+    "A Reuters/Ipsos poll found 40 percent of voters disapproved.",
+])
+def test_sentences_are_not_chrome(sentence):
+    assert not is_chrome(sentence)
+
+
+@pytest.mark.parametrize("line,names", [
+    ("By Jane Doe", ["Jane Doe"]),
+    ("By Jane Doe and John Roe, Reuters", ["Jane Doe", "John Roe"]),
+    ("BY ELENA MARKOVIC", ["ELENA MARKOVIC"]),
+    ("By Sarah al-Amin in Beirut", ["Sarah al-Amin"]),
+    ("Written by: Tomás Ruiz | June 3, 2025", ["Tomás Ruiz"]),
+    ("(Reporting by Hannah Lowe in Cairo; Editing by Mark Potter)", ["Hannah Lowe"]),
+    ("By Tuesday, the talks had collapsed.", None),
+    ("By the end of the week, officials said, the border would reopen.", None),
+    ("By President Trump's order, the tariffs doubled.", None),
+])
+def test_bylines(line, names):
+    assert byline_authors(line) == names
+
+
+def test_title_like():
+    assert is_title_like("Putin's Preconditions and Trump's Strategy Going Forward")
+    assert is_title_like("Who voted against?")
+    assert not is_title_like("The talks will resume next week.")
+    assert not is_title_like("the talks resume")
+    assert not is_title_like(" ".join(["word"] * 20))
+
+
+def test_menu_block_before_the_body_is_chrome_but_a_list_in_the_body_is_not():
+    text = ("News\nSport\nWeather\n\nFloods Force Thousands From Homes\n\n"
+            "Heavy rain forced thousands from their homes on Sunday, officials said.\n\n"
+            "Residents were told to:\nMove to higher ground\nAvoid flooded roads\n\n"
+            "The rain is expected to ease by Tuesday.")
+    page = read(text)
+    assert page.removed[:3] == ["News", "Sport", "Weather"]
+    assert "Move to higher ground" in page.text
+
+
+def test_heading_lines_split_off_wrapped_text():
+    text = ("Banks Brace for New Rules\n\n"
+            "Lenders across the region said on Monday that the new capital rules would force them\n"
+            "to raise billions of dollars before the end of the year, according to a survey.\n\n"
+            "What Happens Next\n"
+            "The regulator will publish the final text next month and take comments until\n"
+            "the end of the summer, a spokeswoman said.\n")
+    page = read(text)
+    assert [h.text for h in page.headings] == ["What Happens Next"]
+    assert page.text.endswith("the end of the summer, a spokeswoman said.")
+
+
+def test_windows_line_endings_and_non_breaking_spaces():
+    text = "Strike Halts Trains\r\n\r\nRail\u00a0workers walked out on Monday, the union said.\r\n"
+    page = read(text)
+    assert page.title == "Strike Halts Trains"
+    assert page.text == "Rail workers walked out on Monday, the union said."
+
+
+BROADCASTER_LAYOUT = """\
+Skip to content
+Home
+News
+Sport
+
+Thousands march in Tbilisi against 'foreign agents' law
+3 hours ago
+Share
+Nino Gelashvili
+Tbilisi correspondent
+Image source, Getty Images
+Image caption, Protesters waved EU and Georgian flags outside parliament on Sunday
+Tens of thousands of people marched through the Georgian capital on Sunday evening against a proposed law that critics say is modelled on Russian legislation.
+The ruling party says the law is needed to make foreign funding transparent. Its chairman said last week that the opposition was "controlled by foreign masters".
+What is in the bill?
+Under the proposals, groups that fail to register would face fines of up to 25,000 lari ($9,400).
+Related topics
+Georgia
+Protests
+More on this story
+What is Georgia's 'foreign agents' law?
+"""
+
+
+def test_broadcaster_layout_with_captions_and_topic_links():
+    page = read(BROADCASTER_LAYOUT)
+    assert page.title == "Thousands march in Tbilisi against 'foreign agents' law"
+    assert [h.text for h in page.headings] == ["What is in the bill?"]
+    assert page.text.startswith("Tens of thousands of people marched")
+    assert page.text.endswith("fines of up to 25,000 lari ($9,400).")
+    for line in ("Image source, Getty Images", "3 hours ago", "Related topics", "Georgia", "Protests",
+                 "What is Georgia's 'foreign agents' law?"):
+        assert line in page.removed
