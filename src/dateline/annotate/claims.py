@@ -53,11 +53,11 @@ MIN_FRAME_WORDS = 8
 # makes a clause worth checking (set by hand; see the checkworthy scorer for how they fare).
 WEIGHTS: dict[str, float] = {
     "bias": -1.7,
-    "figure": 1.6,
+    "figure": 1.3,
     "date": 0.8,
     "named": 0.5,
     "past": 0.9,
-    "comparison": 0.6,
+    "comparison": 0.3,
     "causal": 0.2,
     "prediction": -1.0,
     "record": 0.6,
