@@ -106,6 +106,18 @@ def _is_clause_head(token) -> bool:
     return _has_subject(token) or _is_finite(token)
 
 
+@functools.cache
+def _mental_verbs() -> frozenset[str]:
+    return frozenset(r["term"] for r in lexicons.rows("claim_cues.csv") if r["kind"] == "mental_verb")
+
+
+def _is_mind_reading(attribution) -> bool:
+    """An attribution whose cue is a verb of thinking or knowing, outside quotation ("because he
+    knows it will fail"): no one is reported as saying anything; the article itself asserts what
+    someone thinks, so the claim stays the article's own (kind ``mental_state``)."""
+    return attribution.kind != "direct" and (attribution.cue_lemma or "").lower() in _mental_verbs()
+
+
 class Regions:
     """Per token: which voice region it is in (``region``: -1 the article's, k >= 0 the k-th
     attribution's content, the innermost where contents nest, -2 a floating quote), whether it is
@@ -113,7 +125,8 @@ class Regions:
     whether it is in a heading. Computed once per text by marking token ranges."""
 
     def __init__(self, record: Record, doc):
-        self.contents = [(a.content[0], a.content[1], a.source) for a in record.attributions if a.content]
+        reports = [a for a in record.attributions if a.content and not _is_mind_reading(a)]
+        self.contents = [(a.content[0], a.content[1], a.source) for a in reports]
         starts = [t.idx for t in doc]
         n = len(doc)
 
@@ -129,7 +142,7 @@ class Regions:
             for i in tokens_in(self.contents[k][:2]):
                 self.region[i] = k
         self.frame = [False] * n
-        for a in record.attributions:
+        for a in reports:
             for span in (a.cue, a.speaker):
                 for i in tokens_in(span) if span else ():
                     self.frame[i] = True
