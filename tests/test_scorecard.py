@@ -84,3 +84,15 @@ def test_seed_scorecard_agrees_with_the_readings_notes(seed_text):
     assert anonymous >= notes["anonymous_sources_at_least"]
     assert card.anonymous_share >= 0.45  # "about half or more"
     assert card.loaded_authorial >= notes["authorial_loaded_terms_at_least"]
+
+
+def test_what_someone_knows_is_not_counted_as_an_attribution():
+    text = "The mayor said the bridge is safe. She knows the repairs will take a year."
+    rec = record(text, sources=[Source("s1", "The mayor", "named_person")],
+                 attributions=[("the bridge is safe", "said", "s1", "indirect"),
+                               ("the repairs will take a year", "knows", "s1", "indirect")])
+    rec.attributions[1].cue_lemma = "know"
+    doc = parse(text)
+    rec.claims = find_claims(rec, doc)
+    card = build_scorecard(rec, doc)
+    assert card.attributions == 1 and card.claims_attributed == 1

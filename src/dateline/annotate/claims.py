@@ -111,7 +111,7 @@ def _mental_verbs() -> frozenset[str]:
     return frozenset(r["term"] for r in lexicons.rows("claim_cues.csv") if r["kind"] == "mental_verb")
 
 
-def _is_mind_reading(attribution) -> bool:
+def is_mind_reading(attribution) -> bool:
     """An attribution whose cue is a verb of thinking or knowing, outside quotation ("because he
     knows it will fail"): no one is reported as saying anything; the article itself asserts what
     someone thinks, so the claim stays the article's own (kind ``mental_state``)."""
@@ -125,7 +125,7 @@ class Regions:
     whether it is in a heading. Computed once per text by marking token ranges."""
 
     def __init__(self, record: Record, doc):
-        reports = [a for a in record.attributions if a.content and not _is_mind_reading(a)]
+        reports = [a for a in record.attributions if a.content and not is_mind_reading(a)]
         self.contents = [(a.content[0], a.content[1], a.source) for a in reports]
         starts = [t.idx for t in doc]
         n = len(doc)
