@@ -61,14 +61,9 @@ def _assert_neutral(text: str, published: str | None, pairs: list[NamePair] | No
     for c in (card, card_after):
         if c is not None:  # keyed by names, which the swap exchanges: its numbers must stay
             c["sources_by_affiliation"] = sorted(c["sources_by_affiliation"].values())
-    upstream = {"attributions": (_shapes(original), _shapes(swapped)),
-                "sources": (_kinds(original.sources), _kinds(swapped.sources))}
-    changed = {k: v for k, v in upstream.items() if v[0] != v[1]}
     assert loaded_after == loaded, "loaded-term counts changed under the swap"
-    if card_after != card and changed:
-        # The scorecard only counts what the attribution engine found; when that changed under
-        # the swap, the fault is upstream and is reported as such, not hidden.
-        pytest.xfail(f"attribution/source extraction is not neutral under the swap: {changed}")
+    assert (_shapes(swapped), _kinds(swapped.sources)) == (_shapes(original), _kinds(original.sources)), \
+        "attributions or sources changed under the swap"
     assert card_after == card, "scorecard changed under the swap"
 
 
@@ -95,6 +90,14 @@ def test_samples_survive_swapping_the_parties(offered: Offered):
 
 def test_seed_survives_swapping_the_parties(seed_text):
     _assert_neutral(seed_text.decode("utf-8"), "2025-07-04")
+
+
+def test_seed_survives_swapping_its_two_leaders_and_their_countries(seed_text):
+    """The swap the seed invites: the two leaders, with their countries and peoples."""
+    _assert_neutral(seed_text.decode("utf-8"), "2025-07-04",
+                    [NamePair("Trump", "Putin"), NamePair("Iran", "Russia"), NamePair("Iranian", "Russian"),
+                     NamePair("Iranians", "Russians"), NamePair("Ukraine", "Israel"),
+                     NamePair("Ukrainian", "Israeli"), NamePair("Ukrainians", "Israelis")])
 
 
 def test_a_country_without_a_partner_gets_a_stand_in_it_does_not_name():
