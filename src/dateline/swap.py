@@ -6,19 +6,30 @@ paired form by form and must be of the same length in words, so every count over
 words, shares of words in quotes) is comparable before and after: what the swap may change is who
 is named, never how the article is built.
 
-``parties_from_record(record)`` proposes pairs from an analysed article: its people, paired by
-frequency among names of the same length, and its countries with their demonyms (from
-``countries.csv`` where the entity tagger ships it; a country without a partner is exchanged with a
-stand-in the article does not name), plus the party names in ``swap_parties.csv``.
+``parties_from_record(record)`` proposes pairs from an analysed article, only where the swapped
+article stays coherent:
+- people of the same gender, as their given names (``first_names.csv``) and the article (its
+  pronouns, titles such as "Mr." or "spokeswoman") say, with the short form each is called by
+  ("Tanabe", "Zhao");
+- countries whose forms used in the article (name, adjective, people) the partner has too, form by
+  form ("Austrian" with "Dutch", but "Austrians" has no partner in "Dutchman"); a country called by
+  a name the swap cannot exchange ("U.S.", "Holland") stays as it is; a country without a partner
+  is exchanged with a stand-in the article does not name;
+- the party names in ``swap_parties.csv``.
 """
 from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
+from typing import Optional
 
 from . import lexicons
-from .record import Record
+from .record import Entity, Record
+
+_ROLES = ("name", "adjective", "people")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er)\b")
 
 
 @dataclass(slots=True, frozen=True)
@@ -47,77 +58,180 @@ def swap_text(text: str, pairs: list[NamePair]) -> str:
     return pattern.sub(lambda m: mapping[m.group(0)], text)
 
 
+def _count(word: str, text: str) -> int:
+    return len(re.findall(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text))
+
+
+# --- countries -----------------------------------------------------------------------------------
+
+@dataclass(slots=True, frozen=True)
+class _Country:
+    forms: dict[str, str]  # role (name, adjective, people) -> the form
+    others: tuple[str, ...]  # aliases and further demonyms ("U.S.", "Holland", "Soviet")
+
+    def used(self, text: str) -> dict[str, str]:
+        return {role: form for role, form in self.forms.items() if _count(form, text)}
+
+    def named_otherwise(self, text: str) -> bool:
+        """Called by a form the swap has no partner for; an alias that holds one of the forms
+        ("Russian Federation", "the Ukraine") changes with it."""
+        return any(_count(other, text) and not any(_count(f, other) for f in self.forms.values())
+                   for other in self.others)
+
+
 @functools.cache
-def _countries() -> dict[str, tuple[str, ...]]:
-    """Country name -> its demonyms (adjective, then people), where countries.csv is present."""
-    try:
-        rows = lexicons.rows("countries.csv")
-    except (FileNotFoundError, OSError):
-        return {}
-    return {r["name"]: tuple(d for d in r.get("demonyms", "").split("|") if d) for r in rows}
+def _countries() -> dict[str, _Country]:
+    """Country name -> its forms by role, from countries.csv: the adjective is the first demonym
+    listed, the people its plural where one is listed."""
+    table = {}
+    for row in lexicons.rows("countries.csv"):
+        demonyms = [d for d in row.get("demonyms", "").split("|") if d]
+        forms = {"name": row["name"]}
+        if demonyms:
+            forms["adjective"] = demonyms[0]
+            if demonyms[0] + "s" in demonyms:
+                forms["people"] = demonyms[0] + "s"
+        aliases = [a for a in row.get("aliases", "").split("|") if a]
+        others = tuple(d for d in demonyms + aliases if d not in forms.values())
+        table[row["name"]] = _Country(forms, others)
+    return table
+
+
+def _country_pair(a: _Country, b: _Country, roles: set[str]) -> list[NamePair]:
+    """The two countries form by form, or nothing if a role used has no partner of equal length."""
+    if any(r not in a.forms or r not in b.forms or _length(a.forms[r]) != _length(b.forms[r]) for r in roles):
+        return []
+    return [NamePair(a.forms[r], b.forms[r]) for r in _ROLES if r in a.forms and r in b.forms
+            and _length(a.forms[r]) == _length(b.forms[r])]
+
+
+def _stand_in(country: _Country, roles: set[str], text: str, table: dict[str, _Country],
+              taken: set[str]) -> list[NamePair]:
+    """For a country with no partner in the article: the first country of the list that the article
+    does not name and no other country stands in for, with every form used, of the same lengths,
+    and no given name for a name."""
+    given = _given_names()
+    for other in table.values():
+        if other is country or other.forms["name"] in given or other.forms["name"] in taken:
+            continue
+        if any(_count(f, text) for f in (*other.forms.values(), *other.others)):
+            continue
+        if pairs := _country_pair(country, other, roles):
+            taken.add(other.forms["name"])
+            return pairs
+    return []
+
+
+def _country_pairs(record: Record) -> list[NamePair]:
+    table = _countries()
+    text = record.text
+    present = sorted({e.name for e in record.entities if e.name in table},
+                     key=lambda n: (-_count(n, text), n))
+    usable = [n for n in present if not table[n].named_otherwise(text)]
+    pairs: list[NamePair] = []
+    unpaired = []
+    while usable:
+        name = usable.pop(0)
+        roles = set(table[name].used(text))
+        partner = next((o for o in usable if _country_pair(table[name], table[o], roles | set(table[o].used(text)))),
+                       None)
+        if partner is None:
+            unpaired.append(name)
+            continue
+        usable.remove(partner)
+        pairs += _country_pair(table[name], table[partner], roles | set(table[partner].used(text)))
+    taken: set[str] = set()
+    for name in unpaired:
+        pairs += _stand_in(table[name], set(table[name].used(text)), text, table, taken)
+    return pairs
+
+
+# --- people --------------------------------------------------------------------------------------
+
+@functools.cache
+def _given_names() -> dict[str, str]:
+    return {r["name"]: r["gender"] for r in lexicons.rows("first_names.csv")}
+
+
+@functools.cache
+def _gendered_words() -> dict[str, str]:
+    """Words that mark a person's gender in the text: pronouns, titles, role nouns."""
+    words = {w: "m" for w in ("he", "him", "his", "himself")} | {w: "f" for w in ("she", "her", "hers", "herself")}
+    for row in lexicons.rows("honorifics.csv"):
+        if row["gender"]:
+            words[row["title"]] = row["gender"]
+    for row in lexicons.rows("person_roles.csv"):
+        if row["gender"]:
+            words[row["noun"]] = row["gender"]
+    return words
+
+
+@dataclass(slots=True, frozen=True)
+class _Person:
+    name: str
+    short: Optional[str]  # the word of the name the article calls the person by alone
+    name_gender: str  # from the given name: m, f or ""
+    gender: str  # m, f, "" (nothing says) or "?" (the article says both)
+    mentions: int
+
+
+def _person(e: Entity, text: str) -> _Person:
+    words = e.name.split()
+    name_gender = _given_names().get(words[0], "")
+    said = set()
+    for start, end in e.mentions:
+        before = re.findall(r"\w+", text[max(0, start - 16):start].lower())[-1:]
+        for w in before + re.findall(r"\w+", text[start:end].lower()):
+            if w in _gendered_words():
+                said.add(_gendered_words()[w])
+        # the first he or she after a mention, in its paragraph: the article may not have tied it
+        # to this person, but a swap that put a name of the other gender before it would jar
+        after = _PRONOUN.search(text, end, text.find("\n", end) % (len(text) + 1))
+        if after:
+            said.add(_gendered_words()[after.group(0).lower()])
+    gender = name_gender or (said.pop() if len(said) == 1 else "?" if said else "")
+    if name_gender and said - {name_gender}:
+        gender = "?"
+    full = _count(e.name, text)
+    alone = Counter({w: _count(w, text) - full for w in words})
+    short, n = alone.most_common(1)[0]
+    return _Person(e.name, short if n > 0 else None, name_gender, gender, len(e.mentions))
+
+
+def _people_pairs(record: Record) -> list[NamePair]:
+    """Pairs of people of the same gender, by the name and by the article, and the same length of
+    name, most mentioned first; with the short forms they are called by."""
+    text = record.text
+    people = sorted((_person(e, text) for e in record.entities if e.type == "PERSON" and " " in e.name.strip()),
+                    key=lambda p: (-p.mentions, p.name))
+    seen: set[str] = set()
+    pairs: list[NamePair] = []
+    waiting: dict[tuple, _Person] = {}
+    for p in people:
+        if p.name in seen or p.gender == "?":
+            continue
+        seen.add(p.name)
+        key = (p.name_gender, p.gender, _length(p.name))
+        other = waiting.pop(key, None)
+        if other is None:
+            waiting[key] = p
+            continue
+        found = [NamePair(other.name, p.name)]
+        if other.short or p.short:
+            a = other.short or other.name.split()[-1]
+            b = p.short or p.name.split()[-1]
+            if a == b or _length(a) != _length(b) or a in p.name.split() or b in other.name.split():
+                waiting[key] = other
+                continue
+            found.append(NamePair(a, b))
+        pairs += found
+    return pairs
 
 
 def _party_pairs() -> list[NamePair]:
     return [NamePair(r["side_a"], r["side_b"]) for r in lexicons.rows("swap_parties.csv")]
 
 
-def _surname(name: str) -> str:
-    return name.split()[-1]
-
-
-def _pair_off(names: list[str], text: str) -> list[tuple[str, str]]:
-    """Pairs of names of equal length in words, most mentioned first, each name used once."""
-    by_length: dict[int, list[str]] = {}
-    for name in sorted(names, key=lambda n: (-text.count(n), n)):
-        by_length.setdefault(_length(name), []).append(name)
-    pairs = []
-    for group in by_length.values():
-        pairs += [(group[k], group[k + 1]) for k in range(0, len(group) - 1, 2)]
-    return pairs
-
-
-def _country_pair(a: str, b: str, demonyms: dict[str, tuple[str, ...]]) -> list[NamePair]:
-    """A country and its demonyms against another's (adjective with adjective, people with people;
-    a country's extra, older forms such as "Soviet" stay as they are), or nothing if the lengths
-    in words differ."""
-    forms = [(a, b), *zip(demonyms[a], demonyms[b])]
-    if any(_length(x) != _length(y) for x, y in forms):
-        return []
-    return [NamePair(x, y) for x, y in forms]
-
-
-def _stand_in(country: str, text: str, demonyms: dict[str, tuple[str, ...]]) -> list[NamePair]:
-    """For a country with no partner in the article: the first country of the list, not named in
-    the article, whose name and demonyms have the same lengths in words."""
-    for other in demonyms:
-        if other != country and other not in text and not any(d in text for d in demonyms[other]):
-            if len(demonyms[other]) >= min(2, len(demonyms[country])) and (pairs := _country_pair(country, other, demonyms)):
-                return pairs
-    return []
-
-
 def parties_from_record(record: Record) -> list[NamePair]:
-    """Name pairs for ``swap_text``: people, countries and demonyms, and party names. A country
-    that has no partner in the article is exchanged with a stand-in country it does not name."""
-    text = record.text
-    people = sorted({e.name for e in record.entities if e.type == "PERSON" and " " in e.name.strip()})
-    pairs: list[NamePair] = []
-    used: set[str] = set()
-    for a, b in _pair_off(people, text):
-        sa, sb = _surname(a), _surname(b)
-        if sa in used or sb in used or sa == sb or _length(sa) != _length(sb):
-            continue
-        pairs += [NamePair(a, b), NamePair(sa, sb)]
-        used |= {a, b, sa, sb}
-    demonyms = _countries()
-    countries = sorted({e.name for e in record.entities if e.type == "GPE" and e.name in demonyms})
-    paired: set[str] = set()
-    for a, b in _pair_off(countries, text):
-        if found := _country_pair(a, b, demonyms):
-            pairs += found
-            paired |= {a, b}
-    for country in countries:
-        if country not in paired:
-            pairs += _stand_in(country, text, demonyms)
-    pairs += _party_pairs()
-    return pairs
+    """Name pairs for ``swap_text``: people, countries and their demonyms, and party names."""
+    return _people_pairs(record) + _country_pairs(record) + _party_pairs()
