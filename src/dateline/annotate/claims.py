@@ -97,13 +97,46 @@ def _has_subject(token) -> bool:
 
 
 def _is_clause_head(token) -> bool:
+    """Does the clause headed by ``token`` stand as a claim of its own? Decided on what the words
+    show (its own subject, a complementiser, a conjunction or comma before it) more than on where
+    the parser hung it, which changes with the names in the sentence."""
     if token.dep_ == "ROOT":
         return True
     if token.dep_ not in CLAUSE_DEPS or token.pos_ not in ("VERB", "AUX"):
         return False
     if any(c.dep_ == "mark" and c.lower_ in COMPLEMENTISERS for c in token.children):
-        return False
-    return _has_subject(token) or _is_finite(token)
+        # "said X, and that Y": a second complement is a claim of its own, whichever verb the
+        # parser coordinated it with
+        return token.dep_ == "conj" and _has_subject(token)
+    if token.dep_ == "conj" and not _conjoined(token):
+        return False  # "..., a step Iran says ...": no conjunction, no coordinated clause
+    if _has_subject(token):
+        return True
+    if not (_set_off(token) or any(c.dep_ == "mark" for c in token.children)):
+        return False  # "Polls published before the vote showed ...": a misparse, not two clauses
+    if token.dep_ == "conj" and _has_auxiliary(token.head) and not _has_auxiliary(token):
+        return False  # "will be shipped or repositioned": one verb group, whatever the tagger says
+    return _is_finite(token)
+
+
+def _between(token):
+    lo, hi = sorted((token.head.i, token.i))
+    return token.doc[lo + 1:hi]
+
+
+def _conjoined(token) -> bool:
+    """A conjunction with the conjunct ("A and B", "A, B and C") or a semicolon before it."""
+    return any(c.dep_ == "cc" for c in (*token.head.children, *token.children)) or \
+        any(t.text == ";" for t in _between(token))
+
+
+def _set_off(token) -> bool:
+    """A conjunction or a punctuation mark between a clause and the word it hangs on."""
+    return any(t.dep_ == "cc" or t.text in (",", ";", ":", "—", "–", "--") for t in _between(token))
+
+
+def _has_auxiliary(token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") for c in token.children)
 
 
 @functools.cache
@@ -152,10 +185,16 @@ class Regions:
                 self.heading[i] = True
 
 
-def _units(sent, region_of: list[int]) -> dict[int, list]:
-    """Tokens of a sentence grouped by the clause (head token index) they belong to."""
+def _units(sent, region_of: list[int], frame: list[bool]) -> dict[int, list]:
+    """Tokens of a sentence grouped by the clause (head token index) they belong to.
+
+    A phrase cut off from its clause only because its head lies in another voice region or is
+    an attribution's cue (", two officials said, after weeks of ...": the parser may hang "after"
+    on "said") joins the nearest clause of its own region: where the parser hangs a phrase must
+    not make a claim of it."""
     unit_of: dict[int, int] = {}
     groups: dict[int, list] = {}
+    stray: set[int] = set()
     for token in sent:
         path = []
         t = token
@@ -164,14 +203,23 @@ def _units(sent, region_of: list[int]) -> dict[int, list]:
                 head = unit_of[t.i]
                 break
             path.append(t.i)
-            if (_is_clause_head(t) or t.head.i == t.i or region_of[t.i] != region_of[t.head.i]
-                    or not (sent.start <= t.head.i < sent.end)):
+            clause = _is_clause_head(t) or t.head.i == t.i or not (sent.start <= t.head.i < sent.end)
+            cut = region_of[t.i] != region_of[t.head.i] or (
+                region_of[t.i] >= 0 and frame[t.head.i] and not frame[t.i])
+            if clause or cut:
                 head = t.i
+                if not clause and t.pos_ not in ("VERB", "AUX"):  # a phrase, not a clause
+                    stray.add(t.i)
                 break
             t = t.head
         for i in path:
             unit_of[i] = head
         groups.setdefault(head, []).append(token)
+    for head in sorted(stray):
+        anchors = [h for h in groups if h not in stray and region_of[h] == region_of[head]]
+        if anchors:  # a clause of the region's own first, else the frame ("X stressed Y as ...")
+            anchor = min(anchors, key=lambda h: (frame[h], abs(h - head), h))
+            groups[anchor] = sorted(groups[anchor] + groups.pop(head), key=lambda t: t.i)
     return groups
 
 
@@ -326,10 +374,15 @@ def find_claims(record: Record, doc) -> list[Claim]:
         if kind == "distancing":
             distancing.add(hedge_at[start])
     claims: list[Claim] = []
+    dateline_end = record.dateline.end if record.dateline is not None else 0
     for sent in doc.sents:
         if regions.heading[sent.start]:
             continue
-        for head, tokens in sorted(_units(sent, region_of).items()):
+        for head, tokens in sorted(_units(sent, region_of, regions.frame).items()):
+            if sent.start_char < dateline_end:  # "ROME --" is no part of the claim after it
+                tokens = [t for t in tokens if t.idx >= dateline_end]
+                if not tokens:
+                    continue
             region = region_of[head]
             is_source = region != -1
             words = [t for t in tokens if t.is_alpha]
