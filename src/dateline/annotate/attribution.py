@@ -39,6 +39,7 @@ _CONTENT_DEPS = ("ccomp", "csubjpass")
 _EDGE_PUNCT = {",", ".", ";", ":", "—", "–", "-", "--", "(", ")"}
 _BEFORE_STANDALONE = set(":,.?!—–-(") | {""}
 _SENTENCE_END = {".", "?", "!"}
+_COORDINATORS = {"and", "or", "but"}
 _FLOATING_MIN_WORDS = 4
 _FLOATING_REACH = 2  # paragraphs back a floating quote may look for its speaker
 _LINE_START = re.compile(r"\n(?=[^\n])")
@@ -181,8 +182,23 @@ def find_attributions(article: Article) -> list[Found]:
     _named_by_a_verb(article, found, quoted)
     found = _outermost(article, found)
     _floating(article, found, quoted, standalone)
+    _after_dateline(article, found)
     found.sort(key=lambda f: f.content[0])
     return found
+
+
+def _after_dateline(article: Article, found: list[Found]) -> None:
+    """The dateline ("KHARKIV, Ukraine, March 2 (AP) —") is no one's words: a content that the
+    parse ran back over it starts after it."""
+    dateline = article.record.dateline
+    end = dateline.end if dateline is not None else 0
+    if not end:
+        return
+    while end < len(article.text) and article.text[end].isspace():
+        end += 1
+    for f in found:
+        if f.content[0] < end < f.content[1]:
+            f.content = (end, f.content[1])
 
 
 def _outermost(article: Article, found: list[Found]) -> list[Found]:
@@ -206,7 +222,10 @@ def _outermost(article: Article, found: list[Found]) -> list[Found]:
                     f.via_tokens.append(outer.speaker_token)
                     keep.append(f)
                     continue
-                if not (cue.tag_ == "VBG" and cue.dep_ == "advcl" and article.doc[comma].text == ","):
+                going_on = (cue.tag_ == "VBG" and cue.dep_ == "advcl" and article.doc[comma].text == ",") or (
+                    cue.dep_ == "conj" and article.doc[comma].lower_ in _COORDINATORS
+                    and not any(c.dep_ in _SUBJECT_DEPS for c in cue.children))
+                if not going_on:  # "said X and promised that Y": the speaker's second report
                     continue
                 lo = article.token_at(outer.content[0])
                 outer.content = article.span(*_trim(article, lo, comma))
@@ -308,9 +327,40 @@ def _add_direct(article: Article, found: list[Found], q: quotes.Quote, cue, used
     verb = _cue_of(cue)
     f = Found("direct", (q.start, q.end), cue=_cue_span(article, cue), cue_token=cue.i, lemma=verb.lemma,
               distancing=verb.distancing, mode=verb.mode)
-    _set_speaker(article, f, cue)
+    _set_speaker(article, f, cue, _speaker_beside(article, q, cue))
     used_cues[cue.i] = len(found)
     found.append(f)
+
+
+_PHRASE_STOPS = {",", ".", ";", ":", "—", "–", "--", "(", ")", "?", "!"}
+
+
+def _speaker_beside(article: Article, q: quotes.Quote, cue):
+    """The speaker of a quote whose cue follows it, read from the words: the phrase between the
+    quote and the cue ("“...,” the minister said") or right after the cue up to the next comma
+    ("“...,” said one, Hiroshi Tanabe, who ..."). The parse of these inverted sentences changes
+    with the names in them; where the words settle it they win."""
+    doc = article.doc
+    nxt = article.token_at(q.end)
+    if nxt < len(doc) and doc[nxt].idx < q.end:
+        nxt += 1
+    while nxt < cue.i and doc[nxt].text in _PHRASE_STOPS:
+        nxt += 1
+    if cue.i < nxt:
+        return None
+    if cue.i == nxt:
+        lo = hi = cue.i + 1
+        while hi < len(doc) and doc[hi].text not in _PHRASE_STOPS and not doc[hi].is_space \
+                and article.quote_of[hi] < 0 and article.sent_of[hi] == article.sent_of[cue.i]:
+            hi += 1
+    else:
+        lo, hi = nxt, cue.i
+        if any(article.quote_of[i] >= 0 or doc[i].text in _SENTENCE_END for i in range(lo, hi)):
+            return None
+    for t in doc[lo:hi]:
+        if (t.head.i < lo or t.head.i >= hi) and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            return t
+    return None
 
 
 def subject_of(tok):
@@ -321,10 +371,11 @@ def subject_of(tok):
         return inverted
     node = tok
     for _ in range(5):
-        for c in node.children:
-            if c.dep_ in _SUBJECT_DEPS or (c.dep_ == "nsubjpass" and node.i != tok.i):
-                return c
-        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        subjects = [c for c in node.children if c.dep_ in _SUBJECT_DEPS or (c.dep_ == "nsubjpass" and node.i != tok.i)]
+        if subjects:  # two subjects is a misparse ("a step Iran says"): the nearest before the verb
+            before = [c for c in subjects if c.i < node.i]
+            return _name_before(tok, before[-1] if before else subjects[0])
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN", "PRON") and _can_hold_it(node, node.head):
             return node.head
         if node.dep_ not in _CLIMB_DEPS or node.head.i == node.i:
             break
@@ -334,6 +385,28 @@ def subject_of(tok):
                 return obj
         node = node.head
     return _stranded_subject(tok)
+
+
+def _can_hold_it(verb, noun) -> bool:
+    """"talks intending to reach a deal": a thought is held by someone, a person or a body, not by
+    whatever noun a participle describes (said, a statement can be)."""
+    cue = cues.cue_verb(verb.lemma_.lower())
+    if cue is None or cue.mode != "thought" or noun.pos_ != "NOUN":
+        return True
+    lemma = noun.lemma_.lower()
+    return lemma in cues.person_roles() or lemma in cues.group_nouns() or lemma in ("people", "person")
+
+
+def _name_before(tok, subject):
+    """"a step Iran says it has no intention of taking": a proper name right before the verb,
+    hung on the parser's subject as an apposition with no comma, is the one who speaks."""
+    if tok.i == 0 or subject.i >= tok.i - 1:
+        return subject
+    prev = tok.doc[tok.i - 1]
+    if prev.pos_ == "PROPN" and prev.dep_ == "appos" and prev.head.i == subject.i \
+            and not any(t.is_punct for t in tok.doc[subject.i + 1:prev.i]):
+        return prev
+    return subject
 
 
 def _stranded_subject(tok):
@@ -363,8 +436,25 @@ def _inverted_speaker(tok):
     return None
 
 
-def _set_speaker(article: Article, f: Found, cue) -> None:
-    subj = subject_of(cue)
+def _shared_subject(article: Article, cue):
+    """"X said that A and promised that B": a reporting verb after "and" with no subject of its own
+    shares the subject of the reporting verb before it in the sentence, whichever word the parser
+    coordinated it with (it may even pick one inside the quote)."""
+    doc = article.doc
+    if cue.dep_ != "conj" or cue.i < 2 or doc[cue.i - 1].lower_ not in _COORDINATORS \
+            or any(c.dep_ in _SUBJECT_DEPS for c in cue.children):
+        return None
+    sent_start = article.sent_spans[article.sent_of[cue.i]][0]
+    for i in range(cue.i - 2, sent_start - 1, -1):
+        t = doc[i]
+        if article.quote_of[i] < 0 and t.pos_ == "VERB" and _cue_of(t) is not None:
+            subj = subject_of(t)
+            return subj if subj is not None and article.quote_of[subj.i] < 0 else None
+    return None
+
+
+def _set_speaker(article: Article, f: Found, cue, subj=None) -> None:
+    subj = subj if subj is not None else _shared_subject(article, cue) or subject_of(cue)
     if subj is None or subj.lower_ == "there" or article.quote_of[subj.i] >= 0:
         return
     f.speaker_token = subj.i
@@ -384,11 +474,19 @@ def _set_speaker(article: Article, f: Found, cue) -> None:
 
 def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> Optional[Span]:
     clauses = [c for c in tok.children if c.dep_ in _CONTENT_DEPS]
+    if not clauses:  # "stated that the groundwork ...", however the parser tagged the clause
+        clauses = [c for c in tok.children if c.lower_ == "that" and c.tag_ == "IN" and c.i > tok.i
+                   and c.dep_ != "mark" and sum(1 for _ in c.subtree) >= 3][:1]
     if not clauses and verb.object_content:
         clauses = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")][:1]
     if not clauses and verb.infinitive_content:  # "vowed to fight on", "urged Congress to act"
         clauses = [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and c.tag_ == "VB"
                    and sum(1 for _ in c.subtree) >= 3][:1]
+    if not clauses and verb.infinitive_content and verb.mode == "thought":
+        # "wants all hostages freed": the object and its participle are the wish, whether the
+        # parser reads them as a clause or as a noun with a participle after it
+        clauses = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i
+                   and any(a.dep_ == "acl" and a.tag_ == "VBN" and a.i == c.i + 1 for a in c.children)][:1]
     if not clauses:
         return _parenthetical_content(article, tok)
     first = next((c for c in clauses if c.i > tok.i), clauses[0])
@@ -400,9 +498,31 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> Optional[Spa
                     and _cue_of(c) is None and (not any(x.dep_ in _SUBJECT_DEPS for x in c.children)
                                                 or any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children))]
     toks = [t.i for c in clauses for t in c.subtree if (t.i > tok.i) == side_after and not _is_according(t)]
+    if clauses[0].dep_ == "dobj":
+        # "stressed the collaboration as working towards ...": the object is the content, the
+        # "as" phrase the verb's, wherever the parser hung it
+        as_phrase = {t.i for c in clauses[0].children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree}
+        toks = [i for i in toks if i not in as_phrase]
     if toks and side_after and _is_question(article.doc[min(toks)]):
         return None
-    return _span_of(article, toks)
+    return _span_of(article, _without_according(article, toks))
+
+
+def _without_according(article: Article, toks: list[int]) -> list[int]:
+    """The content without an "according to X" phrase in it, up to the comma or the sentence end
+    that closes the phrase: read from the words, wherever the parser hung the phrase."""
+    if not toks:
+        return toks
+    doc = article.doc
+    cut: set[int] = set()
+    lo, hi = min(toks), max(toks)
+    for i in range(lo, hi):
+        if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to" and i not in cut:
+            j = i
+            while j <= hi and not (j > i + 1 and (doc[j].text in (",", ";", "—") or doc[j].text in _SENTENCE_END)):
+                cut.add(j)
+                j += 1
+    return [t for t in toks if t not in cut] if cut else toks
 
 
 def _parenthetical_content(article: Article, tok) -> Optional[Span]:
@@ -414,6 +534,13 @@ def _parenthetical_content(article: Article, tok) -> Optional[Span]:
     if _inverted_speaker(tok) is None and not any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
         return None  # "The trend, if confirmed, has ...": no one speaks
     frame = sorted(t.i for t in tok.subtree)
+    # the frame ends at the comma after the cue: ", two officials said, after weeks of ...": what
+    # follows goes on with the reported clause, whichever verb the parser hung it on
+    comma = next((i for i in frame if i > tok.i and article.doc[i].text == ","), None)
+    if comma is not None:
+        frame = [i for i in frame if i < comma]
+    while len(frame) > 1 and article.doc[frame[0]].text == ",":  # the parser may hang the comma on the cue
+        frame.pop(0)
     before = frame[0] - 1
     if before < 0 or article.doc[before].text != ",":
         return None
@@ -455,7 +582,7 @@ def _trim(article: Article, lo: int, hi: int) -> tuple[int, int]:
     doc = article.doc
     while lo < hi and (doc[lo].text in _EDGE_PUNCT or doc[lo].is_space):
         lo += 1
-    while hi > lo and (doc[hi].text in _EDGE_PUNCT or doc[hi].is_space):
+    while hi > lo and (doc[hi].text in _EDGE_PUNCT or doc[hi].is_space or doc[hi].lower_ in _COORDINATORS):
         hi -= 1
     return lo, hi
 

@@ -202,11 +202,7 @@ class SourceBook:
         core = core_tokens(tok)
         core_span = (core[0].idx, core[-1].idx + len(core[-1].text))
         text = art.text[core_span[0]:core_span[1]]
-        # "The company's CEO, Jane Smith, said": the apposition names the speaker
-        named = next((e for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
-                      for e in [self.entity_at(c.idx, c.idx + len(c.text))] if e is not None and e.type == "PERSON"),
-                     None)
-        entity = named or self._named(core, tok)
+        entity = self._apposed_person(tok) or self._named(core, tok)
         if entity is not None:
             kind = self._entity_kind(entity, tok, text, cue)
             if entity.type == "PERSON" and tok.pos_ == "PROPN":
@@ -245,6 +241,36 @@ class SourceBook:
             descriptor = f"{descriptor}, {unnamed}" if descriptor else unnamed
         return self._source(key, text, kind, span, head=head, plural=plural,
                             descriptor=descriptor, affiliation=self._affiliation(tok, core))
+
+    def _apposed_person(self, tok) -> Optional[Entity]:
+        """"The company's CEO, Jane Smith, said": a person's name set off by commas after the head
+        of the speaker's phrase names the speaker. Read from the punctuation, not from the word the
+        parser hangs the apposition on ("the leader of Austria's Freedom Party, Jane Smith,"),
+        which changes with the names."""
+        art = self.article
+        doc = art.doc
+        end = art.sent_spans[art.sent_of[tok.i]][1]
+        comma = next((i for i in range(tok.i + 1, end) if doc[i].text in (",", "(", "—")), None)
+        if comma is None or doc[comma].text != "," or comma > tok.right_edge.i + 1:
+            return None
+        last = comma + 1
+        while last < end and (doc[last].pos_ == "PROPN" or _is_title(doc[last])):
+            last += 1
+        if last == comma + 1 or (last < len(doc) and doc[last].text not in (",", ".", ";", ")", "—")
+                                 and not doc[last].is_space):
+            return None
+        name = doc[last - 1]
+        e = self.entity_at(name.idx, name.idx + len(name.text))
+        if e is not None and e.type == "PERSON":
+            return e
+        # "the leader of the party, Ren Ivanova,": a role's apposed full name is a person's, whatever
+        # type the tagger gave the name
+        words = [t for t in doc[comma + 1:last] if t.pos_ == "PROPN"]
+        if tok.lemma_.lower() in cues.person_roles() and (e is None or e.kb is None) and (
+                len(words) >= 2 or (words and words[0].text in cues.first_names())):
+            return self.new_entity(" ".join(t.text for t in words), "PERSON",
+                                   (words[0].idx, name.idx + len(name.text)))
+        return None
 
     def _anonymity(self, tok) -> Optional[str]:
         """A phrase in the speaker's sentence saying it is unnamed on purpose ("who asked not to be
@@ -433,6 +459,10 @@ def _looks_like_person(core: list, tok) -> bool:
     before = [t for t in core if t.i < tok.i]
     return any(t.text in cues.first_names() for t in core if t.i <= tok.i and t.pos_ == "PROPN") or any(
         t.lower_.rstrip(".") in cues.honorifics() or t.lemma_.lower() in cues.person_roles() for t in before)
+
+
+def _is_title(tok) -> bool:
+    return tok.lower_.rstrip(".") in cues.honorifics() or tok.lemma_.lower() in cues.person_roles()
 
 
 def _bare(text: str) -> str:
