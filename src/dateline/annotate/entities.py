@@ -210,11 +210,20 @@ def _attach_titles(mentions: list[_Mention], text: str, gaz: list[_Mention]) -> 
     """Extend each person mention over the titles before it ("Russian President Vladimir Putin"),
     recording the role and the country the title gives."""
     by_end = {g.end: g for g in gaz}
+    by_start = {g.start: g for g in gaz}
     ends = {m.end: m for m in mentions}
     for m in mentions:
         if m.label != "PERSON" and not (m.entry and m.entry.kind == "person"):
             continue
-        pos = m.start  # titles inside the NER span: "President Trump"
+        pos = m.start  # titles inside the NER span: "President Trump", "Dutch MEP Sanne de Wit"
+        g = by_start.get(pos)
+        if g is not None and g.entry.kind in ("country", "demonym") and g.end < m.end:
+            after = g.end
+            while after < m.end and text[after] == " ":
+                after += 1
+            if gazetteer.title_at(text, after) is not None:
+                m.role_country = g.entry.country
+                pos = after
         while (hit := gazetteer.title_at(text, pos)) is not None and text[pos].isupper() and hit[0] < m.end:
             m.role = m.role or hit[1].role
             pos = hit[0]
