@@ -204,12 +204,13 @@ def _people_pairs(record: Record) -> list[NamePair]:
     text = record.text
     people = sorted((_person(e, text) for e in record.entities if e.type == "PERSON" and " " in e.name.strip()),
                     key=lambda p: (-p.mentions, p.name))
+    words = Counter(w for name in {p.name for p in people} for w in name.split())
     seen: set[str] = set()
     pairs: list[NamePair] = []
     waiting: dict[tuple, _Person] = {}
     for p in people:
-        if p.name in seen or p.gender == "?":
-            continue
+        if p.name in seen or p.gender == "?" or (p.short and words[p.short] > 1):
+            continue  # "Closs" alone may be James Closs or Jayme Closs: no swap can say which
         seen.add(p.name)
         key = (p.name_gender, p.gender, _length(p.name))
         other = waiting.pop(key, None)
