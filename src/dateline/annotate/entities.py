@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..record import Entity, Record
-from . import annotator, gazetteer
+from . import annotator, cues, gazetteer
 from .gazetteer import Entry
 
 _NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
@@ -155,8 +155,19 @@ def _ner_mentions(doc, text: str, skip_until: int) -> list[_Mention]:
             name = text[start:end]
             if end <= start:
                 continue
+        if ent.label_ == "PERSON" and _description_not_name(name):
+            continue
         out.append(_Mention(start, end, name, ent.label_))
     return out
+
+
+def _description_not_name(name: str) -> bool:
+    """"Yellowhead MP", "Foreign Minister": a span tagged as a person that ends in a title and
+    holds no given name describes someone; it names no one ("Stephen King" does)."""
+    words = name.split()
+    if not words or gazetteer.title_ending_at(name, len(name)) is None:
+        return False
+    return not any(w in cues.first_names() for w in words)
 
 
 def _merge(gaz: list[_Mention], ner: list[_Mention]) -> list[_Mention]:
