@@ -357,10 +357,24 @@ def _speaker_beside(article: Article, q: quotes.Quote, cue):
         lo, hi = nxt, cue.i
         if any(article.quote_of[i] >= 0 or doc[i].text in _SENTENCE_END for i in range(lo, hi)):
             return None
+    return _phrase_head(doc, lo, hi)
+
+
+_NOUN_PHRASE_POS = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART", "CCONJ")
+
+
+def _phrase_head(doc, lo: int, hi: int):
+    """The head of the noun phrase that opens doc[lo:hi], by word order: its last noun before a
+    preposition, a verb or a comma ("oil and gas worker Mike Wipf on Monday" -> Wipf)."""
+    head = None
     for t in doc[lo:hi]:
-        if (t.head.i < lo or t.head.i >= hi) and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-            return t
-    return None
+        if t.tag_ == "HYPH" or t.tag_ == "POS":  # "Holtz-Eakin", "the minister's"
+            continue
+        if t.pos_ not in _NOUN_PHRASE_POS or (t.pos_ == "CCONJ" and head is None):
+            break
+        if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            head = t
+    return head
 
 
 def subject_of(tok):
@@ -477,6 +491,8 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> Optional[Spa
     if not clauses:  # "stated that the groundwork ...", however the parser tagged the clause
         clauses = [c for c in tok.children if c.lower_ == "that" and c.tag_ == "IN" and c.i > tok.i
                    and c.dep_ != "mark" and sum(1 for _ in c.subtree) >= 3][:1]
+    if not clauses:
+        clauses = _that_clause_below(tok)
     if not clauses and verb.object_content:
         clauses = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")][:1]
     if not clauses and verb.infinitive_content:  # "vowed to fight on", "urged Congress to act"
@@ -506,6 +522,22 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> Optional[Spa
     if toks and side_after and _is_question(article.doc[min(toks)]):
         return None
     return _span_of(article, _without_according(article, toks))
+
+
+def _that_clause_below(tok) -> list:
+    """"told reporters at a briefing that China expresses ...": a clause opened by the
+    complementiser "that" after the verb's own phrases is what the verb reports, even where the
+    parser hung it on a noun in between as a relative clause."""
+    doc = tok.doc
+    for t in tok.subtree:
+        if t.i <= tok.i:
+            continue
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") or t.lower_ in ("so", "such"):
+            return []  # another verb comes first, or "so many lies that ...": not this verb's clause
+        if t.lower_ == "that" and t.dep_ == "mark" and t.head.i > t.i and t.head.dep_ in ("relcl", "acl", "advcl") \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.head.children):
+            return [doc[t.head.i]]
+    return []
 
 
 def _without_according(article: Article, toks: list[int]) -> list[int]:

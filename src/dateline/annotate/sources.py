@@ -249,6 +249,12 @@ class SourceBook:
         which changes with the names."""
         art = self.article
         doc = art.doc
+        named = self._name_beside(tok)
+        if named is not None:
+            return named
+        if tok.pos_ == "PROPN" and (e := self.entity_at(tok.idx, tok.idx + len(tok.text))) is not None \
+                and e.type == "PERSON":
+            return None  # "Jim Eglinski, Yellowhead MP,": the name is the head, the role its apposition
         end = art.sent_spans[art.sent_of[tok.i]][1]
         comma = next((i for i in range(tok.i + 1, end) if doc[i].text in (",", "(", "—")), None)
         if comma is None or doc[comma].text != "," or comma > tok.right_edge.i + 1:
@@ -256,8 +262,8 @@ class SourceBook:
         last = comma + 1
         while last < end and (doc[last].pos_ == "PROPN" or _is_title(doc[last])):
             last += 1
-        if last == comma + 1 or (last < len(doc) and doc[last].text not in (",", ".", ";", ")", "—")
-                                 and not doc[last].is_space):
+        if last == comma + 1 or _is_title(doc[last - 1]) or (
+                last < len(doc) and doc[last].text not in (",", ".", ";", ")", "—") and not doc[last].is_space):
             return None
         name = doc[last - 1]
         e = self.entity_at(name.idx, name.idx + len(name.text))
@@ -270,6 +276,25 @@ class SourceBook:
                 len(words) >= 2 or (words and words[0].text in cues.first_names())):
             return self.new_entity(" ".join(t.text for t in words), "PERSON",
                                    (words[0].idx, name.idx + len(name.text)))
+        return None
+
+    def _name_beside(self, tok) -> Optional[Entity]:
+        """A person's name right after the head noun ("oil worker Mike Wipf", "teacher Teresa
+        Galati, 56,") or opening the phrase before a comma ("Jim Eglinski, Yellowhead MP, said"):
+        the name is the speaker, whichever of the two words the parser made the head."""
+        doc = self.article.doc
+        if tok.pos_ == "NOUN" and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+            e = self.entity_at(doc[tok.i + 1].idx, doc[tok.i + 1].idx + len(doc[tok.i + 1].text))
+            if e is not None and e.type == "PERSON":
+                return e
+        first = tok.left_edge.i
+        last = first
+        while last < tok.i and doc[last].pos_ == "PROPN":
+            last += 1
+        if first < last < tok.i and doc[last].text == ",":
+            e = self.entity_at(doc[last - 1].idx, doc[last - 1].idx + len(doc[last - 1].text))
+            if e is not None and e.type == "PERSON":
+                return e
         return None
 
     def _anonymity(self, tok) -> Optional[str]:
