@@ -37,6 +37,15 @@ def test_assault_with_actor_recipient_and_location():
     assert e.status == "occurred"
 
 
+def test_the_object_of_an_infinitive_is_the_recipient_of_the_intent():
+    rec = analysed("Iran threatened on Monday to attack Israel.")
+    e = find(rec, "THREATEN", "threatened")
+    assert name(rec, e.actor) == "Iran" and name(rec, e.recipient) == "Israel"
+    rec = analysed("Russia agreed to supply Iran with new missiles.")
+    e = find(rec, "AGREE", "agreed")
+    assert name(rec, e.actor) == "Russia" and name(rec, e.recipient) == "Iran"
+
+
 def test_person_actor_rolls_up_to_the_country_and_is_kept():
     rec = analysed("Chile and Peru signed a trade pact. Peruvian President Dina Boluarte later visited Chile.")
     e = find(rec, "CONSULT", "visited")

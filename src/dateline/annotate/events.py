@@ -377,7 +377,7 @@ def _actor_token(ctx: _Context, tok, seen: int = 0):
         return None  # "nineteen people were killed": no agent, no actor
     if tok.dep_ == "relcl":
         return tok.head
-    if tok.dep_ in _GOVERNED and tok.dep_ != "ccomp" and tok.head is not tok:
+    if tok.dep_ in _GOVERNED and tok.dep_ != "ccomp" and tok.head.i != tok.i:
         head = _governing_verb(tok)  # "it is willing to withdraw": through the adjective
         if head is not None:
             return _actor_token(ctx, head, seen + 1)
@@ -414,7 +414,7 @@ def _clause_actor(ctx: _Context, verb) -> Optional[str]:
             found = ctx.entity_of(_actor_token(ctx, verb))
             if found:
                 return found
-        if verb.dep_ not in _GOVERNED or verb.head is verb:
+        if verb.dep_ not in _GOVERNED or verb.head.i == verb.i:
             return None
         verb = _governing_verb(verb)
         if verb is None:
@@ -451,7 +451,7 @@ def _verb_roles(ctx: _Context, trig: _Trigger) -> tuple[Optional[str], Optional[
         for child in tok.children:
             if child.dep_ in ("xcomp", "ccomp"):
                 for t in child.subtree:
-                    if t.dep_ == "dobj" and t.head is child or t.dep_ == "pobj" and (
+                    if t.dep_ == "dobj" and t.head.i == child.i or t.dep_ == "pobj" and (
                             t.head.lower_ in _recipient_preps() or t.head.lower_ in _words("place_prep")):
                         recipient = ctx.entity_of(t)
                         if recipient and recipient != actor:
@@ -463,7 +463,7 @@ def _verb_roles(ctx: _Context, trig: _Trigger) -> tuple[Optional[str], Optional[
 def _governing_verb(tok):
     head = tok.head
     steps = 0
-    while head is not head.head and _pos_of(head) != "verb" and steps < 6:
+    while head.i != head.head.i and _pos_of(head) != "verb" and steps < 6:
         head = head.head
         steps += 1
     return head if _pos_of(head) == "verb" else None
@@ -542,7 +542,7 @@ def _status(tok) -> str:
     if own:
         return own
     head, steps = tok, 0
-    while head.dep_ in _GOVERNED | {"pobj", "prep", "dobj", "attr", "nsubj", "nsubjpass"} and head.head is not head \
+    while head.dep_ in _GOVERNED | {"pobj", "prep", "dobj", "attr", "nsubj", "nsubjpass"} and head.head.i != head.i \
             and steps < 5:
         head = head.head
         steps += 1
@@ -605,9 +605,9 @@ def _attached_to(doc, timex, governors) -> bool:
     for _ in range(10):
         if node in governors:
             return True
-        if node.head is node:
+        if node.head.i == node.i:  # the root; spaCy makes a new Token object on every access, so no "is"
             return False
-        if node is not span.root and _pos_of(node) == "verb" and not (
+        if node.i != span.root.i and _pos_of(node) == "verb" and not (
                 node.dep_ == "relcl" or node.dep_ in ("acl", "advcl") and node.tag_ in ("VBN", "VBG")):
             return False  # a participle or relative clause ("bombs carried ... June 21") belongs to its noun
         node = node.head

@@ -231,7 +231,7 @@ def tense_at(doc, start: int, end: int) -> Optional[str]:
             if tense:
                 verb = token
                 break
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
     if tense != "future" and _deadline_before(span) and not _closed_past(verb):
