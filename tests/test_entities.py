@@ -203,3 +203,36 @@ def test_the_article_own_full_name_beats_the_list():
     ent = by_name(rec, "Donald Putin")
     assert ent.kb is None and ent.country is None
     assert "Putin" in mention_texts(rec, ent)
+
+
+def test_a_demonym_before_a_title_is_the_role_country_not_part_of_the_name():
+    rec = record("“We will vote against it,” said Dutch MEP Sanne de Wit on Monday.")
+    person = by_name(rec, "Sanne de Wit")
+    assert person.type == "PERSON" and person.country == "Netherlands"
+
+
+def test_a_title_after_a_place_is_a_description_not_a_person():
+    rec = record("Jim Eglinski, Yellowhead MP, said he drove around with flags on his truck.")
+    assert [e.name for e in rec.entities if e.type == "PERSON"] == ["Jim Eglinski"]
+
+
+def test_a_given_name_the_tagger_missed_completes_the_surname():
+    rec = record("Patrice Lindsay, director of policy for the foundation, said costs matter. "
+                 "Later, Lindsay said she was encouraged by the study.")
+    person = by_name(rec, "Patrice Lindsay")
+    assert "Lindsay" in mention_texts(rec, person)
+    assert not [e for e in rec.entities if e.name == "Lindsay"]
+
+
+def test_a_name_the_text_calls_it_is_a_company_not_a_person():
+    company = record("Brekke Halvorsen raised its prices on Monday.")
+    assert by_name(company, "Brekke Halvorsen").type == "ORG"
+    # "it" that can be the deal, or a he/she that follows, leave a person a person
+    assert by_name(record("Halvard Brekke signed the deal before it expired."), "Halvard Brekke").type == "PERSON"
+    assert by_name(record("Brekke Halvorsen raised its prices on Monday. He said so."),
+                   "Brekke Halvorsen").type == "PERSON"
+
+
+def test_a_name_before_a_facility_noun_at_a_paragraph_end_is_the_facility():
+    rec = record("Protesters opposed the Brekke Halvorsen pipeline.\n\nPolice watched.")
+    assert by_name(rec, "Brekke Halvorsen").type == "FAC"

@@ -82,12 +82,14 @@ def annotate(record: Record, doc) -> dict:
     gaz = _gazetteer_mentions(doc, text, skip_until)
     ner = _ner_mentions(doc, text, skip_until)
     mentions = _merge(gaz, ner)
+    mentions = _full_names_by_parse(mentions, doc, skip_until)
     _attach_titles(mentions, text, gaz)
     body_people = _people_index(m for m in mentions if not _inside(m, headings))
     mentions = _drop_heading_junk(mentions, headings, body_people)
     mentions = _correct_people(mentions, body_people, doc, text)
     _facilities_by_context(mentions, doc, text)
     clusters = _cluster(mentions, body_people, record.published)
+    _companies_by_context(clusters, doc)
     _descriptions(doc, text, clusters, skip_until, record.published)
     return {"entities": _entities(clusters)}
 
@@ -203,6 +205,41 @@ def _merge(gaz: list[_Mention], ner: list[_Mention]) -> list[_Mention]:
     out.extend(g for g in gaz if kept_gaz[id(g)])
     out.sort(key=lambda m: (m.start, -m.end))
     return out
+
+
+def _full_names_by_parse(mentions: list[_Mention], doc, skip_until: int) -> list[_Mention]:
+    """"Patrice Lindsay, director of ..." where the tagger saw only "Lindsay" (here or elsewhere):
+    a proper noun compounded onto a one-word person name, outside any other mention, makes the
+    full name, so the surname joins the full name's entity instead of standing alone."""
+    singles = {m.name for m in mentions if m.label == "PERSON" and m.entry is None and " " not in m.name}
+    if not singles:
+        return mentions
+    by_start = {m.start: m for m in mentions}
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [sp[0] for sp in spans]
+    added = []
+    for tok in doc:
+        if tok.text not in singles or tok.i == 0 or tok.idx < skip_until:
+            continue
+        prev = doc[tok.i - 1]
+        if not (prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.head.i == tok.i and prev.text[:1].isupper()
+                and prev.text.isalpha() and prev.lower_ not in cues.honorifics()
+                and gazetteer.title_at(prev.text, 0) is None and gazetteer.lookup(prev.text) is None):
+            continue
+        start, end = prev.idx, tok.idx + len(tok.text)
+        k = bisect.bisect_right(starts, start) - 1
+        if k >= 0 and spans[k][1] > start:
+            continue  # the given name is part of another mention already
+        own = by_start.get(tok.idx)
+        if own is not None and own.end == end and own.name == tok.text:
+            own.start, own.name = start, f"{prev.text} {tok.text}"
+        elif k + 1 < len(spans) and spans[k + 1][0] < end:
+            continue
+        else:
+            added.append(_Mention(start, end, f"{prev.text} {tok.text}", "PERSON"))
+    if added:
+        mentions = sorted(mentions + added, key=lambda m: (m.start, -m.end))
+    return mentions
 
 
 def _same_person(name: str, entry: Entry) -> bool:
@@ -406,14 +443,66 @@ def _facilities_by_context(mentions: list[_Mention], doc, text: str) -> None:
         if m.entry is not None and m.entry.kind != "facility":
             continue
         rest = text[m.end:m.end + 20]
-        word = rest.lstrip(" ").split(" ", 1)[0].strip(".,;:").lower() if rest.startswith(" ") else ""
+        word = rest.split()[0].strip(".,;:").lower() if rest.startswith(" ") and rest.split() else ""
         if word in nouns and m.label in ("PERSON", "ORG", "FAC", "GPE", "LOC") and (m.entry or m.label != "GPE"):
             m.label = "FAC"
-            head_end = m.end + 1 + len(rest.lstrip(" ").split(" ", 1)[0].rstrip(".,;:"))
+            head_end = m.end + 1 + len(rest.split()[0].rstrip(".,;:"))
             start = m.start
             if text.endswith(("the ", "The "), 0, start):
                 start -= 4
             m.start, m.end = start, head_end
+
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers"})
+_THING_PRONOUNS = frozenset({"it", "its"})
+
+
+def _companies_by_context(clusters: dict[str, "_Cluster"], doc) -> None:
+    """"The price Kinder Morgan put on the pipeline when it entered talks": a name tagged as a
+    person that the text goes on to call "it" (before any reporting verb, he or she in its
+    sentence) is a company's. Only for names with no given name, title or listed person: the
+    article's own words decide, not how the tagger read the name."""
+    starts = [t.idx for t in doc]
+    for c in clusters.values():
+        if c.entry is not None or c.role or not c.mentions:
+            continue
+        named = [m for m in c.mentions if not m.description]
+        if not named or any(m.label != "PERSON" for m in named):
+            continue
+        words = max((m.name for m in named), key=len).split()
+        if len(words) < 2 or any(w in cues.first_names() for w in words):
+            continue
+        if any(_honorific_before(doc.text, m.start) for m in named):
+            continue
+        called = [_called(doc, bisect.bisect_left(starts, m.end)) for m in named]
+        if "it" in called and "person" not in called:
+            for m in named:
+                m.label = "ORG"
+
+
+def _honorific_before(text: str, start: int) -> bool:
+    word = text[max(0, start - 12):start].split()[-1:] or [""]
+    return word[0].lower().rstrip(".") in cues.honorifics()
+
+
+def _called(doc, i: int) -> str:
+    """How the text goes on to call what was named before token ``i``: "person" when a he, she,
+    his or her follows in its sentence or the next, else "it" when the first word that could take
+    up the name in its sentence is it/its (no noun, pronoun or reporting verb before it: in "signed
+    the deal before it expired" "it" is the deal), else ""."""
+    if i >= len(doc):
+        return ""
+    sent = doc[i].sent
+    following = doc[sent.end:sent.end + 40]
+    window = list(doc[i:sent.end]) + (list(following[0].sent) if len(following) else [])
+    if any(t.lower_ in _PERSON_PRONOUNS for t in window):
+        return "person"
+    for t in doc[i:sent.end]:
+        if t.lower_ in _THING_PRONOUNS:  # as the subject or the owner: "when it entered", "its prices"
+            return "it" if t.dep_ in ("nsubj", "nsubjpass", "poss") else ""
+        if t.pos_ in ("NOUN", "PRON") or (t.pos_ == "VERB" and t.lemma_.lower() in cues.cue_lemmas()):
+            return ""
+    return ""
 
 
 # ---- clustering ----------------------------------------------------------------------------
