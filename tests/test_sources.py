@@ -117,3 +117,27 @@ def test_apposed_name_is_the_speaker():
     record = analyze_text("The company's chief executive, Jane Smith, said profits had doubled.")
     src = source_of(record, find(record, "profits had doubled"))
     assert src.kind == "named_person" and "Jane Smith" in src.text
+
+
+@pytest.mark.parametrize("country", ["Russian", "Chilean", "Malian", "Norwegian"])
+def test_a_countrys_office_holder_is_named_by_office_whoever_the_list_knows(country):
+    record = analyze_text(f"The {country} foreign minister said on Monday that the talks would resume.")
+    src = source_of(record, find(record, "the talks would resume"))
+    assert src.kind == "named_person" and src.affiliation
+    record = analyze_text(f"The {country} president told reporters that the border would reopen.")
+    src = source_of(record, find(record, "the border would reopen"))
+    assert src.kind == "named_person" and src.affiliation
+    record = analyze_text(f"A {country} minister said on Monday that the talks would resume.")
+    assert source_of(record, find(record, "the talks would resume")).kind == "anonymous_person"
+
+
+@pytest.mark.parametrize("sentence", [
+    'On the right, the leader of Norway\'s opposition Progress Party, Halvard Brekke, called the plan "a trap."',
+    "“We keep talking while they keep building,” said one, Halvard Brekke, who called the patrols an invasion.",
+    "Elementary school teacher Halvard Brekke, 56, says the program has helped him manage stress.",
+    "Halvard Brekke, Bergen MP, said he drove around with flags on his truck.",
+])
+def test_a_name_set_off_by_commas_or_after_a_role_names_the_speaker(sentence):
+    record = analyze_text(sentence)
+    speakers = {source_of(record, a).text for a in record.attributions if a.source}
+    assert speakers == {"Halvard Brekke"}, [(record.span_text(a.content), source_of(record, a)) for a in record.attributions]

@@ -28,6 +28,7 @@ Public API for other annotators (all pure; none parses text):
 - ``demonym_country(word) -> str | None``: the country name of a demonym ("Iranians" -> "Iran").
 - ``country_name(text) -> str | None``: the canonical name of a country name or alias ("U.S.").
 - ``is_group(record, entity_id) -> bool``: a country, organisation or people rather than a person.
+- ``office_title(words) -> Title | None``: the title when the words name a country's one-holder office.
 """
 from __future__ import annotations
 
@@ -730,6 +731,15 @@ class MentionIndex:
             if start <= s and e <= end:
                 seen.setdefault(eid)
         return list(seen)
+
+
+def office_title(words: str) -> Optional[gazetteer.Title]:
+    """The title when ``words`` name exactly one office a country has one holder of ("president",
+    "foreign minister", "leader"): what a description ("the Chilean president") resolves by."""
+    hit = gazetteer.title_at(words, 0)
+    if hit is None or hit[0] != len(words) or not (hit[1].head or hit[1].role in _DESCRIBABLE):
+        return None
+    return hit[1]
 
 
 def entity_at(record: Record, start: int, end: int) -> Optional[str]:

@@ -22,7 +22,7 @@ from typing import Optional
 from .. import lexicons
 from ..record import Attribution, Entity, Record, Source
 from . import coref, cues
-from .entities import MentionIndex
+from .entities import MentionIndex, office_title
 
 Span = tuple[int, int]
 _RELATIVE = {"who", "that", "which", "whom"}
@@ -203,11 +203,17 @@ class SourceBook:
         core_span = (core[0].idx, core[-1].idx + len(core[-1].text))
         text = art.text[core_span[0]:core_span[1]]
         entity = self._apposed_person(tok) or self._named(core, tok)
+        office = self._office_country(tok, core)
         if entity is not None:
             kind = self._entity_kind(entity, tok, text, cue)
             if entity.type == "PERSON" and tok.pos_ == "PROPN":
                 self.add_mention(entity.id, core_span)
-            return self.for_entity(entity, span, kind)
+            src = self.for_entity(entity, span, kind)
+            if office and not src.affiliation:
+                src.affiliation = office
+            return src
+        if office:  # the holder is someone the reader can name, whether or not the list knows who
+            return self._source(f"office:{_bare(text)}", text, "named_person", span, head=head, affiliation=office)
         if head in cues.document_nouns():
             return self._document(tok, span, text, core)
         if media_phrase(art, tok):
@@ -296,6 +302,22 @@ class SourceBook:
             if e is not None and e.type == "PERSON":
                 return e
         return None
+
+    def _office_country(self, tok, core: list) -> Optional[str]:
+        """"The Chilean president", "Russia's foreign minister", "the leader of Mali": a definite
+        description of a country's one-holder office, by its country. Such a speaker is named by
+        office, not anonymous, and belongs to that country, whether or not the gazetteer of office
+        holders knows the holder: the kind of source must not depend on who holds the office."""
+        if _plural(tok) or tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if not any(c.dep_ in ("det", "poss") and (c.lower_ == "the" or c.ent_type_ in ("GPE", "NORP"))
+                   for c in tok.children):
+            return None
+        words = [t.text.lower() for t in core if t.i <= tok.i and t.dep_ not in ("det", "poss", "case")
+                 and t.ent_type_ not in ("GPE", "NORP") and t.pos_ != "PUNCT"]
+        if not words or office_title(" ".join(words)) is None:
+            return None
+        return self._affiliation(tok, core)
 
     def _anonymity(self, tok) -> Optional[str]:
         """A phrase in the speaker's sentence saying it is unnamed on purpose ("who asked not to be
