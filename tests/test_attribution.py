@@ -213,3 +213,39 @@ def test_a_name_given_by_a_passive_verb_is_no_ones_words():
 def test_if_confirmed_reports_nothing():
     record = analyze_text("The trend, if confirmed, has large effects on growth and investment.")
     assert record.attributions == []
+
+
+def test_content_stops_before_according_to_wherever_it_hangs():
+    record = analyze_text("Oslo has said that it will resume talks with Lima next week, according to an official "
+                          "quoted by the Harbour Post.")
+    said = next(a for a in record.attributions if a.kind == "indirect")
+    assert record.span_text(said.content) == "that it will resume talks with Lima next week"
+
+
+def test_a_second_reporting_verb_after_and_keeps_the_speaker():
+    record = analyze_text('The interior minister, Ana Ilić, said that the marches were "a plot by people who want '
+                          'the country on its knees" and promised that police would "restore order."')
+    plot, order = find(record, "the marches were"), find(record, "police would")
+    assert plot is not order and plot.source == order.source
+    assert "promised" not in record.span_text(plot.content)
+
+
+def test_a_that_clause_after_the_verbs_phrases_is_its_content():
+    record = analyze_text("Hua told reporters at a daily briefing in Beijing that Oslo expresses "
+                          "strong dissatisfaction with the ruling.")
+    a = find(record, "Oslo expresses strong dissatisfaction")
+    assert record.span_text(a.content).startswith("that Oslo")
+
+
+
+
+@pytest.mark.parametrize("place, adjective", [("Ukraine", "Russian"), ("Pakistan", "Tongan"), ("Chile", "Peruvian")])
+def test_the_dateline_is_no_ones_words(place, adjective):
+    from dateline.pipeline import analyze
+    record = analyze(f"KHARKIV, {place}, March 2, 2024 (AP) — A {adjective} drone struck an apartment block in "
+                     "Kharkiv before dawn on Saturday, killing at least seven people, including two children, the "
+                     "regional governor said.\n\nRescue work went on.", published="2024-03-02", form="text")
+    assert record.dateline is not None and record.dateline.end
+    a = find(record, "drone struck")
+    assert a.content[0] > record.dateline.end
+    assert all(c.start > record.dateline.end for c in record.claims)

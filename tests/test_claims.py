@@ -100,3 +100,37 @@ def test_a_report_of_what_someone_knows_stays_the_articles_own_claim():
     knows = find(claims, "she knows the tariff")
     assert knows.voice == "authorial" and knows.kind == "mental_state"
     assert all(c.voice == "authorial" for _, c in claims)
+
+
+def test_a_second_that_clause_is_a_claim_of_its_own():
+    text = ("The air force said Norway launched 31 drones and two missiles overnight, and that air defences "
+            "shot down 24 of the drones.")
+    rec = record(text, sources=[Source("s1", "The air force", "named_group")],
+                 attributions=[("Norway launched 31 drones and two missiles overnight, and that air defences shot "
+                                "down 24 of the drones", "said", "s1", "indirect")])
+    claims = claims_of(rec)
+    launched, shot = find(claims, "launched 31 drones"), find(claims, "shot down 24")
+    assert launched is not shot and launched.voice == shot.voice == "source"
+
+
+def test_a_verb_without_subject_conjunction_or_comma_is_no_clause_of_its_own():
+    text = "Polls published before the first round showed Halvorsen ahead by about six points."
+    assert len(claims_of(record(text))) == 1
+
+
+def test_a_shared_verb_group_stays_one_claim():
+    text = "He wants an agreement that no aid will be shipped to the region or repositioned to the front lines."
+    claims = claims_of(record(text))
+    assert len(claims) == 1, [t for t, _ in claims]
+
+
+def test_a_phrase_hung_on_a_parenthetical_cue_stays_with_the_reported_clause():
+    text = ("Mediators brought negotiators back to Cairo on Tuesday for a third round of talks, two officials "
+            "said, after weeks in which neither side would meet.")
+    rec = record(text, sources=[Source("s1", "two officials", "anonymous_group")],
+                 attributions=[("Mediators brought negotiators back to Cairo on Tuesday for a third round of talks, "
+                                "two officials said, after weeks in which neither side would meet", "said", "s1",
+                                "indirect")])
+    claims = claims_of(rec)
+    brought = find(claims, "Mediators brought")
+    assert rec.text[brought.start:brought.end].endswith("would meet")
