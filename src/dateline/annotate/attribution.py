@@ -513,7 +513,9 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> Optional[Spa
         clauses += [c for c in tok.children if c.dep_ == "conj" and c.i > first.i and c.pos_ in ("VERB", "AUX")
                     and _cue_of(c) is None and (not any(x.dep_ in _SUBJECT_DEPS for x in c.children)
                                                 or any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children))]
-    toks = [t.i for c in clauses for t in c.subtree if (t.i > tok.i) == side_after and not _is_according(t)]
+    seg_lo, seg_hi = _segment(article, tok.i)
+    toks = [t.i for c in clauses for t in c.subtree if (t.i > tok.i) == side_after and not _is_according(t)
+            and seg_lo <= t.i < seg_hi]
     if clauses[0].dep_ == "dobj":
         # "stressed the collaboration as working towards ...": the object is the content, the
         # "as" phrase the verb's, wherever the parser hung it
@@ -522,6 +524,22 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> Optional[Spa
     if toks and side_after and _is_question(article.doc[min(toks)]):
         return None
     return _span_of(article, _without_according(article, toks))
+
+
+def _segment(article: Article, i: int) -> tuple[int, int]:
+    """The tokens [lo, hi) of token ``i``'s sentence between semicolons outside quotes: "Fishermen
+    say X; officials deny it" reports two things, however the parser joined the halves."""
+    doc = article.doc
+    lo, hi = article.sent_spans[article.sent_of[i]]
+    for k in range(i - 1, lo - 1, -1):
+        if doc[k].text == ";" and article.quote_of[k] < 0:
+            lo = k + 1
+            break
+    for k in range(i + 1, hi):
+        if doc[k].text == ";" and article.quote_of[k] < 0:
+            hi = k
+            break
+    return lo, hi
 
 
 def _that_clause_below(tok) -> list:
@@ -581,7 +599,8 @@ def _parenthetical_content(article: Article, tok) -> Optional[Span]:
            for c in tok.children):
         return None
     inside = set(frame)
-    toks = [t.i for t in head.subtree if t.i not in inside and not _is_according(t)]
+    seg_lo, seg_hi = _segment(article, tok.i)
+    toks = [t.i for t in head.subtree if t.i not in inside and not _is_according(t) and seg_lo <= t.i < seg_hi]
     if not toks or min(toks) > tok.i:
         return None
     return _span_of(article, toks)
