@@ -6,16 +6,7 @@ from dateline.record import Record, article_id
 
 
 def analyze_text(text: str) -> Record:
-    record = Record(id=article_id(text), text=text)
-    doc = nlp.load()(text)
-    names = annotate.PIPELINE[: annotate.PIPELINE.index("attribution") + 1]
-    for _, fn in annotate.pipeline(names):
-        for key, value in fn(record, doc).items():
-            if key == "warnings":
-                record.warnings.extend(value)
-            else:
-                setattr(record, key, value)
-    return record
+    return annotate.run(Record(id=article_id(text), text=text), nlp.load()(text), annotate.until("attribution"))
 
 
 def source_of(record: Record, attribution):
