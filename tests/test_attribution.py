@@ -249,3 +249,15 @@ def test_the_dateline_is_no_ones_words(place, adjective):
     a = find(record, "drone struck")
     assert a.content[0] > record.dateline.end
     assert all(c.start > record.dateline.end for c in record.claims)
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Wojtas said she agreed with Crown attorney Paul Carver — who led the effort to keep him in prison — that "
+     "the board's ruling was based more on hope than reason.", "that the board's ruling was based more on hope"),
+    ("The Beverage Association said in a statement that fruit juice is a source of vitamins for children who, "
+     "across the board, are not eating enough vegetables.", "that fruit juice is a source of vitamins"),
+])
+def test_a_that_clause_after_a_parenthesis_or_a_phrase_is_the_whole_content(sentence, content):
+    record = analyze_text(sentence)
+    a = find(record, content)
+    assert record.span_text(a.content).startswith(content)

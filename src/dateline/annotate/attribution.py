@@ -491,8 +491,10 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> Optional[Spa
     if not clauses:  # "stated that the groundwork ...", however the parser tagged the clause
         clauses = [c for c in tok.children if c.lower_ == "that" and c.tag_ == "IN" and c.i > tok.i
                    and c.dep_ != "mark" and sum(1 for _ in c.subtree) >= 3][:1]
-    if not clauses:
-        clauses = _that_clause_below(tok)
+    below = _that_clause_below(tok)
+    if below and not any(tok.i < c.i < below[0].i for c in clauses):
+        # the "that"-clause opens the content; a clause the parser split off after it goes on with it
+        clauses = below + [c for c in clauses if c.i > below[0].i]
     if not clauses and verb.object_content:
         clauses = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")][:1]
     if not clauses and verb.infinitive_content:  # "vowed to fight on", "urged Congress to act"
@@ -550,8 +552,9 @@ def _that_clause_below(tok) -> list:
     for t in tok.subtree:
         if t.i <= tok.i:
             continue
-        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") or t.lower_ in ("so", "such"):
-            return []  # another verb comes first, or "so many lies that ...": not this verb's clause
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis") \
+                or t.lower_ in ("so", "such"):
+            return []  # another clause comes first, or "so many lies that ...": not this verb's clause
         if t.lower_ == "that" and t.dep_ == "mark" and t.head.i > t.i and t.head.dep_ in ("relcl", "acl", "advcl") \
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.head.children):
             return [doc[t.head.i]]
