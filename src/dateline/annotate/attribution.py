@@ -611,7 +611,7 @@ def _parenthetical_content(article: Article, tok) -> Optional[Span]:
 
 def _is_question(first) -> bool:
     """An indirect question ("asked whether ...", "would not say how ...") reports no statement."""
-    return first.lower_ in ("if", "whether") or first.tag_ in ("WDT", "WP", "WP$", "WRB")
+    return first.lower_ in ("if", "whether") or (first.tag_ in ("WDT", "WP", "WP$", "WRB") and first.lower_ != "that")
 
 
 def _span_of(article: Article, toks: list[int]) -> Optional[Span]:
