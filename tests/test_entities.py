@@ -236,3 +236,11 @@ def test_a_name_the_text_calls_it_is_a_company_not_a_person():
 def test_a_name_before_a_facility_noun_at_a_paragraph_end_is_the_facility():
     rec = record("Protesters opposed the Brekke Halvorsen pipeline.\n\nPolice watched.")
     assert by_name(rec, "Brekke Halvorsen").type == "FAC"
+
+
+
+def test_a_complementiser_the_tagger_ran_into_a_name_is_not_part_of_it():
+    # the small model tags "The Canadian Press that" as one organisation after some names, not others
+    text = "told The Canadian Press that"
+    start, end = ents._clean_span(text, 5, len(text))
+    assert text[start:end] == "Canadian Press"

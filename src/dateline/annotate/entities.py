@@ -135,6 +135,8 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
         for pos in _POSSESSIVES:
             if text.endswith(pos, start, end) and end - start > len(pos):
                 end -= len(pos)
+        if text.endswith((" that", " who", " which"), start, end):  # "The Canadian Press that ...", a tagger's overreach
+            end = text.rindex(" ", start, end)
         while end > start and not (text[end - 1].isalnum() or text[end - 1] == "."):
             end -= 1
         if end > start and text[end - 1] == "." and text.count(".", start, end) == 1:
