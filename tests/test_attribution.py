@@ -262,3 +262,14 @@ def test_a_that_clause_after_a_parenthesis_or_a_phrase_is_the_whole_content(sent
     reports = [a for a in record.attributions if a.cue_lemma in ("agree", "say") and content in record.span_text(a.content)]
     assert reports and record.span_text(reports[-1].content).startswith(content), \
         [(a.cue_lemma, record.span_text(a.content)) for a in record.attributions]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.",
+     "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999"),
+    ("The plan will fail, said Mr. Clarke, who ran the firm until 1999.", "The plan will fail"),
+    ("The plan will fail, said Mr. Clarke, a former banker.", "The plan will fail"),
+])
+def test_what_follows_a_cue_set_off_by_commas_goes_on_with_the_content(sentence, content):
+    record = analyze_text(sentence)
+    assert [record.span_text(a.content) for a in record.attributions] == [content]

@@ -525,7 +525,28 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> Optional[Spa
         toks = [i for i in toks if i not in as_phrase]
     if toks and side_after and _is_question(article.doc[min(toks)]):
         return None
+    if toks and not side_after:
+        toks += _tail_after_frame(article, tok, max(toks), seg_hi)
     return _span_of(article, _without_according(article, toks))
+
+
+def _tail_after_frame(article: Article, tok, content_end: int, seg_hi: int) -> list[int]:
+    """"Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": a cue set off by commas
+    inside the clause it reports; what follows its comma goes on with the content, whichever verb
+    the parser hung it on."""
+    doc = article.doc
+    if content_end + 1 >= tok.i or doc[content_end + 1].text != ",":
+        return []
+    comma = next((k for k in range(tok.i + 1, seg_hi) if doc[k].text == ","), None)
+    if comma is None or any(doc[k].pos_ in ("VERB", "AUX") or article.quote_of[k] >= 0
+                            for k in range(tok.i + 1, comma)):
+        return []
+    tail = [k for k in range(comma + 1, seg_hi) if article.quote_of[k] < 0]
+    if not tail or doc[tail[0]].pos_ in ("VERB", "AUX") or _cue_of(doc[tail[0]]) is not None:
+        return []  # ", adding that ...": the speaker goes on, handled as a report of its own
+    if doc[tail[0]].pos_ not in ("SCONJ", "ADP", "ADV") or not any(doc[k].pos_ in ("VERB", "AUX") for k in tail):
+        return []  # ", said Mr. Clarke, a banker who ...": about the speaker, not the report
+    return tail
 
 
 def _segment(article: Article, i: int) -> tuple[int, int]:
