@@ -134,3 +134,14 @@ def test_a_phrase_hung_on_a_parenthetical_cue_stays_with_the_reported_clause():
     claims = claims_of(rec)
     brought = find(claims, "Mediators brought")
     assert rec.text[brought.start:brought.end].endswith("would meet")
+
+
+def test_a_list_of_verbs_sharing_subject_and_auxiliary_is_one_claim():
+    text = ("The minister should respect the ruling of the court, respect the judges, correct mistakes and stop "
+            "making remarks about the case.")
+    assert len(claims_of(record(text))) == 1
+
+
+def test_a_clause_whose_subject_is_a_relative_pronoun_stays_with_its_noun():
+    text = "He worked with foreign companies to form business partnerships in the region that would boost local economies."
+    assert len(claims_of(record(text))) == 1

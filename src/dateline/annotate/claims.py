@@ -111,12 +111,13 @@ def _is_clause_head(token) -> bool:
     if token.dep_ == "conj" and not _conjoined(token):
         return False  # "..., a step Iran says ...": no conjunction, no coordinated clause
     if _has_subject(token):
-        return True
+        # "partnerships that would boost ...": a relative clause, whatever the parser called it
+        return not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in token.children)
     if not (_set_off(token) or any(c.dep_ == "mark" for c in token.children)):
         return False  # "Polls published before the vote showed ...": a misparse, not two clauses
-    if token.dep_ == "conj" and _has_auxiliary(token.head) and not _has_auxiliary(token):
-        return False  # "will be shipped or repositioned": one verb group, whatever the tagger says
-    return _is_finite(token)
+    if token.dep_ == "conj" and _has_auxiliary(_first_conjunct(token)) and not _has_auxiliary(token):
+        return False  # "should respect X, respect Y and stop Z": one verb group, whatever the tagger says
+    return _is_finite(token) or any(c.dep_ == "aux" and _is_finite(c) for c in token.children)
 
 
 def _between(token):
@@ -124,9 +125,26 @@ def _between(token):
     return token.doc[lo + 1:hi]
 
 
+def _first_conjunct(token):
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _conjuncts(token) -> list:
+    """Every member of the coordination ``token`` belongs to, however the parser chained them."""
+    first = _first_conjunct(token)
+    out, todo = [], [first]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
 def _conjoined(token) -> bool:
-    """A conjunction with the conjunct ("A and B", "A, B and C") or a semicolon before it."""
-    return any(c.dep_ == "cc" for c in (*token.head.children, *token.children)) or \
+    """A conjunction in the coordination ("A and B", "A, B and C") or a semicolon before it."""
+    return any(c.dep_ == "cc" for t in _conjuncts(token) for c in t.children) or \
         any(t.text == ";" for t in _between(token))
 
 

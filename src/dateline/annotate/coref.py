@@ -15,6 +15,7 @@ from typing import Optional
 
 from ..record import Entity
 from . import cues
+from .entities import country_name, demonym_country
 
 _HE = {"he", "him", "his", "himself"}
 _SHE = {"she", "her", "hers", "herself"}
@@ -23,6 +24,12 @@ _IT = {"it", "its", "itself"}
 _PERSON_TYPES = {"PERSON"}
 _GROUP_TYPES = {"ORG", "NORP", "GPE"}
 _REACH_SENTENCES = 12
+
+
+def _is_country_word(tok) -> bool:
+    """A country or its demonym ("Russian President ..."), by the gazetteer as well as the tagger,
+    which reads some names as places and others, in the same place, as people or organisations."""
+    return tok.ent_type_ in ("NORP", "GPE") or bool(demonym_country(tok.text) or country_name(tok.text))
 
 
 def pronoun_gender(word: str) -> Optional[str]:
@@ -143,7 +150,7 @@ class Resolver:
                     f.roles.add(role)
             elif tok.lemma_.lower() in cues.person_roles():
                 self._add_role(f, tok.lemma_.lower())
-            elif tok.ent_type_ in ("NORP", "GPE"):
+            elif _is_country_word(tok):
                 f.roles.add(tok.lower_)
             elif not (tok.pos_ in ("PROPN", "ADJ", "NOUN") or tok.text == "."):
                 break
@@ -154,7 +161,7 @@ class Resolver:
                     if t.lemma_.lower() in cues.person_roles():
                         self._add_role(f, t.lemma_.lower())
                     for c in t.children:
-                        if c.ent_type_ in ("NORP", "GPE") and c.i < t.i:
+                        if _is_country_word(c) and c.i < t.i:
                             f.roles.add(c.lower_)
 
     @staticmethod

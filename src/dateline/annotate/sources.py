@@ -227,7 +227,7 @@ class SourceBook:
         definite = any(t.lower_ in ("the", "this", "that") and t.dep_ == "det" for t in tok.children)
         roles = cues.person_roles()
         if definite and not _plural(tok):
-            modifiers = {c.lower_ for c in tok.children if c.ent_type_ in ("NORP", "GPE") and c.i < tok.i}
+            modifiers = {c.lower_ for c in tok.children if self._is_country(c) and c.i < tok.i}
             nouns = [head] + [c.lemma_.lower() for c in tok.children if c.dep_ == "compound"]
             if any(n in roles for n in nouns):
                 eid = self.resolver.description(tok, nouns, modifiers)
@@ -310,14 +310,21 @@ class SourceBook:
         holders knows the holder: the kind of source must not depend on who holds the office."""
         if _plural(tok) or tok.pos_ not in ("NOUN", "PROPN"):
             return None
-        if not any(c.dep_ in ("det", "poss") and (c.lower_ == "the" or c.ent_type_ in ("GPE", "NORP"))
-                   for c in tok.children):
+        if not any(c.dep_ in ("det", "poss") and (c.lower_ == "the" or self._is_country(c)) for c in tok.children):
             return None
         words = [t.text.lower() for t in core if t.i <= tok.i and t.dep_ not in ("det", "poss", "case")
-                 and t.ent_type_ not in ("GPE", "NORP") and t.pos_ != "PUNCT"]
+                 and not self._is_country(t) and t.pos_ != "PUNCT"]
         if not words or office_title(" ".join(words)) is None:
             return None
         return self._affiliation(tok, core)
+
+    def _is_country(self, tok) -> bool:
+        """A country or its people, by the entity it is a mention of (the tagger may call
+        "Mozambique" an organisation where it calls "Oman" a place)."""
+        e = self.entity_at(tok.idx, tok.idx + len(tok.text))
+        if e is not None:
+            return e.type in ("GPE", "NORP") or (e.kb or "").startswith("country:")
+        return tok.ent_type_ in ("GPE", "NORP")
 
     def _anonymity(self, tok) -> Optional[str]:
         """A phrase in the speaker's sentence saying it is unnamed on purpose ("who asked not to be
@@ -446,7 +453,7 @@ class SourceBook:
         """"A senior Iranian official" -> "senior official"; what follows the noun is kept whole
         ("source close to the White House")."""
         words = [t.text for t in core if t.i < tok.i and t.lower_ not in _DETERMINERS
-                 and t.ent_type_ not in ("NORP", "GPE") and t.dep_ not in ("poss", "case") and t.pos_ != "NUM"]
+                 and not self._is_country(t) and t.dep_ not in ("poss", "case") and t.pos_ != "NUM"]
         tail = self.article.text[tok.idx: core[-1].idx + len(core[-1].text)]
         return " ".join(words + [tail]).strip() or None
 
