@@ -134,3 +134,19 @@ def test_no_body_is_an_input_error():
     with pytest.raises(InputError) as err:
         html("<nav><a href='/'>Home</a></nav>")
     assert err.value.code == "E105"
+
+
+def test_ordered_list_items_show_their_numbers():
+    body = ("<article><p>LISBON — The city council approved a housing plan on Tuesday after a long debate, "
+            "with three measures that take effect next year, officials said.</p>"
+            "<ol><li><h3>Rent caps</h3><p>Rents on new leases may rise by no more than two percent a year, "
+            "the plan says.</p></li><li>A register of empty flats, kept by the council.</li>"
+            "<li>3) Grants for first-time buyers under thirty-five.</li></ol>"
+            "<ul><li>The opposition voted against the plan as a whole.</li></ul>"
+            "<p>The mayor said the plan would be reviewed after two years, according to the minutes.</p></article>")
+    p = html(body)
+    paragraphs = p.text.split("\n\n")
+    assert [h.text for h in p.headings] == ["1. Rent caps"]
+    assert "2. A register of empty flats, kept by the council." in paragraphs
+    assert "3) Grants for first-time buyers under thirty-five." in paragraphs  # already numbered
+    assert "The opposition voted against the plan as a whole." in paragraphs
