@@ -95,6 +95,13 @@ def test_kicker_and_standfirst_before_a_dateline():
     ("<meta property='og:title' content='Norway Doubles Sudan Aid'>", "<h1>NORWAY DOUBLES SUDAN AID</h1>",
      "Norway Doubles Sudan Aid"),
     ("<title>Norway &amp;amp; Sudan | Fjord Daily</title>", "", "Norway & Sudan"),
+    ("<title>Norway doubles Sudan aid | Six things to know | Fjord Daily</title>", "", "Norway doubles Sudan aid"),
+    ("<title>Aid | Norway doubles its aid to Sudan</title>", "", "Norway doubles its aid to Sudan"),
+    ("<title>Fjord Daily</title>", "<h1>Fjord Daily doubles its Sudan coverage</h1>", "Fjord Daily doubles its Sudan coverage"),
+    ("<title>Norway doubles Sudan aid</title>", "<h1>Norway doubles<br>Sudan aid<div class='posted-on'>May 5, 2025</div></h1>",
+     "Norway doubles Sudan aid"),
+    ("<title>Norway doubles Sudan aid</title>", "<h1>Norway doubles Sudan aid<h3>Posted on May 5, 2025 by desk</h3></h1>",
+     "Norway doubles Sudan aid"),
 ])
 def test_title_from_headline_and_metadata(head, h1, title):
     p = html(h1 + "<article>" + BODY + "</article>", head, url="https://www.fjorddaily.example/world/aid")
@@ -150,3 +157,19 @@ def test_ordered_list_items_show_their_numbers():
     assert "2. A register of empty flats, kept by the council." in paragraphs
     assert "3) Grants for first-time buyers under thirty-five." in paragraphs  # already numbered
     assert "The opposition voted against the plan as a whole." in paragraphs
+
+
+@pytest.mark.parametrize("host,label", [("gardening.cals.cornell.edu", "cornell"), ("bbc.co.uk", "bbc"),
+                                        ("news.abc.net.au", "abc"), ("fjorddaily.example", "fjorddaily"),
+                                        ("localhost", "localhost")])
+def test_registered_label_is_the_site_not_a_subdomain(host, label):
+    from dateline.read.pagemeta import registered_label
+
+    assert registered_label(host) == label
+
+
+def test_headline_naming_a_subdomain_is_not_taken_for_the_site_name():
+    p = html("<h1>Gardening in a warming world</h1><article>" + BODY + "</article>",
+             "<title>Gardening in a warming world | Cornell Garden-Based Learning</title>",
+             url="https://gardening.cals.cornell.edu/warming-world/")
+    assert p.title == "Gardening in a warming world"
