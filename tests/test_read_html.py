@@ -173,3 +173,15 @@ def test_headline_naming_a_subdomain_is_not_taken_for_the_site_name():
              "<title>Gardening in a warming world | Cornell Garden-Based Learning</title>",
              url="https://gardening.cals.cornell.edu/warming-world/")
     assert p.title == "Gardening in a warming world"
+
+
+def test_without_metadata_the_first_date_shown_high_on_the_page_is_the_date():
+    related = "".join(f"<li><a href='/p{i}'>Another story number {i}</a> March {i + 1}, 2019</li>" for i in range(9))
+    body = ("<p class='meta'>Oslo desk &middot; October 8, 2024</p><article>" + BODY + "</article>"
+            "<aside><h2>Older stories</h2><ul>" + related + "</ul></aside>"
+            "<footer>" + "<p>Fjord Daily, a newspaper for the fjords and the towns around them.</p>" * 6 + "</footer>")
+    p = html(body, url="https://www.fjorddaily.example/2016/07/01/aid")
+    assert p.published == "2024-10-08"
+    low = html("<article>" + BODY + "</article><footer><p>Printed edition of March 3, 2019</p></footer>",
+               url="https://www.fjorddaily.example/2016/07/01/aid")
+    assert low.published == "2016-07-01"  # a date low on the page does not override the address's

@@ -52,8 +52,9 @@ def extract_html(raw: str, meta: dict) -> Page:
     authors = clean_authors([document.author or ""])
     units, removed, byline = tidy_units(units, title, page_url)
     text, headings, dateline = assemble(units)
+    page_text = visible_text(tree)
     published = meta.get("published") or choose_published(
-        markup, iso_day(document.date), shown_dates(visible_text(tree)))
+        markup, iso_day(document.date), shown_dates(page_text), len(page_text))
     host = urlparse(page_url or "").hostname
     return Page(
         text=text,

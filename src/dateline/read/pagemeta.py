@@ -10,7 +10,10 @@ Publication date, in this order:
 2. a date the page shows after a publication label ("Published", "Posted on");
 3. a date the page shows after an update label ("Last updated:"), when the page shows no
    publication date at all: that is the date its reader sees;
-4. the first metadata publication date.
+4. with no metadata publication date, and htmldate's guess (from the address or the scripts) shown
+   nowhere: the first date in the upper half of the page's text (lower down dates belong to
+   comments, related posts and footers);
+5. the first metadata publication date, else htmldate's guess.
 Dates only in the metadata are often template or first-draft dates; the date a page shows is
 the one a reader would cite.
 """
@@ -269,7 +272,9 @@ def _walk(root, skip: set[str]) -> Iterator[str]:
         stack.extend((child, False) for child in reversed(el))
 
 
-def choose_published(markup: Markup, htmldate_day: Optional[str], shown: list[ShownDate]) -> Optional[str]:
+def choose_published(markup: Markup, htmldate_day: Optional[str], shown: list[ShownDate],
+                     text_length: int = 0) -> Optional[str]:
+    """``shown``: the dates in the page's visible text, ``text_length`` long."""
     candidates = list(markup.published)
     if htmldate_day and htmldate_day not in candidates:
         candidates.append(htmldate_day)
@@ -281,4 +286,6 @@ def choose_published(markup: Markup, htmldate_day: Optional[str], shown: list[Sh
         day = next((d.day for d in shown if d.kind == kind), None)
         if day:
             return day
+    if not markup.published and shown and shown[0].start <= text_length / 2:
+        return shown[0].day  # htmldate's guess is nowhere on the page: the reader's date is the first one shown
     return candidates[0] if candidates else None
