@@ -185,3 +185,20 @@ def test_without_metadata_the_first_date_shown_high_on_the_page_is_the_date():
     low = html("<article>" + BODY + "</article><footer><p>Printed edition of March 3, 2019</p></footer>",
                url="https://www.fjorddaily.example/2016/07/01/aid")
     assert low.published == "2016-07-01"  # a date low on the page does not override the address's
+
+
+def test_a_fuller_reading_is_taken_only_when_it_extends_the_article():
+    from dateline.read.html import prefer_fuller
+
+    lead = ("p", "The council approved the housing plan on Tuesday after a debate that lasted most of the night.")
+    short = [("h", "Housing plan"), lead, ("p", "It has three parts, the mayor said in a statement.")]
+    parts = [("i", f"Part {n}: a measure on rents, flats and grants that the council described at length.")
+             for n in range(1, 4)]
+    extended = short + parts
+    assert prefer_fuller(short, extended) == extended
+    gallery = [("p", "Photo 1 of 8: the council chamber, seen from the public gallery during the vote.")] * 3
+    assert prefer_fuller(short, gallery + extended) == extended  # what comes before the article is not taken
+    elsewhere = [("p", "Sign up for our newsletter and get the best stories of the week in your inbox.")] * 6
+    assert prefer_fuller(short, [lead] + elsewhere) == short  # longer, but not the same article
+    a_little_more = short + [("p", "Share this.")]
+    assert prefer_fuller(short, a_little_more) == short  # hardly more: the default reading stands

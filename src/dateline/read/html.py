@@ -41,6 +41,7 @@ def extract_html(raw: str, meta: dict) -> Page:
     except _EXTRACTION_ERRORS as exc:
         raise errors.no_body(f"the HTML cannot be parsed: {exc.__class__.__name__}") from exc
     units = body_units(document.body if document is not None else None)
+    units = _fuller_reading(tree, url, units)
     if not units:
         if _depth(tree) >= _PARSER_MAX_DEPTH:
             raise errors.no_body(f"the page nests its elements {_PARSER_MAX_DEPTH} or more levels deep, "
@@ -67,6 +68,56 @@ def extract_html(raw: str, meta: dict) -> Page:
         headings=headings,
         removed=removed,
     )
+
+
+_RECALL_GAIN = 1.15  # the recall-minded reading must be this much longer ...
+_RECALL_KEEPS = 0.9  # ... and keep this share of the default reading's word runs
+_WORD = re.compile(r"\w+")
+
+
+def _fuller_reading(tree, url: Optional[str], units: list[Unit]) -> list[Unit]:
+    """trafilatura's recall-minded reading of the page, when ``prefer_fuller`` takes it."""
+    import trafilatura
+
+    try:
+        document = trafilatura.bare_extraction(tree, url=url, with_metadata=False, include_comments=False,
+                                               include_tables=True, deduplicate=False, favor_recall=True)
+    except _EXTRACTION_ERRORS:
+        return units
+    return prefer_fuller(units, body_units(document.body if document is not None else None))
+
+
+def prefer_fuller(units: list[Unit], fuller: list[Unit]) -> list[Unit]:
+    """``fuller`` (a recall-minded reading) over ``units`` (the default reading) when it finds
+    clearly more text while keeping nearly all of the default reading: then the default one
+    stopped short (an article split into sections, headings set as links, lists of key facts).
+    A longer reading that drops the default's text is a different part of the page; what it finds
+    ahead of the default's first paragraph (photo galleries, teasers) is not more of the article."""
+    fuller = _from_same_start(units, fuller)
+    default_text = " ".join(s for _, s in units)
+    fuller_text = " ".join(s for _, s in fuller)
+    if len(fuller_text) < _RECALL_GAIN * len(default_text):
+        return units
+    default_runs, fuller_runs = _word_runs(default_text), _word_runs(fuller_text)
+    kept = len(default_runs & fuller_runs) / len(default_runs) if default_runs else 1.0
+    return fuller if kept >= _RECALL_KEEPS else units
+
+
+def _from_same_start(units: list[Unit], fuller: list[Unit]) -> list[Unit]:
+    """``fuller`` without what it finds before the default reading's first paragraph, other than
+    what the default reading has too."""
+    first = next((s for kind, s in units if kind == "p"), None)
+    texts = [s for _, s in fuller]
+    if first is None or first not in texts:
+        return fuller
+    start = texts.index(first)
+    default_texts = {s for _, s in units}
+    return [u for u in fuller[:start] if u[1] in default_texts] + fuller[start:]
+
+
+def _word_runs(text: str, n: int = 4) -> set[tuple[str, ...]]:
+    words = _WORD.findall(text)
+    return {tuple(words[i:i + n]) for i in range(max(1, len(words) - n + 1))}
 
 
 _EMBEDDED_POSTS = "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'twitter-video')]"
