@@ -202,3 +202,12 @@ def test_a_fuller_reading_is_taken_only_when_it_extends_the_article():
     assert prefer_fuller(short, [lead] + elsewhere) == short  # longer, but not the same article
     a_little_more = short + [("p", "Share this.")]
     assert prefer_fuller(short, a_little_more) == short  # hardly more: the default reading stands
+
+
+def test_article_after_an_early_closing_html_tag_is_read():
+    doc = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Aid</title></head><body>"
+           "<header><nav><a href='/'>Home</a> <a href='/world'>World</a></nav></header></body></html>"
+           "<div class='story'><article>" + BODY + "</article></div><footer>Fjord Daily</footer>")
+    p = extract(Offered("stitched.html", doc.encode("utf-8"), "html"))
+    assert p.text.startswith("OSLO, May 5 — Norway's government said on Monday")
+    assert p.text.endswith("according to a statement.")

@@ -33,6 +33,7 @@ def extract_html(raw: str, meta: dict) -> Page:
         tree = load_html(raw)
         if tree is None:
             raise errors.no_body("the HTML cannot be parsed")
+        gather_stray_roots(tree)
         lift_embedded_posts(tree)
         document = trafilatura.bare_extraction(
             tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
@@ -118,6 +119,25 @@ def _from_same_start(units: list[Unit], fuller: list[Unit]) -> list[Unit]:
 def _word_runs(text: str, n: int = 4) -> set[tuple[str, ...]]:
     words = _WORD.findall(text)
     return {tuple(words[i:i + n]) for i in range(max(1, len(words) - n + 1))}
+
+
+def gather_stray_roots(tree) -> None:
+    """A page that closes ``</html>`` early and goes on (templates stitched together) parses into
+    more than one root element; browsers show what follows, so its elements join the body."""
+    body = tree.find("body")
+    if body is None:
+        return
+    for stray in list(tree.itersiblings()):
+        if isinstance(stray.tag, str):
+            for child in list(stray):
+                body.append(child if child.tag != "body" else _unwrapped(child))
+
+
+def _unwrapped(el):
+    """``el``'s children in a plain div (a second <body> is not a body)."""
+    el.tag = "div"
+    el.attrib.clear()
+    return el
 
 
 _EMBEDDED_POSTS = "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'twitter-video')]"
