@@ -211,3 +211,18 @@ def test_article_after_an_early_closing_html_tag_is_read():
     p = extract(Offered("stitched.html", doc.encode("utf-8"), "html"))
     assert p.text.startswith("OSLO, May 5 — Norway's government said on Monday")
     assert p.text.endswith("according to a statement.")
+
+
+def test_text_laid_out_twice_is_read_once_but_repeated_labels_stay():
+    from dateline.read.html import drop_repeated_passages
+
+    prose = [("p", f"Paragraph {n} explains how the council will pay for the plan over the next ten years.")
+             for n in range(3)]
+    removed: list[str] = []
+    units = [("h", "The plan")] + prose + [("h", "Mobile version")] + prose + [("p", "The end of the story.")]
+    assert drop_repeated_passages(units, removed) == [("h", "The plan")] + prose + [
+        ("h", "Mobile version"), ("p", "The end of the story.")]
+    assert removed == [s for _, s in prose]
+    plan = [("h", "Monday"), ("p", "Breakfast"), ("p", "Eat within an hour of waking up."),
+            ("h", "Tuesday"), ("p", "Breakfast"), ("p", "Eat within an hour of waking up.")]
+    assert drop_repeated_passages(plan, []) == plan

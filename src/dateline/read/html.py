@@ -189,6 +189,7 @@ def tidy_units(units: list[Unit], title: Optional[str], url: Optional[str] = Non
     authors: list[str] = []
     title_key = _title_key(title)
     own_address = _address_key(url)
+    units = drop_repeated_passages(units, removed)
     for kind, s in units:
         before_body = not any(k == "p" for k, _ in kept)
         if ((title_key and kind == "h" and _title_key(s) == title_key) or (own_address and _address_key(s) == own_address)
@@ -215,3 +216,33 @@ def tidy_units(units: list[Unit], title: Optional[str], url: Optional[str] = Non
     cut = trailing_chrome(kept)
     removed.extend(s for _, s in kept[cut:])
     return kept[:cut], removed, authors
+
+
+_REPEATED_PROSE = 3  # paragraphs of prose a passage must repeat to be a second copy of the page's text
+_PROSE_CHARS = 60
+_SENTENCE_END = (".", "!", "?", ".”", "?”", '."')
+
+
+def drop_repeated_passages(units: list[Unit], removed: list[str]) -> list[Unit]:
+    """A passage holding three or more paragraphs of prose that comes again word for word is the
+    same text laid out twice (a page's mobile and desktop versions, a summary box repeating the
+    body): the repetition goes to ``removed``. Repeated labels and short lines (a meal plan's
+    "Pre-Workout Meal" for each day, a pull quote) stay."""
+    first_seen: dict[str, int] = {}
+    for i, (_, text) in enumerate(units):
+        first_seen.setdefault(text, i)
+    kept: list[Unit] = []
+    i = 0
+    while i < len(units):
+        j = first_seen[units[i][1]]
+        n = 0
+        while j < i and i + n < len(units) and j + n < i and units[j + n][1] == units[i + n][1]:
+            n += 1
+        prose = sum(len(text) >= _PROSE_CHARS and text.endswith(_SENTENCE_END) for _, text in units[i:i + n])
+        if prose >= _REPEATED_PROSE:
+            removed.extend(text for _, text in units[i:i + n])
+            i += n
+            continue
+        kept.append(units[i])
+        i += 1
+    return kept
