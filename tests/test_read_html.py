@@ -226,3 +226,27 @@ def test_text_laid_out_twice_is_read_once_but_repeated_labels_stay():
     plan = [("h", "Monday"), ("p", "Breakfast"), ("p", "Eat within an hour of waking up."),
             ("h", "Tuesday"), ("p", "Breakfast"), ("p", "Eat within an hour of waking up.")]
     assert drop_repeated_passages(plan, []) == plan
+
+
+@pytest.mark.parametrize("names,part", [("partner-cta-list", False), ("partner-cta", True), ("cli-modal clisettings", True),
+                                        ("modal-dialog", True), ("box article modal-enabled", False),
+                                        ("footer-disclaimer", True), ("tooltip", True), ("ctabox", False),
+                                        ("cta-button", False), ("entry-content", False)])
+def test_class_names_that_name_a_part_of_the_page(names, part):
+    from dateline.read.html import names_page_part
+
+    assert names_page_part(names) is part
+
+
+def test_calls_to_action_pop_ups_and_tooltips_are_not_the_article():
+    body = ("<article><p>OSLO, May 5 — Norway's government said on Monday it would double its aid to Sudan this "
+            "year, after the United Nations warned that famine was spreading across the country's "
+            "<span class='glossary'>west<span class='tooltip'>The Darfur region and its neighbours.</span></span>.</p>"
+            "<div class='page-cta'><p>Support independent journalism today: become a member for one euro a week.</p></div>"
+            + BODY.split("</p>", 1)[1] + "</article>"
+            "<div class='modal-dialog'><p>Sign in to keep reading as many stories as you like, for free.</p></div>")
+    p = html(body)
+    assert "country's west." in p.text
+    for furniture in ("Darfur", "become a member", "Sign in"):
+        assert furniture not in p.text
+    assert p.text.endswith("according to a statement.")

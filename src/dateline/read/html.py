@@ -7,13 +7,14 @@ Title and publication date come from ``pagemeta``.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 from urllib.parse import urlparse
 
 from lxml import etree
 
-from .. import errors
+from .. import errors, lexicons
 from . import Page
 from .dates import date_line, iso_day, shown_dates
 from .htmlbody import Unit, body_units
@@ -34,6 +35,7 @@ def extract_html(raw: str, meta: dict) -> Page:
         if tree is None:
             raise errors.no_body("the HTML cannot be parsed")
         gather_stray_roots(tree)
+        drop_page_parts(tree)
         lift_embedded_posts(tree)
         document = trafilatura.bare_extraction(
             tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
@@ -138,6 +140,40 @@ def _unwrapped(el):
     el.tag = "div"
     el.attrib.clear()
     return el
+
+
+@functools.cache
+def _page_part_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(words naming a part of a page that is not the article, words naming a state)."""
+    rows = lexicons.rows("page_part_classes.csv")
+    return (frozenset(r["word"] for r in rows if r["role"] == "part"),
+            frozenset(r["word"] for r in rows if r["role"] == "state"))
+
+
+_CLASS_WORD = re.compile(r"[^a-z]+")
+_NEVER_DROPPED = frozenset({"html", "body", "main", "article"})
+
+
+def names_page_part(names: str) -> bool:
+    """Whether one of an element's class names (or its id) names a part of the page that is not
+    the article: "partner-cta", "cli-modal", "tooltip", "modal-dialog"; not "modal-enabled"."""
+    parts, states = _page_part_words()
+    for name in names.lower().split():
+        words = [w for w in _CLASS_WORD.split(name) if w]
+        if words and (words[-1] in parts or (words[0] in parts and len(words) == 2 and words[1] not in states)):
+            return True
+    return False
+
+
+def drop_page_parts(tree) -> None:
+    """Elements whose class or id names a part of the page that is not the article (a call to
+    action, a pop-up, a disclaimer, a tooltip: ``lexicons/page_part_classes.csv``) are removed,
+    keeping the text that follows them."""
+    doomed = [el for el in tree.iter() if isinstance(el.tag, str) and el.tag not in _NEVER_DROPPED
+              and names_page_part(f"{el.get('class') or ''} {el.get('id') or ''}")]
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()
 
 
 _EMBEDDED_POSTS = "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'twitter-video')]"
