@@ -250,3 +250,11 @@ def test_calls_to_action_pop_ups_and_tooltips_are_not_the_article():
     for furniture in ("Darfur", "become a member", "Sign in"):
         assert furniture not in p.text
     assert p.text.endswith("according to a statement.")
+
+
+def test_a_table_in_an_embed_block_is_read():
+    table = ("<div class='w-embed'><table><tr><th>Region</th><th>Aid</th></tr>"
+             "<tr><td>Darfur</td><td>40 million</td></tr><tr><td>Kordofan</td><td>25 million</td></tr></table></div>")
+    parts = BODY.split("</p>")
+    p = html("<article>" + parts[0] + "</p>" + table + "</p>".join(parts[1:]) + "</article>")
+    assert "Darfur | 40 million" in p.text.split("\n\n")

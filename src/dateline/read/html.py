@@ -37,6 +37,7 @@ def extract_html(raw: str, meta: dict) -> Page:
         gather_stray_roots(tree)
         drop_page_parts(tree)
         lift_embedded_posts(tree)
+        keep_embedded_tables(tree)
         document = trafilatura.bare_extraction(
             tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
             deduplicate=False, date_extraction_params={"original_date": True, "extensive_search": True},
@@ -196,6 +197,19 @@ def lift_embedded_posts(tree) -> None:
         if outer is not quote:
             quote.tail = outer.tail
             outer.getparent().replace(outer, quote)
+
+
+_EMBED_WRAPPERS_WITH_TABLES = ("//*[(contains(@class, 'embed') or contains(@id, 'embed')) and .//table]"
+                               "[not(self::body or self::html)]")
+
+
+def keep_embedded_tables(tree) -> None:
+    """A table a page places in an "embed" block (Webflow's ``w-embed`` holds hand-written HTML) is
+    data of the article, but trafilatura discards "embed" wrappers as social-media embeds: the
+    wrapper loses its class and id so the table is read in place."""
+    for wrapper in tree.xpath(_EMBED_WRAPPERS_WITH_TABLES):
+        wrapper.attrib.pop("class", None)
+        wrapper.attrib.pop("id", None)
 
 
 def _depth(tree) -> int:
