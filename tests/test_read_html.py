@@ -258,3 +258,16 @@ def test_a_table_in_an_embed_block_is_read():
     parts = BODY.split("</p>")
     p = html("<article>" + parts[0] + "</p>" + table + "</p>".join(parts[1:]) + "</article>")
     assert "Darfur | 40 million" in p.text.split("\n\n")
+
+
+def test_what_follows_the_article_from_a_closing_heading_is_removed():
+    from dateline.read.html import trailing_section
+
+    story = [("p", f"Paragraph {n} of the story about the housing plan and what it will cost.") for n in range(6)]
+    after = [("h", "Read This Next"), ("p", "Another story: the mayor's budget, explained in five charts.")]
+    assert trailing_section(story + after) == 6
+    sources = [("p", "Article Sources:"), ("i", "1. City council minutes, 3 June 2025.")]
+    assert trailing_section(story + sources) == 6
+    near_top = [story[0], ("h", "Related stories"), *story[1:]]
+    assert trailing_section(near_top) == len(near_top)  # too near the top to close the article
+    assert trailing_section(story + [("h", "Frequently asked questions"), story[0]]) == 7

@@ -19,7 +19,8 @@ from . import Page
 from .dates import date_line, iso_day, shown_dates
 from .htmlbody import Unit, body_units
 from .pagemeta import choose_published, choose_title, is_section_name, norm, read_markup, visible_text
-from .text import assemble, byline_authors, clean_authors, is_chrome, is_title_like, trailing_chrome
+from .text import (assemble, byline_authors, clean_authors, is_chrome, is_title_like, opens_link_list,
+                   trailing_chrome)
 
 _PARSER_MAX_DEPTH = 255  # libxml2's HTML parser drops what is nested deeper than this
 _EXTRACTION_ERRORS = (ValueError, TypeError, AttributeError, etree.LxmlError, RecursionError)
@@ -263,9 +264,32 @@ def tidy_units(units: list[Unit], title: Optional[str], url: Optional[str] = Non
         if kind == "p" and len(body_lines) == 1 and is_title_like(body_lines[0]):
             kind = "h"  # a short title-like paragraph standing alone: a subheading set in bold
         kept.append(("h" if kind == "h" else "p", "\n".join(body_lines)))
-    cut = trailing_chrome(kept)
+    cut = min(trailing_chrome(kept), trailing_section(kept))
     removed.extend(s for _, s in kept[cut:])
     return kept[:cut], removed, authors
+
+
+_TRAILING_SECTION_FROM = 0.25  # share of the way down the units a closing heading must stand
+_TRAILING_SECTION_MIN_UNITS = 3
+_HEADING_CHARS = 60
+
+
+@functools.cache
+def _trailing_section_heads() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.I) for p in lexicons.lines("trailing_section_heads.txt"))
+
+
+def trailing_section(units: list[Unit]) -> int:
+    """Where a part of the page that follows the article begins ("Read this next", "Related posts",
+    "Article sources": ``lexicons/trailing_section_heads.txt`` and ``link_list_heads.txt``): the
+    first such heading a quarter or more of the way down; ``len(units)`` when there is none.
+    Nearer the top, such a line more likely belongs to the article ("More from the study")."""
+    start = max(_TRAILING_SECTION_MIN_UNITS, int(len(units) * _TRAILING_SECTION_FROM + 0.999))
+    for i in range(start, len(units)):
+        line = units[i][1].strip().rstrip(":").strip()
+        if len(line) < _HEADING_CHARS and (opens_link_list(line) or any(p.fullmatch(line) for p in _trailing_section_heads())):
+            return i
+    return len(units)
 
 
 _REPEATED_PROSE = 3  # paragraphs of prose a passage must repeat to be a second copy of the page's text
