@@ -270,4 +270,5 @@ def test_what_follows_the_article_from_a_closing_heading_is_removed():
     assert trailing_section(story + sources) == 6
     near_top = [story[0], ("h", "Related stories"), *story[1:]]
     assert trailing_section(near_top) == len(near_top)  # too near the top to close the article
-    assert trailing_section(story + [("h", "Frequently asked questions"), story[0]]) == 7
+    faq = story + [("h", "Frequently asked questions"), story[0]]
+    assert trailing_section(faq) == len(faq)  # a section of the article itself
