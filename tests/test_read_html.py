@@ -272,3 +272,14 @@ def test_what_follows_the_article_from_a_closing_heading_is_removed():
     assert trailing_section(near_top) == len(near_top)  # too near the top to close the article
     faq = story + [("h", "Frequently asked questions"), story[0]]
     assert trailing_section(faq) == len(faq)  # a section of the article itself
+
+
+def test_a_note_about_the_author_closing_the_page_is_not_the_article():
+    from dateline.read.html import author_note
+
+    story = [("p", f"Paragraph {n} of the column on the housing plan and what it will cost.") for n in range(5)]
+    note = [("p", "Ingrid Solberg is a freelance writer based in Bergen who covers housing.")]
+    assert author_note(story + note, ["Ingrid Solberg"]) == 5
+    assert author_note(story + note, ["Fjord Daily"]) == 6  # the note must name one of the authors
+    quoted = [("p", "Ingrid Solberg is right, the mayor said, and the plan will pass.")] + story
+    assert author_note(quoted, ["Ingrid Solberg"]) == 6  # too far from the end to be a closing note

@@ -57,6 +57,9 @@ def extract_html(raw: str, meta: dict) -> Page:
     title = meta.get("title") or choose_title(markup) or norm(document.title) or None
     authors = clean_authors([document.author or ""])
     units, removed, byline = tidy_units(units, title, page_url)
+    cut = author_note(units, authors or byline)
+    removed.extend(s for _, s in units[cut:])
+    units = units[:cut]
     text, headings, dateline = assemble(units)
     page_text = visible_text(tree)
     published = meta.get("published") or choose_published(
@@ -320,3 +323,25 @@ def drop_repeated_passages(units: list[Unit], removed: list[str]) -> list[Unit]:
         kept.append(units[i])
         i += 1
     return kept
+
+
+_AUTHOR_NOTE_WINDOW = 6  # the last units where a note about the author may start
+
+
+@functools.cache
+def _bio_verbs() -> str:
+    return "|".join(map(re.escape, lexicons.lines("author_bio_verbs.txt")))
+
+
+def author_note(units: list[Unit], authors: list[str]) -> int:
+    """Where a note about the author closing the page begins ("Jane Doe is a freelance writer
+    based in Lisbon."): a paragraph among the last few that opens with the full name of one of
+    the page's authors and a verb of ``lexicons/author_bio_verbs.txt``; ``len(units)`` if none."""
+    names = [a for a in authors if len(a.split()) >= 2]
+    if not names:
+        return len(units)
+    note = re.compile(rf"(?:{'|'.join(map(re.escape, names))}),?\s+(?:{_bio_verbs()})\b")
+    for i in range(max(1, len(units) - _AUTHOR_NOTE_WINDOW), len(units)):
+        if units[i][0] == "p" and note.match(units[i][1]):
+            return i
+    return len(units)
