@@ -283,3 +283,18 @@ def test_a_note_about_the_author_closing_the_page_is_not_the_article():
     assert author_note(story + note, ["Fjord Daily"]) == 6  # the note must name one of the authors
     quoted = [("p", "Ingrid Solberg is right, the mayor said, and the plan will pass.")] + story
     assert author_note(quoted, ["Ingrid Solberg"]) == 6  # too far from the end to be a closing note
+
+
+def test_subheadings_lost_between_paragraphs_are_put_back():
+    from lxml import html as lxml_html
+
+    from dateline.read.html import restore_headings
+
+    page = lxml_html.fromstring(
+        "<html><body><div><p>First paragraph of the plan.</p><h2>What it costs</h2><h3>1. Rents</h3>"
+        "<p>Second paragraph, on rents.</p><h3><a href='/other'>Another story entirely</a></h3>"
+        "<p>Third paragraph.</p><h3>Key facts</h3><ul><li>Two percent</li></ul><p>Fourth paragraph.</p></div>"
+        "<ul class='related'><li><h4>A teaser headline</h4></li></ul></body></html>")
+    units = [("p", "First paragraph of the plan."), ("p", "Second paragraph, on rents."), ("p", "Third paragraph."),
+             ("i", "Two percent"), ("p", "Fourth paragraph.")]
+    assert restore_headings(page, units) == [units[0], ("h", "What it costs"), ("h", "1. Rents"), *units[1:]]

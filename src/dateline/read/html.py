@@ -47,6 +47,7 @@ def extract_html(raw: str, meta: dict) -> Page:
         raise errors.no_body(f"the HTML cannot be parsed: {exc.__class__.__name__}") from exc
     units = body_units(document.body if document is not None else None)
     units = _fuller_reading(tree, url, units)
+    units = restore_headings(tree, units)
     if not units:
         if _depth(tree) >= _PARSER_MAX_DEPTH:
             raise errors.no_body(f"the page nests its elements {_PARSER_MAX_DEPTH} or more levels deep, "
@@ -345,3 +346,48 @@ def author_note(units: list[Unit], authors: list[str]) -> int:
         if units[i][0] == "p" and note.match(units[i][1]):
             return i
     return len(units)
+
+
+_SUBHEADINGS = "//h2|//h3|//h4|//h5|//h6"
+_MAX_HEADING_WORDS = 15
+_HEADINGS_IN_A_ROW = 2  # a heading and a subheading; more in a row are a list of links
+_BLOCK = ("self::p or self::ul or self::ol or self::table or self::blockquote or self::pre or self::figure"
+          " or self::h2 or self::h3 or self::h4 or self::h5 or self::h6")
+_BLANKS = re.compile(r"\s+")
+
+
+def _flat(text: str) -> str:
+    return _BLANKS.sub(" ", text).strip()
+
+
+def restore_headings(tree, units: list[Unit]) -> list[Unit]:
+    """Subheadings the reading lost, put back in place. When trafilatura's first pass fails it
+    gathers the page's paragraphs one by one and leaves the headings between them out; a
+    heading (h2 to h6) whose next paragraph on the page was read, and which was not read
+    itself, goes back just before that paragraph."""
+    where = {}
+    for i, (kind, text) in enumerate(units):
+        where.setdefault(_flat(text), i)
+    read = " ".join(_flat(text) for _, text in units).lower()
+    inserts: dict[int, list[str]] = {}
+    for heading in tree.xpath(_SUBHEADINGS):
+        text = _flat(heading.text_content())
+        if not text or len(text.split()) > _MAX_HEADING_WORDS or text.lower() in read:
+            continue
+        linked = sum(len(_flat(a.text_content())) for a in heading.iter("a") if (a.get("href") or "#")[:1] != "#")
+        if 2 * linked >= len(text) or heading.xpath("ancestor::a[@href] or ancestor::li"):
+            continue  # the headline of another page, linked or listed: a teaser, not a subheading
+        after = heading.xpath(f"following::*[{_BLOCK}][not(self::h2 or self::h3 or self::h4 or self::h5 or self::h6)][1]")
+        before = heading.xpath(f"preceding::*[{_BLOCK}][not(self::h2 or self::h3 or self::h4 or self::h5 or self::h6)][1]")
+        if not after or not before or after[0].tag != "p" or before[0].tag != "p":
+            continue  # a heading over a list, a table or links is not put back
+        i, j = where.get(_flat(after[0].text_content())), where.get(_flat(before[0].text_content()))
+        if i is not None and j == i - 1 and len(inserts.get(i, [])) < _HEADINGS_IN_A_ROW and text not in inserts.get(i, []):
+            inserts.setdefault(i, []).append(text)
+    if not inserts:
+        return units
+    out: list[Unit] = []
+    for i, unit in enumerate(units):
+        out.extend(("h", text) for text in inserts.get(i, []))
+        out.append(unit)
+    return out
