@@ -89,3 +89,14 @@ def test_claim_ids_are_unique_and_in_text_order():
     claims = [c for _, c in claims_of(record(text))]
     assert [c.id for c in claims] == [f"c{k}" for k in range(1, len(claims) + 1)]
     assert [c.start for c in claims] == sorted(c.start for c in claims)
+
+
+def test_a_report_of_what_someone_knows_stays_the_articles_own_claim():
+    text = "So far the minister has refused, because she knows the tariff will have little effect on prices."
+    rec = record(text, sources=[Source("s1", "she", "named_person")],
+                 attributions=[("the tariff will have little effect on prices", "knows", "s1", "indirect")])
+    rec.attributions[0].cue_lemma = "know"  # as the attribution engine gives it
+    claims = claims_of(rec)
+    knows = find(claims, "she knows the tariff")
+    assert knows.voice == "authorial" and knows.kind == "mental_state"
+    assert all(c.voice == "authorial" for _, c in claims)

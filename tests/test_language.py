@@ -61,3 +61,27 @@ def test_words_used_in_another_sense_are_not_loaded():
 def test_no_hits_in_plain_reporting():
     text = "The council approved the budget on Tuesday by a vote of seven to two. The plan takes effect in July."
     assert terms_of(record(text)) == {}
+
+
+def test_reported_speech_is_the_writers_wording_unless_quoted():
+    text = 'The envoy said the brutal siege had ended and called the rebels "vermin" once more.'
+    rec = record(text, sources=[Source("s1", "The envoy", "named_person")],
+                 attributions=[('the brutal siege had ended and called the rebels "vermin" once more', "said", "s1",
+                                "indirect")])
+    found = terms_of(rec)
+    assert found["brutal siege"].voice == "authorial" and found["brutal siege"].source is None
+    assert found["vermin"].voice == "quoted" and found["vermin"].source == "s1"
+
+
+def test_two_attributions_of_the_same_words_one_without_a_source():
+    text = 'Both sides said "the deal is a shameful farce" on Monday.'
+    rec = record(text, sources=[Source("s1", "Both sides", "named_group")],
+                 attributions=[('"the deal is a shameful farce"', "said", "s1", "direct"),
+                               ('"the deal is a shameful farce"', "said", None, "direct")])
+    assert {t.voice for t in find_loaded_terms(rec, parse(text))} == {"quoted"}
+
+
+def test_idioms_with_a_possessive_or_hyphens_are_found_whole():
+    text = "The reform opened Pandora's box, and the hearing was a dog-and-pony show."
+    found = terms_of(record(text))
+    assert found["Pandora's box"].category == "loaded_phrase"

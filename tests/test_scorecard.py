@@ -70,3 +70,29 @@ def test_outlets_sums_scorecards_by_outlet(tmp_path, capsys):
     assert rows["Daily B"]["loaded_quoted_per_1k"] > 0 == rows["Daily B"]["loaded_authorial_per_1k"]
     assert rows["Daily A"]["loaded_authorial_per_1k"] > 0
     assert rows["Daily B"]["quoted_share"] > 0.5
+
+
+def test_seed_scorecard_agrees_with_the_readings_notes(seed_text):
+    from conftest import SEED_TEXT
+
+    from dateline.pipeline import analyze
+
+    notes = json.loads(SEED_TEXT.with_name(SEED_TEXT.stem + ".reading.json").read_text(encoding="utf-8"))["scorecard"]
+    card = analyze(seed_text, published="2025-07-04", form="text").scorecard
+    assert card.distinct_named_sources >= len(notes["named_sources_at_least"])
+    anonymous = sum(n for kind, n in card.sources_by_kind.items() if kind.startswith("anonymous"))
+    assert anonymous >= notes["anonymous_sources_at_least"]
+    assert card.anonymous_share >= 0.45  # "about half or more"
+    assert card.loaded_authorial >= notes["authorial_loaded_terms_at_least"]
+
+
+def test_what_someone_knows_is_not_counted_as_an_attribution():
+    text = "The mayor said the bridge is safe. She knows the repairs will take a year."
+    rec = record(text, sources=[Source("s1", "The mayor", "named_person")],
+                 attributions=[("the bridge is safe", "said", "s1", "indirect"),
+                               ("the repairs will take a year", "knows", "s1", "indirect")])
+    rec.attributions[1].cue_lemma = "know"
+    doc = parse(text)
+    rec.claims = find_claims(rec, doc)
+    card = build_scorecard(rec, doc)
+    assert card.attributions == 1 and card.claims_attributed == 1

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from dateline.pipeline import analyze
+from dateline.read import Offered, iter_offered
 from dateline.swap import NamePair, parties_from_record, swap_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,9 +24,11 @@ OWN_PAIRS = {
 }
 
 
-def _articles() -> list[Path]:
-    samples = sorted(p for p in (ROOT / "samples").glob("*") if p.suffix in (".txt", ".html"))
-    return samples + sorted(FIXTURES.glob("*.txt"))
+def _samples() -> list[Offered]:
+    """Every article in samples/ (text, HTML, each JSONL line, each WARC record)."""
+    if not (ROOT / "samples").is_dir():
+        return []
+    return [o for o in iter_offered([str(ROOT / "samples")]) if o.error is None and o.data]
 
 
 def test_swap_exchanges_names_both_ways_at_once():
@@ -42,31 +45,64 @@ def test_swap_refuses_names_of_different_lengths():
         swap_text("Kim met Lee.", [NamePair("Kim", "Lee Jae")])
 
 
-def _fingerprint(record) -> tuple[dict, Counter]:
-    card = dataclasses.asdict(record.scorecard)
+def _fingerprint(record) -> tuple[dict | None, Counter]:
+    card = dataclasses.asdict(record.scorecard) if record.scorecard is not None else None
     return card, Counter((t.category, t.voice) for t in record.loaded_terms)
 
 
-def _assert_neutral(text: str, published: str | None, pairs: list[NamePair] | None = None):
-    original = analyze(text, published=published, form="text")
+def _assert_neutral(text: str, published: str | None, pairs: list[NamePair] | None = None, form: str = "text"):
+    original = analyze(text, published=published, form=form)
     pairs = pairs if pairs is not None else parties_from_record(original)
-    swapped = analyze(swap_text(text, pairs), published=published, form="text")
+    if swap_text(text, pairs) == text:
+        pytest.skip("no two parties of the same kind and length to exchange")
+    swapped = analyze(swap_text(text, pairs), published=published, form=form)
     card, loaded = _fingerprint(original)
     card_after, loaded_after = _fingerprint(swapped)
-    card["sources_by_affiliation"] = {swap_text(k, pairs): v for k, v in card["sources_by_affiliation"].items()}
-    assert swapped.text != original.text or not pairs
-    assert card_after == card
-    assert loaded_after == loaded
+    for c in (card, card_after):
+        if c is not None:  # keyed by names, which the swap exchanges: its numbers must stay
+            c["sources_by_affiliation"] = sorted(c["sources_by_affiliation"].values())
+    assert loaded_after == loaded, "loaded-term counts changed under the swap"
+    assert (_shapes(swapped), _kinds(swapped.sources)) == (_shapes(original), _kinds(original.sources)), \
+        "attributions or sources changed under the swap"
+    assert card_after == card, "scorecard changed under the swap"
 
 
-@pytest.mark.parametrize("path", _articles(), ids=lambda p: p.name)
-def test_scorecard_and_loaded_terms_survive_swapping_the_parties(path: Path):
-    own = OWN_PAIRS.get(path.name) if path.parent == FIXTURES else None
-    pairs = [NamePair(a, b) for a, b in own] if own else None
-    _assert_neutral(path.read_text(encoding="utf-8"), "2025-03-03", pairs)
+def _kinds(items) -> Counter:
+    return Counter(item.kind for item in items)
+
+
+def _shapes(record) -> Counter:
+    """Attributions by kind and length of content in words: what the attribution engine found."""
+    return Counter((a.kind, len(record.span_text(a.content).split())) for a in record.attributions)
+
+
+@pytest.mark.parametrize("name", sorted(OWN_PAIRS))
+def test_own_articles_survive_swapping_the_parties(name: str):
+    pairs = [NamePair(a, b) for a, b in OWN_PAIRS[name]]
+    _assert_neutral((FIXTURES / name).read_text(encoding="utf-8"), "2025-03-03", pairs)
+
+
+@pytest.mark.parametrize("offered", _samples(), ids=lambda o: Path(o.origin.split("#")[0]).name + o.origin[len(o.origin.split("#")[0]):])
+def test_samples_survive_swapping_the_parties(offered: Offered):
+    _assert_neutral(offered.data.decode("utf-8", errors="replace"), offered.meta.get("published") or "2025-03-03",
+                    form=offered.form)
 
 
 def test_seed_survives_swapping_the_parties(seed_text):
+    _assert_neutral(seed_text.decode("utf-8"), "2025-07-04")
+
+
+def test_seed_survives_swapping_its_two_leaders_and_their_countries(seed_text):
+    """The swap the seed invites: the two leaders, with their countries and peoples."""
     _assert_neutral(seed_text.decode("utf-8"), "2025-07-04",
                     [NamePair("Trump", "Putin"), NamePair("Iran", "Russia"), NamePair("Iranian", "Russian"),
-                     NamePair("Iranians", "Russians"), NamePair("Ukraine", "Israel")])
+                     NamePair("Iranians", "Russians"), NamePair("Ukraine", "Israel"),
+                     NamePair("Ukrainian", "Israeli"), NamePair("Ukrainians", "Israelis")])
+
+
+def test_a_country_without_a_partner_gets_a_stand_in_it_does_not_name():
+    record = analyze("Chile raised its tariffs on Monday, Chilean officials said.", published="2025-03-03", form="text")
+    pairs = [p for p in parties_from_record(record) if "Chile" in (p.a, p.b)]
+    assert len(pairs) == 1 and "Chile" not in (other := pairs[0].b if pairs[0].a == "Chile" else pairs[0].a)
+    swapped = swap_text(record.text, parties_from_record(record))
+    assert "Chile" not in swapped and other in swapped

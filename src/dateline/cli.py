@@ -174,6 +174,14 @@ def _progress(total: int):
                     console=console, transient=True, disable=total < 2 or not console.is_terminal)
 
 
+def _stdout_console():
+    """A console for tables on stdout: at least 120 columns when piped (rich would wrap at 80)."""
+    from rich.console import Console
+
+    console = Console()
+    return console if console.is_terminal else Console(width=max(console.width, 120))
+
+
 def _counts(record) -> dict[str, int]:
     return {
         "entities": len(record.entities), "timexes": len(record.timexes), "sources": len(record.sources),
@@ -186,7 +194,7 @@ def _print_summary(summary: list[tuple]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    console = _stdout_console()
     for origin, status, record in summary:
         table = Table(title=record.title or origin, title_justify="left", show_header=False, min_width=60)
         table.add_column("field", style="bold")
@@ -280,7 +288,7 @@ def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
         table = Table(*columns)
         for r in rows:
             table.add_row(*("" if v is None else str(v)[:80] for v in r))
-        Console().print(table)
+        _stdout_console().print(table)
 
 
 def cmd_evaluate(args) -> int:

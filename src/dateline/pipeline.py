@@ -91,7 +91,7 @@ def _analyze_batch(batch: list[Offered], published: Optional[str], max_bytes: in
         docs = nlp.load().pipe([o.record.text for o in english])
         for outcome, doc in zip(english, docs):
             try:
-                _annotate(outcome.record, doc)
+                annotate.run(outcome.record, doc)
             except Exception as exc:  # noqa: BLE001 -- one article an annotator trips on must not stop the batch
                 outcome.record = None
                 outcome.error = InputError(f"an annotator failed on this article: {exc.__class__.__name__}: {exc}", "E112")
@@ -117,13 +117,4 @@ def _record_from_page(page: Page) -> Record:
     if record.language not in ("en", "und"):
         record.warnings.append(errors.w_not_english(record.language))
     return record
-
-
-def _annotate(record: Record, doc) -> None:
-    for name, fn in annotate.pipeline():
-        for key, value in fn(record, doc).items():
-            if key == "warnings":
-                record.warnings.extend(value)
-            else:
-                setattr(record, key, value)
 

@@ -8,7 +8,8 @@ is named, never how the article is built.
 
 ``parties_from_record(record)`` proposes pairs from an analysed article: its people, paired by
 frequency among names of the same length, and its countries with their demonyms (from
-``countries.csv`` where the entity tagger ships it), plus the party names in ``swap_parties.csv``.
+``countries.csv`` where the entity tagger ships it; a country without a partner is exchanged with a
+stand-in the article does not name), plus the party names in ``swap_parties.csv``.
 """
 from __future__ import annotations
 
@@ -75,25 +76,48 @@ def _pair_off(names: list[str], text: str) -> list[tuple[str, str]]:
     return pairs
 
 
+def _country_pair(a: str, b: str, demonyms: dict[str, tuple[str, ...]]) -> list[NamePair]:
+    """A country and its demonyms against another's (adjective with adjective, people with people;
+    a country's extra, older forms such as "Soviet" stay as they are), or nothing if the lengths
+    in words differ."""
+    forms = [(a, b), *zip(demonyms[a], demonyms[b])]
+    if any(_length(x) != _length(y) for x, y in forms):
+        return []
+    return [NamePair(x, y) for x, y in forms]
+
+
+def _stand_in(country: str, text: str, demonyms: dict[str, tuple[str, ...]]) -> list[NamePair]:
+    """For a country with no partner in the article: the first country of the list, not named in
+    the article, whose name and demonyms have the same lengths in words."""
+    for other in demonyms:
+        if other != country and other not in text and not any(d in text for d in demonyms[other]):
+            if len(demonyms[other]) >= min(2, len(demonyms[country])) and (pairs := _country_pair(country, other, demonyms)):
+                return pairs
+    return []
+
+
 def parties_from_record(record: Record) -> list[NamePair]:
-    """Name pairs for ``swap_text``: people, countries and demonyms, and party names."""
+    """Name pairs for ``swap_text``: people, countries and demonyms, and party names. A country
+    that has no partner in the article is exchanged with a stand-in country it does not name."""
     text = record.text
     people = sorted({e.name for e in record.entities if e.type == "PERSON" and " " in e.name.strip()})
     pairs: list[NamePair] = []
     used: set[str] = set()
     for a, b in _pair_off(people, text):
         sa, sb = _surname(a), _surname(b)
-        if sa in used or sb in used or sa == sb:
+        if sa in used or sb in used or sa == sb or _length(sa) != _length(sb):
             continue
         pairs += [NamePair(a, b), NamePair(sa, sb)]
         used |= {a, b, sa, sb}
     demonyms = _countries()
     countries = sorted({e.name for e in record.entities if e.type == "GPE" and e.name in demonyms})
+    paired: set[str] = set()
     for a, b in _pair_off(countries, text):
-        da, db = demonyms[a], demonyms[b]
-        if len(da) != len(db) or any(_length(x) != _length(y) for x, y in zip(da, db)):
-            continue
-        pairs.append(NamePair(a, b))
-        pairs += [NamePair(x, y) for x, y in zip(da, db)]
+        if found := _country_pair(a, b, demonyms):
+            pairs += found
+            paired |= {a, b}
+    for country in countries:
+        if country not in paired:
+            pairs += _stand_in(country, text, demonyms)
     pairs += _party_pairs()
     return pairs

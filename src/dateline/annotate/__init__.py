@@ -38,3 +38,20 @@ def get(name: str) -> Annotator:
 
 def pipeline(names: tuple[str, ...] = PIPELINE) -> list[tuple[str, Annotator]]:
     return [(name, get(name)) for name in names]
+
+
+def run(record: Record, doc: Any, names: tuple[str, ...] = PIPELINE) -> Record:
+    """Run the named annotators, in order, on ``record`` with its parsed ``doc``; each one's
+    additions are set on the record (warnings are appended) before the next one runs."""
+    for _, fn in pipeline(names):
+        for key, value in fn(record, doc).items():
+            if key == "warnings":
+                record.warnings.extend(value)
+            else:
+                setattr(record, key, value)
+    return record
+
+
+def until(last: str) -> tuple[str, ...]:
+    """The pipeline's names up to and including ``last``."""
+    return PIPELINE[: PIPELINE.index(last) + 1]

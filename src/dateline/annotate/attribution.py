@@ -8,17 +8,26 @@ The passes, all linear in the article's tokens:
    ("“...,” he said." / "She said: “...”") as its cue: a *direct* attribution;
 3. every other reporting verb (cues.py, from ``cue_verbs.csv``) with a clause complement is an
    *indirect* attribution, *mixed* when a quote lies inside (or runs on from) its content;
-4. "according to X" is an *according_to* attribution over the rest of its clause;
-5. a quote left without a cue continues the previous speaker (the "floating" quote, and the
+4. "according to X" is an *according_to* attribution over the rest of its clause, and X carries
+   ("via") any other attribution in its sentence;
+5. a quoted label that a naming verb puts on something ("called it a “global takeover”") is the
+   verb's subject's own words;
+6. a quote left without a cue continues the previous speaker (the "floating" quote, and the
    second half of a quote split by its cue).
+An attribution inside another's content is the outer source's report and is dropped, unless it is
+the whole of that report ("X reported that officials said ...": the officials, via X).
 """
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 from .. import errors
+import numpy
+from spacy.attrs import IDX, LEMMA, LOWER, SENT_START
+
 from ..record import Attribution, Record
 from . import annotator, cues, quotes, sources
 
@@ -32,6 +41,7 @@ _BEFORE_STANDALONE = set(":,.?!—–-(") | {""}
 _SENTENCE_END = {".", "?", "!"}
 _FLOATING_MIN_WORDS = 4
 _FLOATING_REACH = 2  # paragraphs back a floating quote may look for its speaker
+_LINE_START = re.compile(r"\n(?=[^\n])")
 
 
 @dataclass(slots=True)
@@ -61,26 +71,37 @@ class Article:
         scan = quotes.scan(self.text)
         self.quotes = scan.quotes
         self.unbalanced = scan.unbalanced
-        self.starts = [t.idx for t in doc]
+        # token attributes as plain arrays: one pass in C instead of a Token object per look
+        columns = doc.to_array([IDX, LEMMA, LOWER, SENT_START]) if len(doc) else numpy.zeros((0, 4), "uint64")
+        self.starts: list[int] = columns[:, 0].tolist()
+        self.lemma_ids: list[int] = columns[:, 1].tolist()
+        self.lower_ids: list[int] = columns[:, 2].tolist()
+        sentence_starts = columns[:, 3].astype("int64") == 1
+        if len(doc):
+            sentence_starts[0] = True
+        self.sent_of: list[int] = (numpy.cumsum(sentence_starts) - 1).tolist()
+        bounds = numpy.flatnonzero(sentence_starts).tolist() + [len(doc)]
+        self.sent_spans = list(zip(bounds[:-1], bounds[1:]))
         self.quote_of = self._quote_of_tokens()
-        self.sent_of = [0] * len(doc)
-        self.sent_spans: list[tuple[int, int]] = []
-        for n, sent in enumerate(doc.sents):
-            self.sent_spans.append((sent.start, sent.end))
-            for i in range(sent.start, sent.end):
-                self.sent_of[i] = n
-        self.para_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n" and i + 1 < len(self.text)
-                                  and self.text[i + 1] != "\n"]
+        self.para_starts = [0] + [m.end() for m in _LINE_START.finditer(self.text)]
 
     def _quote_of_tokens(self) -> list[int]:
-        out = [-1] * len(self.doc)
+        out = [-1] * len(self.starts)
         q = 0
-        for tok in self.doc:
-            while q < len(self.quotes) and self.quotes[q].end <= tok.idx:
+        for i, start in enumerate(self.starts):
+            while q < len(self.quotes) and self.quotes[q].end <= start:
                 q += 1
-            if q < len(self.quotes) and self.quotes[q].start <= tok.idx < self.quotes[q].end:
-                out[tok.i] = q
+            if q < len(self.quotes) and self.quotes[q].start <= start < self.quotes[q].end:
+                out[i] = q
         return out
+
+    def tokens_with(self, lemmas: frozenset[str] = frozenset(), lowers: frozenset[str] = frozenset()) -> list:
+        """The tokens outside quotes whose lemma or lower-case form is listed, in order."""
+        strings = self.doc.vocab.strings
+        lemma_ids = {strings[w] for w in lemmas}
+        lower_ids = {strings[w] for w in lowers}
+        return [self.doc[i] for i, (lem, low) in enumerate(zip(self.lemma_ids, self.lower_ids))
+                if (lem in lemma_ids or low in lower_ids) and self.quote_of[i] < 0]
 
     def paragraph(self, char: int) -> int:
         return bisect.bisect_right(self.para_starts, char) - 1
@@ -134,11 +155,14 @@ def find_attributions(article: Article) -> list[Found]:
             _add_direct(article, found, q, cue, used_cues)
             quoted.add(qi)
     # indirect and mixed
-    for tok in article.doc:
-        if tok.i in used_cues or article.quote_of[tok.i] >= 0 or tok.pos_ not in ("VERB", "AUX"):
+    for tok in article.tokens_with(lemmas=cues.cue_lemmas()):
+        if tok.i in used_cues:
+            continue
+        if tok.pos_ not in ("VERB", "AUX") and not (_stranded_subject(tok) is not None
+                                                   and any(c.dep_ == "ccomp" for c in tok.children)):
             continue
         verb = _cue_of(tok)
-        if verb is None:
+        if verb is None or any(c.dep_ == "neg" for c in tok.children):  # "did not say that": no report
             continue
         content = _indirect_content(article, tok, verb)
         if content is None:
@@ -154,23 +178,39 @@ def find_attributions(article: Article) -> list[Found]:
         for qi in inside:
             quoted.add(qi)
     _according_to(article, found, quoted)
-    found = _outermost(found)
+    _named_by_a_verb(article, found, quoted)
+    found = _outermost(article, found)
     _floating(article, found, quoted, standalone)
     found.sort(key=lambda f: f.content[0])
     return found
 
 
-def _outermost(found: list[Found]) -> list[Found]:
+def _outermost(article: Article, found: list[Found]) -> list[Found]:
     """Drop an indirect attribution whose cue lies inside another's content: the words are the
-    outer source's report ("Sources report that Trump asked him to assure them that ...")."""
-    spans = sorted(f.content for f in found)
-    starts = [s for s, _ in spans]
+    outer source's report ("Sources report that Trump asked him to assure them that ..."). A
+    participle after a comma (", noting that ...") is the outer speaker going on: it is kept, and
+    the outer content ends before it."""
+    outers = sorted((f for f in found if f.kind != "according_to"), key=lambda f: f.content[0])
+    starts = [f.content[0] for f in outers]
     keep = []
     for f in found:
         if f.kind in ("indirect", "mixed") and f.cue is not None:
             k = bisect.bisect_right(starts, f.cue[0])
-            if any(s <= f.cue[0] and f.cue[1] <= e and (s, e) != f.content for s, e in spans[max(0, k - 8):k]):
-                continue
+            outer = next((o for o in reversed(outers[max(0, k - 8):k]) if o is not f
+                          and o.content[0] <= f.cue[0] and f.cue[1] <= o.content[1]), None)
+            if outer is not None:
+                cue = article.doc[f.cue_token]
+                comma = cue.i - 1
+                if cue.dep_ == "ccomp" and cue.head.i == outer.cue_token and outer.speaker_token is not None:
+                    # "The Times reported that officials said ...": the outer source carried it
+                    f.via_tokens.append(outer.speaker_token)
+                    keep.append(f)
+                    continue
+                if not (cue.tag_ == "VBG" and cue.dep_ == "advcl" and article.doc[comma].text == ","):
+                    continue
+                lo = article.token_at(outer.content[0])
+                outer.content = article.span(*_trim(article, lo, comma))
+                f.speaker_token, f.speaker, f.continues = outer.speaker_token, outer.speaker, outer
         keep.append(f)
     return keep
 
@@ -195,22 +235,33 @@ def _standalone(article: Article, q: quotes.Quote) -> bool:
     while i >= 0 and text[i] in " \t":
         i -= 1
     before = text[i] if i >= 0 else ""
+    if _names_a_thing(article, q):
+        return False
     if before == "\n" or before in _BEFORE_STANDALONE:
         return True
     tok = article.doc[article.token_at(i)] if i >= 0 else None
     return tok is not None and _cue_of(tok) is not None and tok.pos_ in ("VERB", "AUX")
 
 
-def _frame_tokens(article: Article, lo_char: int, hi_char: int):
-    lo, hi = article.token_at(lo_char), article.token_at(max(lo_char, hi_char - 1))
-    return [article.doc[i] for i in range(lo, hi + 1) if lo_char <= article.doc[i].idx < hi_char]
+def _names_a_thing(article: Article, q: quotes.Quote) -> bool:
+    """“The Kid Who Would Be King” reclaims ...: a quoted title the sentence goes on from, with no
+    punctuation of its own, names a thing; nobody says it."""
+    text = article.text
+    inner = text[q.start:q.end].rstrip("\"”’»'")
+    if not inner or inner[-1] in ".,?!;:…—-":
+        return False
+    nxt = article.token_at(q.end)
+    doc = article.doc
+    if nxt >= len(doc) or doc[nxt].idx < q.end or not doc[nxt].text[:1].isalpha():
+        return False
+    return not any(_cue_of(doc[k]) is not None for k in range(nxt, min(nxt + 3, len(doc))))
 
 
 def _cue_after(article: Article, q: quotes.Quote):
     """The reporting verb between the quote's end and the end of its sentence, if any."""
     text, doc = article.text, article.doc
-    if q.end >= len(text):
-        return None
+    if q.end >= len(text) or text[q.start:q.end].rstrip("\"”’»' ").endswith("."):
+        return None  # “... over.” A new sentence follows; "?" and "!" may still take a cue
     nxt = article.token_at(q.end)
     if doc[nxt].idx < q.end:
         nxt += 1
@@ -265,29 +316,56 @@ def _add_direct(article: Article, found: list[Found], q: quotes.Quote, cue, used
 def subject_of(tok):
     """The speaker of a reporting verb: its subject, or its governing verb's ("..., saying that"),
     or the noun it describes ("a statement saying", "an official quoted by")."""
+    inverted = _inverted_speaker(tok)
+    if inverted is not None:
+        return inverted
     node = tok
     for _ in range(5):
         for c in node.children:
-            if c.dep_ in _SUBJECT_DEPS or (c.dep_ == "nsubjpass" and node is not tok):
+            if c.dep_ in _SUBJECT_DEPS or (c.dep_ == "nsubjpass" and node.i != tok.i):
                 return c
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return node.head
-        if node.dep_ not in _CLIMB_DEPS or node.head is node:
-            return None
+        if node.dep_ not in _CLIMB_DEPS or node.head.i == node.i:
+            break
         if node.dep_ == "xcomp":  # "asked the minister to confirm": the object speaks
             obj = next((c for c in node.head.children if c.dep_ in ("dobj", "dative")), None)
             if obj is not None:
                 return obj
         node = node.head
+    return _stranded_subject(tok)
+
+
+def _stranded_subject(tok):
+    """A verb the parser left without a subject ("Sources | report that ..." split by a wrong
+    sentence break; "advocate Josh Matlow told ..." read as an object): the name or noun right
+    before it is its subject."""
+    if tok.i == 0:
+        return None
+    prev = tok.doc[tok.i - 1]
+    if prev.pos_ in ("NOUN", "PROPN", "PRON") and prev.dep_ not in ("pobj", "poss", "compound") \
+            and "\n" not in prev.whitespace_:
+        return prev
+    return None
+
+
+def _inverted_speaker(tok):
+    """", argued Palvetzian." / ", insists Xander Wise,": the parser takes the speaker after the verb
+    for its object; without a subject of its own, a name right after the verb speaks."""
+    if any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
+        return None
+    if tok.i == 0 or tok.doc[tok.i - 1].text not in (",", "”", '"', "’"):
+        return None
+    for c in tok.children:
+        if c.i > tok.i and c.dep_ in ("dobj", "attr", "dative", "npadvmod", "appos") and (
+                c.pos_ == "PROPN" or c.ent_type_ == "PERSON" or c.lemma_.lower() in cues.person_roles()):
+            return c
     return None
 
 
 def _set_speaker(article: Article, f: Found, cue) -> None:
     subj = subject_of(cue)
-    if subj is None or subj.lower_ in ("it", "there") and cue.lemma_ != "report":
-        if subj is None:
-            return
-    if article.quote_of[subj.i] >= 0:
+    if subj is None or subj.lower_ == "there" or article.quote_of[subj.i] >= 0:
         return
     f.speaker_token = subj.i
     f.speaker = sources.phrase_span(article, subj)
@@ -305,18 +383,61 @@ def _set_speaker(article: Article, f: Found, cue) -> None:
 
 
 def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> Optional[Span]:
-    clause = next((c for c in tok.children if c.dep_ in _CONTENT_DEPS), None)
-    if clause is None and verb.object_content:
-        clause = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
-    if clause is None:
+    clauses = [c for c in tok.children if c.dep_ in _CONTENT_DEPS]
+    if not clauses and verb.object_content:
+        clauses = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")][:1]
+    if not clauses and verb.infinitive_content:  # "vowed to fight on", "urged Congress to act"
+        clauses = [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and c.tag_ == "VB"
+                   and sum(1 for _ in c.subtree) >= 3][:1]
+    if not clauses:
+        return _parenthetical_content(article, tok)
+    first = next((c for c in clauses if c.i > tok.i), clauses[0])
+    side_after = first.i > tok.i
+    clauses = [c for c in clauses if (c.i > tok.i) == side_after]
+    # "says he drank too much, used drugs and was ...", "said that X and that Y": the clause runs on
+    if side_after:
+        clauses += [c for c in tok.children if c.dep_ == "conj" and c.i > first.i and c.pos_ in ("VERB", "AUX")
+                    and _cue_of(c) is None and (not any(x.dep_ in _SUBJECT_DEPS for x in c.children)
+                                                or any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children))]
+    toks = [t.i for c in clauses for t in c.subtree if (t.i > tok.i) == side_after and not _is_according(t)]
+    if toks and side_after and _is_question(article.doc[min(toks)]):
         return None
-    side_after = clause.i > tok.i
-    toks = [t.i for t in clause.subtree if (t.i > tok.i) == side_after and not _is_according(t)]
+    return _span_of(article, toks)
+
+
+def _parenthetical_content(article: Article, tok) -> Optional[Span]:
+    """"Almost all revenues, they promise, will be returned": a cue set off by commas reports
+    the clause around it."""
+    head = tok.head
+    if tok.dep_ not in ("parataxis", "conj", "advcl", "ccomp") or head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if _inverted_speaker(tok) is None and not any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
+        return None  # "The trend, if confirmed, has ...": no one speaks
+    frame = sorted(t.i for t in tok.subtree)
+    before = frame[0] - 1
+    if before < 0 or article.doc[before].text != ",":
+        return None
+    speaker = _inverted_speaker(tok)
+    if any(c.dep_ in ("dobj", "xcomp") and c.i > tok.i and (speaker is None or c.i != speaker.i)
+           for c in tok.children):
+        return None
+    inside = set(frame)
+    toks = [t.i for t in head.subtree if t.i not in inside and not _is_according(t)]
+    if not toks or min(toks) > tok.i:
+        return None
+    return _span_of(article, toks)
+
+
+def _is_question(first) -> bool:
+    """An indirect question ("asked whether ...", "would not say how ...") reports no statement."""
+    return first.lower_ in ("if", "whether") or first.tag_ in ("WDT", "WP", "WP$", "WRB")
+
+
+def _span_of(article: Article, toks: list[int]) -> Optional[Span]:
     if not toks:
         return None
-    lo, hi = min(toks), max(toks)
-    lo, hi = _trim(article, lo, hi)
-    if hi < lo or (hi - lo < 1 and article.doc[lo].pos_ == "PRON"):
+    lo, hi = _trim(article, min(toks), max(toks))
+    if hi < lo or (hi == lo and article.doc[lo].pos_ == "PRON"):
         return None
     return article.span(lo, hi)
 
@@ -363,9 +484,7 @@ def _with_quotes(article: Article, content: Span, quoted: set[int]) -> tuple[Spa
 
 def _according_to(article: Article, found: list[Found], quoted: set[int]) -> None:
     doc = article.doc
-    for tok in doc:
-        if tok.lower_ != "according" or article.quote_of[tok.i] >= 0:
-            continue
+    for tok in article.tokens_with(lowers=frozenset({"according"})):
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             to = doc[tok.i + 1]
@@ -382,7 +501,6 @@ def _according_to(article: Article, found: list[Found], quoted: set[int]) -> Non
                      and article.sent_of[f.cue_token] == article.sent_of[tok.i] and f.kind != "according_to"), None)
         if host is not None:
             found[host].via_tokens.append(source.i)
-            continue
         if pp_lo - s_lo <= 1:
             lo, hi = pp_hi + 1, s_hi - 1
         else:
@@ -398,6 +516,38 @@ def _according_to(article: Article, found: list[Found], quoted: set[int]) -> Non
         f.speaker = sources.phrase_span(article, source)
         found.append(f)
         for qi in inside:
+            quoted.add(qi)
+
+
+def _named_by_a_verb(article: Article, found: list[Found], quoted: set[int]) -> None:
+    """A quoted phrase that a naming verb puts on something ("calling it a “global takeover”",
+    "described the deal as “a betrayal”") is the subject's own words."""
+    doc = article.doc
+    for qi, q in enumerate(article.quotes):
+        if qi in quoted:
+            continue
+        first = article.token_at(q.start + 1)
+        if first >= len(doc) or article.quote_of[first] != qi:
+            continue
+        node = doc[first]
+        while article.quote_of[node.i] == qi and node.head.i != node.i:
+            node = node.head
+        for _ in range(3):
+            if node.lemma_.lower() in cues.naming_verbs() and node.pos_ == "VERB" and article.quote_of[node.i] < 0:
+                break
+            if node.head.i == node.i:
+                break
+            node = node.head
+        else:
+            continue
+        if node.lemma_.lower() not in cues.naming_verbs() or any(c.dep_ in ("prt", "auxpass") for c in node.children) \
+                or node.dep_ == "acl":  # "an app called “Screenwise”": a name, no one's words
+            continue
+        f = Found("direct", (q.start, q.end), cue=_cue_span(article, node), cue_token=node.i,
+                  lemma=node.lemma_.lower())
+        _set_speaker(article, f, node)
+        if f.speaker_token is not None:
+            found.append(f)
             quoted.add(qi)
 
 

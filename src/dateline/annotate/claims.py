@@ -1,7 +1,7 @@
 """claims: clause-level assertions, whose voice they are in, how hedged, how check-worthy.
 
 A claim is a clause: a finite verb with what hangs on it, less the clauses that stand on their own
-(coordinated, adverbial, relative, parenthetical). Text inside an attribution's content is the
+(coordinated, adverbial, parenthetical; relative clauses stay with their noun). Text inside an attribution's content is the
 source's voice and is cut apart from the frame around it, so "Russia launched what the Ukrainians
 said was the largest attack" gives the article's claim (that Russia launched something) and the
 Ukrainians' (that it was the largest); the frame "X said" alone is no claim. Headings are not claims.
@@ -14,11 +14,13 @@ Each claim gets:
   he knows it will have little effect"), ``opinion`` (the speaker's own view: "I think", "should",
   a judging predicate), ``prediction`` (future), else ``fact``;
 - ``checkworthy``: 0..1 from features a fact-checker looks for (figures, dates, named actors, past
-  tense factual predicates, comparisons, causes, predictions, matters of record), less for opinion,
-  questions and fragments. The weights are written down in ``WEIGHTS``.
+  tense factual predicates, comparisons, causes, matters of record), less for opinions, promises
+  and predictions, suppositions, questions and fragments. The weights are written in ``WEIGHTS``;
+  a claim at ``CHECKWORTHY_THRESHOLD`` or above is worth checking.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 from dataclasses import dataclass
@@ -38,6 +40,7 @@ CLAUSE_DEPS = frozenset({"conj", "advcl", "parataxis"})
 COMPLEMENTISERS = frozenset({"that", "whether", "if"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
+THIRD_PERSON = frozenset({"he", "she", "they"})
 NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LAW", "EVENT", "FAC"})
 FIGURE_TYPES = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 MODALS_OF_POSSIBILITY = frozenset({"may", "might", "could"})
@@ -49,18 +52,21 @@ MIN_FRAME_WORDS = 8
 # Check-worthiness: a logistic score over these features; each weight says how much a feature
 # makes a clause worth checking (set by hand; see the checkworthy scorer for how they fare).
 WEIGHTS: dict[str, float] = {
-    "bias": -1.6,
-    "figure": 1.6,
-    "date": 0.7,
+    "bias": -1.7,
+    "figure": 1.3,
+    "date": 0.8,
     "named": 0.5,
-    "past": 0.8,
-    "comparison": 0.6,
-    "causal": 0.3,
-    "prediction": 0.2,
+    "past": 0.9,
+    "comparison": 0.3,
+    "causal": 0.2,
+    "prediction": -1.0,
     "record": 0.6,
-    "opinion": -1.0,
-    "mental_state": -0.3,
-    "first_person": -0.4,
+    "subjective": -0.6,
+    "conditional": -0.6,
+    "opinion": -1.5,
+    "mental_state": -0.5,
+    "first_person": -0.3,
+    "third_party": 0.3,
     "question": -1.5,
     "short": -0.8,
 }
@@ -100,36 +106,53 @@ def _is_clause_head(token) -> bool:
     return _has_subject(token) or _is_finite(token)
 
 
+@functools.cache
+def _mental_verbs() -> frozenset[str]:
+    return frozenset(r["term"] for r in lexicons.rows("claim_cues.csv") if r["kind"] == "mental_verb")
+
+
+def is_mind_reading(attribution) -> bool:
+    """An attribution whose cue is a verb of thinking or knowing, outside quotation ("because he
+    knows it will fail"): no one is reported as saying anything; the article itself asserts what
+    someone thinks, so the claim stays the article's own (kind ``mental_state``)."""
+    return attribution.kind != "direct" and (attribution.cue_lemma or "").lower() in _mental_verbs()
+
+
 class Regions:
-    """Which voice region each character is in: an attribution's content (its index) or the article."""
+    """Per token: which voice region it is in (``region``: -1 the article's, k >= 0 the k-th
+    attribution's content, the innermost where contents nest, -2 a floating quote), whether it is
+    part of an attribution's frame (its cue or speaker: the "X said" around a source's words), and
+    whether it is in a heading. Computed once per text by marking token ranges."""
 
-    def __init__(self, record: Record):
-        self.contents = [(a.content[0], a.content[1], a.source) for a in record.attributions if a.content]
-        covered = self.contents
-        self.floating = [(s, e) for s, e in long_quote_spans(record.text)
-                         if not any(cs <= s + 1 and e - 1 <= ce for cs, ce, _ in covered)]
-        self.frames = [span for a in record.attributions for span in (a.cue, a.speaker) if span]
-        self.headings = [(h.start, h.end) for h in record.headings]
+    def __init__(self, record: Record, doc):
+        reports = [a for a in record.attributions if a.content and not is_mind_reading(a)]
+        self.contents = [(a.content[0], a.content[1], a.source) for a in reports]
+        starts = [t.idx for t in doc]
+        n = len(doc)
 
-    def of(self, offset: int) -> int:
-        """-1 for the article's voice; k >= 0 for the k-th content span (innermost); -2 for a floating quote."""
-        best, best_len = -1, None
-        for k, (s, e, _) in enumerate(self.contents):
-            if s <= offset < e and (best_len is None or e - s < best_len):
-                best, best_len = k, e - s
-        if best == -1 and any(s <= offset < e for s, e in self.floating):
-            return -2
-        return best
+        def tokens_in(span) -> range:
+            return range(bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1]))
 
-    def in_frame(self, offset: int) -> bool:
-        """Inside an attribution's cue or speaker: the "X said" around a source's words."""
-        return any(s <= offset < e for s, e in self.frames)
+        self.region = [-1] * n
+        for s, e in long_quote_spans(record.text):
+            if not any(cs <= s + 1 and e - 1 <= ce for cs, ce, _ in self.contents):
+                for i in tokens_in((s, e)):
+                    self.region[i] = -2
+        for k in sorted(range(len(self.contents)), key=lambda k: self.contents[k][0] - self.contents[k][1]):
+            for i in tokens_in(self.contents[k][:2]):
+                self.region[i] = k
+        self.frame = [False] * n
+        for a in reports:
+            for span in (a.cue, a.speaker):
+                for i in tokens_in(span) if span else ():
+                    self.frame[i] = True
+        self.heading = [False] * n
+        for h in record.headings:
+            for i in tokens_in((h.start, h.end)):
+                self.heading[i] = True
 
-    def in_heading(self, offset: int) -> bool:
-        return any(s <= offset < e for s, e in self.headings)
 
-
-def _units(sent, region_of: dict[int, int]) -> dict[int, list]:
+def _units(sent, region_of: list[int]) -> dict[int, list]:
     """Tokens of a sentence grouped by the clause (head token index) they belong to."""
     unit_of: dict[int, int] = {}
     groups: dict[int, list] = {}
@@ -177,17 +200,22 @@ def _subject(token) -> Optional[object]:
 
 @dataclass(slots=True)
 class Features:
-    figure: bool = False
+    """What a clause has; the counted features add their weight once per word, up to COUNT_CAP."""
+
+    figure: int = 0
     date: bool = False
     named: bool = False
     past: bool = False
     comparison: bool = False
     causal: bool = False
     prediction: bool = False
-    record: bool = False
+    record: int = 0
+    subjective: bool = False
+    conditional: bool = False
     opinion: bool = False
     mental_state: bool = False
     first_person: bool = False
+    third_party: bool = False
     question: bool = False
     short: bool = False
 
@@ -201,7 +229,7 @@ class Features:
         return "fact"
 
     def checkworthy(self) -> float:
-        z = WEIGHTS["bias"] + sum(WEIGHTS[name] for name in WEIGHTS if name != "bias" and getattr(self, name))
+        z = WEIGHTS["bias"] + sum(WEIGHTS[name] * getattr(self, name) for name in WEIGHTS if name != "bias")
         return round(1 / (1 + math.exp(-z)), 3)
 
 
@@ -217,7 +245,7 @@ def _features(head, tokens, cues_at: dict[int, str]) -> Features:
     for t in tokens:
         cue = cues_at.get(t.i)
         if cue == "figure" or (t.like_num or t.ent_type_ in FIGURE_TYPES) and t.ent_type_ not in ("DATE", "TIME"):
-            f.figure = True
+            f.figure = min(f.figure + 1, COUNT_CAP)
         if t.ent_type_ in ("DATE", "TIME"):
             f.date = True
         if t.ent_type_ in NAMED_TYPES:
@@ -227,11 +255,18 @@ def _features(head, tokens, cues_at: dict[int, str]) -> Features:
         if cue == "causal":
             f.causal = True
         if cue == "record":
-            f.record = True
+            f.record = min(f.record + 1, COUNT_CAP)
+        if cue == "subjective":
+            f.subjective = True
+        if cue == "conditional":
+            f.conditional = True
         if t.tag_ == "VBD" or (t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children)):
             f.past = f.past or cues_at.get(t.i) != "mental_verb"
-        if t.lower_ in FIRST_SECOND_PERSON and t.dep_ in ("nsubj", "nsubjpass"):
-            f.first_person = True
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            if t.lower_ in FIRST_SECOND_PERSON:
+                f.first_person = True
+            elif t.lower_ in THIRD_PERSON or t.ent_type_ in NAMED_TYPES:
+                f.third_party = True
     for t in [head, *(c for c in head.children if c.dep_ in KIND_DEPS)]:
         cue = cues_at.get(t.i)
         if cue == "future" and t.pos_ in ("AUX", "VERB"):
@@ -247,6 +282,12 @@ def _features(head, tokens, cues_at: dict[int, str]) -> Features:
             elif subject is not None:
                 f.mental_state = True
     return f
+
+
+COUNT_CAP = 2
+
+# A claim scoring this much or more is worth a fact-checker's time (the checkworthy scorer's cut).
+CHECKWORTHY_THRESHOLD = 0.5
 
 
 def _cue_kinds(doc, forms) -> dict[int, str]:
@@ -274,9 +315,9 @@ def _hedge_spans(doc, forms) -> list[tuple[int, int, str]]:
 
 
 def find_claims(record: Record, doc) -> list[Claim]:
-    regions = Regions(record)
+    regions = Regions(record, doc)
     forms = token_forms(doc)
-    region_of = {t.i: regions.of(t.idx) for t in doc}
+    region_of = regions.region
     cues_at = _cue_kinds(doc, forms)
     hedge_at: dict[int, tuple[int, int]] = {}
     distancing: set[tuple[int, int]] = set()
@@ -286,7 +327,7 @@ def find_claims(record: Record, doc) -> list[Claim]:
             distancing.add(hedge_at[start])
     claims: list[Claim] = []
     for sent in doc.sents:
-        if regions.in_heading(sent[0].idx):
+        if regions.heading[sent.start]:
             continue
         for head, tokens in sorted(_units(sent, region_of).items()):
             region = region_of[head]
@@ -296,13 +337,15 @@ def find_claims(record: Record, doc) -> list[Claim]:
                 if len(words) < MIN_SOURCE_WORDS:
                     continue
             else:
-                own = [t for t in tokens if not regions.in_frame(t.idx)]
+                own = [t for t in tokens if not regions.frame[t.i]]
                 if not any(_is_finite(t) for t in own) and sum(t.is_alpha for t in own) < MIN_FRAME_WORDS:
                     continue
             start, end = _trimmed(tokens)
             if end <= start:
                 continue
-            features = _features(doc[head], tokens, cues_at)
+            # A reported claim is also a claim about who said it: the speaker and cue count too.
+            frame = [t for t in sent if regions.frame[t.i]] if region >= 0 else []
+            features = _features(doc[head], tokens + frame, cues_at)
             source = regions.contents[region][2] if region >= 0 else None
             hedges = sorted(hedge_at[t.i] for t in tokens if t.i in hedge_at)
             claims.append(Claim(id="", start=start, end=end, voice="source" if is_source else "authorial",

@@ -53,6 +53,7 @@ class Mention:
     sentence: int
     subject: bool
     quoted: bool
+    aside: bool  # in parentheses or a photo credit ("(Jane Roe / The Press)"): never an antecedent
 
 
 class Resolver:
@@ -61,11 +62,45 @@ class Resolver:
         self.entities = {e.id: e for e in entities}
         self.features: dict[str, Features] = {e.id: Features() for e in entities}
         self.mentions: list[Mention] = []
-        for e in entities:
+        self.mention_starts: list[int] = []
+        self.built = False  # mentions are read on the first question: many articles ask none
+
+    def _build(self) -> None:
+        if self.built:
+            return
+        self.built = True
+        for e in self.entities.values():
             for start, end in e.mentions:
                 self._add_mention(e, start, end)
         self.mentions.sort(key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
+        self._genders_from_pronouns()
+
+    def _genders_from_pronouns(self) -> None:
+        """A person whose gender no name or title tells takes it from the he/she that follows it
+        when it is the only person named before in that sentence (or, if none, the one before)."""
+        art = self.article
+        strings = art.doc.vocab.strings
+        gender_of = {strings[w]: g for words, g in ((_HE, "m"), (_SHE, "f")) for w in words}
+        votes: dict[str, dict[str, int]] = {}
+        people = [m for m in self.mentions if self.entities[m.entity].type in _PERSON_TYPES and not m.quoted]
+        starts = [m.start for m in people]
+        for i, low in enumerate(art.lower_ids):
+            g = gender_of.get(low)
+            if g is None or art.quote_of[i] >= 0:
+                continue
+            sent = art.sent_of[i]
+            k = bisect.bisect_left(starts, art.starts[i])
+            before = people[max(0, k - 6):k]
+            near = {m.entity for m in before if m.sentence == sent} or {m.entity for m in before
+                                                                        if m.sentence == sent - 1}
+            if len(near) == 1:
+                counts = votes.setdefault(near.pop(), {"m": 0, "f": 0})
+                counts[g] += 1
+        for eid, counts in votes.items():
+            f = self.features[eid]
+            if not f.gender and counts["m"] != counts["f"]:
+                f.gender = "m" if counts["m"] > counts["f"] else "f"
 
     def _add_mention(self, e: Entity, start: int, end: int) -> None:
         art = self.article
@@ -77,8 +112,12 @@ class Resolver:
             if doc[i].head.i < lo or doc[i].head.i > hi:
                 head = doc[i]
                 break
+        text = art.text
+        aside = (text.rfind("(", 0, start) > text.rfind(")", 0, start) and text.find(")", end) >= 0
+                 and text.find(")", end) < (text.find("\n", end) % (len(text) + 1))) \
+            or text[end:end + 3] == " / " or text[max(0, start - 2):start] == "/ "
         self.mentions.append(Mention(start, end, e.id, art.sent_of[head.i], head.dep_ in ("nsubj", "nsubjpass"),
-                                     art.quote_of[head.i] >= 0))
+                                     art.quote_of[head.i] >= 0, aside))
         if e.type not in _PERSON_TYPES:
             return
         f = self.features[e.id]
@@ -86,9 +125,10 @@ class Resolver:
         first = doc[lo].text
         if not f.gender and first in names and e.name.split()[0] == first:
             f.gender = names[first]
-        # titles and descriptions just before the name: "Russian President Vladimir Putin", "Mr. Hemming"
-        i = lo - 1
-        while i >= 0 and i >= lo - 4:
+        # titles and descriptions before the name, in the mention or just before it: "Russian
+        # President Vladimir Putin", "Mr. Hemming"
+        i = head.i - 1
+        while i >= max(0, lo - 4):
             tok = doc[i]
             word = tok.lower_.rstrip(".")
             if tok.is_punct and tok.text != ".":
@@ -97,7 +137,9 @@ class Resolver:
                 gender, role = cues.honorifics()[word]
                 if gender:
                     f.gender = gender
-                if role:
+                if role in cues.person_roles():
+                    self._add_role(f, role)
+                elif role:
                     f.roles.add(role)
             elif tok.lemma_.lower() in cues.person_roles():
                 self._add_role(f, tok.lemma_.lower())
@@ -124,14 +166,10 @@ class Resolver:
         if role.gender and not f.gender:
             f.gender = role.gender
 
-    def note_speaker(self, entity_id: str, pronoun: str = "") -> None:
+    def note_speaker(self, entity_id: str) -> None:
         f = self.features.get(entity_id)
-        if f is None:
-            return
-        f.speaker_count += 1
-        g = pronoun_gender(pronoun)
-        if g and not f.gender:
-            f.gender = g
+        if f is not None:
+            f.speaker_count += 1
 
     def add_entity(self, e: Entity) -> None:
         self.entities[e.id] = e
@@ -141,6 +179,8 @@ class Resolver:
 
     def add_mention(self, e: Entity, span: tuple[int, int]) -> None:
         """A mention found after the start (a resolved speaker), kept in reading order."""
+        if not self.built:  # it is in ``e.mentions``, read when the mentions are built
+            return
         self._add_mention(e, span[0], span[1])
         m = self.mentions.pop()
         k = bisect.bisect_left(self.mention_starts, m.start)
@@ -148,13 +188,14 @@ class Resolver:
         self.mention_starts.insert(k, m.start)
 
     def _candidates(self, before: int, types: set[str]):
+        self._build()
         k = bisect.bisect_left(self.mention_starts, before)
         sent = self.article.sent_of[self.article.token_at(before)]
         for j in range(k - 1, -1, -1):
             m = self.mentions[j]
             if sent - m.sentence > _REACH_SENTENCES:
                 break
-            if self.entities[m.entity].type in types:
+            if self.entities[m.entity].type in types and not m.aside:
                 yield m, sent - m.sentence
 
     def person(self, token, recent_speakers: list[str]) -> Optional[str]:
@@ -170,15 +211,17 @@ class Resolver:
                 score -= 1.0
             if gender and f.gender == gender:
                 score -= 0.3
+            score -= 0.2 * min(f.speaker_count, 3)  # someone quoted again and again stays salient
             if best_score is None or score < best_score:
                 best, best_score = m.entity, score
         return best
 
-    def group(self, token) -> Optional[str]:
-        """The organisation, country or people a they/it pronoun at ``token`` refers to."""
+    def group(self, token) -> Optional[tuple[str, int]]:
+        """The organisation, country or people a they/it pronoun at ``token`` refers to, with
+        where it was last mentioned."""
         for m, _ in self._candidates(token.idx, _GROUP_TYPES):
             if not m.quoted:
-                return m.entity
+                return m.entity, m.start
         return None
 
     def description(self, token, nouns: list[str], modifiers: set[str]) -> Optional[str]:

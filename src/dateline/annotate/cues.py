@@ -14,6 +14,7 @@ class CueVerb:
     mode: str  # speech, thought
     distancing: bool
     object_content: bool  # a direct object can be the content ("denied the report")
+    infinitive_content: bool  # an infinitive can be the content ("vowed to fight on")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,8 +26,14 @@ class Role:
 
 @functools.cache
 def cue_verbs() -> dict[str, CueVerb]:
-    return {r["lemma"]: CueVerb(r["lemma"], r["mode"], r["distancing"] == "1", r["object"] == "1")
-            for r in lexicons.rows("cue_verbs.csv")}
+    return {r["lemma"]: CueVerb(r["lemma"], r["mode"], r["distancing"] == "1", r["object"] == "1",
+                                r["infinitive"] == "1") for r in lexicons.rows("cue_verbs.csv")}
+
+
+@functools.cache
+def cue_lemmas() -> frozenset[str]:
+    """The one-word lemmas of the cue verbs (a phrasal verb by its verb: "point")."""
+    return frozenset(lemma.split()[0] for lemma in cue_verbs())
 
 
 def cue_verb(lemma: str, particle: str = "") -> CueVerb | None:
@@ -36,6 +43,11 @@ def cue_verb(lemma: str, particle: str = "") -> CueVerb | None:
         if found:
             return found
     return verbs.get(lemma)
+
+
+@functools.cache
+def naming_verbs() -> frozenset[str]:
+    return frozenset(lexicons.lines("naming_verbs.txt"))
 
 
 @functools.cache
@@ -80,7 +92,7 @@ def anonymity_pattern() -> re.Pattern:
 
 def is_outlet_name(name: str) -> bool:
     """A listed outlet, or a proper name ending in an outlet word ("Amwaj Media", "Kyiv Post")."""
-    name = re.sub(r"^[Tt]he\s+", "", name.strip()).rstrip("'’s").strip()
+    name = re.sub(r"(?:'s|’s|'|’)$", "", re.sub(r"^[Tt]he\s+", "", name.strip())).strip()
     if not name:
         return False
     if name in media_outlets():

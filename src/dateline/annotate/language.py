@@ -1,11 +1,14 @@
 """language: loaded terms, from word lists plus a little grammar.
 
 Each hit is a ``LoadedTerm``: the exact characters, a category (see ``lexicons/loaded_terms.csv``),
-its ``voice`` (``quoted`` inside an attribution's content or a floating quote, with that source;
-else ``authorial``) and, where the grammar finds one, the ``target`` entity the term is aimed at:
-the name an epithet stands before or is said of, the actor of an event a loaded adjective colours,
-the doer of an emotive verb. Lexicon words are checked against their part of speech, so "trash" the
-noun or "May" the month never count. The lists are the same for every side (``opposing_pairs.csv``).
+its ``voice`` (``quoted`` in a source's own words: a direct attribution's content, quotation marks
+inside any attribution's content, or a floating quote; with that attribution's source; else
+``authorial``, reported speech included, whose wording is the writer's; see ``voice.py``) and, where
+the grammar finds one, the ``target`` entity the term is aimed at: the name an epithet stands before
+or is said of, the actor of an event a loaded adjective colours, the doer of an emotive verb. The
+grammar also widens a hit to what it qualifies ("unprovoked" -> "unprovoked attack"). Lexicon words
+are checked against their part of speech, so "trash" the noun never counts as the verb. The lists
+are the same for every side (``opposing_pairs.csv``).
 """
 from __future__ import annotations
 
@@ -70,8 +73,7 @@ def _entry_for(hit: Hit[LoadedEntry], doc) -> Optional[LoadedEntry]:
         if not fitting:
             return None
         entry = fitting[0]
-        if entry.category == "loaded_adjective" and (
-                (token.pos_ == "VERB" and token.dep_ != "amod") or token.dep_ in NOMINAL_ROLES):
+        if entry.category == "loaded_adjective" and token.pos_ != "VERB" and token.dep_ in NOMINAL_ROLES:
             return None
     else:
         entry = hit.entries[0]

@@ -13,13 +13,15 @@ from typing import Generic, Iterable, Iterator, Sequence, TypeVar
 
 Entry = TypeVar("Entry")
 
-_HYPHEN = re.compile(r"(?<=\w)(-)(?=\w)")
+# Split points inside a word, as the tokenizer makes them: a hyphen between letters is a token of
+# its own ("pro-life"), and so is a possessive ending ("pandora's" = pandora 's).
+_INNER_SPLIT = re.compile(r"(?<=\w)(-)(?=\w)|(?<=\w)('s)$")
 
 
 def split_term(term: str) -> tuple[str, ...]:
     words: list[str] = []
     for part in term.lower().split():
-        words.extend(w for w in _HYPHEN.split(part) if w)
+        words.extend(w for w in _INNER_SPLIT.split(part) if w)
     return tuple(words)
 
 

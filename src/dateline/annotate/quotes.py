@@ -1,7 +1,8 @@
 """Quotation marks paired into quotes: every style, over paragraphs, with a count of the marks left
 without a partner.
 
-Styles: straight double (") and single ('), curly (“ ” and ‘ ’), low-high („ “), guillemets (« »).
+Styles: straight double (") and single ('), curly (“ ” and ‘ ’), low-high („ “), guillemets (« »),
+two single marks typed for a double ('' and ``), and a closing mark typed for an opening one.
 Double marks make the quotes; single marks make one only where no double quote is open (British
 style), and an apostrophe (don’t, Jones’) is never taken for one. A paragraph that ends inside a
 quote continues it when the next paragraph opens with a mark (the newspaper convention for a quote
@@ -17,6 +18,8 @@ OPEN, CLOSE, EITHER = 1, 2, 3
 _DOUBLE = {"“": OPEN, "„": OPEN, "«": OPEN, "”": CLOSE, "»": CLOSE, '"': EITHER}
 _SINGLE = {"‘": OPEN, "‚": OPEN, "‹": OPEN, "’": CLOSE, "›": CLOSE, "'": EITHER}
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
+_DOUBLED_SINGLE = {"’’", "‘‘", "''", "``", "‘’"}
+_SENTENCE_BREAK = re.compile(r"[.?!]\s+(?=[A-Z])")
 _OPENS_AFTER = set(" \t\n([{—–-/") | {""}
 _CLOSES_BEFORE = set(" \t\n,.;:!?)]}—–-/…") | {""}
 
@@ -29,10 +32,6 @@ class Quote:
     paragraphs: int = 1  # how many paragraphs it runs over
     single: bool = False  # made of single marks
 
-    @property
-    def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - (1 if self.closed else 0)
-
 
 @dataclass(slots=True)
 class QuoteScan:
@@ -42,15 +41,21 @@ class QuoteScan:
 
 def _role(text: str, i: int, table: dict[str, int]) -> int:
     role = table[text[i]]
-    if role != EITHER:
-        return role
     before = text[i - 1] if i > 0 else ""
     after = text[i + 1] if i + 1 < len(text) else ""
-    if before in _OPENS_AFTER and after not in _CLOSES_BEFORE - {""}:
+    opens = before in _OPENS_AFTER and after not in _CLOSES_BEFORE
+    closes = before not in _OPENS_AFTER and after in _CLOSES_BEFORE
+    if role == CLOSE and opens and after.isalnum():  # a closing mark typed for an opening one: (”Anxiety
         return OPEN
-    if after in _CLOSES_BEFORE:
+    if role == OPEN and closes:  # and the other way round: word“.
         return CLOSE
-    return EITHER
+    if role != EITHER:
+        return role
+    if opens:
+        return OPEN
+    if closes:
+        return CLOSE
+    return EITHER  # spaces on both sides ('would " provide'): the open or closed state decides
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
@@ -97,23 +102,19 @@ def scan(text: str) -> QuoteScan:
         if open_at is not None:  # carried over: this paragraph opens with a mark (checked below)
             first = p_start + 1
             runs += 1
-        for i in range(first, p_end):
-            ch = text[i]
-            if ch not in _DOUBLE:
-                continue
-            role = _role(text, i, _DOUBLE)
+        for i, width, role, straight in _double_marks(text, first, p_end):
             if open_at is None:
-                if role == CLOSE:  # a closing mark with no opening one: the quote runs from the paragraph start
+                if role == CLOSE:  # a closing mark with no opening one
                     unbalanced += 1
-                    quotes.append(Quote(p_start, i + 1, closed=False))
+                    quotes.append(Quote(_stray_start(text, p_start, i, quotes), i + width, closed=False))
                 else:
                     open_at, runs = i, 1
-            elif role == OPEN and ch != '"':  # a second opening mark: the first was never closed
+            elif role == OPEN and not straight:  # a second opening mark: the first was never closed
                 unbalanced += 1
                 quotes.append(Quote(open_at, _strip_end(text, i, open_at + 1), closed=False, paragraphs=runs))
                 open_at, runs = i, 1
             else:
-                quotes.append(Quote(open_at, i + 1, paragraphs=runs))
+                quotes.append(Quote(open_at, i + width, paragraphs=runs))
                 open_at = None
         if open_at is not None:
             following = paragraphs[p_index + 1][0] if p_index + 1 < len(paragraphs) else None
@@ -126,6 +127,38 @@ def scan(text: str) -> QuoteScan:
     if single:
         quotes = sorted(quotes + single, key=lambda q: q.start)
     return QuoteScan(quotes, unbalanced)
+
+
+def _double_marks(text: str, start: int, end: int):
+    """(position, width, role, straight) of each double mark in [start, end); two single marks
+    typed for one double ("’’", "‘‘", "''", "``") count as one."""
+    i = start
+    while i < end:
+        pair = text[i:i + 2]
+        if pair in _DOUBLED_SINGLE and i + 1 < end:
+            before = text[i - 1] if i > 0 else ""
+            after = text[i + 2] if i + 2 < len(text) else ""
+            role = OPEN if before in _OPENS_AFTER and after not in _CLOSES_BEFORE else CLOSE
+            yield i, 2, role, False
+            i += 2
+            continue
+        if text[i] in _DOUBLE:
+            yield i, 1, _role(text, i, _DOUBLE), text[i] == '"'
+        i += 1
+
+
+def _stray_start(text: str, p_start: int, close: int, quotes: list[Quote]) -> int:
+    """Where a quote whose opening mark is missing begins: the paragraph's start, or, after an
+    earlier quote and its cue ('"...," Jones said. It was never ..."'), the next sentence."""
+    begin = p_start
+    if quotes and quotes[-1].end > p_start:
+        begin = quotes[-1].end
+        found = _SENTENCE_BREAK.search(text, begin, close)
+        if found:
+            begin = found.end()
+    while begin < close and text[begin].isspace():
+        begin += 1
+    return begin
 
 
 def _single_quotes(text: str, paragraphs: list[tuple[int, int]], doubles: list[Quote]) -> list[Quote]:
@@ -158,17 +191,3 @@ def _single_quotes(text: str, paragraphs: list[tuple[int, int]], doubles: list[Q
                 open_at = None
         # an opening single mark never closed is usually a stray apostrophe, not a quote: dropped
     return found
-
-
-def covering(quotes: list[Quote], start: int, end: int) -> Quote | None:
-    """The quote that contains [start, end), if any (quotes are sorted and do not overlap)."""
-    lo, hi = 0, len(quotes)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if quotes[mid].end <= start:
-            lo = mid + 1
-        else:
-            hi = mid
-    if lo < len(quotes) and quotes[lo].start <= start and end <= quotes[lo].end:
-        return quotes[lo]
-    return None

@@ -13,6 +13,7 @@ from typing import Optional
 
 from ..record import Record, Scorecard, Source
 from . import annotator
+from .claims import is_mind_reading
 from .voice import long_quote_spans
 
 ANONYMOUS_KINDS = frozenset({"anonymous_person", "anonymous_group"})
@@ -55,16 +56,15 @@ def _ratio(part: int, whole: int, digits: int = 4) -> float:
 
 
 def _affiliation(source: Source, record: Record) -> str:
-    """Whose voice a source is: its affiliation; else its entity's country; else the entity itself
-    where that is a country or people ("the Ukrainians")."""
+    """Whose voice a source is: its affiliation as the attribution engine read it from the text; a
+    country or people speaking for itself ("the Ukrainians") is its own. A person's country known
+    only from a gazetteer is left out: it would tie the count to who the person is, not to what
+    the article says (and the swap test would catch it)."""
     if source.affiliation:
         return source.affiliation
     entity = next((e for e in record.entities if e.id == source.entity), None) if source.entity else None
-    if entity is not None:
-        if entity.country:
-            return entity.country
-        if entity.type in ("GPE", "NORP"):
-            return entity.name
+    if entity is not None and entity.type in ("GPE", "NORP") and source.kind == "named_group":
+        return entity.country or entity.name
     return UNKNOWN_AFFILIATION
 
 
@@ -100,13 +100,13 @@ def build_scorecard(record: Record, doc) -> Scorecard:
     words = _word_offsets(doc)
     n_words = len(words)
     sources = {s.id: s for s in record.sources}
-    anonymous = sum(1 for a in record.attributions
-                    if a.source in sources and sources[a.source].kind in ANONYMOUS_KINDS)
+    # "because he knows ..." reports no one's words (see claims): it is not an attribution here.
+    reports = [a for a in record.attributions if not is_mind_reading(a)]
+    anonymous = sum(1 for a in reports if a.source in sources and sources[a.source].kind in ANONYMOUS_KINDS)
     attributed = sum(1 for c in record.claims if c.voice == "source")
     distancing_spans = {tuple(span) for c in record.claims for span in c.distancing}
     hedge_spans = {tuple(span) for c in record.claims for span in c.hedges} - distancing_spans
-    cue_distancing = sum(1 for a in record.attributions
-                         if a.distancing and not (a.cue and tuple(a.cue) in distancing_spans))
+    cue_distancing = sum(1 for a in reports if a.distancing and not (a.cue and tuple(a.cue) in distancing_spans))
     authorial = sum(1 for t in record.loaded_terms if t.voice == "authorial")
     quoted = len(record.loaded_terms) - authorial
     quoted_words = _quoted_words(record, words)
@@ -115,9 +115,9 @@ def build_scorecard(record: Record, doc) -> Scorecard:
         claims=len(record.claims),
         claims_attributed=attributed,
         share_attributed=_ratio(attributed, len(record.claims)),
-        attributions=len(record.attributions),
+        attributions=len(reports),
         attributions_anonymous=anonymous,
-        anonymous_share=_ratio(anonymous, len(record.attributions)),
+        anonymous_share=_ratio(anonymous, len(reports)),
         sources_by_kind=dict(sorted(Counter(s.kind for s in record.sources).items())),
         distinct_named_sources=len({k for s in record.sources if (k := _named_key(s))}),
         sources_by_affiliation=dict(sorted(Counter(_affiliation(s, record) for s in record.sources).items())),

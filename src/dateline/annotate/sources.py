@@ -14,18 +14,24 @@ words ("an Iranian official quoted by Amwaj Media", "told Reuters", "according t
 """
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
 from typing import Optional
 
-from ..record import Attribution, Entity, Source
+from .. import lexicons
+from ..record import Attribution, Entity, Record, Source
 from . import coref, cues
+from .entities import MentionIndex
 
 Span = tuple[int, int]
 _RELATIVE = {"who", "that", "which", "whom"}
 _FIRST_PERSON = {"i", "we", "me", "us", "you"}
+_INDEFINITE = {"someone", "somebody", "one", "anyone", "anybody", "others", "some", "many", "few", "several"}
 _CUT_DEPS = {"relcl", "appos", "acl", "advcl", "punct", "cc", "conj"}
+_GROUP_KINDS = ("named_group", "anonymous_group", "media", "document")
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff]")  # zero-width characters pasted into names
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "some", "one", "another"}
-_AFFILIATION_PREPS = {"of", "for", "from", "at", "with", "in", "to"}
 
 
 # --- phrases -------------------------------------------------------------------------------------
@@ -36,6 +42,14 @@ def phrase_span(article, tok) -> Span:
         return tok.idx, tok.idx + len(tok.text)
     lo, hi = tok.left_edge.i, tok.right_edge.i
     doc = article.doc
+    # a misparse can hang a quote on the speaker: the phrase stays on its own side of any quote
+    for i in range(lo, hi + 1):
+        if article.quote_of[i] >= 0:
+            if i < tok.i:
+                lo = i + 1
+            elif i > tok.i:
+                hi = i - 1
+                break
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].is_space) and doc[hi].text not in (")",):
@@ -86,7 +100,7 @@ class SourceBook:
 
     def __init__(self, article, entities: list[Entity]):
         self.article = article
-        self.entities = list(entities) or _entities_from_parse(article)
+        self.entities = list(entities)
         self.entity_by_id = {e.id: e for e in self.entities}
         self.resolver = coref.Resolver(article, self.entities)
         self.sources: list[Source] = []
@@ -96,19 +110,14 @@ class SourceBook:
         self.recent_speakers: list[str] = []  # entity ids, in order
         self.by_token: dict[int, Source] = {}
         self._next_entity = 1 + max((int(e.id[1:]) for e in self.entities if re.fullmatch(r"e\d+", e.id)), default=0)
-        self._spans = sorted(((s, e, ent.id) for ent in self.entities for s, e in ent.mentions))
+        self._index: Optional[MentionIndex] = None
 
     # entities -----------------------------------------------------------------------------------
     def entity_at(self, start: int, end: int) -> Optional[Entity]:
-        best = None
-        for s, e, eid in self._spans:
-            if s >= end:
-                break
-            if e > start and s < end:
-                best = eid
-                if s <= start and e >= end:
-                    break
-        return self.entity_by_id.get(best) if best else None
+        if self._index is None:  # rebuilt after a speaker adds an entity or a mention
+            self._index = MentionIndex(Record(id="", text="", entities=self.entities))
+        found = self._index.at(start, end)
+        return self.entity_by_id.get(found) if found else None
 
     def add_mention(self, entity_id: str, span: Span) -> None:
         e = self.entity_by_id.get(entity_id)
@@ -118,8 +127,10 @@ class SourceBook:
             e.mentions.append(span)
             e.mentions.sort()
             self.resolver.add_mention(e, span)
+            self._index = None
 
     def new_entity(self, name: str, etype: str, span: Span) -> Entity:
+        name = _INVISIBLE.sub("", name).strip()
         if etype == "PERSON":
             last = name.split()[-1]
             for e in self.entities:
@@ -130,7 +141,7 @@ class SourceBook:
         self._next_entity += 1
         self.entities.append(e)
         self.entity_by_id[e.id] = e
-        self._spans = sorted(self._spans + [(span[0], span[1], e.id)])
+        self._index = None
         self.resolver.add_entity(e)
         return e
 
@@ -156,6 +167,7 @@ class SourceBook:
         src = self._source(key, e.name, kind, span, entity=e.id)
         if e.type == "PERSON":
             self.recent_speakers.append(e.id)
+            self.resolver.note_speaker(e.id)
         return src
 
     def speaker(self, tok, span: Span, cue=None) -> Optional[Source]:
@@ -182,16 +194,19 @@ class SourceBook:
         if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
             tok = tok.head.head
             span = phrase_span(art, tok)
-        word = tok.lower_
-        if tok.pos_ == "PRON":
-            return self._pronoun(tok, span)
         if tok.lower_ in _FIRST_PERSON:
             return None
+        if tok.pos_ == "PRON" and tok.lower_ not in _INDEFINITE:
+            return self._pronoun(tok, span)
         head = tok.lemma_.lower()
         core = core_tokens(tok)
         core_span = (core[0].idx, core[-1].idx + len(core[-1].text))
         text = art.text[core_span[0]:core_span[1]]
-        entity = self._named(core, tok)
+        # "The company's CEO, Jane Smith, said": the apposition names the speaker
+        named = next((e for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                      for e in [self.entity_at(c.idx, c.idx + len(c.text))] if e is not None and e.type == "PERSON"),
+                     None)
+        entity = named or self._named(core, tok)
         if entity is not None:
             kind = self._entity_kind(entity, tok, text, cue)
             if entity.type == "PERSON" and tok.pos_ == "PROPN":
@@ -201,7 +216,9 @@ class SourceBook:
             return self._document(tok, span, text, core)
         if media_phrase(art, tok):
             return self._source(f"media:{text.lower()}", text, "media", span, head=head)
-        if head in cues.group_nouns() and not _plural(tok) or tok.pos_ == "PROPN":
+        unnamed = self._anonymity(tok)
+        if (head in cues.group_nouns() and not _plural(tok) or tok.pos_ == "PROPN" and head not in cues.person_roles()) \
+                and not unnamed:
             key = f"group:{_bare(text)}"
             return self._source(key, text, "named_group", span, head=head,
                                 affiliation=self._affiliation(tok, core))
@@ -214,17 +231,29 @@ class SourceBook:
                 eid = self.resolver.description(tok, nouns, modifiers)
                 if eid is not None:
                     self.add_mention(eid, core_span)
-                    self.resolver.note_speaker(eid)
                     return self.for_entity(self.entity_by_id[eid], span, "named_person")
             earlier = self._earlier_anonymous(head)
             if earlier is not None:
                 earlier.mentions.append(span)
+                earlier.descriptor = _described_as(tok) or earlier.descriptor
                 return earlier
         plural = _plural(tok)
         kind = "anonymous_group" if plural else "anonymous_person"
         key = f"anon:{_bare(text)}" if plural else self._fresh_key(f"anon:{_bare(text)}")
+        descriptor = _described_as(tok) or self._descriptor(core, tok)
+        if unnamed and (not descriptor or unnamed not in descriptor):
+            descriptor = f"{descriptor}, {unnamed}" if descriptor else unnamed
         return self._source(key, text, kind, span, head=head, plural=plural,
-                            descriptor=self._descriptor(core, tok), affiliation=self._affiliation(tok, core))
+                            descriptor=descriptor, affiliation=self._affiliation(tok, core))
+
+    def _anonymity(self, tok) -> Optional[str]:
+        """A phrase in the speaker's sentence saying it is unnamed on purpose ("who asked not to be
+        named", "familiar with the matter")."""
+        art = self.article
+        _, sent_end = art.sent_spans[art.sent_of[tok.i]]
+        tail = art.text[tok.idx: art.doc[sent_end - 1].idx + len(art.doc[sent_end - 1].text)]
+        found = cues.anonymity_pattern().search(tail)
+        return found.group(0) if found else None
 
     def _pronoun(self, tok, span: Span) -> Optional[Source]:
         word = tok.lower_
@@ -233,18 +262,19 @@ class SourceBook:
             if eid is None:
                 return None
             self.add_mention(eid, span)
-            self.resolver.note_speaker(eid, word)
             return self.for_entity(self.entity_by_id[eid], span, "named_person")
         if coref.is_plural_pronoun(word) or coref.is_it(word):
-            last = next((s for s in reversed(self.sources) if s.kind in ("named_group", "anonymous_group", "media",
-                                                                          "document")
-                         and (self.plural.get(s.id) or s.kind != "anonymous_group")), None)
-            eid = self.resolver.group(tok)
-            if eid is not None:
-                e = self.entity_by_id[eid]
-                if last is None or not last.mentions or e.mentions[-1][0] > last.mentions[-1][0]:
-                    self.add_mention(eid, span)
-                    return self.for_entity(e, span, self._entity_kind(e, tok, e.name, None))
+            last, last_at = None, -1
+            for s in self.sources:
+                if s.kind in _GROUP_KINDS and (self.plural.get(s.id) or s.kind != "anonymous_group"):
+                    at = max((m[0] for m in s.mentions if m[0] < tok.idx), default=-1)
+                    if at > last_at:
+                        last, last_at = s, at
+            found = self.resolver.group(tok)
+            if found is not None and found[1] > last_at:
+                e = self.entity_by_id[found[0]]
+                self.add_mention(e.id, span)
+                return self.for_entity(e, span, self._entity_kind(e, tok, e.name, None))
             if last is not None:
                 last.mentions.append(span)
                 return last
@@ -253,27 +283,46 @@ class SourceBook:
     def _named(self, core: list, tok) -> Optional[Entity]:
         span = (tok.idx, tok.idx + len(tok.text))
         e = self.entity_at(*span)
+        if e is not None and e.type != "PERSON" and tok.pos_ == "PROPN" and _looks_like_person(core, tok):
+            # "Spokeswoman Haley Morris" read as an organisation: the name is a person's
+            name_toks = [t for t in core if t.pos_ == "PROPN" and t.i <= tok.i
+                         and t.lemma_.lower() not in cues.person_roles()]
+            if name_toks:
+                return self.new_entity(" ".join(t.text for t in name_toks), "PERSON",
+                                       (name_toks[0].idx, tok.idx + len(tok.text)))
         if e is not None:
             return e
         if tok.pos_ != "PROPN" and not tok.ent_type_:
             return None
         if tok.pos_ == "PROPN":
+            surname = _INVISIBLE.sub("", tok.text)
             for e in reversed(self.entities):
-                if e.type == "PERSON" and e.name.split()[-1] == tok.text:
+                if e.type == "PERSON" and e.name.split()[-1] == surname:
                     return e
         if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             ent = next((x for x in self.article.doc.ents if x.start <= tok.i < x.end), None)
             if ent is not None:
                 return self.new_entity(ent.text, ent.label_, (ent.start_char, ent.end_char))
-        if tok.pos_ == "PROPN" and not tok.ent_type_:
+        if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lemma_.lower() not in cues.person_roles():
+            # a name no one tagged, speaking: a person unless it reads as an organisation or outlet
             name_toks = [t for t in core if t.pos_ == "PROPN" and t.i <= tok.i]
-            name = " ".join(t.text for t in name_toks)
-            looks_person = any(t.text in cues.first_names() for t in name_toks) or any(
-                t.lower_.rstrip(".") in cues.honorifics() for t in core if t.i < tok.i)
-            if looks_person:
+            words = {t.lemma_.lower() for t in core}
+            if _looks_like_person(core, tok) or not (words & cues.group_nouns() or media_phrase(self.article, tok)):
                 span = (name_toks[0].idx, tok.idx + len(tok.text))
-                return self.new_entity(name, "PERSON", span)
+                return self.new_entity(self._full_name(name_toks, span), "PERSON", span)
         return None
+
+    def _full_name(self, name_toks: list, span: Span) -> str:
+        """A surname's full name where the text gave it earlier ("For Carole Laurin, ..." ... "Laurin said")."""
+        name = " ".join(t.text for t in name_toks)
+        if len(name_toks) == 1:
+            earlier = re.findall(r"\b((?:[A-Z][\w'’-]+ ){1,2})" + re.escape(name) + r"\b", self.article.text[:span[0]])
+            if earlier:
+                words = earlier[-1].split()
+                while words and words[0].lower() in _function_words():
+                    words.pop(0)  # "For Carole Laurin": the sentence's first word is no name
+                return " ".join(words + [name])
+        return name
 
     def _entity_kind(self, e: Entity, tok, text: str, cue) -> str:
         if e.type == "PERSON":
@@ -321,9 +370,12 @@ class SourceBook:
         return None
 
     def _descriptor(self, core: list, tok) -> Optional[str]:
-        words = [t.text for t in core if t.lower_ not in _DETERMINERS and t.ent_type_ not in ("NORP", "GPE")
-                 and t.dep_ != "poss" and t.pos_ != "NUM"]
-        return " ".join(words) or None
+        """"A senior Iranian official" -> "senior official"; what follows the noun is kept whole
+        ("source close to the White House")."""
+        words = [t.text for t in core if t.i < tok.i and t.lower_ not in _DETERMINERS
+                 and t.ent_type_ not in ("NORP", "GPE") and t.dep_ not in ("poss", "case") and t.pos_ != "NUM"]
+        tail = self.article.text[tok.idx: core[-1].idx + len(core[-1].text)]
+        return " ".join(words + [tail]).strip() or None
 
     def _affiliation(self, tok, core: list) -> Optional[str]:
         for t in core:
@@ -348,6 +400,17 @@ class SourceBook:
         return carrier
 
 
+def _described_as(tok) -> Optional[str]:
+    """"the source, who is described as a “senior” official" -> "senior official"."""
+    for t in tok.subtree:
+        if t.lemma_.lower() in ("describe", "identify") and t.i > tok.i:
+            for prep in (c for c in t.children if c.lower_ == "as"):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    words = [w.text for w in obj.subtree if w.dep_ != "det" and not w.is_punct]
+                    return " ".join(words) or None
+    return None
+
+
 def _chains_to(book: SourceBook, start: Source, target: Source) -> bool:
     by_id = {s.id: s for s in book.sources}
     node, seen = start, set()
@@ -359,26 +422,17 @@ def _chains_to(book: SourceBook, start: Source, target: Source) -> bool:
     return False
 
 
-def _entities_from_parse(article) -> list[Entity]:
-    """Entities from spaCy's named entities, for a record that has none yet: one per name, a
-    person's later surname-only mentions joined to the full name."""
-    out: list[Entity] = []
-    by_key: dict[str, Entity] = {}
-    for ent in article.doc.ents:
-        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"):
-            continue
-        name = ent.text.strip()
-        key = f"{ent.label_}:{name.lower()}"
-        e = by_key.get(key)
-        if e is None and ent.label_ == "PERSON":
-            last = name.split()[-1]
-            e = next((x for x in out if x.type == "PERSON" and x.name.split()[-1] == last), None)
-        if e is None:
-            e = Entity(id=f"e{len(out) + 1}", name=name, type=ent.label_)
-            out.append(e)
-        by_key[key] = e
-        e.mentions.append((ent.start_char, ent.end_char))
-    return out
+@functools.cache
+def _function_words() -> frozenset[str]:
+    row = next(r for r in lexicons.rows("function_words.csv") if r["language"] == "en")
+    return frozenset(row["words"].split())
+
+
+def _looks_like_person(core: list, tok) -> bool:
+    """A given name, a title ("Mr.", "Sen.") or a role noun ("spokeswoman") before the name."""
+    before = [t for t in core if t.i < tok.i]
+    return any(t.text in cues.first_names() for t in core if t.i <= tok.i and t.pos_ == "PROPN") or any(
+        t.lower_.rstrip(".") in cues.honorifics() or t.lemma_.lower() in cues.person_roles() for t in before)
 
 
 def _bare(text: str) -> str:
@@ -389,9 +443,9 @@ def _bare(text: str) -> str:
 # --- from found attributions to the record ------------------------------------------------------
 
 def resolve(article, found: list) -> tuple[list[Attribution], list[Source], list[Entity]]:
-    from copy import deepcopy
-
-    book = SourceBook(article, deepcopy(article.record.entities))
+    # the record's entities are copied, not changed: resolved speakers add mentions to the copies
+    entities = [dataclasses.replace(e, mentions=list(e.mentions)) for e in article.record.entities]
+    book = SourceBook(article, entities)
     doc = article.doc
     source_of: dict[int, Optional[Source]] = {}
     for f in sorted(found, key=lambda f: f.content[0]):
@@ -403,7 +457,8 @@ def resolve(article, found: list) -> tuple[list[Attribution], list[Source], list
             src = source_of.get(id(root))
         elif f.speaker_token is not None:
             cue = doc[f.cue_token] if f.cue_token is not None else None
-            src = book.speaker(doc[f.speaker_token], f.speaker, cue)
+            head = doc[f.speaker_token]
+            src = book.speaker(head, f.speaker or phrase_span(article, head), cue)
         source_of[id(f)] = src
         if src is not None:
             for t in f.via_tokens:

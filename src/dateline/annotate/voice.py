@@ -1,8 +1,12 @@
-"""Whose voice a stretch of text is in: a quoted or reported source's, or the article's own.
+"""Whose words a stretch of text is in: a quoted source's, or the article's own.
 
-A span is in a source's voice when it lies inside an attribution's content; failing that, when it
-lies inside a quotation of at least ``MIN_QUOTE_WORDS`` words that no attribution claims (a floating
-quote whose speaker is unknown). Shorter quoted runs are scare quotes or titles: the writer's voice.
+Wording is a source's only where the source's own words stand: inside a direct attribution's
+content, or inside quotation marks within any attribution's content (a mixed quote, or a word the
+source is quoted as using: officials called them "terrorists"). Reported speech outside quotation
+marks is the writer's paraphrase, so its wording is the writer's, though the claim is the source's
+(``claims`` gives claims inside any attribution's content the source's voice). A quotation of at
+least ``MIN_QUOTE_WORDS`` words that no attribution claims is a floating quote: quoted, speaker
+unknown. Shorter quoted runs outside attributions are scare quotes or titles: the writer's.
 """
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ def quote_spans(text: str) -> list[Span]:
 
 
 def long_quote_spans(text: str) -> list[Span]:
+    """Quotations of at least ``MIN_QUOTE_WORDS`` words: a speaker's words, not scare quotes."""
     return [(s, e) for s, e in quote_spans(text) if len(text[s:e].split()) >= MIN_QUOTE_WORDS]
 
 
@@ -31,29 +36,28 @@ class Voices:
     """Answers ``of(start, end)`` for one record: ("quoted", source id) or ("authorial", None)."""
 
     def __init__(self, record: Record):
-        contents = sorted((a.content[0], a.content[1], a.source) for a in record.attributions if a.content)
-        self._contents = contents
-        self._content_starts = [c[0] for c in contents]
-        self._quotes = long_quote_spans(record.text)
-        self._quote_starts = [q[0] for q in self._quotes]
+        self._contents = sorted(((a.content[0], a.content[1], a.source, a.kind)
+                                 for a in record.attributions if a.content), key=lambda c: c[:2])
+        self._content_starts = [c[0] for c in self._contents]
+        self._marks = quote_spans(record.text)
+        self._quotes = [(s, e) for s, e in self._marks if len(record.text[s:e].split()) >= MIN_QUOTE_WORDS]
 
-    def attribution_source(self, start: int, end: int) -> tuple[bool, Optional[str]]:
-        """Whether [start, end) lies inside an attribution's content, and that attribution's source.
-
-        Where contents nest, the innermost (the latest starting) wins.
-        """
+    def attribution(self, start: int, end: int) -> Optional[tuple[int, int, Optional[str], str]]:
+        """The attribution whose content holds [start, end); where contents nest, the innermost."""
         k = bisect.bisect_right(self._content_starts, start)
-        for c_start, c_end, source in reversed(self._contents[:k]):
-            if c_start <= start and end <= c_end:
-                return True, source
-        return False, None
+        for content in reversed(self._contents[:k]):
+            if content[0] <= start and end <= content[1]:
+                return content
+        return None
 
-    def in_quote(self, start: int, end: int) -> bool:
-        k = bisect.bisect_right(self._quote_starts, start)
-        return k > 0 and self._quotes[k - 1][0] <= start and end <= self._quotes[k - 1][1]
+    @staticmethod
+    def _inside(spans: list[Span], start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in spans)
 
     def of(self, start: int, end: int) -> tuple[str, Optional[str]]:
-        inside, source = self.attribution_source(start, end)
-        if inside or self.in_quote(start, end):
-            return "quoted", source
+        content = self.attribution(start, end)
+        if content is not None and (content[3] == "direct" or self._inside(self._marks, start, end)):
+            return "quoted", content[2]
+        if self._inside(self._quotes, start, end):
+            return "quoted", None
         return "authorial", None

@@ -5,32 +5,25 @@ parsed as they are, and the same annotators run on them in the pipeline's order.
 """
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Optional, Sequence
 
 from .. import annotate, nlp
 from ..record import Record, article_id
 
 
-def annotators_until(last: str) -> list:
-    """The pipeline's annotators in order, up to and including ``last``."""
-    names = annotate.PIPELINE[: annotate.PIPELINE.index(last) + 1]
-    return annotate.pipeline(names)
+def annotate_docs(texts: Iterable[str], docs: Iterable, last: str = annotate.PIPELINE[-1],
+                  published: Optional[Sequence[Optional[str]]] = None) -> Iterator[Record]:
+    """Records of ``texts`` (already parsed as ``docs``), annotated by every annotator up to ``last``;
+    ``published`` gives each text's publication date where known."""
+    names = annotate.until(last)
+    for i, (text, doc) in enumerate(zip(texts, docs)):
+        day = published[i] if published is not None else None
+        record = Record(id=article_id(text), text=text, published=day,
+                        published_from="metadata" if day else "none", language="en")
+        yield annotate.run(record, doc, names)
 
 
-def annotate_docs(texts: Iterable[str], docs: Iterable, last: str) -> Iterator[Record]:
-    steps = annotators_until(last)
-    for text, doc in zip(texts, docs):
-        record = Record(id=article_id(text), text=text, language="en")
-        for _, fn in steps:
-            for key, value in fn(record, doc).items():
-                if key == "warnings":
-                    record.warnings.extend(value)
-                else:
-                    setattr(record, key, value)
-        yield record
-
-
-def annotate_texts(texts: list[str], last: str, batch_size: int = 32) -> Iterator[Record]:
+def annotate_texts(texts: Sequence[str], last: str = annotate.PIPELINE[-1],
+                   published: Optional[Sequence[Optional[str]]] = None, batch_size: int = 32) -> Iterator[Record]:
     """Records of ``texts`` annotated by every annotator up to ``last``, parsed in batches."""
-    english = nlp.load()
-    return annotate_docs(texts, english.pipe(texts, batch_size=batch_size), last)
+    return annotate_docs(texts, nlp.load().pipe(texts, batch_size=batch_size), last, published)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from ..annotate import entities as entity_api
+from . import plain
 
 OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 # CAMEO's country codes that differ from ISO 3166 alpha-3.
@@ -35,26 +36,11 @@ _NON_STATE = frozenset({"IGO", "NGO", "IMG", "ISM", "MNC"})  # CAMEO's codes for
 _STOP = frozenset({"the", "of", "a", "an", "and", "in", "on", "for"})
 
 
-def annotate_texts(items: Iterable[tuple[str, Optional[str]]]):
+def annotate_texts(items: Iterable[tuple[str, Optional[str]]]) -> list:
     """Records for bare texts (snippets, single sentences): (text, publication date) in, each
     analysed by every annotator of the pipeline, without the page reader."""
-    from .. import nlp
-    from ..annotate import pipeline
-    from ..record import Record, article_id
-
     items = list(items)
-    records = [Record(id=article_id(text), text=text, published=published,
-                      published_from="metadata" if published else "none", language="en")
-               for text, published in items]
-    annotators = pipeline()
-    for record, doc in zip(records, nlp.load().pipe([r.text for r in records], batch_size=64)):
-        for _, fn in annotators:
-            for key, value in fn(record, doc).items():
-                if key == "warnings":
-                    record.warnings.extend(value)
-                else:
-                    setattr(record, key, value)
-    return records
+    return list(plain.annotate_texts([t for t, _ in items], published=[d for _, d in items], batch_size=64))
 
 
 def gold_type(name: str) -> str:

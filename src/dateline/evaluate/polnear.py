@@ -6,7 +6,9 @@ lines give ``Source``, ``Cue`` and ``Content`` spans, several fragments joined b
 span is broken (a quote split by its cue). PolNeAR is univocal (each token in at most one
 attribution), so each fragment counts as one span, as a tagger's chunks would.
 
-Predictions: each attribution's speaker span (the source as written: "he", "who", "Sen. X (D-Vt.)"),
+Given the corpus folder instead of a split, the ``dev`` split is scored (rules are tuned on
+``train``). Predictions: each attribution's speaker span (the source as written: "he", "who", "Sen. X (D-Vt.)",
+with PolNeAR's comma conventions, see ``_source_convention``),
 its cue, and its content with any cue or speaker inside it cut out. Keys: ``source_f1_exact``,
 ``cue_f1_exact``, ``content_f1_exact`` (a span counts when both ends match, whitespace at the
 edges aside), ``source_f1_overlap`` and ``content_f1_overlap`` (F1 over the word tokens labelled
@@ -24,6 +26,7 @@ from .spans import Alignment
 Span = tuple[int, int]
 ROLES = ("Source", "Cue", "Content")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+_LINES = re.compile(r"\s*\n\s*")
 
 
 def gold_spans(ann: str, text: str) -> dict[str, set[Span]]:
@@ -68,16 +71,31 @@ def predicted_spans(record, text: str) -> dict[str, set[Span]]:
                 out[role].add(stripped)
 
     for a in record.attributions:
-        put("Source", a.speaker)
+        put("Source", _source_convention(record.text, a.speaker, a.cue))
         put("Cue", a.cue)
-        holes = sorted(s for s in (a.cue, a.speaker) if s and a.content[0] <= s[0] and s[1] <= a.content[1])
+        # PolNeAR's content never crosses a line: a quote over paragraphs is one fragment a paragraph
+        holes = [s for s in (a.cue, a.speaker) if s and a.content[0] <= s[0] and s[1] <= a.content[1]]
+        holes += [(m.start(), m.end()) for m in _LINES.finditer(record.text, a.content[0], a.content[1])]
         start = a.content[0]
-        for lo, hi in holes:
+        for lo, hi in sorted(holes):
             if lo > start:
                 put("Content", _trim_punct(record.text, start, lo))
             start = max(start, hi)
         put("Content", _trim_punct(record.text, start, a.content[1]))
     return out
+
+
+def _source_convention(text: str, speaker, cue):
+    """PolNeAR's source boundaries, from dateline's whole speaker phrase: a phrase with a part set
+    off by commas before its cue keeps the closing comma ("Fiorina, 61, declined")."""
+    if speaker is None:
+        return None
+    start, end = speaker
+    if text.find(",", start, end) < 0 or (cue is not None and cue[0] < start):
+        return speaker
+    if text[end:end + 1] == ",":
+        return start, end + 1
+    return speaker
 
 
 def _trim_punct(text: str, start: int, end: int) -> Optional[Span]:
@@ -157,6 +175,8 @@ def score(path: Path, limit: Optional[int] = None) -> dict:
     from ..pipeline import analyze_many
     from ..read import Offered
 
+    if not (path / "text").is_dir():  # the corpus folder: score its held-out split
+        path = next((path / split for split in ("dev", "train") if (path / split / "text").is_dir()), path)
     files = [f for f in sorted((path / "text").glob("*.txt")) if annotation_file(path, f)][:limit]
     offered = [Offered(str(f), f.read_bytes(), "text") for f in files]
     return score_records([(f, o.record) for f, o in zip(files, analyze_many(offered))])

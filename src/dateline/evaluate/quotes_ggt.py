@@ -5,7 +5,9 @@ speaker, speaker_index, verb, verb_index, reference}]}``). The metric follows GG
 ``evaluate_quotes.py``: gold quotes are taken in order, each matched to the remaining predicted
 quote that covers the largest share of its characters, when that share is above 0.3 (lenient) or
 0.8 (strict); an unmatched gold quote is a false negative, an unmatched prediction a false
-positive; precision, recall and F1 are summed over all articles. Among the lenient matches, the
+positive; precision, recall and F1 are summed over all articles. ``pronoun_acc`` measures the
+speaker resolver: among matched quotes whose gold speaker is a pronoun, the share whose resolved
+source is the gold ``reference`` (``pronoun_n`` of them). Among the lenient matches, the
 speaker is right when the two speaker spans overlap, when both are absent (a floating quote), or
 when the source dateline resolved equals the gold ``reference``; the verb by exact, lower-cased
 string.
@@ -27,6 +29,7 @@ from typing import Optional
 from .spans import Alignment, Span, anchor
 
 LENIENT, STRICT = 0.3, 0.8
+_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 
 
 def _index(value: str) -> Optional[Span]:
@@ -94,7 +97,7 @@ def _same_name(a: str, b: str) -> bool:
 
 def compare(gold: list[dict], pred: list[dict], threshold: float) -> dict:
     remaining = list(pred)
-    tp = speaker_ok = verb_ok = 0
+    tp = speaker_ok = verb_ok = pronouns = pronouns_ok = 0
     for g in gold:
         best, best_score = None, 0.0
         if g["span"] is not None:
@@ -111,7 +114,11 @@ def compare(gold: list[dict], pred: list[dict], threshold: float) -> dict:
                 or _same_name(best["name"], g["reference"]):
             speaker_ok += 1
         verb_ok += g["verb"] == best["verb"]
-    return {"tp": tp, "fp": len(remaining), "fn": len(gold) - tp, "speaker": speaker_ok, "verb": verb_ok}
+        if g["speaker"].strip().lower() in _PRONOUNS and g["reference"]:
+            pronouns += 1
+            pronouns_ok += _same_name(best["name"], g["reference"])
+    return {"tp": tp, "fp": len(remaining), "fn": len(gold) - tp, "speaker": speaker_ok, "verb": verb_ok,
+            "pronouns": pronouns, "pronouns_ok": pronouns_ok}
 
 
 def _prf(c: dict) -> tuple[float, float, float]:
@@ -121,14 +128,17 @@ def _prf(c: dict) -> tuple[float, float, float]:
 
 
 def _summary(counts: list[tuple[dict, dict]]) -> dict:
-    lenient = {k: sum(c[0][k] for c in counts) for k in ("tp", "fp", "fn", "speaker", "verb")}
+    lenient = {k: sum(c[0][k] for c in counts) for k in ("tp", "fp", "fn", "speaker", "verb", "pronouns",
+                                                          "pronouns_ok")}
     strict = {k: sum(c[1][k] for c in counts) for k in ("tp", "fp", "fn")}
     p, r, f = _prf(lenient)
     _, _, fs = _prf(strict)
     tp = lenient["tp"] or 1
     return {"f1_lenient": round(f, 4), "f1_strict": round(fs, 4), "precision_lenient": round(p, 4),
             "recall_lenient": round(r, 4), "speaker_acc": round(lenient["speaker"] / tp, 4),
-            "verb_acc": round(lenient["verb"] / tp, 4)}
+            "verb_acc": round(lenient["verb"] / tp, 4),
+            "pronoun_acc": round(lenient["pronouns_ok"] / (lenient["pronouns"] or 1), 4),
+            "pronoun_n": lenient["pronouns"]}
 
 
 def score_records(pairs) -> dict:

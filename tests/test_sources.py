@@ -1,0 +1,119 @@
+"""Sources on sentences written for these tests: kinds, reuse, affiliation and via chains."""
+from __future__ import annotations
+
+import pytest
+
+from attribution_helpers import analyze_text, find, source_of
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Sources report that the factory will close in June.", "anonymous_group"),
+    ("People familiar with the matter said the factory will close in June.", "anonymous_group"),
+    ("A senior official said the factory will close in June.", "anonymous_person"),
+    ("The company said the factory will close in June.", "named_group"),
+    ("The company's statement said the factory will close in June.", "document"),
+    ("A report by the auditors found that the factory will close in June.", "document"),
+    ("Reuters reported that the factory will close in June.", "media"),
+])
+def test_source_kind(sentence, kind):
+    record = analyze_text(sentence)
+    a = find(record, "the factory will close")
+    assert source_of(record, a).kind == kind
+
+
+def test_the_source_goes_back_to_the_source_that_introduced_it():
+    text = ("A source close to the talks said the deal was near. The source added that "
+            "both sides had signed a draft. Later a source said the deal had collapsed.")
+    record = analyze_text(text)
+    first, again, other = (find(record, "the deal was near"), find(record, "both sides had signed"),
+                           find(record, "the deal had collapsed"))
+    assert first.source == again.source
+    assert other.source != first.source
+    src = source_of(record, first)
+    assert src.kind == "anonymous_person"
+    assert "close to the talks" in src.descriptor
+    assert len(src.mentions) == 2
+
+
+def test_repeated_plural_source_is_one_source():
+    text = "Sources report that the mine is flooded. Sources report that two workers are missing."
+    record = analyze_text(text)
+    assert find(record, "the mine is flooded").source == find(record, "two workers are missing").source
+    assert len(record.sources) == 1
+
+
+def test_official_quoted_by_an_outlet_is_carried_by_it():
+    text = ("Iran has said that it will resume the talks, according to an Iranian official quoted "
+            "this morning by Amwaj Media.")
+    record = analyze_text(text)
+    a = next(a for a in record.attributions if a.kind == "indirect")
+    assert record.span_text(a.content) == "that it will resume the talks"
+    by_id = {s.id: s for s in record.sources}
+    country = by_id[a.source]
+    official = by_id[country.via]
+    outlet = by_id[official.via]
+    assert country.kind == "named_group"
+    assert official.kind == "anonymous_person" and official.affiliation
+    assert outlet.kind == "media" and outlet.text == "Amwaj Media"
+
+
+def test_told_an_outlet_is_a_via():
+    record = analyze_text("A police spokesman told Reuters that three men were arrested.")
+    a = find(record, "three men were arrested")
+    src = source_of(record, a)
+    carrier = next(s for s in record.sources if s.id == src.via)
+    assert carrier.kind == "media" and carrier.text == "Reuters"
+
+
+def test_report_in_an_outlet_is_a_document_carried_by_it():
+    text = "According to a report in the Kyiv Post, the power plant was hit twice."
+    record = analyze_text(text)
+    a = find(record, "the power plant was hit")
+    src = source_of(record, a)
+    assert src.kind == "document"
+    carrier = next(s for s in record.sources if s.id == src.via)
+    assert carrier.kind == "media" and "Kyiv Post" in carrier.text
+
+
+def test_named_person_is_one_source_across_mentions():
+    text = ("Maria Lopez, the union leader, said the strike would go on. Lopez said that "
+            "talks had failed.")
+    record = analyze_text(text)
+    assert find(record, "the strike would go on").source == find(record, "talks had failed").source
+
+
+def test_anonymity_phrase_marks_and_describes_the_source():
+    record = analyze_text("A company engineer, who asked not to be named, said the test had failed.")
+    src = source_of(record, find(record, "the test had failed"))
+    assert src.kind == "anonymous_person" and "asked not to be named" in src.descriptor
+
+
+def test_someone_close_to_is_an_anonymous_person():
+    record = analyze_text("Someone close to the mayor said that the vote count was wrong.")
+    src = source_of(record, find(record, "the vote count was wrong"))
+    assert src.kind == "anonymous_person"
+
+
+def test_report_of_a_statement_is_carried_by_the_reporter():
+    record = analyze_text("The Kyiv Post reported that officials said the plant had been shelled.")
+    a = find(record, "the plant had been shelled")
+    inner = next(x for x in record.attributions if x.cue_lemma == "say")
+    src = source_of(record, inner)
+    carrier = next(s for s in record.sources if s.id == src.via)
+    assert src.kind == "anonymous_group" and carrier.kind == "media"
+    assert a is not None
+
+
+def test_described_as_gives_the_descriptor():
+    text = ("An official said the border would open. According to the source, who is described as a "
+            "“senior” official, the talks could begin next week.")
+    record = analyze_text(text)
+    src = source_of(record, find(record, "the talks could begin"))
+    assert src.descriptor == "senior official"
+    assert src.id == find(record, "the border would open").source
+
+
+def test_apposed_name_is_the_speaker():
+    record = analyze_text("The company's chief executive, Jane Smith, said profits had doubled.")
+    src = source_of(record, find(record, "profits had doubled"))
+    assert src.kind == "named_person" and "Jane Smith" in src.text
