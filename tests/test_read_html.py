@@ -298,3 +298,27 @@ def test_subheadings_lost_between_paragraphs_are_put_back():
     units = [("p", "First paragraph of the plan."), ("p", "Second paragraph, on rents."), ("p", "Third paragraph."),
              ("i", "Two percent"), ("p", "Fourth paragraph.")]
     assert restore_headings(page, units) == [units[0], ("h", "What it costs"), ("h", "1. Rents"), *units[1:]]
+
+
+def test_the_article_body_a_page_declares_is_read_when_the_reading_found_a_part():
+    import json as json_module
+
+    from lxml import html as lxml_html
+
+    from dateline.read.html import declared_reading, prefer_declared
+
+    slides = [f"Slide {n}: a flat in the old town, renovated under the plan, with rent capped at two percent."
+              for n in range(1, 5)]
+    declared = {"@type": "NewsArticle", "articleBody": "The council's plan, in pictures. " + " ".join(slides)}
+    page = lxml_html.fromstring(
+        "<html><head><script type='application/ld+json'>" + json_module.dumps(declared) + "</script></head><body>"
+        "<p>The council's plan, in pictures.</p><div class='slideshow'><h3>The old town</h3>"
+        + "".join(f"<p>{s}</p>" for s in slides) + "</div><p>Sign up for our newsletter today, it is free.</p></body></html>")
+    blocks = declared_reading(page)
+    lead = ("p", "The council's plan, in pictures.")
+    assert blocks == [lead] + [("p", s) for s in slides]  # not the heading nor the newsletter: not declared
+    assert prefer_declared([lead, ("p", slides[0])], blocks) == blocks
+    whole = [lead] + [("p", s) for s in slides] + [("p", "Photos by the council.")]
+    assert prefer_declared(whole, blocks) == whole  # nothing missing: the reading stands
+    elsewhere = [("p", "Sign up for our newsletter today, it is free.")]
+    assert prefer_declared(elsewhere, blocks) == elsewhere  # a reading of another part of the page stands

@@ -18,7 +18,8 @@ from .. import errors, lexicons
 from . import Page
 from .dates import date_line, iso_day, shown_dates
 from .htmlbody import Unit, body_units
-from .pagemeta import choose_published, choose_title, is_section_name, norm, read_markup, visible_text
+from .pagemeta import (choose_published, choose_title, declared_bodies, is_section_name, norm, read_markup,
+                       visible_text)
 from .text import (assemble, byline_authors, clean_authors, is_chrome, is_title_like, opens_link_list,
                    trailing_chrome)
 
@@ -93,7 +94,8 @@ def _fuller_reading(tree, url: Optional[str], units: list[Unit]) -> list[Unit]:
                                                include_tables=True, deduplicate=False, favor_recall=True)
     except _EXTRACTION_ERRORS:
         return units
-    return prefer_fuller(units, body_units(document.body if document is not None else None))
+    units = prefer_fuller(units, body_units(document.body if document is not None else None))
+    return prefer_declared(units, declared_reading(tree))
 
 
 def prefer_fuller(units: list[Unit], fuller: list[Unit]) -> list[Unit]:
@@ -110,6 +112,44 @@ def prefer_fuller(units: list[Unit], fuller: list[Unit]) -> list[Unit]:
     default_runs, fuller_runs = _word_runs(default_text), _word_runs(fuller_text)
     kept = len(default_runs & fuller_runs) / len(default_runs) if default_runs else 1.0
     return fuller if kept >= _RECALL_KEEPS else units
+
+
+_DECLARED_GAIN = 2.0  # the declared article must be this much longer than the reading ...
+_DECLARED_KEEPS = 0.6  # ... and hold this share of its word runs (the reading may hold chrome)
+_DECLARED_BLOCKS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"})
+_DECLARED_MIN_CHARS = 20
+
+
+def declared_reading(tree) -> list[Unit]:
+    """The page's blocks (paragraphs, subheadings, list items) whose text is part of the article
+    body the page declares in its JSON-LD, in page order; none when it declares none."""
+    bodies = declared_bodies(tree)
+    if not bodies:
+        return []
+    declared = _flat(max(bodies, key=len))
+    units: list[Unit] = []
+    taken: set = set()
+    for el in tree.iter(*_DECLARED_BLOCKS):
+        if any(a in taken for a in el.iterancestors()):
+            continue
+        text = _flat(el.text_content())
+        heading = el.tag[0] == "h"
+        if text and (heading or len(text) >= _DECLARED_MIN_CHARS) and text in declared:
+            taken.add(el)
+            units.append(("h" if heading else "i" if el.tag == "li" else "p", text))
+    return units
+
+
+def prefer_declared(units: list[Unit], declared: list[Unit]) -> list[Unit]:
+    """The blocks of the article the page declares, over the reading, when they hold at least
+    twice its text and most of it: the reading found only part of the article (a gallery whose
+    slides trafilatura takes for a slideshow widget)."""
+    text, declared_text = " ".join(s for _, s in units), " ".join(s for _, s in declared)
+    if len(declared_text) < _DECLARED_GAIN * len(text):
+        return units
+    runs = _word_runs(text)
+    kept = len(runs & _word_runs(declared_text)) / len(runs) if runs else 1.0
+    return declared if kept >= _DECLARED_KEEPS else units
 
 
 def _from_same_start(units: list[Unit], fuller: list[Unit]) -> list[Unit]:

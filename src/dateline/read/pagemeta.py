@@ -148,6 +148,12 @@ def headline_text(el) -> str:
     return "".join(parts)
 
 
+def declared_bodies(tree) -> list[str]:
+    """The article texts a page declares in its JSON-LD (``articleBody`` of an article item)."""
+    return [item["articleBody"] for item, is_article in _json_ld_items(tree)
+            if is_article and isinstance(item.get("articleBody"), str) and item["articleBody"].strip()]
+
+
 def _json_ld_items(tree) -> Iterator[tuple[dict, bool]]:
     """Every object in the page's JSON-LD, with whether it describes an article."""
     for script in tree.xpath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]"):
