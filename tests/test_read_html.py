@@ -322,3 +322,14 @@ def test_the_article_body_a_page_declares_is_read_when_the_reading_found_a_part(
     assert prefer_declared(whole, blocks) == whole  # nothing missing: the reading stands
     elsewhere = [("p", "Sign up for our newsletter today, it is free.")]
     assert prefer_declared(elsewhere, blocks) == elsewhere  # a reading of another part of the page stands
+
+
+@pytest.mark.parametrize("line,meta", [("August 16, 2019 - Updated July 9, 2025", True),
+                                       ("Jun 08, 2023 • 11 Minute Read", True), ("3 MIN. READ", True),
+                                       ("Published Oct 10, 2023 - [Updated Dec 3, 2025]", True),
+                                       ("The vote - held on May 5, 2025 - passed easily", False),
+                                       ("Oslo - May 5, 2025", False)])
+def test_lines_of_dates_and_reading_times_are_page_furniture(line, meta):
+    from dateline.read.html import is_meta_line
+
+    assert is_meta_line(line) is meta

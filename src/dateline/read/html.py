@@ -275,6 +275,20 @@ def _address_key(url: Optional[str]) -> str:
     return re.sub(r"^https?://(www\.)?|[/#?]+$", "", (url or "").strip().lower())
 
 
+_META_PARTS = re.compile(r"\s+[•·|–—-]\s+")
+_MAX_META_LINE = 120
+
+
+def is_meta_line(line: str) -> bool:
+    """Chrome or a date line, alone or several joined by separators ("August 16, 2019 - Updated
+    July 9, 2025", "Jun 08, 2023 • 11 Minute Read")."""
+    if is_chrome(line) or date_line(line) is not None:
+        return True
+    parts = _META_PARTS.split(line.strip().strip("[]"))
+    return (len(parts) > 1 and len(line) <= _MAX_META_LINE
+            and all(is_chrome(part.strip("[] ")) or date_line(part.strip("[] ")) is not None for part in parts))
+
+
 def tidy_units(units: list[Unit], title: Optional[str], url: Optional[str] = None) -> tuple[list[Unit], list[str], list[str]]:
     """Drop chrome lines (and the page's own address), the title repeated as a heading, a byline
     before the body and chrome trailing the article. Returns the units kept, the lines removed and
@@ -300,7 +314,7 @@ def tidy_units(units: list[Unit], title: Optional[str], url: Optional[str] = Non
             kept.append(("p", s))
             continue
         lines = s.split("\n")
-        chrome = [is_chrome(line) or date_line(line) is not None for line in lines]
+        chrome = [is_meta_line(line) for line in lines]
         body_lines = [line for line, drop in zip(lines, chrome) if not drop]
         removed.extend(line for line, drop in zip(lines, chrome) if drop)
         if not body_lines:
