@@ -333,3 +333,14 @@ def test_lines_of_dates_and_reading_times_are_page_furniture(line, meta):
     from dateline.read.html import is_meta_line
 
     assert is_meta_line(line) is meta
+
+
+def test_title_and_author_name_before_the_body_are_not_the_article():
+    from dateline.read.html import tidy_units
+
+    units = [("p", "Norway doubles its aid to Sudan"), ("p", "INGRID SOLBERG"),
+             ("p", "OSLO — Norway's government said on Monday it would double its aid to Sudan this year."),
+             ("p", "Ingrid Solberg, the minister's spokeswoman, confirmed the figure.")]
+    kept, removed, _ = tidy_units(units, "Norway doubles its aid to Sudan", None, ["Ingrid Solberg"])
+    assert kept == units[2:]  # the name inside the body stays
+    assert removed == ["Norway doubles its aid to Sudan", "INGRID SOLBERG"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Optional
+from typing import Optional, Sequence
 from urllib.parse import urlparse
 
 from lxml import etree
@@ -58,7 +58,7 @@ def extract_html(raw: str, meta: dict) -> Page:
     markup = read_markup(tree, page_url, document.sitename)
     title = meta.get("title") or choose_title(markup) or norm(document.title) or None
     authors = clean_authors([document.author or ""])
-    units, removed, byline = tidy_units(units, title, page_url)
+    units, removed, byline = tidy_units(units, title, page_url, authors)
     cut = author_note(units, authors or byline)
     removed.extend(s for _, s in units[cut:])
     units = units[:cut]
@@ -289,20 +289,23 @@ def is_meta_line(line: str) -> bool:
             and all(is_chrome(part.strip("[] ")) or date_line(part.strip("[] ")) is not None for part in parts))
 
 
-def tidy_units(units: list[Unit], title: Optional[str], url: Optional[str] = None) -> tuple[list[Unit], list[str], list[str]]:
-    """Drop chrome lines (and the page's own address), the title repeated as a heading, a byline
-    before the body and chrome trailing the article. Returns the units kept, the lines removed and
-    the byline's names."""
+def tidy_units(units: list[Unit], title: Optional[str], url: Optional[str] = None,
+               page_authors: Sequence[str] = ()) -> tuple[list[Unit], list[str], list[str]]:
+    """Drop chrome lines (and the page's own address), the title repeated as a heading (or as a
+    line before the body), a byline or an author's bare name before the body and chrome trailing
+    the article. Returns the units kept, the lines removed and the byline's names."""
     kept: list[Unit] = []
     removed: list[str] = []
     authors: list[str] = []
     title_key = _title_key(title)
     own_address = _address_key(url)
+    author_keys = {_title_key(a) for a in page_authors if a}
     units = drop_repeated_passages(units, removed)
     for kind, s in units:
         before_body = not any(k == "p" for k, _ in kept)
-        if ((title_key and kind == "h" and _title_key(s) == title_key) or (own_address and _address_key(s) == own_address)
-                or (before_body and len(s) < 40 and is_section_name(s))):
+        if ((title_key and (kind == "h" or before_body) and _title_key(s) == title_key)
+                or (own_address and _address_key(s) == own_address)
+                or (before_body and len(s) < 40 and (is_section_name(s) or _title_key(s) in author_keys))):
             removed.append(s)
             continue
         names = byline_authors(s) if before_body and len(kept) < 3 else None
