@@ -344,3 +344,12 @@ def test_title_and_author_name_before_the_body_are_not_the_article():
     kept, removed, _ = tidy_units(units, "Norway doubles its aid to Sudan", None, ["Ingrid Solberg"])
     assert kept == units[2:]  # the name inside the body stays
     assert removed == ["Norway doubles its aid to Sudan", "INGRID SOLBERG"]
+
+
+def test_a_closing_list_of_dated_post_titles_is_not_the_article():
+    from dateline.read.html import trailing_dated_titles
+
+    story = [("p", "The last paragraph of the post - written on May 5, 2025 - about the plan.")]
+    posts = [("p", "Just This Next Step - December 16, 2019"), ("p", "Waiting in Line, Mindfully - December 9, 2019")]
+    assert trailing_dated_titles(story + posts) == 1
+    assert trailing_dated_titles(story + posts[:1]) == 2  # one dated line is not a list

@@ -325,9 +325,27 @@ def tidy_units(units: list[Unit], title: Optional[str], url: Optional[str] = Non
         if kind == "p" and len(body_lines) == 1 and is_title_like(body_lines[0]):
             kind = "h"  # a short title-like paragraph standing alone: a subheading set in bold
         kept.append(("h" if kind == "h" else "p", "\n".join(body_lines)))
-    cut = min(trailing_chrome(kept), trailing_section(kept))
+    cut = min(trailing_chrome(kept), trailing_section(kept), trailing_dated_titles(kept))
     removed.extend(s for _, s in kept[cut:])
     return kept[:cut], removed, authors
+
+
+_DATED_TITLE = re.compile(r"(.{8,150}?)\s+[-–—|•·]\s+(.{6,40})")
+_DATED_RUN = 2
+
+
+def trailing_dated_titles(units: list[Unit]) -> int:
+    """Where a closing list of other posts, each a title and its date ("Just This Next Step -
+    December 16, 2019"), begins: two or more such lines ending the page; ``len(units)`` if none."""
+    def dated(text: str) -> bool:
+        m = _DATED_TITLE.fullmatch(text.strip())
+        stated = date_line(m.group(2)) if m else None
+        return stated is not None and stated.day is not None
+
+    cut = len(units)
+    while cut and dated(units[cut - 1][1]):
+        cut -= 1
+    return cut if len(units) - cut >= _DATED_RUN else len(units)
 
 
 _TRAILING_SECTION_FROM = 0.25  # share of the way down the units a closing heading must stand
