@@ -231,7 +231,8 @@ def test_text_laid_out_twice_is_read_once_but_repeated_labels_stay():
 @pytest.mark.parametrize("names,part", [("partner-cta-list", False), ("partner-cta", True), ("cli-modal clisettings", True),
                                         ("modal-dialog", True), ("box article modal-enabled", False),
                                         ("footer-disclaimer", True), ("tooltip", True), ("ctabox", False),
-                                        ("cta-button", False), ("entry-content", False)])
+                                        ("cta-button", False), ("entry-content", False),
+                                        ("Term_tooltip__8VNIW", True), ("footer-disclaimer-2", True)])
 def test_class_names_that_name_a_part_of_the_page(names, part):
     from dateline.read.html import names_page_part
 

@@ -197,6 +197,7 @@ def _page_part_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 _CLASS_WORD = re.compile(r"[^a-z]+")
+_HASH_SUFFIX = re.compile(r"(?:__|-)[A-Za-z0-9]*\d[A-Za-z0-9]*$")  # a CSS module's hash: "Term_tooltip__8VNIW"
 _NEVER_DROPPED = frozenset({"html", "body", "main", "article"})
 
 
@@ -204,8 +205,8 @@ def names_page_part(names: str) -> bool:
     """Whether one of an element's class names (or its id) names a part of the page that is not
     the article: "partner-cta", "cli-modal", "tooltip", "modal-dialog"; not "modal-enabled"."""
     parts, states = _page_part_words()
-    for name in names.lower().split():
-        words = [w for w in _CLASS_WORD.split(name) if w]
+    for name in names.split():
+        words = [w for w in _CLASS_WORD.split(_HASH_SUFFIX.sub("", name).lower()) if w]
         if words and (words[-1] in parts or (words[0] in parts and len(words) == 2 and words[1] not in states)):
             return True
     return False
