@@ -424,16 +424,26 @@ def author_note(units: list[Unit], authors: list[str]) -> int:
     return len(units)
 
 
-_SUBHEADINGS = "//h2|//h3|//h4|//h5|//h6"
+_SUBHEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _MAX_HEADING_WORDS = 15
 _HEADINGS_IN_A_ROW = 2  # a heading and a subheading; more in a row are a list of links
-_BLOCK = ("self::p or self::ul or self::ol or self::table or self::blockquote or self::pre or self::figure"
-          " or self::h2 or self::h3 or self::h4 or self::h5 or self::h6")
+_BLOCK_TAGS = ("p", "ul", "ol", "table", "blockquote", "pre", "figure", *sorted(_SUBHEADING_TAGS))
 _BLANKS = re.compile(r"\s+")
 
 
 def _flat(text: str) -> str:
     return _BLANKS.sub(" ", text).strip()
+
+
+def _block_beside(blocks: list, k: int, step: int):
+    """The nearest block before (step -1) or after (step 1) ``blocks[k]`` in page order that is not
+    a heading, nor inside the heading, nor around it; None at either end."""
+    heading = blocks[k]
+    around = set(heading.iterancestors()) if step < 0 else set(heading.iterdescendants())
+    i = k + step
+    while 0 <= i < len(blocks) and (blocks[i].tag in _SUBHEADING_TAGS or blocks[i] in around):
+        i += step
+    return blocks[i] if 0 <= i < len(blocks) else None
 
 
 def restore_headings(tree, units: list[Unit]) -> list[Unit]:
@@ -446,18 +456,20 @@ def restore_headings(tree, units: list[Unit]) -> list[Unit]:
         where.setdefault(_flat(text), i)
     read = " ".join(_flat(text) for _, text in units).lower()
     inserts: dict[int, list[str]] = {}
-    for heading in tree.xpath(_SUBHEADINGS):
+    blocks = list(tree.iter(*_BLOCK_TAGS))  # in page order, once: a scan per heading stays short
+    for k, heading in enumerate(blocks):
+        if heading.tag not in _SUBHEADING_TAGS:
+            continue
         text = _flat(heading.text_content())
         if not text or len(text.split()) > _MAX_HEADING_WORDS or text.lower() in read:
             continue
         linked = sum(len(_flat(a.text_content())) for a in heading.iter("a") if (a.get("href") or "#")[:1] != "#")
         if 2 * linked >= len(text) or heading.xpath("ancestor::a[@href] or ancestor::li"):
             continue  # the headline of another page, linked or listed: a teaser, not a subheading
-        after = heading.xpath(f"following::*[{_BLOCK}][not(self::h2 or self::h3 or self::h4 or self::h5 or self::h6)][1]")
-        before = heading.xpath(f"preceding::*[{_BLOCK}][not(self::h2 or self::h3 or self::h4 or self::h5 or self::h6)][1]")
-        if not after or not before or after[0].tag != "p" or before[0].tag != "p":
+        before, after = _block_beside(blocks, k, -1), _block_beside(blocks, k, 1)
+        if before is None or after is None or after.tag != "p" or before.tag != "p":
             continue  # a heading over a list, a table or links is not put back
-        i, j = where.get(_flat(after[0].text_content())), where.get(_flat(before[0].text_content()))
+        i, j = where.get(_flat(after.text_content())), where.get(_flat(before.text_content()))
         if i is not None and j == i - 1 and len(inserts.get(i, [])) < _HEADINGS_IN_A_ROW and text not in inserts.get(i, []):
             inserts.setdefault(i, []).append(text)
     if not inserts:
