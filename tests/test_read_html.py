@@ -95,6 +95,13 @@ def test_kicker_and_standfirst_before_a_dateline():
     ("<meta property='og:title' content='Norway Doubles Sudan Aid'>", "<h1>NORWAY DOUBLES SUDAN AID</h1>",
      "Norway Doubles Sudan Aid"),
     ("<title>Norway &amp;amp; Sudan | Fjord Daily</title>", "", "Norway & Sudan"),
+    ("<title>Norway doubles Sudan aid | Six things to know | Fjord Daily</title>", "", "Norway doubles Sudan aid"),
+    ("<title>Aid | Norway doubles its aid to Sudan</title>", "", "Norway doubles its aid to Sudan"),
+    ("<title>Fjord Daily</title>", "<h1>Fjord Daily doubles its Sudan coverage</h1>", "Fjord Daily doubles its Sudan coverage"),
+    ("<title>Norway doubles Sudan aid</title>", "<h1>Norway doubles<br>Sudan aid<div class='posted-on'>May 5, 2025</div></h1>",
+     "Norway doubles Sudan aid"),
+    ("<title>Norway doubles Sudan aid</title>", "<h1>Norway doubles Sudan aid<h3>Posted on May 5, 2025 by desk</h3></h1>",
+     "Norway doubles Sudan aid"),
 ])
 def test_title_from_headline_and_metadata(head, h1, title):
     p = html(h1 + "<article>" + BODY + "</article>", head, url="https://www.fjorddaily.example/world/aid")
@@ -134,3 +141,216 @@ def test_no_body_is_an_input_error():
     with pytest.raises(InputError) as err:
         html("<nav><a href='/'>Home</a></nav>")
     assert err.value.code == "E105"
+
+
+def test_ordered_list_items_show_their_numbers():
+    body = ("<article><p>LISBON — The city council approved a housing plan on Tuesday after a long debate, "
+            "with three measures that take effect next year, officials said.</p>"
+            "<ol><li><h3>Rent caps</h3><p>Rents on new leases may rise by no more than two percent a year, "
+            "the plan says.</p></li><li>A register of empty flats, kept by the council.</li>"
+            "<li>3) Grants for first-time buyers under thirty-five.</li></ol>"
+            "<ul><li>The opposition voted against the plan as a whole.</li></ul>"
+            "<p>The mayor said the plan would be reviewed after two years, according to the minutes.</p></article>")
+    p = html(body)
+    paragraphs = p.text.split("\n\n")
+    assert [h.text for h in p.headings] == ["1. Rent caps"]
+    assert "2. A register of empty flats, kept by the council." in paragraphs
+    assert "3) Grants for first-time buyers under thirty-five." in paragraphs  # already numbered
+    assert "The opposition voted against the plan as a whole." in paragraphs
+
+
+@pytest.mark.parametrize("host,label", [("gardening.cals.cornell.edu", "cornell"), ("bbc.co.uk", "bbc"),
+                                        ("news.abc.net.au", "abc"), ("fjorddaily.example", "fjorddaily"),
+                                        ("localhost", "localhost")])
+def test_registered_label_is_the_site_not_a_subdomain(host, label):
+    from dateline.read.pagemeta import registered_label
+
+    assert registered_label(host) == label
+
+
+def test_headline_naming_a_subdomain_is_not_taken_for_the_site_name():
+    p = html("<h1>Gardening in a warming world</h1><article>" + BODY + "</article>",
+             "<title>Gardening in a warming world | Cornell Garden-Based Learning</title>",
+             url="https://gardening.cals.cornell.edu/warming-world/")
+    assert p.title == "Gardening in a warming world"
+
+
+def test_without_metadata_the_first_date_shown_high_on_the_page_is_the_date():
+    related = "".join(f"<li><a href='/p{i}'>Another story number {i}</a> March {i + 1}, 2019</li>" for i in range(9))
+    body = ("<p class='meta'>Oslo desk &middot; October 8, 2024</p><article>" + BODY + "</article>"
+            "<aside><h2>Older stories</h2><ul>" + related + "</ul></aside>"
+            "<footer>" + "<p>Fjord Daily, a newspaper for the fjords and the towns around them.</p>" * 6 + "</footer>")
+    p = html(body, url="https://www.fjorddaily.example/2016/07/01/aid")
+    assert p.published == "2024-10-08"
+    low = html("<article>" + BODY + "</article><footer><p>Printed edition of March 3, 2019</p></footer>",
+               url="https://www.fjorddaily.example/2016/07/01/aid")
+    assert low.published == "2016-07-01"  # a date low on the page does not override the address's
+
+
+def test_a_fuller_reading_is_taken_only_when_it_extends_the_article():
+    from dateline.read.html import prefer_fuller
+
+    lead = ("p", "The council approved the housing plan on Tuesday after a debate that lasted most of the night.")
+    short = [("h", "Housing plan"), lead, ("p", "It has three parts, the mayor said in a statement.")]
+    parts = [("i", f"Part {n}: a measure on rents, flats and grants that the council described at length.")
+             for n in range(1, 4)]
+    extended = short + parts
+    assert prefer_fuller(short, extended) == extended
+    gallery = [("p", "Photo 1 of 8: the council chamber, seen from the public gallery during the vote.")] * 3
+    assert prefer_fuller(short, gallery + extended) == extended  # what comes before the article is not taken
+    elsewhere = [("p", "Sign up for our newsletter and get the best stories of the week in your inbox.")] * 6
+    assert prefer_fuller(short, [lead] + elsewhere) == short  # longer, but not the same article
+    a_little_more = short + [("p", "Share this.")]
+    assert prefer_fuller(short, a_little_more) == short  # hardly more: the default reading stands
+
+
+def test_article_after_an_early_closing_html_tag_is_read():
+    doc = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Aid</title></head><body>"
+           "<header><nav><a href='/'>Home</a> <a href='/world'>World</a></nav></header></body></html>"
+           "<div class='story'><article>" + BODY + "</article></div><footer>Fjord Daily</footer>")
+    p = extract(Offered("stitched.html", doc.encode("utf-8"), "html"))
+    assert p.text.startswith("OSLO, May 5 — Norway's government said on Monday")
+    assert p.text.endswith("according to a statement.")
+
+
+def test_text_laid_out_twice_is_read_once_but_repeated_labels_stay():
+    from dateline.read.html import drop_repeated_passages
+
+    prose = [("p", f"Paragraph {n} explains how the council will pay for the plan over the next ten years.")
+             for n in range(3)]
+    removed: list[str] = []
+    units = [("h", "The plan")] + prose + [("h", "Mobile version")] + prose + [("p", "The end of the story.")]
+    assert drop_repeated_passages(units, removed) == [("h", "The plan")] + prose + [
+        ("h", "Mobile version"), ("p", "The end of the story.")]
+    assert removed == [s for _, s in prose]
+    plan = [("h", "Monday"), ("p", "Breakfast"), ("p", "Eat within an hour of waking up."),
+            ("h", "Tuesday"), ("p", "Breakfast"), ("p", "Eat within an hour of waking up.")]
+    assert drop_repeated_passages(plan, []) == plan
+
+
+@pytest.mark.parametrize("names,part", [("partner-cta-list", False), ("partner-cta", True), ("cli-modal clisettings", True),
+                                        ("modal-dialog", True), ("box article modal-enabled", False),
+                                        ("footer-disclaimer", True), ("tooltip", True), ("ctabox", False),
+                                        ("cta-button", False), ("entry-content", False),
+                                        ("Term_tooltip__8VNIW", True), ("footer-disclaimer-2", True)])
+def test_class_names_that_name_a_part_of_the_page(names, part):
+    from dateline.read.html import names_page_part
+
+    assert names_page_part(names) is part
+
+
+def test_calls_to_action_pop_ups_and_tooltips_are_not_the_article():
+    body = ("<article><p>OSLO, May 5 — Norway's government said on Monday it would double its aid to Sudan this "
+            "year, after the United Nations warned that famine was spreading across the country's "
+            "<span class='glossary'>west<span class='tooltip'>The Darfur region and its neighbours.</span></span>.</p>"
+            "<div class='page-cta'><p>Support independent journalism today: become a member for one euro a week.</p></div>"
+            + BODY.split("</p>", 1)[1] + "</article>"
+            "<div class='modal-dialog'><p>Sign in to keep reading as many stories as you like, for free.</p></div>")
+    p = html(body)
+    assert "country's west." in p.text
+    for furniture in ("Darfur", "become a member", "Sign in"):
+        assert furniture not in p.text
+    assert p.text.endswith("according to a statement.")
+
+
+def test_a_table_in_an_embed_block_is_read():
+    table = ("<div class='w-embed'><table><tr><th>Region</th><th>Aid</th></tr>"
+             "<tr><td>Darfur</td><td>40 million</td></tr><tr><td>Kordofan</td><td>25 million</td></tr></table></div>")
+    parts = BODY.split("</p>")
+    p = html("<article>" + parts[0] + "</p>" + table + "</p>".join(parts[1:]) + "</article>")
+    assert "Darfur | 40 million" in p.text.split("\n\n")
+
+
+def test_what_follows_the_article_from_a_closing_heading_is_removed():
+    from dateline.read.html import trailing_section
+
+    story = [("p", f"Paragraph {n} of the story about the housing plan and what it will cost.") for n in range(6)]
+    after = [("h", "Read This Next"), ("p", "Another story: the mayor's budget, explained in five charts.")]
+    assert trailing_section(story + after) == 6
+    sources = [("p", "Article Sources:"), ("i", "1. City council minutes, 3 June 2025.")]
+    assert trailing_section(story + sources) == 6
+    near_top = [story[0], ("h", "Related stories"), *story[1:]]
+    assert trailing_section(near_top) == len(near_top)  # too near the top to close the article
+    faq = story + [("h", "Frequently asked questions"), story[0]]
+    assert trailing_section(faq) == len(faq)  # a section of the article itself
+
+
+def test_a_note_about_the_author_closing_the_page_is_not_the_article():
+    from dateline.read.html import author_note
+
+    story = [("p", f"Paragraph {n} of the column on the housing plan and what it will cost.") for n in range(5)]
+    note = [("p", "Ingrid Solberg is a freelance writer based in Bergen who covers housing.")]
+    assert author_note(story + note, ["Ingrid Solberg"]) == 5
+    assert author_note(story + note, ["Fjord Daily"]) == 6  # the note must name one of the authors
+    quoted = [("p", "Ingrid Solberg is right, the mayor said, and the plan will pass.")] + story
+    assert author_note(quoted, ["Ingrid Solberg"]) == 6  # too far from the end to be a closing note
+
+
+def test_subheadings_lost_between_paragraphs_are_put_back():
+    from lxml import html as lxml_html
+
+    from dateline.read.html import restore_headings
+
+    page = lxml_html.fromstring(
+        "<html><body><div><p>First paragraph of the plan.</p><h2>What it costs</h2><h3>1. Rents</h3>"
+        "<p>Second paragraph, on rents.</p><h3><a href='/other'>Another story entirely</a></h3>"
+        "<p>Third paragraph.</p><h3>Key facts</h3><ul><li>Two percent</li></ul><p>Fourth paragraph.</p></div>"
+        "<ul class='related'><li><h4>A teaser headline</h4></li></ul></body></html>")
+    units = [("p", "First paragraph of the plan."), ("p", "Second paragraph, on rents."), ("p", "Third paragraph."),
+             ("i", "Two percent"), ("p", "Fourth paragraph.")]
+    assert restore_headings(page, units) == [units[0], ("h", "What it costs"), ("h", "1. Rents"), *units[1:]]
+
+
+def test_the_article_body_a_page_declares_is_read_when_the_reading_found_a_part():
+    import json as json_module
+
+    from lxml import html as lxml_html
+
+    from dateline.read.html import declared_reading, prefer_declared
+
+    slides = [f"Slide {n}: a flat in the old town, renovated under the plan, with rent capped at two percent."
+              for n in range(1, 5)]
+    declared = {"@type": "NewsArticle", "articleBody": "The council's plan, in pictures. " + " ".join(slides)}
+    page = lxml_html.fromstring(
+        "<html><head><script type='application/ld+json'>" + json_module.dumps(declared) + "</script></head><body>"
+        "<p>The council's plan, in pictures.</p><div class='slideshow'><h3>The old town</h3>"
+        + "".join(f"<p>{s}</p>" for s in slides) + "</div><p>Sign up for our newsletter today, it is free.</p></body></html>")
+    blocks = declared_reading(page)
+    lead = ("p", "The council's plan, in pictures.")
+    assert blocks == [lead] + [("p", s) for s in slides]  # not the heading nor the newsletter: not declared
+    assert prefer_declared([lead, ("p", slides[0])], blocks) == blocks
+    whole = [lead] + [("p", s) for s in slides] + [("p", "Photos by the council.")]
+    assert prefer_declared(whole, blocks) == whole  # nothing missing: the reading stands
+    elsewhere = [("p", "Sign up for our newsletter today, it is free.")]
+    assert prefer_declared(elsewhere, blocks) == elsewhere  # a reading of another part of the page stands
+
+
+@pytest.mark.parametrize("line,meta", [("August 16, 2019 - Updated July 9, 2025", True),
+                                       ("Jun 08, 2023 • 11 Minute Read", True), ("3 MIN. READ", True),
+                                       ("Published Oct 10, 2023 - [Updated Dec 3, 2025]", True),
+                                       ("The vote - held on May 5, 2025 - passed easily", False),
+                                       ("Oslo - May 5, 2025", False)])
+def test_lines_of_dates_and_reading_times_are_page_furniture(line, meta):
+    from dateline.read.html import is_meta_line
+
+    assert is_meta_line(line) is meta
+
+
+def test_title_and_author_name_before_the_body_are_not_the_article():
+    from dateline.read.html import tidy_units
+
+    units = [("p", "Norway doubles its aid to Sudan"), ("p", "INGRID SOLBERG"),
+             ("p", "OSLO — Norway's government said on Monday it would double its aid to Sudan this year."),
+             ("p", "Ingrid Solberg, the minister's spokeswoman, confirmed the figure.")]
+    kept, removed, _ = tidy_units(units, "Norway doubles its aid to Sudan", None, ["Ingrid Solberg"])
+    assert kept == units[2:]  # the name inside the body stays
+    assert removed == ["Norway doubles its aid to Sudan", "INGRID SOLBERG"]
+
+
+def test_a_closing_list_of_dated_post_titles_is_not_the_article():
+    from dateline.read.html import trailing_dated_titles
+
+    story = [("p", "The last paragraph of the post - written on May 5, 2025 - about the plan.")]
+    posts = [("p", "Just This Next Step - December 16, 2019"), ("p", "Waiting in Line, Mindfully - December 9, 2019")]
+    assert trailing_dated_titles(story + posts) == 1
+    assert trailing_dated_titles(story + posts[:1]) == 2  # one dated line is not a list

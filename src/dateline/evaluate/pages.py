@@ -3,6 +3,11 @@
 Keys: ``body_f1`` (shingle F1), ``title_acc`` (exact after whitespace normalisation), ``date_acc``
 (exact ISO day, over the pages whose gold has a ``publish_date``), ``heading_recall`` (the gold
 body's short stand-alone lines without final punctuation, found among the record's headings), ``n``.
+
+Also ``body_word_f1``: WCXB's own measure (its ``evaluate.py``): lower-cased ``\w+`` words as a bag,
+F1 per page, averaged over pages. The gold bodies are plain text with a few markdown marks: list
+items start with "- " (or "1. " for ordered lists). A line starting with a bullet mark is a list
+item, not a heading, so it is not counted among the gold headings.
 """
 from __future__ import annotations
 
@@ -15,9 +20,10 @@ from typing import Optional
 from ..errors import InputError
 from ..read import Offered, Page, extract
 from ..read.dates import iso_day
-from .shingles import corpus_prf
+from .shingles import corpus_prf, word_f1
 
 _WS = re.compile(r"\s+")
+_BULLET = re.compile(r"[-*•]\s")
 MAX_HEADING_WORDS = 12
 
 
@@ -30,7 +36,7 @@ def gold_headings(main_content: str) -> list[str]:
     out = []
     for block in re.split(r"\n\s*\n", main_content or ""):
         line = norm(block)
-        if "\n" in block.strip() or not line:
+        if "\n" in block.strip() or not line or _BULLET.match(line):
             continue
         if len(line.split()) <= MAX_HEADING_WORDS and not line.endswith(tuple(".!?:;,…\"'”)")):
             out.append(line.lower())
@@ -61,6 +67,7 @@ def score(path: Path, limit: Optional[int] = None) -> dict:
         "body_f1": body["f1"],
         "body_precision": body["precision"],
         "body_recall": body["recall"],
+        "body_word_f1": sum(word_f1(p, g) for p, g in pairs) / len(pairs) if pairs else 0.0,
         "title_acc": sum(titles) / len(titles) if titles else 0.0,
         "date_acc": sum(dates) / len(dates) if dates else 0.0,
         "heading_recall": heads_found / heads_total if heads_total else 0.0,

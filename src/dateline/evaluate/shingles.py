@@ -49,3 +49,14 @@ def corpus_prf(pairs: list[tuple[str, str]]) -> dict[str, float]:
     recall = sum(recalls) / len(recalls) if recalls else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"f1": f1, "precision": precision, "recall": recall}
+
+
+def word_f1(predicted: str, gold: str) -> float:
+    """F1 of one page over lower-cased ``\\w+`` words counted as a bag (WCXB's own page measure):
+    1.0 when both are empty, 0.0 when only one is."""
+    p = Counter(_TOKEN.findall((predicted or "").lower()))
+    g = Counter(_TOKEN.findall((gold or "").lower()))
+    if not g or not p:
+        return float(not g and not p)
+    overlap = sum((p & g).values())
+    return 2 * overlap / (sum(p.values()) + sum(g.values()))

@@ -7,18 +7,21 @@ Title and publication date come from ``pagemeta``.
 """
 from __future__ import annotations
 
+import functools
 import re
-from typing import Optional
+from typing import Optional, Sequence
 from urllib.parse import urlparse
 
 from lxml import etree
 
-from .. import errors
+from .. import errors, lexicons
 from . import Page
 from .dates import date_line, iso_day, shown_dates
 from .htmlbody import Unit, body_units
-from .pagemeta import choose_published, choose_title, is_section_name, norm, read_markup, visible_text
-from .text import assemble, byline_authors, clean_authors, is_chrome, is_title_like, trailing_chrome
+from .pagemeta import (choose_published, choose_title, declared_bodies, is_section_name, norm, read_markup,
+                       visible_text)
+from .text import (assemble, byline_authors, clean_authors, is_chrome, is_title_like, opens_link_list,
+                   trailing_chrome)
 
 _PARSER_MAX_DEPTH = 255  # libxml2's HTML parser drops what is nested deeper than this
 _EXTRACTION_ERRORS = (ValueError, TypeError, AttributeError, etree.LxmlError, RecursionError)
@@ -33,7 +36,10 @@ def extract_html(raw: str, meta: dict) -> Page:
         tree = load_html(raw)
         if tree is None:
             raise errors.no_body("the HTML cannot be parsed")
+        gather_stray_roots(tree)
+        drop_page_parts(tree)
         lift_embedded_posts(tree)
+        keep_embedded_tables(tree)
         document = trafilatura.bare_extraction(
             tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
             deduplicate=False, date_extraction_params={"original_date": True, "extensive_search": True},
@@ -41,6 +47,8 @@ def extract_html(raw: str, meta: dict) -> Page:
     except _EXTRACTION_ERRORS as exc:
         raise errors.no_body(f"the HTML cannot be parsed: {exc.__class__.__name__}") from exc
     units = body_units(document.body if document is not None else None)
+    units = _fuller_reading(tree, url, units)
+    units = restore_headings(tree, units)
     if not units:
         if _depth(tree) >= _PARSER_MAX_DEPTH:
             raise errors.no_body(f"the page nests its elements {_PARSER_MAX_DEPTH} or more levels deep, "
@@ -50,10 +58,14 @@ def extract_html(raw: str, meta: dict) -> Page:
     markup = read_markup(tree, page_url, document.sitename)
     title = meta.get("title") or choose_title(markup) or norm(document.title) or None
     authors = clean_authors([document.author or ""])
-    units, removed, byline = tidy_units(units, title, page_url)
+    units, removed, byline = tidy_units(units, title, page_url, authors)
+    cut = author_note(units, authors or byline)
+    removed.extend(s for _, s in units[cut:])
+    units = units[:cut]
     text, headings, dateline = assemble(units)
+    page_text = visible_text(tree)
     published = meta.get("published") or choose_published(
-        markup, iso_day(document.date), shown_dates(visible_text(tree)))
+        markup, iso_day(document.date), shown_dates(page_text), len(page_text))
     host = urlparse(page_url or "").hostname
     return Page(
         text=text,
@@ -66,6 +78,149 @@ def extract_html(raw: str, meta: dict) -> Page:
         headings=headings,
         removed=removed,
     )
+
+
+_RECALL_GAIN = 1.15  # the recall-minded reading must be this much longer ...
+_RECALL_KEEPS = 0.9  # ... and keep this share of the default reading's word runs
+_WORD = re.compile(r"\w+")
+
+
+def _fuller_reading(tree, url: Optional[str], units: list[Unit]) -> list[Unit]:
+    """trafilatura's recall-minded reading of the page, when ``prefer_fuller`` takes it."""
+    import trafilatura
+
+    try:
+        document = trafilatura.bare_extraction(tree, url=url, with_metadata=False, include_comments=False,
+                                               include_tables=True, deduplicate=False, favor_recall=True)
+    except _EXTRACTION_ERRORS:
+        return units
+    units = prefer_fuller(units, body_units(document.body if document is not None else None))
+    return prefer_declared(units, declared_reading(tree))
+
+
+def prefer_fuller(units: list[Unit], fuller: list[Unit]) -> list[Unit]:
+    """``fuller`` (a recall-minded reading) over ``units`` (the default reading) when it finds
+    clearly more text while keeping nearly all of the default reading: then the default one
+    stopped short (an article split into sections, headings set as links, lists of key facts).
+    A longer reading that drops the default's text is a different part of the page; what it finds
+    ahead of the default's first paragraph (photo galleries, teasers) is not more of the article."""
+    fuller = _from_same_start(units, fuller)
+    default_text = " ".join(s for _, s in units)
+    fuller_text = " ".join(s for _, s in fuller)
+    if len(fuller_text) < _RECALL_GAIN * len(default_text):
+        return units
+    default_runs, fuller_runs = _word_runs(default_text), _word_runs(fuller_text)
+    kept = len(default_runs & fuller_runs) / len(default_runs) if default_runs else 1.0
+    return fuller if kept >= _RECALL_KEEPS else units
+
+
+_DECLARED_GAIN = 2.0  # the declared article must be this much longer than the reading ...
+_DECLARED_KEEPS = 0.6  # ... and hold this share of its word runs (the reading may hold chrome)
+_DECLARED_BLOCKS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"})
+_DECLARED_MIN_CHARS = 20
+
+
+def declared_reading(tree) -> list[Unit]:
+    """The page's blocks (paragraphs, subheadings, list items) whose text is part of the article
+    body the page declares in its JSON-LD, in page order; none when it declares none."""
+    bodies = declared_bodies(tree)
+    if not bodies:
+        return []
+    declared = _flat(max(bodies, key=len))
+    units: list[Unit] = []
+    taken: set = set()
+    for el in tree.iter(*_DECLARED_BLOCKS):
+        if any(a in taken for a in el.iterancestors()):
+            continue
+        text = _flat(el.text_content())
+        heading = el.tag[0] == "h"
+        if text and (heading or len(text) >= _DECLARED_MIN_CHARS) and text in declared:
+            taken.add(el)
+            units.append(("h" if heading else "i" if el.tag == "li" else "p", text))
+    return units
+
+
+def prefer_declared(units: list[Unit], declared: list[Unit]) -> list[Unit]:
+    """The blocks of the article the page declares, over the reading, when they hold at least
+    twice its text and most of it: the reading found only part of the article (a gallery whose
+    slides trafilatura takes for a slideshow widget)."""
+    text, declared_text = " ".join(s for _, s in units), " ".join(s for _, s in declared)
+    if len(declared_text) < _DECLARED_GAIN * len(text):
+        return units
+    runs = _word_runs(text)
+    kept = len(runs & _word_runs(declared_text)) / len(runs) if runs else 1.0
+    return declared if kept >= _DECLARED_KEEPS else units
+
+
+def _from_same_start(units: list[Unit], fuller: list[Unit]) -> list[Unit]:
+    """``fuller`` without what it finds before the default reading's first paragraph, other than
+    what the default reading has too."""
+    first = next((s for kind, s in units if kind == "p"), None)
+    texts = [s for _, s in fuller]
+    if first is None or first not in texts:
+        return fuller
+    start = texts.index(first)
+    default_texts = {s for _, s in units}
+    return [u for u in fuller[:start] if u[1] in default_texts] + fuller[start:]
+
+
+def _word_runs(text: str, n: int = 4) -> set[tuple[str, ...]]:
+    words = _WORD.findall(text)
+    return {tuple(words[i:i + n]) for i in range(max(1, len(words) - n + 1))}
+
+
+def gather_stray_roots(tree) -> None:
+    """A page that closes ``</html>`` early and goes on (templates stitched together) parses into
+    more than one root element; browsers show what follows, so its elements join the body."""
+    body = tree.find("body")
+    if body is None:
+        return
+    for stray in list(tree.itersiblings()):
+        if isinstance(stray.tag, str):
+            for child in list(stray):
+                body.append(child if child.tag != "body" else _unwrapped(child))
+
+
+def _unwrapped(el):
+    """``el``'s children in a plain div (a second <body> is not a body)."""
+    el.tag = "div"
+    el.attrib.clear()
+    return el
+
+
+@functools.cache
+def _page_part_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(words naming a part of a page that is not the article, words naming a state)."""
+    rows = lexicons.rows("page_part_classes.csv")
+    return (frozenset(r["word"] for r in rows if r["role"] == "part"),
+            frozenset(r["word"] for r in rows if r["role"] == "state"))
+
+
+_CLASS_WORD = re.compile(r"[^a-z]+")
+_HASH_SUFFIX = re.compile(r"(?:__|-)[A-Za-z0-9]*\d[A-Za-z0-9]*$")  # a CSS module's hash: "Term_tooltip__8VNIW"
+_NEVER_DROPPED = frozenset({"html", "body", "main", "article"})
+
+
+def names_page_part(names: str) -> bool:
+    """Whether one of an element's class names (or its id) names a part of the page that is not
+    the article: "partner-cta", "cli-modal", "tooltip", "modal-dialog"; not "modal-enabled"."""
+    parts, states = _page_part_words()
+    for name in names.split():
+        words = [w for w in _CLASS_WORD.split(_HASH_SUFFIX.sub("", name).lower()) if w]
+        if words and (words[-1] in parts or (words[0] in parts and len(words) == 2 and words[1] not in states)):
+            return True
+    return False
+
+
+def drop_page_parts(tree) -> None:
+    """Elements whose class or id names a part of the page that is not the article (a call to
+    action, a pop-up, a disclaimer, a tooltip: ``lexicons/page_part_classes.csv``) are removed,
+    keeping the text that follows them."""
+    doomed = [el for el in tree.iter() if isinstance(el.tag, str) and el.tag not in _NEVER_DROPPED
+              and names_page_part(f"{el.get('class') or ''} {el.get('id') or ''}")]
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()
 
 
 _EMBEDDED_POSTS = "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'twitter-video')]"
@@ -90,6 +245,19 @@ def lift_embedded_posts(tree) -> None:
             outer.getparent().replace(outer, quote)
 
 
+_EMBED_WRAPPERS_WITH_TABLES = ("//*[(contains(@class, 'embed') or contains(@id, 'embed')) and .//table]"
+                               "[not(self::body or self::html)]")
+
+
+def keep_embedded_tables(tree) -> None:
+    """A table a page places in an "embed" block (Webflow's ``w-embed`` holds hand-written HTML) is
+    data of the article, but trafilatura discards "embed" wrappers as social-media embeds: the
+    wrapper loses its class and id so the table is read in place."""
+    for wrapper in tree.xpath(_EMBED_WRAPPERS_WITH_TABLES):
+        wrapper.attrib.pop("class", None)
+        wrapper.attrib.pop("id", None)
+
+
 def _depth(tree) -> int:
     """How deep the parsed tree nests (iteratively: pages can nest deeply)."""
     deepest, stack = 0, [(tree, 1)]
@@ -108,19 +276,37 @@ def _address_key(url: Optional[str]) -> str:
     return re.sub(r"^https?://(www\.)?|[/#?]+$", "", (url or "").strip().lower())
 
 
-def tidy_units(units: list[Unit], title: Optional[str], url: Optional[str] = None) -> tuple[list[Unit], list[str], list[str]]:
-    """Drop chrome lines (and the page's own address), the title repeated as a heading, a byline
-    before the body and chrome trailing the article. Returns the units kept, the lines removed and
-    the byline's names."""
+_META_PARTS = re.compile(r"\s+[•·|–—-]\s+")
+_MAX_META_LINE = 120
+
+
+def is_meta_line(line: str) -> bool:
+    """Chrome or a date line, alone or several joined by separators ("August 16, 2019 - Updated
+    July 9, 2025", "Jun 08, 2023 • 11 Minute Read")."""
+    if is_chrome(line) or date_line(line) is not None:
+        return True
+    parts = _META_PARTS.split(line.strip().strip("[]"))
+    return (len(parts) > 1 and len(line) <= _MAX_META_LINE
+            and all(is_chrome(part.strip("[] ")) or date_line(part.strip("[] ")) is not None for part in parts))
+
+
+def tidy_units(units: list[Unit], title: Optional[str], url: Optional[str] = None,
+               page_authors: Sequence[str] = ()) -> tuple[list[Unit], list[str], list[str]]:
+    """Drop chrome lines (and the page's own address), the title repeated as a heading (or as a
+    line before the body), a byline or an author's bare name before the body and chrome trailing
+    the article. Returns the units kept, the lines removed and the byline's names."""
     kept: list[Unit] = []
     removed: list[str] = []
     authors: list[str] = []
     title_key = _title_key(title)
     own_address = _address_key(url)
+    author_keys = {_title_key(a) for a in page_authors if a}
+    units = drop_repeated_passages(units, removed)
     for kind, s in units:
         before_body = not any(k == "p" for k, _ in kept)
-        if ((title_key and kind == "h" and _title_key(s) == title_key) or (own_address and _address_key(s) == own_address)
-                or (before_body and len(s) < 40 and is_section_name(s))):
+        if ((title_key and (kind == "h" or before_body) and _title_key(s) == title_key)
+                or (own_address and _address_key(s) == own_address)
+                or (before_body and len(s) < 40 and (is_section_name(s) or _title_key(s) in author_keys))):
             removed.append(s)
             continue
         names = byline_authors(s) if before_body and len(kept) < 3 else None
@@ -132,7 +318,7 @@ def tidy_units(units: list[Unit], title: Optional[str], url: Optional[str] = Non
             kept.append(("p", s))
             continue
         lines = s.split("\n")
-        chrome = [is_chrome(line) or date_line(line) is not None for line in lines]
+        chrome = [is_meta_line(line) for line in lines]
         body_lines = [line for line, drop in zip(lines, chrome) if not drop]
         removed.extend(line for line, drop in zip(lines, chrome) if drop)
         if not body_lines:
@@ -140,6 +326,156 @@ def tidy_units(units: list[Unit], title: Optional[str], url: Optional[str] = Non
         if kind == "p" and len(body_lines) == 1 and is_title_like(body_lines[0]):
             kind = "h"  # a short title-like paragraph standing alone: a subheading set in bold
         kept.append(("h" if kind == "h" else "p", "\n".join(body_lines)))
-    cut = trailing_chrome(kept)
+    cut = min(trailing_chrome(kept), trailing_section(kept), trailing_dated_titles(kept))
     removed.extend(s for _, s in kept[cut:])
     return kept[:cut], removed, authors
+
+
+_DATED_TITLE = re.compile(r"(.{8,150}?)\s+[-–—|•·]\s+(.{6,40})")
+_DATED_RUN = 2
+
+
+def trailing_dated_titles(units: list[Unit]) -> int:
+    """Where a closing list of other posts, each a title and its date ("Just This Next Step -
+    December 16, 2019"), begins: two or more such lines ending the page; ``len(units)`` if none."""
+    def dated(text: str) -> bool:
+        m = _DATED_TITLE.fullmatch(text.strip())
+        stated = date_line(m.group(2)) if m else None
+        return stated is not None and stated.day is not None
+
+    cut = len(units)
+    while cut and dated(units[cut - 1][1]):
+        cut -= 1
+    return cut if len(units) - cut >= _DATED_RUN else len(units)
+
+
+_TRAILING_SECTION_FROM = 0.25  # share of the way down the units a closing heading must stand
+_TRAILING_SECTION_MIN_UNITS = 3
+_HEADING_CHARS = 60
+
+
+@functools.cache
+def _trailing_section_heads() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.I) for p in lexicons.lines("trailing_section_heads.txt"))
+
+
+def trailing_section(units: list[Unit]) -> int:
+    """Where a part of the page that follows the article begins ("Read this next", "Related posts",
+    "Article sources": ``lexicons/trailing_section_heads.txt`` and ``link_list_heads.txt``): the
+    first such heading a quarter or more of the way down; ``len(units)`` when there is none.
+    Nearer the top, such a line more likely belongs to the article ("More from the study")."""
+    start = max(_TRAILING_SECTION_MIN_UNITS, int(len(units) * _TRAILING_SECTION_FROM + 0.999))
+    for i in range(start, len(units)):
+        line = units[i][1].strip().rstrip(":").strip()
+        if len(line) < _HEADING_CHARS and (opens_link_list(line) or any(p.fullmatch(line) for p in _trailing_section_heads())):
+            return i
+    return len(units)
+
+
+_REPEATED_PROSE = 3  # paragraphs of prose a passage must repeat to be a second copy of the page's text
+_PROSE_CHARS = 60
+_SENTENCE_END = (".", "!", "?", ".”", "?”", '."')
+
+
+def drop_repeated_passages(units: list[Unit], removed: list[str]) -> list[Unit]:
+    """A passage holding three or more paragraphs of prose that comes again word for word is the
+    same text laid out twice (a page's mobile and desktop versions, a summary box repeating the
+    body): the repetition goes to ``removed``. Repeated labels and short lines (a meal plan's
+    "Pre-Workout Meal" for each day, a pull quote) stay."""
+    first_seen: dict[str, int] = {}
+    for i, (_, text) in enumerate(units):
+        first_seen.setdefault(text, i)
+    kept: list[Unit] = []
+    i = 0
+    while i < len(units):
+        j = first_seen[units[i][1]]
+        n = 0
+        while j < i and i + n < len(units) and j + n < i and units[j + n][1] == units[i + n][1]:
+            n += 1
+        prose = sum(len(text) >= _PROSE_CHARS and text.endswith(_SENTENCE_END) for _, text in units[i:i + n])
+        if prose >= _REPEATED_PROSE:
+            removed.extend(text for _, text in units[i:i + n])
+            i += n
+            continue
+        kept.append(units[i])
+        i += 1
+    return kept
+
+
+_AUTHOR_NOTE_WINDOW = 6  # the last units where a note about the author may start
+
+
+@functools.cache
+def _bio_verbs() -> str:
+    return "|".join(map(re.escape, lexicons.lines("author_bio_verbs.txt")))
+
+
+def author_note(units: list[Unit], authors: list[str]) -> int:
+    """Where a note about the author closing the page begins ("Jane Doe is a freelance writer
+    based in Lisbon."): a paragraph among the last few that opens with the full name of one of
+    the page's authors and a verb of ``lexicons/author_bio_verbs.txt``; ``len(units)`` if none."""
+    names = [a for a in authors if len(a.split()) >= 2]
+    if not names:
+        return len(units)
+    note = re.compile(rf"(?:{'|'.join(map(re.escape, names))}),?\s+(?:{_bio_verbs()})\b")
+    for i in range(max(1, len(units) - _AUTHOR_NOTE_WINDOW), len(units)):
+        if units[i][0] == "p" and note.match(units[i][1]):
+            return i
+    return len(units)
+
+
+_SUBHEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_MAX_HEADING_WORDS = 15
+_HEADINGS_IN_A_ROW = 2  # a heading and a subheading; more in a row are a list of links
+_BLOCK_TAGS = ("p", "ul", "ol", "table", "blockquote", "pre", "figure", *sorted(_SUBHEADING_TAGS))
+_BLANKS = re.compile(r"\s+")
+
+
+def _flat(text: str) -> str:
+    return _BLANKS.sub(" ", text).strip()
+
+
+def _block_beside(blocks: list, k: int, step: int):
+    """The nearest block before (step -1) or after (step 1) ``blocks[k]`` in page order that is not
+    a heading, nor inside the heading, nor around it; None at either end."""
+    heading = blocks[k]
+    around = set(heading.iterancestors()) if step < 0 else set(heading.iterdescendants())
+    i = k + step
+    while 0 <= i < len(blocks) and (blocks[i].tag in _SUBHEADING_TAGS or blocks[i] in around):
+        i += step
+    return blocks[i] if 0 <= i < len(blocks) else None
+
+
+def restore_headings(tree, units: list[Unit]) -> list[Unit]:
+    """Subheadings the reading lost, put back in place. When trafilatura's first pass fails it
+    gathers the page's paragraphs one by one and leaves the headings between them out; a
+    heading (h2 to h6) whose next paragraph on the page was read, and which was not read
+    itself, goes back just before that paragraph."""
+    where = {}
+    for i, (kind, text) in enumerate(units):
+        where.setdefault(_flat(text), i)
+    read = " ".join(_flat(text) for _, text in units).lower()
+    inserts: dict[int, list[str]] = {}
+    blocks = list(tree.iter(*_BLOCK_TAGS))  # in page order, once: a scan per heading stays short
+    for k, heading in enumerate(blocks):
+        if heading.tag not in _SUBHEADING_TAGS:
+            continue
+        text = _flat(heading.text_content())
+        if not text or len(text.split()) > _MAX_HEADING_WORDS or text.lower() in read:
+            continue
+        linked = sum(len(_flat(a.text_content())) for a in heading.iter("a") if (a.get("href") or "#")[:1] != "#")
+        if 2 * linked >= len(text) or heading.xpath("ancestor::a[@href] or ancestor::li"):
+            continue  # the headline of another page, linked or listed: a teaser, not a subheading
+        before, after = _block_beside(blocks, k, -1), _block_beside(blocks, k, 1)
+        if before is None or after is None or after.tag != "p" or before.tag != "p":
+            continue  # a heading over a list, a table or links is not put back
+        i, j = where.get(_flat(after.text_content())), where.get(_flat(before.text_content()))
+        if i is not None and j == i - 1 and len(inserts.get(i, [])) < _HEADINGS_IN_A_ROW and text not in inserts.get(i, []):
+            inserts.setdefault(i, []).append(text)
+    if not inserts:
+        return units
+    out: list[Unit] = []
+    for i, unit in enumerate(units):
+        out.extend(("h", text) for text in inserts.get(i, []))
+        out.append(unit)
+    return out

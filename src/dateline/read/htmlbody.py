@@ -17,6 +17,7 @@ _BLOCKS = frozenset({"p", "head", "list", "quote", "table", "code", "div", "item
 _NESTED = frozenset({"p", "list", "table", "quote", "head", "div", "code"})
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2009\u200a\u202f]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_NUMBERED = re.compile(r"\(?\d{1,3}[.):]|[A-Za-z][.)]\s|[ivxIVX]{1,4}[.)]\s|(?:step|no\.?|#)\s*\d", re.I)
 
 
 def body_units(body) -> list[Unit]:
@@ -59,6 +60,14 @@ def _inline(el) -> str:
     return "".join(parts)
 
 
+def _number(units: list[Unit], first: int, number: int) -> None:
+    """An ordered list's item shows its number, as a browser renders it ("2. Second step"), unless
+    its text already starts with one."""
+    if first < len(units) and not _NUMBERED.match(units[first][1]):
+        kind, text = units[first]
+        units[first] = (kind, f"{number}. {text}")
+
+
 def _container(el, units: list[Unit]) -> None:
     """An element holding a mix of blocks and loose inline text: each block in turn, the loose
     text between blocks as paragraphs."""
@@ -81,13 +90,19 @@ def _block(el, units: list[Unit]) -> None:
     if tag == "head":
         _emit(units, "h", _inline(el))
     elif tag == "list":
+        ordered = el.get("rend") == "ol"
+        number = 0
         for item in el:
+            first = len(units)
             if item.tag == "item" and not any(c.tag in _NESTED for c in item):
                 _emit(units, "i", _inline(item))
             elif item.tag in _BLOCKS:
                 _block(item, units)
             else:
                 _emit(units, "i", _inline(item))
+            if ordered and item.tag == "item":
+                number += 1
+                _number(units, first, number)
     elif tag == "table":
         for row in el.iter("row"):
             if next(row.iterancestors("table"), None) is not el:

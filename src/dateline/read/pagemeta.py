@@ -10,7 +10,10 @@ Publication date, in this order:
 2. a date the page shows after a publication label ("Published", "Posted on");
 3. a date the page shows after an update label ("Last updated:"), when the page shows no
    publication date at all: that is the date its reader sees;
-4. the first metadata publication date.
+4. with no metadata publication date, and htmldate's guess (from the address or the scripts) shown
+   nowhere: the first date in the upper half of the page's text (lower down dates belong to
+   comments, related posts and footers);
+5. the first metadata publication date, else htmldate's guess.
 Dates only in the metadata are often template or first-draft dates; the date a page shows is
 the one a reader would cite.
 """
@@ -74,7 +77,7 @@ def read_markup(tree, url: Optional[str], sitename: Optional[str] = None) -> Mar
         og_title=first("//meta[@property='og:title']/@content"),
         twitter_title=first("//meta[@name='twitter:title']/@content"),
         document_title=first("//head/title/text()") or first("//title/text()"),
-        h1s=[norm(h.text_content()) for h in tree.xpath("//h1")[:6]],
+        h1s=[norm(headline_text(h)) for h in tree.xpath("//h1")[:6]],
     )
     names = {sitename or "", first("//meta[@property='og:site_name']/@content"),
              first("//meta[@name='application-name']/@content")}
@@ -95,7 +98,7 @@ def read_markup(tree, url: Optional[str], sitename: Optional[str] = None) -> Mar
     host = urlparse(url or "").hostname or ""
     if host:
         host = host[4:] if host.startswith("www.") else host
-        names.update({host, host.split(".")[0]})
+        names.update({host, registered_label(host)})
     m.site_names = {k for k in map(_key, names) if len(k) >= 3}
     for value in [*ld_published, first("//meta[@property='article:published_time']/@content"),
                   first("//meta[@name='article:published_time']/@content"),
@@ -104,6 +107,51 @@ def read_markup(tree, url: Optional[str], sitename: Optional[str] = None) -> Mar
         if day and day not in m.published:
             m.published.append(day)
     return m
+
+
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go"})
+
+
+def registered_label(host: str) -> str:
+    """The name a site registered: "cornell" for gardening.cals.cornell.edu, "bbc" for
+    www.bbc.co.uk. Subdomain labels ("gardening", "blog") are not the site's name."""
+    labels = host.split(".")
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else labels[0]
+
+
+_SPACED = frozenset({"br", "div", "p", "span", "small", "li", "section"})
+_NOT_HEADLINE = frozenset({"h2", "h3", "h4", "h5", "h6", "time", "script", "style", "noscript", "button"})
+_META_CLASS = re.compile(r"date|posted|byline|author", re.I)
+
+
+def headline_text(el) -> str:
+    """A headline element's text with a space where a line break or another box separates two
+    pieces ("Top MBA Programs<br>Your Guide" reads "Top MBA Programs Your Guide"), leaving out what
+    a template nests in it besides the headline: a dated byline in a sub-heading, a <time>."""
+    parts = [el.text or ""]
+
+    def walk(parent) -> None:
+        for child in parent:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag and tag not in _NOT_HEADLINE and not _META_CLASS.search(child.get("class") or ""):
+                spaced = tag in _SPACED
+                parts.append(" " if spaced else "")
+                parts.append(child.text or "")
+                walk(child)
+                parts.append(" " if spaced else "")
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    return "".join(parts)
+
+
+def declared_bodies(tree) -> list[str]:
+    """The article texts a page declares in its JSON-LD (``articleBody`` of an article item)."""
+    return [item["articleBody"] for item, is_article in _json_ld_items(tree)
+            if is_article and isinstance(item.get("articleBody"), str) and item["articleBody"].strip()]
 
 
 def _json_ld_items(tree) -> Iterator[tuple[dict, bool]]:
@@ -143,7 +191,9 @@ def _is_site_segment(segment: str, site_names: set[str]) -> bool:
     k = _key(segment)
     if not k or k in _sections():
         return True
-    return any(k == n or (len(k) >= 4 and (k in n or n in k)) for n in site_names)
+    # a segment naming the site in part ("Kroll" for kroll.com) or in full with a little more
+    # ("The Motley Fool"); not a headline that merely contains the site's name
+    return any(k == n or (len(k) >= 4 and k in n) or (n in k and 2 * len(n) >= len(k)) for n in site_names)
 
 
 def strip_site(title: str, site_names: set[str]) -> str:
@@ -162,6 +212,11 @@ def strip_site(title: str, site_names: set[str]) -> str:
         last -= 1
     while last - first > 1 and _is_site_segment(title[slice(*spans[first])], site_names):
         first += 1
+    kept = spans[first:last]
+    if len(kept) > 1 and all(title[a:b].strip() in ("|", "||", "") or "|" in title[a:b]
+                             for a, b in zip([e for _, e in kept[:-1]], [b for b, _ in kept[1:]])):
+        # segments set apart by pipes: a headline and its tagline or section; the longest is the headline
+        return max((title[a:b].strip() for a, b in kept), key=len)
     return title[spans[first][0]:spans[last - 1][1]].strip()
 
 
@@ -223,7 +278,9 @@ def _walk(root, skip: set[str]) -> Iterator[str]:
         stack.extend((child, False) for child in reversed(el))
 
 
-def choose_published(markup: Markup, htmldate_day: Optional[str], shown: list[ShownDate]) -> Optional[str]:
+def choose_published(markup: Markup, htmldate_day: Optional[str], shown: list[ShownDate],
+                     text_length: int = 0) -> Optional[str]:
+    """``shown``: the dates in the page's visible text, ``text_length`` long."""
     candidates = list(markup.published)
     if htmldate_day and htmldate_day not in candidates:
         candidates.append(htmldate_day)
@@ -235,4 +292,6 @@ def choose_published(markup: Markup, htmldate_day: Optional[str], shown: list[Sh
         day = next((d.day for d in shown if d.kind == kind), None)
         if day:
             return day
+    if not markup.published and shown and shown[0].start <= text_length / 2:
+        return shown[0].day  # htmldate's guess is nowhere on the page: the reader's date is the first one shown
     return candidates[0] if candidates else None
