@@ -19,7 +19,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "neutrality"
 # Articles written for this test, with the parties each exchanges (same length in words).
 OWN_PAIRS = {
     "ceasefire.txt": [("Norway", "Brazil"), ("Norwegian", "Brazilian"), ("Norwegians", "Brazilians"),
-                      ("Lucia Ferraz", "Erik Halvorsen"), ("Ferraz", "Halvorsen")],
+                      ("Lucia Ferraz", "Ingrid Halvorsen"), ("Ferraz", "Halvorsen")],
     "budget.txt": [("Mark Delaney", "Ruth Okafor"), ("Delaney", "Okafor"), ("Democrats", "Republicans")],
     # inverted and split quotes, appositions by commas, office holders named by office, "said A and
     # promised that B", clauses joined by a semicolon, a report carried by an outlet
