@@ -86,6 +86,16 @@ def not_an_article(content_type: str) -> InputError:
     return InputError(f"the record is {content_type}, not a text or HTML page; nothing to analyse", "E110")
 
 
+def annotator_failed(exc: BaseException) -> InputError:
+    return InputError(f"an annotator failed on this article ({exc.__class__.__name__}: {exc}); "
+                      "please report it with the input", "E112")
+
+
+def unexpected_read_failure(exc: BaseException) -> InputError:
+    return InputError(f"the input could not be read ({exc.__class__.__name__}: {exc}); "
+                      "please report it with the input", "E199")
+
+
 # Warnings: kept on the record.
 def w_unbalanced_quotes(count: int) -> str:
     return f"W001: {count} quotation mark(s) without a partner; quotes near them are a best guess"

@@ -83,7 +83,7 @@ def _analyze_batch(batch: list[Offered], published: Optional[str], max_bytes: in
         except InputError as exc:
             outcome.error = exc
         except (ValueError, RecursionError, UnicodeError, MemoryError) as exc:
-            outcome.error = InputError(f"the input could not be read: {exc.__class__.__name__}: {exc}", "E199")
+            outcome.error = errors.unexpected_read_failure(exc)
         else:
             if outcome.record.language in ("en", "und"):
                 english.append(outcome)
@@ -94,7 +94,7 @@ def _analyze_batch(batch: list[Offered], published: Optional[str], max_bytes: in
                 annotate.run(outcome.record, doc)
             except Exception as exc:  # noqa: BLE001 -- one article an annotator trips on must not stop the batch
                 outcome.record = None
-                outcome.error = InputError(f"an annotator failed on this article: {exc.__class__.__name__}: {exc}", "E112")
+                outcome.error = errors.annotator_failed(exc)
     yield from outcomes
 
 
