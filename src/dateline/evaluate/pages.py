@@ -1,4 +1,4 @@
-"""``pages``: WCXB article pages (body as a person reads it, title, author, publication date).
+r"""``pages``: WCXB article pages (body as a person reads it, title, author, publication date).
 
 Keys: ``body_f1`` (shingle F1), ``title_acc`` (exact after whitespace normalisation), ``date_acc``
 (exact ISO day, over the pages whose gold has a ``publish_date``), ``heading_recall`` (the gold
