@@ -91,3 +91,21 @@ def test_the_store_never_reads_itself(tmp_path, capsys):
     assert main(["analyze", str(tmp_path), "--db", str(db), "--format", "none"]) == 0
     assert main(["query", "SELECT status FROM documents ORDER BY seq", "--db", str(db), "--format", "json"]) == 0
     assert [r["status"] for r in json.loads(capsys.readouterr().out)] == ["ok", "duplicate"]
+
+
+def test_evaluate_halves_split_the_set_between_them(tmp_path, capsys):
+    sentences = [
+        {"text": "Unemployment fell to 4.1 percent in March, the lowest level since 2019.", "label": 1},
+        {"text": "Thank you all for coming tonight.", "label": 0},
+        {"text": "The council spent $2.3 million on the bridge last year.", "label": 1},
+        {"text": "I think we can do better together.", "label": 0},
+        {"text": "Exports to Canada doubled between 2010 and 2020.", "label": 1},
+    ]
+    gold = tmp_path / "cw.json"
+    gold.write_text(json.dumps(sentences))
+    counts = {}
+    for half in ("even", "odd", None):
+        argv = ["evaluate", "checkworthy", "--path", str(gold), "--json"] + (["--half", half] if half else [])
+        assert main(argv) == 0
+        counts[half] = json.loads(capsys.readouterr().out.strip().splitlines()[-1])["n"]
+    assert counts == {"even": 3, "odd": 2, None: 5}

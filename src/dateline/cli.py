@@ -69,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("set", metavar="SET", help="one of: " + ", ".join(_evaluation_sets()))
     p.add_argument("--path", help="the gold set's folder (default: ../shared/eval/<set> found upward from here)")
     p.add_argument("--limit", type=int, default=None, help="score only the first N items")
+    p.add_argument("--half", choices=("even", "odd"), default=None,
+                   help="score every other item: even (tuned on) or odd (held out)")
     p.add_argument("--json", action="store_true", help="end with one JSON line of metrics")
 
     p = sub.add_parser("outlets", help="sourcing scorecards summed by outlet")
@@ -294,7 +296,7 @@ def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
 def cmd_evaluate(args) -> int:
     from .evaluate import run
 
-    metrics = run(args.set, args.path, limit=args.limit)
+    metrics = run(args.set, args.path, limit=args.limit, half=args.half)
     from rich.console import Console
     from rich.table import Table
 

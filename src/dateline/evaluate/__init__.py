@@ -1,9 +1,13 @@
 """Scorers for the public gold sets in ``../shared/eval`` (see its README for formats and metrics).
 
-Each set has a module here with ``score(path: Path, limit: int | None) -> dict[str, float | int]``;
+Each set has a module here with ``score(path, limit=None, half=None) -> dict[str, float | int]``;
 ``SETS`` maps the set's name (as typed after ``dateline evaluate``) to that module and to the folder
 under ``shared/eval`` it reads by default. Scorers read gold data from where it lies; none of it is
 copied into the project.
+
+``half`` ("even" or "odd") scores every other item of the set in its load order (even: the 1st, 3rd,
+5th ...; odd: the 2nd, 4th ...). Rules are tuned on the even half; the odd half is the held-out check
+that a score holds on text nobody looked at while writing them.
 """
 from __future__ import annotations
 
@@ -29,6 +33,17 @@ SETS: dict[str, tuple[str, str]] = {
 }
 
 
+HALVES = ("even", "odd")
+
+
+def take(items, limit: Optional[int] = None, half: Optional[str] = None) -> list:
+    """The items a run scores: one half of them if asked (see above), then the first ``limit``."""
+    items = list(items)
+    if half:
+        items = items[HALVES.index(half)::2]
+    return items[:limit] if limit else items
+
+
 def shared_eval_dir() -> Optional[Path]:
     """``$DATELINE_SHARED/eval``, or the first ``shared/eval`` found upward from here or the cwd."""
     env = os.environ.get("DATELINE_SHARED")
@@ -51,11 +66,13 @@ def default_path(name: str) -> Optional[Path]:
     return p if p.exists() else None
 
 
-def run(name: str, path: Optional[str] = None, limit: Optional[int] = None) -> dict:
+def run(name: str, path: Optional[str] = None, limit: Optional[int] = None, half: Optional[str] = None) -> dict:
     if name not in SETS:
         raise UsageError(f"unknown evaluation set {name!r}; choose one of {', '.join(SETS)}", "E410")
     folder = Path(path) if path else default_path(name)
     if folder is None or not folder.exists():
         raise UsageError(f"the gold set for {name!r} is not at {path or '../shared/eval'}; pass --path", "E411")
+    if half is not None and half not in HALVES:
+        raise UsageError(f"--half takes one of {', '.join(HALVES)}, not {half!r}", "E410")
     module = importlib.import_module(f"{__name__}.{SETS[name][0]}")
-    return module.score(folder, limit)
+    return module.score(folder, limit, half)

@@ -15,11 +15,12 @@ from typing import Iterable, Optional
 
 from ..annotate.claims import CHECKWORTHY_THRESHOLD
 from .plain import annotate_texts
+from . import take
 
 
-def load(path: Path, limit: Optional[int]) -> list[tuple[str, int]]:
+def load(path: Path, limit: Optional[int], half: Optional[str] = None) -> list[tuple[str, int]]:
     file = path / "train.json" if path.is_dir() else path
-    items = json.loads(file.read_text(encoding="utf-8"))
+    items = take(json.loads(file.read_text(encoding="utf-8")), None, half)
     if limit is not None and 0 < limit < len(items):
         step = len(items) / limit
         items = [items[int(k * step)] for k in range(limit)]
@@ -43,7 +44,7 @@ def score_predictions(pairs: Iterable[tuple[bool, int]]) -> dict:
     return {"f1": round(f1, 4), "precision": round(precision, 4), "recall": round(recall, 4), "n": n}
 
 
-def score(path: Path, limit: Optional[int] = None) -> dict:
-    items = load(path, limit)
+def score(path: Path, limit: Optional[int] = None, half: Optional[str] = None) -> dict:
+    items = load(path, limit, half)
     records = annotate_texts([text for text, _ in items], last="claims", batch_size=256)
     return score_predictions((is_checkworthy(r), label) for r, (_, label) in zip(records, items))

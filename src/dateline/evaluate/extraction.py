@@ -12,6 +12,7 @@ from typing import Optional
 from ..errors import InputError
 from ..read import Offered, extract
 from .shingles import corpus_prf
+from . import take
 
 
 def predicted_body(html: bytes, url: Optional[str]) -> str:
@@ -21,9 +22,9 @@ def predicted_body(html: bytes, url: Optional[str]) -> str:
         return ""
 
 
-def score(path: Path, limit: Optional[int] = None) -> dict:
+def score(path: Path, limit: Optional[int] = None, half: Optional[str] = None) -> dict:
     gold = json.loads((path / "ground-truth.json").read_text(encoding="utf-8"))
-    keys = sorted(gold)[:limit]
+    keys = take(sorted(gold), limit, half)
     pairs = []
     for key in keys:
         html = gzip.decompress((path / "html" / f"{key}.html.gz").read_bytes())

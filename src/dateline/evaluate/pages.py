@@ -21,6 +21,7 @@ from ..errors import InputError
 from ..read import Offered, Page, extract
 from ..read.dates import iso_day
 from .shingles import corpus_prf, word_f1
+from . import take
 
 _WS = re.compile(r"\s+")
 _BULLET = re.compile(r"[-*•]\s")
@@ -43,8 +44,8 @@ def gold_headings(main_content: str) -> list[str]:
     return out
 
 
-def score(path: Path, limit: Optional[int] = None) -> dict:
-    files = sorted((path / "ground-truth").glob("*.json"))[:limit]
+def score(path: Path, limit: Optional[int] = None, half: Optional[str] = None) -> dict:
+    files = take(sorted((path / "ground-truth").glob("*.json")), limit, half)
     pairs, titles, dates, heads_found, heads_total = [], [], [], 0, 0
     for gt_file in files:
         doc = json.loads(gt_file.read_text(encoding="utf-8"))

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from .plain import annotate_texts
+from . import take
 
 TECHNIQUES = ("Loaded_Language", "Name_Calling,Labeling")
 COMPARED = frozenset({"name_calling", "loaded_adjective", "loaded_noun", "loaded_phrase", "emotive_verb",
@@ -76,10 +77,10 @@ def read_gold(labels_dir: Path, article_id: str) -> list[tuple[str, int, int]]:
     return rows
 
 
-def articles(path: Path, limit: Optional[int]) -> list[tuple[str, str]]:
-    """(article id, text) pairs in id order, the first ``limit`` of them."""
+def articles(path: Path, limit: Optional[int], half: Optional[str] = None) -> list[tuple[str, str]]:
+    """(article id, text) pairs in id order (one half of them if asked), the first ``limit`` of them."""
     out = []
-    for f in sorted((path / "articles").glob("article*.txt"))[:limit]:
+    for f in take(sorted((path / "articles").glob("article*.txt")), limit, half):
         m = re.match(r"article(\d+)", f.name)
         out.append((m.group(1), f.read_text(encoding="utf-8")))
     return out
@@ -108,8 +109,8 @@ def score_predictions(pairs: Iterable[tuple[list[Interval], list[tuple[str, int,
             "f1_all": round(f1_all, 4), "n": n}
 
 
-def score(path: Path, limit: Optional[int] = None) -> dict:
-    items = articles(path, limit)
+def score(path: Path, limit: Optional[int] = None, half: Optional[str] = None) -> dict:
+    items = articles(path, limit, half)
     texts = [text for _, text in items]
     records = annotate_texts(texts, last="language")
     labels = path / "labels-tc"

@@ -37,7 +37,7 @@ def layout_ok(record, reading: dict) -> bool:
     )
 
 
-def score(path: Path, limit: Optional[int] = None) -> dict:
+def score(path: Path, limit: Optional[int] = None, half: Optional[str] = None) -> dict:
     from ..pipeline import analyze
 
     text_file, reading_file, check = seed_files(path)

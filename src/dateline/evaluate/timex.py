@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from ..record import Record, Timex, article_id
+from . import take
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*?)(/?)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
@@ -104,21 +105,17 @@ def read_timeml(source: str, name: str = "") -> TimeMLDocument:
     return doc
 
 
-def find_documents(path: Path, limit: Optional[int] = None) -> list[TimeMLDocument]:
-    """Every distinct ``.tml`` file under ``path`` (sorted by path), the first ``limit`` of them."""
+def find_documents(path: Path, limit: Optional[int] = None, half: Optional[str] = None) -> list[TimeMLDocument]:
+    """Every distinct ``.tml`` file under ``path`` (sorted by path; one half of them if asked), the first ``limit``."""
     seen: set[str] = set()
-    docs: list[TimeMLDocument] = []
-    files = [path] if path.is_file() else sorted(path.rglob("*.tml"))
-    for file in files:
+    sources: list[tuple[str, str]] = []
+    for file in [path] if path.is_file() else sorted(path.rglob("*.tml")):
         source = file.read_text(encoding="utf-8")
         digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
-        if digest in seen:
-            continue
-        seen.add(digest)
-        docs.append(read_timeml(source, file.name))
-        if limit is not None and len(docs) >= limit:
-            break
-    return docs
+        if digest not in seen:
+            seen.add(digest)
+            sources.append((source, file.name))
+    return [read_timeml(source, name) for source, name in take(sources, limit, half)]
 
 
 def published_date(dct: Optional[str]) -> Optional[str]:
@@ -190,10 +187,10 @@ def metrics(counts: Counts, n: int) -> dict:
     }
 
 
-def score(path: Path, limit: Optional[int] = None) -> dict:
+def score(path: Path, limit: Optional[int] = None, half: Optional[str] = None) -> dict:
     from .. import nlp
 
-    documents = find_documents(path, limit)
+    documents = find_documents(path, limit, half)
     english = nlp.load()
     total = Counts()
     for document, parsed in zip(documents, english.pipe(d.text for d in documents)):
