@@ -43,6 +43,9 @@ FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
 THIRD_PERSON = frozenset({"he", "she", "they"})
 NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LAW", "EVENT", "FAC"})
 FIGURE_TYPES = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# Numbers that are no quantity: dates and times count as dates, ordinals ("first of all", "the
+# second thing") rank rather than measure.
+NOT_FIGURE_TYPES = frozenset({"DATE", "TIME", "ORDINAL"})
 MODALS_OF_POSSIBILITY = frozenset({"may", "might", "could"})
 MIN_SOURCE_WORDS = 3
 # A clause around a source's words whose only finite verb is the attribution cue is a claim of the
@@ -57,6 +60,7 @@ WEIGHTS: dict[str, float] = {
     "date": 0.8,
     "named": 0.5,
     "past": 0.9,
+    "past_light": 0.5,
     "comparison": 0.3,
     "causal": 0.2,
     "prediction": -1.0,
@@ -264,6 +268,17 @@ def _subject(token) -> Optional[object]:
     return None
 
 
+def _is_past(token) -> bool:
+    """A verb in the past or the present perfect, active or passive ("cut", "has cut", "was cut",
+    "has been cut")."""
+    if token.tag_ == "VBD":
+        return True
+    if token.tag_ != "VBN":
+        return False
+    return any(c.dep_ == "aux" and c.lemma_ == "have" or c.dep_ == "auxpass" and c.tag_ == "VBD"
+               for c in token.children)
+
+
 @dataclass(slots=True)
 class Features:
     """What a clause has; the counted features add their weight once per word, up to COUNT_CAP."""
@@ -272,6 +287,7 @@ class Features:
     date: bool = False
     named: bool = False
     past: bool = False
+    past_light: bool = False
     comparison: bool = False
     causal: bool = False
     prediction: bool = False
@@ -306,12 +322,15 @@ KIND_DEPS = frozenset({"aux", "auxpass", "acomp", "attr", "xcomp", "neg"})
 def _features(head, tokens, cues_at: dict[int, str]) -> Features:
     f = Features()
     words = [t for t in tokens if not t.is_punct and not t.is_space]
-    f.short = len(words) < 5
+    f.short = len(words) < SHORT_WORDS
     f.question = any(t.text == "?" for t in tokens)
     for t in tokens:
         cue = cues_at.get(t.i)
-        if cue == "figure" or (t.like_num or t.ent_type_ in FIGURE_TYPES) and t.ent_type_ not in ("DATE", "TIME"):
-            f.figure = min(f.figure + 1, COUNT_CAP)
+        if cue == "figure" or (t.like_num or t.ent_type_ in FIGURE_TYPES) and t.ent_type_ not in NOT_FIGURE_TYPES \
+                and cue != "not_figure":
+            # written in digits or with a unit ("$", "%"), a figure is exact enough to check on its own
+            exact = any(ch.isdigit() for ch in t.text) or t.ent_type_ in ("MONEY", "PERCENT")
+            f.figure = min(f.figure + (COUNT_CAP if exact else 1), COUNT_CAP)
         if t.ent_type_ in ("DATE", "TIME"):
             f.date = True
         if t.ent_type_ in NAMED_TYPES:
@@ -326,8 +345,11 @@ def _features(head, tokens, cues_at: dict[int, str]) -> Features:
             f.subjective = True
         if cue == "conditional":
             f.conditional = True
-        if t.tag_ == "VBD" or (t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children)):
-            f.past = f.past or cues_at.get(t.i) != "mental_verb"
+        if _is_past(t) and cue != "mental_verb":
+            if cue == "light_verb":
+                f.past_light = True
+            else:
+                f.past = True
         if t.dep_ in ("nsubj", "nsubjpass"):
             if t.lower_ in FIRST_SECOND_PERSON:
                 f.first_person = True
@@ -351,6 +373,7 @@ def _features(head, tokens, cues_at: dict[int, str]) -> Features:
 
 
 COUNT_CAP = 2
+SHORT_WORDS = 5
 
 # A claim scoring this much or more is worth a fact-checker's time (the checkworthy scorer's cut).
 CHECKWORTHY_THRESHOLD = 0.5
