@@ -28,7 +28,7 @@ from typing import Optional
 
 from .. import lexicons
 from ..record import Claim, Record
-from . import annotator
+from . import annotator, cues
 from .phrases import PhraseIndex, token_forms
 from .voice import long_quote_spans
 
@@ -268,6 +268,13 @@ def _subject(token) -> Optional[object]:
     return None
 
 
+def _is_actor_noun(token) -> bool:
+    """A noun naming a person by role or an institution ("the president", "the administration"):
+    an actor whose doings are on record, as much as a named one."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (lemma in cues.person_roles() or lemma in cues.group_nouns())
+
+
 def _is_past(token) -> bool:
     """A verb in the past or the present perfect, active or passive ("cut", "has cut", "was cut",
     "has been cut")."""
@@ -353,7 +360,7 @@ def _features(head, tokens, cues_at: dict[int, str]) -> Features:
         if t.dep_ in ("nsubj", "nsubjpass"):
             if t.lower_ in FIRST_SECOND_PERSON:
                 f.first_person = True
-            elif t.lower_ in THIRD_PERSON or t.ent_type_ in NAMED_TYPES:
+            elif t.lower_ in THIRD_PERSON or t.ent_type_ in NAMED_TYPES or _is_actor_noun(t):
                 f.third_party = True
     for t in [head, *(c for c in head.children if c.dep_ in KIND_DEPS)]:
         cue = cues_at.get(t.i)
