@@ -60,7 +60,6 @@ WEIGHTS: dict[str, float] = {
     "date": 0.8,
     "named": 0.5,
     "past": 0.9,
-    "past_light": 0.5,
     "comparison": 0.3,
     "causal": 0.2,
     "prediction": -1.0,
@@ -294,7 +293,6 @@ class Features:
     date: bool = False
     named: bool = False
     past: bool = False
-    past_light: bool = False
     comparison: bool = False
     causal: bool = False
     prediction: bool = False
@@ -329,7 +327,7 @@ KIND_DEPS = frozenset({"aux", "auxpass", "acomp", "attr", "xcomp", "neg"})
 def _features(head, tokens, cues_at: dict[int, str]) -> Features:
     f = Features()
     words = [t for t in tokens if not t.is_punct and not t.is_space]
-    f.short = len(words) < SHORT_WORDS
+    f.short = len(words) < 5
     f.question = any(t.text == "?" for t in tokens)
     for t in tokens:
         cue = cues_at.get(t.i)
@@ -353,10 +351,7 @@ def _features(head, tokens, cues_at: dict[int, str]) -> Features:
         if cue == "conditional":
             f.conditional = True
         if _is_past(t) and cue != "mental_verb":
-            if cue == "light_verb":
-                f.past_light = True
-            else:
-                f.past = True
+            f.past = True
         if t.dep_ in ("nsubj", "nsubjpass"):
             if t.lower_ in FIRST_SECOND_PERSON:
                 f.first_person = True
@@ -380,7 +375,6 @@ def _features(head, tokens, cues_at: dict[int, str]) -> Features:
 
 
 COUNT_CAP = 2
-SHORT_WORDS = 5
 
 # A claim scoring this much or more is worth a fact-checker's time (the checkworthy scorer's cut).
 CHECKWORTHY_THRESHOLD = 0.5
