@@ -15,7 +15,7 @@ Each claim gets:
   a judging predicate), ``prediction`` (future), else ``fact``;
 - ``checkworthy``: 0..1 from features a fact-checker looks for (figures, dates, named actors, past
   tense factual predicates, comparisons, causes, matters of record), less for opinions, promises
-  and predictions, suppositions, questions and fragments. The weights are written in ``WEIGHTS``;
+  and predictions, suppositions, questions, commands and fragments. The weights are written in ``WEIGHTS``;
   a claim at ``CHECKWORTHY_THRESHOLD`` or above is worth checking.
 """
 from __future__ import annotations
@@ -72,6 +72,7 @@ WEIGHTS: dict[str, float] = {
     "third_party": 0.3,
     "question": -1.5,
     "short": -0.8,
+    "imperative": -1.0,
 }
 
 
@@ -305,6 +306,7 @@ class Features:
     third_party: bool = False
     question: bool = False
     short: bool = False
+    imperative: bool = False
 
     def kind(self) -> str:
         if self.mental_state:
@@ -357,6 +359,9 @@ def _features(head, tokens, cues_at: dict[int, str]) -> Features:
                 f.first_person = True
             elif t.lower_ in THIRD_PERSON or t.ent_type_ in NAMED_TYPES or _is_actor_noun(t):
                 f.third_party = True
+    # "Let's help families", "Look at the record": a bare verb with no subject asks, not asserts
+    f.imperative = head.dep_ == "ROOT" and head.tag_ == "VB" and _subject(head) is None and \
+        not any(c.dep_ in ("aux", "auxpass") for c in head.children)
     for t in [head, *(c for c in head.children if c.dep_ in KIND_DEPS)]:
         cue = cues_at.get(t.i)
         if cue == "future" and t.pos_ in ("AUX", "VERB"):
