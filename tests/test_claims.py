@@ -145,3 +145,53 @@ def test_a_list_of_verbs_sharing_subject_and_auxiliary_is_one_claim():
 def test_a_clause_whose_subject_is_a_relative_pronoun_stays_with_its_noun():
     text = "He worked with foreign companies to form business partnerships in the region that would boost local economies."
     assert len(claims_of(record(text))) == 1
+
+
+def features_of(text):
+    """The check-worthiness features of a one-clause sentence, as the annotator computes them."""
+    from dateline.annotate.claims import _cue_kinds, _features
+    from dateline.annotate.phrases import token_forms
+    doc = parse(text)
+    sent = next(iter(doc.sents))
+    return _features(sent.root, list(sent), _cue_kinds(doc, token_forms(doc)))
+
+
+def test_ordinals_and_the_pronoun_one_are_no_figures_but_digits_and_money_count_in_full():
+    assert features_of("First of all, no one on the second panel agreed with her.").figure == 0
+    assert features_of("The district hired 40 nurses last spring.").figure == 2
+    assert features_of("The district paid $3 for each test kit.").figure == 2
+    assert features_of("The district hired four nurses last spring.").figure == 1
+
+
+def test_words_of_change_are_matters_of_record_not_figures():
+    f = features_of("The council cut the library budget.")
+    assert f.figure == 0 and f.record >= 1 and f.past
+
+
+def test_have_got_to_is_an_obligation_not_a_past_event():
+    claims = claims_of(record("We've got to fix the roads in this county."))
+    assert claims[0][1].kind == "opinion"
+
+
+def test_an_institution_or_a_role_as_subject_is_a_third_party():
+    assert features_of("The ministry closed the northern clinics.").third_party
+    assert features_of("The governor closed the northern clinics.").third_party
+    assert not features_of("We closed the northern clinics.").third_party
+
+
+def test_a_command_is_less_worth_checking_than_a_report_of_the_same_deed():
+    command = features_of("Look at the schools they closed in this county.")
+    report = features_of("The county closed twelve schools in this district.")
+    assert command.imperative and not report.imperative
+    assert command.checkworthy() < 0.5 <= report.checkworthy()
+
+
+def test_what_can_be_done_is_supposed_not_asserted():
+    assert features_of("We can build the bridge within budget.").conditional
+    assert not features_of("We built the bridge within budget.").conditional
+
+
+def test_multiples_and_judging_predicates():
+    assert features_of("The port handles three times as many containers as the old one.").comparison
+    claims = claims_of(record("The new toll plan is reckless."))
+    assert claims[0][1].kind == "opinion"

@@ -15,7 +15,7 @@ Each claim gets:
   a judging predicate), ``prediction`` (future), else ``fact``;
 - ``checkworthy``: 0..1 from features a fact-checker looks for (figures, dates, named actors, past
   tense factual predicates, comparisons, causes, matters of record), less for opinions, promises
-  and predictions, suppositions, questions and fragments. The weights are written in ``WEIGHTS``;
+  and predictions, suppositions, questions, commands and fragments. The weights are written in ``WEIGHTS``;
   a claim at ``CHECKWORTHY_THRESHOLD`` or above is worth checking.
 """
 from __future__ import annotations
@@ -28,7 +28,7 @@ from typing import Optional
 
 from .. import lexicons
 from ..record import Claim, Record
-from . import annotator
+from . import annotator, cues
 from .phrases import PhraseIndex, token_forms
 from .voice import long_quote_spans
 
@@ -43,6 +43,9 @@ FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
 THIRD_PERSON = frozenset({"he", "she", "they"})
 NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LAW", "EVENT", "FAC"})
 FIGURE_TYPES = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# Numbers that are no quantity: dates and times count as dates, ordinals ("first of all", "the
+# second thing") rank rather than measure.
+NOT_FIGURE_TYPES = frozenset({"DATE", "TIME", "ORDINAL"})
 MODALS_OF_POSSIBILITY = frozenset({"may", "might", "could"})
 MIN_SOURCE_WORDS = 3
 # A clause around a source's words whose only finite verb is the attribution cue is a claim of the
@@ -69,6 +72,7 @@ WEIGHTS: dict[str, float] = {
     "third_party": 0.3,
     "question": -1.5,
     "short": -0.8,
+    "imperative": -1.0,
 }
 
 
@@ -264,6 +268,24 @@ def _subject(token) -> Optional[object]:
     return None
 
 
+def _is_actor_noun(token) -> bool:
+    """A noun naming a person by role or an institution ("the president", "the administration"):
+    an actor whose doings are on record, as much as a named one."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (lemma in cues.person_roles() or lemma in cues.group_nouns())
+
+
+def _is_past(token) -> bool:
+    """A verb in the past or the present perfect, active or passive ("cut", "has cut", "was cut",
+    "has been cut")."""
+    if token.tag_ == "VBD":
+        return True
+    if token.tag_ != "VBN":
+        return False
+    return any(c.dep_ == "aux" and c.lemma_ == "have" or c.dep_ == "auxpass" and c.tag_ == "VBD"
+               for c in token.children)
+
+
 @dataclass(slots=True)
 class Features:
     """What a clause has; the counted features add their weight once per word, up to COUNT_CAP."""
@@ -284,6 +306,7 @@ class Features:
     third_party: bool = False
     question: bool = False
     short: bool = False
+    imperative: bool = False
 
     def kind(self) -> str:
         if self.mental_state:
@@ -310,8 +333,11 @@ def _features(head, tokens, cues_at: dict[int, str]) -> Features:
     f.question = any(t.text == "?" for t in tokens)
     for t in tokens:
         cue = cues_at.get(t.i)
-        if cue == "figure" or (t.like_num or t.ent_type_ in FIGURE_TYPES) and t.ent_type_ not in ("DATE", "TIME"):
-            f.figure = min(f.figure + 1, COUNT_CAP)
+        if cue == "figure" or (t.like_num or t.ent_type_ in FIGURE_TYPES) and t.ent_type_ not in NOT_FIGURE_TYPES \
+                and cue != "not_figure":
+            # written in digits or with a unit ("$", "%"), a figure is exact enough to check on its own
+            exact = any(ch.isdigit() for ch in t.text) or t.ent_type_ in ("MONEY", "PERCENT")
+            f.figure = min(f.figure + (COUNT_CAP if exact else 1), COUNT_CAP)
         if t.ent_type_ in ("DATE", "TIME"):
             f.date = True
         if t.ent_type_ in NAMED_TYPES:
@@ -326,13 +352,16 @@ def _features(head, tokens, cues_at: dict[int, str]) -> Features:
             f.subjective = True
         if cue == "conditional":
             f.conditional = True
-        if t.tag_ == "VBD" or (t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children)):
-            f.past = f.past or cues_at.get(t.i) != "mental_verb"
+        if _is_past(t) and cue != "mental_verb":
+            f.past = True
         if t.dep_ in ("nsubj", "nsubjpass"):
             if t.lower_ in FIRST_SECOND_PERSON:
                 f.first_person = True
-            elif t.lower_ in THIRD_PERSON or t.ent_type_ in NAMED_TYPES:
+            elif t.lower_ in THIRD_PERSON or t.ent_type_ in NAMED_TYPES or _is_actor_noun(t):
                 f.third_party = True
+    # "Let's help families", "Look at the record": a bare verb with no subject asks, not asserts
+    f.imperative = head.dep_ == "ROOT" and head.tag_ == "VB" and _subject(head) is None and \
+        not any(c.dep_ in ("aux", "auxpass") for c in head.children)
     for t in [head, *(c for c in head.children if c.dep_ in KIND_DEPS)]:
         cue = cues_at.get(t.i)
         if cue == "future" and t.pos_ in ("AUX", "VERB"):
