@@ -354,3 +354,48 @@ def test_a_closing_list_of_dated_post_titles_is_not_the_article():
     posts = [("p", "Just This Next Step - December 16, 2019"), ("p", "Waiting in Line, Mindfully - December 9, 2019")]
     assert trailing_dated_titles(story + posts) == 1
     assert trailing_dated_titles(story + posts[:1]) == 2  # one dated line is not a list
+
+
+def test_a_quotation_set_in_a_figure_is_read_with_its_attribution():
+    quote = ("<figure class='quote-card'><img src='face.jpg' alt=''><blockquote class='big-quote'><p>We will not "
+             "let a single family go hungry this winter, whatever it costs the treasury.</p></blockquote>"
+             "<figcaption>Anne Beathe Tvinnereim, development minister</figcaption></figure>")
+    photo = "<figure><img src='camp.jpg'><figcaption>A camp near El Fasher in April.</figcaption></figure>"
+    parts = BODY.split("</p>")
+    p = html("<article>" + parts[0] + "</p>" + quote + photo + "</p>".join(parts[1:]) + "</article>")
+    assert "We will not let a single family go hungry this winter, whatever it costs the treasury." in p.text
+    assert "Anne Beathe Tvinnereim, development minister" in p.text
+    assert "El Fasher" not in p.text  # a photo's caption is not the article
+
+
+def test_an_article_discarded_for_a_word_inside_its_class_name_is_read_blind_to_class_names():
+    from lxml import html as lxml_html
+
+    from dateline.read.html import class_blind_reading
+
+    paragraphs = "".join(
+        f"<p>Part {n} of the guide: how a course is planned, written, tested with learners and improved "
+        f"after every run, so that what people learn sticks with them for years.</p>" for n in range(1, 9))
+    page = ("<html><body><main><div class='hero'><h1>What is an online course?</h1></div>"
+            f"<div class='content'><div class='copy bard'>{paragraphs}</div></div>"  # "bard" holds "bar"
+            "<section class='promo'><h2>Train your team with us</h2><p>Book a demo today.</p></section>"
+            "<div class='comments'><p>Great guide, thanks! I used it for my own course last spring and it "
+            "helped a lot with the planning of every module.</p></div></main></body></html>")
+    promo = [("h", "Train your team with us"), ("p", "Book a demo today.")]  # a reading that missed the article
+    units = class_blind_reading(lxml_html.fromstring(page), None, promo)
+    text = " ".join(s for _, s in units)
+    assert "Part 1 of the guide" in text and "Part 8 of the guide" in text
+    assert "Great guide" not in text  # the comments stay out of the blind reading
+    found = [("p", f"Part {n} of the guide.") for n in range(1, 9)]  # a reading that found it stands
+    assert class_blind_reading(lxml_html.fromstring(page), None, found * 20) == found * 20
+
+
+def test_page_prose_counts_paragraphs_of_the_article_not_navigation():
+    from lxml import html as lxml_html
+
+    from dateline.read.html import page_prose
+
+    long = "A paragraph of prose long enough to be part of an article rather than a label or a link."
+    tree = lxml_html.fromstring(f"<html><body><nav><p>{long}</p></nav><p>{long}</p><p>Short label</p>"
+                                f"<footer><p>{long}</p></footer></body></html>")
+    assert page_prose(tree) == len(long)

@@ -40,6 +40,7 @@ def extract_html(raw: str, meta: dict) -> Page:
         drop_page_parts(tree)
         lift_embedded_posts(tree)
         keep_embedded_tables(tree)
+        keep_quoted_figures(tree)
         document = trafilatura.bare_extraction(
             tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
             deduplicate=False, date_extraction_params={"original_date": True, "extensive_search": True},
@@ -95,7 +96,64 @@ def _fuller_reading(tree, url: Optional[str], units: list[Unit]) -> list[Unit]:
     except _EXTRACTION_ERRORS:
         return units
     units = prefer_fuller(units, body_units(document.body if document is not None else None))
-    return prefer_declared(units, declared_reading(tree))
+    units = prefer_declared(units, declared_reading(tree))
+    return class_blind_reading(tree, url, units)
+
+
+_MISSED_PROSE = 0.5  # a reading holding less than this share of the page's prose missed the article ...
+_BLIND_GAIN = 3.0  # ... and a reading blind to class names must find this much more text to replace it
+_PROSE_CHARS_MIN = 80  # a paragraph this long is prose, not a label
+_NOT_ARTICLE = "ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside or ancestor::form"
+
+
+def page_prose(tree) -> int:
+    """Characters in the page's paragraphs of prose (``<p>`` of 80 characters or more outside
+    navigation, header, footer, asides and forms)."""
+    total = 0
+    for p in tree.iter("p"):
+        n = len(_flat(p.text_content()))
+        if n >= _PROSE_CHARS_MIN and not p.xpath(_NOT_ARTICLE):
+            total += n
+    return total
+
+
+def _comment_sections(tree) -> list:
+    """The elements trafilatura takes for a comment section, by its own patterns."""
+    from trafilatura import xpaths
+
+    found = []
+    for xpath in [*getattr(xpaths, "COMMENTS_XPATH", []), *getattr(xpaths, "REMOVE_COMMENTS_XPATH", [])]:
+        found.extend(xpath(tree))
+    return found
+
+
+def class_blind_reading(tree, url: Optional[str], units: list[Unit]) -> list[Unit]:
+    """When the reading holds less than half of the page's prose, trafilatura may have discarded
+    the article for a word inside a class name ("bard" holds "bar", "widget_text" holds "widget"):
+    a reading of the page with class names and ids removed (and its comment sections, which the
+    class names mark) replaces it if it finds three times the text."""
+    import copy
+
+    import trafilatura
+
+    length = sum(len(s) for _, s in units)
+    if length >= _MISSED_PROSE * page_prose(tree):
+        return units
+    blind = copy.deepcopy(tree)
+    for el in _comment_sections(blind):
+        if el.getparent() is not None:
+            el.drop_tree()  # what trafilatura reads as comments would be read as the article
+    for el in blind.iter():
+        if isinstance(el.tag, str):
+            el.attrib.pop("class", None)
+            el.attrib.pop("id", None)
+    try:
+        document = trafilatura.bare_extraction(blind, url=url, with_metadata=False, include_comments=False,
+                                               include_tables=True, deduplicate=False)
+    except _EXTRACTION_ERRORS:
+        return units
+    blind_units = body_units(document.body if document is not None else None)
+    return blind_units if sum(len(s) for _, s in blind_units) >= _BLIND_GAIN * length else units
 
 
 def prefer_fuller(units: list[Unit], fuller: list[Unit]) -> list[Unit]:
@@ -256,6 +314,20 @@ def keep_embedded_tables(tree) -> None:
     for wrapper in tree.xpath(_EMBED_WRAPPERS_WITH_TABLES):
         wrapper.attrib.pop("class", None)
         wrapper.attrib.pop("id", None)
+
+
+def keep_quoted_figures(tree) -> None:
+    """A ``<figure>`` holding a ``<blockquote>`` shows a quotation (an expert's words, a customer's
+    testimonial) with its attribution in the caption, not an image; trafilatura discards every
+    figure. Such a figure becomes a plain ``div`` (its caption a paragraph), read in place."""
+    for figure in tree.xpath("//figure[.//blockquote]"):
+        figure.tag = "div"
+        figure.attrib.clear()
+        for caption in figure.iter("figcaption"):
+            caption.tag = "p"
+            caption.attrib.clear()
+        for quote in figure.iter("blockquote"):
+            quote.attrib.clear()
 
 
 def _depth(tree) -> int:
