@@ -102,6 +102,14 @@ def test_kicker_and_standfirst_before_a_dateline():
      "Norway doubles Sudan aid"),
     ("<title>Norway doubles Sudan aid</title>", "<h1>Norway doubles Sudan aid<h3>Posted on May 5, 2025 by desk</h3></h1>",
      "Norway doubles Sudan aid"),
+    # a label in capitals that no metadata title repeats is not the headline
+    ("<meta property='og:title' content='Norway doubles its aid to Sudan as famine spreads'>",
+     "<h1>SUDAN AID TRACKER</h1>", "Norway doubles its aid to Sudan as famine spreads"),
+    # a headline the metadata writes in capitals too keeps them
+    ("<meta property='og:title' content='NORWAY DOUBLES SUDAN AID'><title>Norway Doubles Sudan Aid</title>",
+     "<h1>NORWAY DOUBLES SUDAN AID</h1>", "NORWAY DOUBLES SUDAN AID"),
+    ("<title>Aid to Sudan in 2025 - Infographic</title>", "", "Aid to Sudan in 2025"),
+    ("<title>Aid to Sudan, explained | Podcast | Fjord Daily</title>", "", "Aid to Sudan, explained"),
 ])
 def test_title_from_headline_and_metadata(head, h1, title):
     p = html(h1 + "<article>" + BODY + "</article>", head, url="https://www.fjorddaily.example/world/aid")
