@@ -407,3 +407,35 @@ def test_page_prose_counts_paragraphs_of_the_article_not_navigation():
     tree = lxml_html.fromstring(f"<html><body><nav><p>{long}</p></nav><p>{long}</p><p>Short label</p>"
                                 f"<footer><p>{long}</p></footer></body></html>")
     assert page_prose(tree) == len(long)
+
+
+def test_a_templates_filler_text_is_not_the_article():
+    from dateline.read.html import is_placeholder, tidy_units
+
+    assert is_placeholder("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.")
+    assert not is_placeholder("The minister said the plan would cost two billion kroner over four years.")
+    units = [("p", "The council approved the housing plan on Monday after a long debate."),
+             ("p", "It takes effect in January."), ("p", "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod "
+                                         "tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam.")]
+    kept, removed, _ = tidy_units(units, None)
+    assert kept == units[:2]
+    assert units[2][1] in removed
+
+
+def test_a_section_whose_id_spells_its_heading_is_read():
+    from lxml import html as lxml_html
+
+    from dateline.read.html import drop_heading_anchors
+
+    page = lxml_html.fromstring(
+        "<html><body><div id='menu-planning-for-guests-with-allergies'><h2>Menu planning for guests with allergies"
+        "</h2><p>Ask every guest.</p></div><div id='main-menu'><h2>Main menu</h2></div>"
+        "<div id='nav-links-for-this-site'><h3>Other pages</h3></div></body></html>")
+    drop_heading_anchors(page)
+    assert [el.get("id") for el in page.iter("div")] == [None, "main-menu", "nav-links-for-this-site"]
+    section = ("<div id='menu-planning-for-guests-with-allergies'><h2>Menu planning for guests with allergies</h2>"
+               "<p>Ask every guest about allergies when they reply to the invitation, and print the list for the "
+               "kitchen, so that nobody has to guess what is safe to serve at the buffet.</p></div>")
+    parts = BODY.split("</p>")
+    p = html("<article>" + parts[0] + "</p>" + section + "</p>".join(parts[1:]) + "</article>")
+    assert "Ask every guest about allergies" in p.text

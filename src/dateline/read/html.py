@@ -41,6 +41,7 @@ def extract_html(raw: str, meta: dict) -> Page:
         lift_embedded_posts(tree)
         keep_embedded_tables(tree)
         keep_quoted_figures(tree)
+        drop_heading_anchors(tree)
         document = trafilatura.bare_extraction(
             tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
             deduplicate=False, date_extraction_params={"original_date": True, "extensive_search": True},
@@ -330,6 +331,24 @@ def keep_quoted_figures(tree) -> None:
             quote.attrib.clear()
 
 
+_SLUG_WORD = re.compile(r"[a-z0-9]+")
+_ANCHOR_MIN_WORDS = 4  # shorter ids ("related-posts", "main-menu") name parts of the page
+
+
+def drop_heading_anchors(tree) -> None:
+    """An id spelling out the heading a section opens with ("menu-innovation-strategies-building-
+    memorable-dining-experiences") is an anchor for links to that heading, not the name of a part
+    of the page; trafilatura reads words inside it ("menu") as navigation and drops the section.
+    Such ids, four words or longer, are removed."""
+    for el in tree.xpath("//*[@id][.//h2 or .//h3 or .//h4 or self::h2 or self::h3 or self::h4]"):
+        words = _SLUG_WORD.findall(el.get("id").lower())
+        if len(words) < _ANCHOR_MIN_WORDS:
+            continue
+        heading = el if el.tag in ("h2", "h3", "h4") else el.xpath("(.//h2 | .//h3 | .//h4)[1]")[0]
+        if _SLUG_WORD.findall(heading.text_content().lower())[:len(words)] == words:
+            del el.attrib["id"]
+
+
 def _depth(tree) -> int:
     """How deep the parsed tree nests (iteratively: pages can nest deeply)."""
     deepest, stack = 0, [(tree, 1)]
@@ -362,11 +381,21 @@ def is_meta_line(line: str) -> bool:
             and all(is_chrome(part.strip("[] ")) or date_line(part.strip("[] ")) is not None for part in parts))
 
 
+@functools.cache
+def _placeholder_patterns() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.I) for p in lexicons.lines("placeholder_text.txt"))
+
+
+def is_placeholder(line: str) -> bool:
+    """A line of a template's filler text ("Lorem ipsum dolor sit amet"): never the article."""
+    return any(p.search(line) for p in _placeholder_patterns())
+
+
 def tidy_units(units: list[Unit], title: Optional[str], url: Optional[str] = None,
                page_authors: Sequence[str] = ()) -> tuple[list[Unit], list[str], list[str]]:
-    """Drop chrome lines (and the page's own address), the title repeated as a heading (or as a
-    line before the body), a byline or an author's bare name before the body and chrome trailing
-    the article. Returns the units kept, the lines removed and the byline's names."""
+    """Drop chrome lines, a template's filler text and the page's own address, the title repeated
+    as a heading (or as a line before the body), a byline or an author's bare name before the body
+    and chrome trailing the article. Returns the units kept, the lines removed and the byline's names."""
     kept: list[Unit] = []
     removed: list[str] = []
     authors: list[str] = []
@@ -390,7 +419,7 @@ def tidy_units(units: list[Unit], title: Optional[str], url: Optional[str] = Non
             kept.append(("p", s))
             continue
         lines = s.split("\n")
-        chrome = [is_meta_line(line) for line in lines]
+        chrome = [is_meta_line(line) or is_placeholder(line) for line in lines]
         body_lines = [line for line, drop in zip(lines, chrome) if not drop]
         removed.extend(line for line, drop in zip(lines, chrome) if drop)
         if not body_lines:
