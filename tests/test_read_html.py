@@ -102,6 +102,14 @@ def test_kicker_and_standfirst_before_a_dateline():
      "Norway doubles Sudan aid"),
     ("<title>Norway doubles Sudan aid</title>", "<h1>Norway doubles Sudan aid<h3>Posted on May 5, 2025 by desk</h3></h1>",
      "Norway doubles Sudan aid"),
+    # a label in capitals that no metadata title repeats is not the headline
+    ("<meta property='og:title' content='Norway doubles its aid to Sudan as famine spreads'>",
+     "<h1>SUDAN AID TRACKER</h1>", "Norway doubles its aid to Sudan as famine spreads"),
+    # a headline the metadata writes in capitals too keeps them
+    ("<meta property='og:title' content='NORWAY DOUBLES SUDAN AID'><title>Norway Doubles Sudan Aid</title>",
+     "<h1>NORWAY DOUBLES SUDAN AID</h1>", "NORWAY DOUBLES SUDAN AID"),
+    ("<title>Aid to Sudan in 2025 - Infographic</title>", "", "Aid to Sudan in 2025"),
+    ("<title>Aid to Sudan, explained | Podcast | Fjord Daily</title>", "", "Aid to Sudan, explained"),
 ])
 def test_title_from_headline_and_metadata(head, h1, title):
     p = html(h1 + "<article>" + BODY + "</article>", head, url="https://www.fjorddaily.example/world/aid")
@@ -354,3 +362,80 @@ def test_a_closing_list_of_dated_post_titles_is_not_the_article():
     posts = [("p", "Just This Next Step - December 16, 2019"), ("p", "Waiting in Line, Mindfully - December 9, 2019")]
     assert trailing_dated_titles(story + posts) == 1
     assert trailing_dated_titles(story + posts[:1]) == 2  # one dated line is not a list
+
+
+def test_a_quotation_set_in_a_figure_is_read_with_its_attribution():
+    quote = ("<figure class='quote-card'><img src='face.jpg' alt=''><blockquote class='big-quote'><p>We will not "
+             "let a single family go hungry this winter, whatever it costs the treasury.</p></blockquote>"
+             "<figcaption>Anne Beathe Tvinnereim, development minister</figcaption></figure>")
+    photo = "<figure><img src='camp.jpg'><figcaption>A camp near El Fasher in April.</figcaption></figure>"
+    parts = BODY.split("</p>")
+    p = html("<article>" + parts[0] + "</p>" + quote + photo + "</p>".join(parts[1:]) + "</article>")
+    assert "We will not let a single family go hungry this winter, whatever it costs the treasury." in p.text
+    assert "Anne Beathe Tvinnereim, development minister" in p.text
+    assert "El Fasher" not in p.text  # a photo's caption is not the article
+
+
+def test_an_article_discarded_for_a_word_inside_its_class_name_is_read_blind_to_class_names():
+    from lxml import html as lxml_html
+
+    from dateline.read.html import class_blind_reading
+
+    paragraphs = "".join(
+        f"<p>Part {n} of the guide: how a course is planned, written, tested with learners and improved "
+        f"after every run, so that what people learn sticks with them for years.</p>" for n in range(1, 9))
+    page = ("<html><body><main><div class='hero'><h1>What is an online course?</h1></div>"
+            f"<div class='content'><div class='copy bard'>{paragraphs}</div></div>"  # "bard" holds "bar"
+            "<section class='promo'><h2>Train your team with us</h2><p>Book a demo today.</p></section>"
+            "<div class='comments'><p>Great guide, thanks! I used it for my own course last spring and it "
+            "helped a lot with the planning of every module.</p></div></main></body></html>")
+    promo = [("h", "Train your team with us"), ("p", "Book a demo today.")]  # a reading that missed the article
+    units = class_blind_reading(lxml_html.fromstring(page), None, promo)
+    text = " ".join(s for _, s in units)
+    assert "Part 1 of the guide" in text and "Part 8 of the guide" in text
+    assert "Great guide" not in text  # the comments stay out of the blind reading
+    found = [("p", f"Part {n} of the guide.") for n in range(1, 9)]  # a reading that found it stands
+    assert class_blind_reading(lxml_html.fromstring(page), None, found * 20) == found * 20
+
+
+def test_page_prose_counts_paragraphs_of_the_article_not_navigation():
+    from lxml import html as lxml_html
+
+    from dateline.read.html import page_prose
+
+    long = "A paragraph of prose long enough to be part of an article rather than a label or a link."
+    tree = lxml_html.fromstring(f"<html><body><nav><p>{long}</p></nav><p>{long}</p><p>Short label</p>"
+                                f"<footer><p>{long}</p></footer></body></html>")
+    assert page_prose(tree) == len(long)
+
+
+def test_a_templates_filler_text_is_not_the_article():
+    from dateline.read.html import is_placeholder, tidy_units
+
+    assert is_placeholder("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.")
+    assert not is_placeholder("The minister said the plan would cost two billion kroner over four years.")
+    units = [("p", "The council approved the housing plan on Monday after a long debate."),
+             ("p", "It takes effect in January."), ("p", "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod "
+                                         "tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam.")]
+    kept, removed, _ = tidy_units(units, None)
+    assert kept == units[:2]
+    assert units[2][1] in removed
+
+
+def test_a_section_whose_id_spells_its_heading_is_read():
+    from lxml import html as lxml_html
+
+    from dateline.read.html import drop_heading_anchors
+
+    page = lxml_html.fromstring(
+        "<html><body><div id='menu-planning-for-guests-with-allergies'><h2>Menu planning for guests with allergies"
+        "</h2><p>Ask every guest.</p></div><div id='main-menu'><h2>Main menu</h2></div>"
+        "<div id='nav-links-for-this-site'><h3>Other pages</h3></div></body></html>")
+    drop_heading_anchors(page)
+    assert [el.get("id") for el in page.iter("div")] == [None, "main-menu", "nav-links-for-this-site"]
+    section = ("<div id='menu-planning-for-guests-with-allergies'><h2>Menu planning for guests with allergies</h2>"
+               "<p>Ask every guest about allergies when they reply to the invitation, and print the list for the "
+               "kitchen, so that nobody has to guess what is safe to serve at the buffet.</p></div>")
+    parts = BODY.split("</p>")
+    p = html("<article>" + parts[0] + "</p>" + section + "</p>".join(parts[1:]) + "</article>")
+    assert "Ask every guest about allergies" in p.text

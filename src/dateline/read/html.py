@@ -40,6 +40,8 @@ def extract_html(raw: str, meta: dict) -> Page:
         drop_page_parts(tree)
         lift_embedded_posts(tree)
         keep_embedded_tables(tree)
+        keep_quoted_figures(tree)
+        drop_heading_anchors(tree)
         document = trafilatura.bare_extraction(
             tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
             deduplicate=False, date_extraction_params={"original_date": True, "extensive_search": True},
@@ -95,7 +97,64 @@ def _fuller_reading(tree, url: Optional[str], units: list[Unit]) -> list[Unit]:
     except _EXTRACTION_ERRORS:
         return units
     units = prefer_fuller(units, body_units(document.body if document is not None else None))
-    return prefer_declared(units, declared_reading(tree))
+    units = prefer_declared(units, declared_reading(tree))
+    return class_blind_reading(tree, url, units)
+
+
+_MISSED_PROSE = 0.5  # a reading holding less than this share of the page's prose missed the article ...
+_BLIND_GAIN = 3.0  # ... and a reading blind to class names must find this much more text to replace it
+_PROSE_CHARS_MIN = 80  # a paragraph this long is prose, not a label
+_NOT_ARTICLE = "ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside or ancestor::form"
+
+
+def page_prose(tree) -> int:
+    """Characters in the page's paragraphs of prose (``<p>`` of 80 characters or more outside
+    navigation, header, footer, asides and forms)."""
+    total = 0
+    for p in tree.iter("p"):
+        n = len(_flat(p.text_content()))
+        if n >= _PROSE_CHARS_MIN and not p.xpath(_NOT_ARTICLE):
+            total += n
+    return total
+
+
+def _comment_sections(tree) -> list:
+    """The elements trafilatura takes for a comment section, by its own patterns."""
+    from trafilatura import xpaths
+
+    found = []
+    for xpath in [*getattr(xpaths, "COMMENTS_XPATH", []), *getattr(xpaths, "REMOVE_COMMENTS_XPATH", [])]:
+        found.extend(xpath(tree))
+    return found
+
+
+def class_blind_reading(tree, url: Optional[str], units: list[Unit]) -> list[Unit]:
+    """When the reading holds less than half of the page's prose, trafilatura may have discarded
+    the article for a word inside a class name ("bard" holds "bar", "widget_text" holds "widget"):
+    a reading of the page with class names and ids removed (and its comment sections, which the
+    class names mark) replaces it if it finds three times the text."""
+    import copy
+
+    import trafilatura
+
+    length = sum(len(s) for _, s in units)
+    if length >= _MISSED_PROSE * page_prose(tree):
+        return units
+    blind = copy.deepcopy(tree)
+    for el in _comment_sections(blind):
+        if el.getparent() is not None:
+            el.drop_tree()  # what trafilatura reads as comments would be read as the article
+    for el in blind.iter():
+        if isinstance(el.tag, str):
+            el.attrib.pop("class", None)
+            el.attrib.pop("id", None)
+    try:
+        document = trafilatura.bare_extraction(blind, url=url, with_metadata=False, include_comments=False,
+                                               include_tables=True, deduplicate=False)
+    except _EXTRACTION_ERRORS:
+        return units
+    blind_units = body_units(document.body if document is not None else None)
+    return blind_units if sum(len(s) for _, s in blind_units) >= _BLIND_GAIN * length else units
 
 
 def prefer_fuller(units: list[Unit], fuller: list[Unit]) -> list[Unit]:
@@ -258,6 +317,38 @@ def keep_embedded_tables(tree) -> None:
         wrapper.attrib.pop("id", None)
 
 
+def keep_quoted_figures(tree) -> None:
+    """A ``<figure>`` holding a ``<blockquote>`` shows a quotation (an expert's words, a customer's
+    testimonial) with its attribution in the caption, not an image; trafilatura discards every
+    figure. Such a figure becomes a plain ``div`` (its caption a paragraph), read in place."""
+    for figure in tree.xpath("//figure[.//blockquote]"):
+        figure.tag = "div"
+        figure.attrib.clear()
+        for caption in figure.iter("figcaption"):
+            caption.tag = "p"
+            caption.attrib.clear()
+        for quote in figure.iter("blockquote"):
+            quote.attrib.clear()
+
+
+_SLUG_WORD = re.compile(r"[a-z0-9]+")
+_ANCHOR_MIN_WORDS = 4  # shorter ids ("related-posts", "main-menu") name parts of the page
+
+
+def drop_heading_anchors(tree) -> None:
+    """An id spelling out the heading a section opens with ("menu-innovation-strategies-building-
+    memorable-dining-experiences") is an anchor for links to that heading, not the name of a part
+    of the page; trafilatura reads words inside it ("menu") as navigation and drops the section.
+    Such ids, four words or longer, are removed."""
+    for el in tree.xpath("//*[@id][.//h2 or .//h3 or .//h4 or self::h2 or self::h3 or self::h4]"):
+        words = _SLUG_WORD.findall(el.get("id").lower())
+        if len(words) < _ANCHOR_MIN_WORDS:
+            continue
+        heading = el if el.tag in ("h2", "h3", "h4") else el.xpath("(.//h2 | .//h3 | .//h4)[1]")[0]
+        if _SLUG_WORD.findall(heading.text_content().lower())[:len(words)] == words:
+            del el.attrib["id"]
+
+
 def _depth(tree) -> int:
     """How deep the parsed tree nests (iteratively: pages can nest deeply)."""
     deepest, stack = 0, [(tree, 1)]
@@ -290,11 +381,21 @@ def is_meta_line(line: str) -> bool:
             and all(is_chrome(part.strip("[] ")) or date_line(part.strip("[] ")) is not None for part in parts))
 
 
+@functools.cache
+def _placeholder_patterns() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.I) for p in lexicons.lines("placeholder_text.txt"))
+
+
+def is_placeholder(line: str) -> bool:
+    """A line of a template's filler text ("Lorem ipsum dolor sit amet"): never the article."""
+    return any(p.search(line) for p in _placeholder_patterns())
+
+
 def tidy_units(units: list[Unit], title: Optional[str], url: Optional[str] = None,
                page_authors: Sequence[str] = ()) -> tuple[list[Unit], list[str], list[str]]:
-    """Drop chrome lines (and the page's own address), the title repeated as a heading (or as a
-    line before the body), a byline or an author's bare name before the body and chrome trailing
-    the article. Returns the units kept, the lines removed and the byline's names."""
+    """Drop chrome lines, a template's filler text and the page's own address, the title repeated
+    as a heading (or as a line before the body), a byline or an author's bare name before the body
+    and chrome trailing the article. Returns the units kept, the lines removed and the byline's names."""
     kept: list[Unit] = []
     removed: list[str] = []
     authors: list[str] = []
@@ -318,7 +419,7 @@ def tidy_units(units: list[Unit], title: Optional[str], url: Optional[str] = Non
             kept.append(("p", s))
             continue
         lines = s.split("\n")
-        chrome = [is_meta_line(line) for line in lines]
+        chrome = [is_meta_line(line) or is_placeholder(line) for line in lines]
         body_lines = [line for line, drop in zip(lines, chrome) if not drop]
         removed.extend(line for line, drop in zip(lines, chrome) if drop)
         if not body_lines:

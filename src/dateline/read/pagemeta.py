@@ -3,6 +3,8 @@
 Title: the page's visible headline (``h1``) when it agrees with the metadata titles (og:title,
 JSON-LD headline, ``<title>``, twitter:title), else the first metadata title; site names and section
 names are stripped from either end ("Headline | Site", "Site - Headline", "Headline | Opinion").
+A headline in capitals takes the metadata's casing, unless the metadata writes it in capitals too;
+an ``h1`` in capitals that no metadata title repeats is a label ("SUPPORTING GAAP COMPLIANCE").
 
 Publication date, in this order:
 1. a metadata publication date (JSON-LD ``datePublished``, ``article:published_time``,
@@ -230,11 +232,15 @@ def choose_title(markup: Markup) -> Optional[str]:
         words = _words(h1)
         if not words or len(h1.split()) > _MAX_TITLE_WORDS or _is_site_segment(h1, names):
             continue
+        if h1.isupper() and metas and not any(_key(t) == _key(h1) for t in meta_titles):
+            continue  # a label in capitals ("SUPPORTING GAAP COMPLIANCE") that no metadata title repeats
         agreement = max((len(words & _words(t)) / len(words) for t in metas), default=0.0)
         if agreement > best_agreement:
             best, best_agreement = h1, agreement
     if best is not None and (best_agreement >= _H1_AGREEMENT or not metas):
-        if best.isupper():  # a headline set in capitals by its style sheet: take the metadata's casing
+        if best.isupper() and best not in meta_titles:
+            # a headline set in capitals by its style sheet: take the metadata's casing, unless the
+            # metadata writes it in capitals too
             best = next((t for t in meta_titles if _key(t) == _key(best) and not t.isupper()), best)
         return best
     return next((t for t in meta_titles if t), None)
