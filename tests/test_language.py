@@ -85,3 +85,34 @@ def test_idioms_with_a_possessive_or_hyphens_are_found_whole():
     text = "The reform opened Pandora's box, and the hearing was a dog-and-pony show."
     found = terms_of(record(text))
     assert found["Pandora's box"].category == "loaded_phrase"
+
+
+def spans_of(text):
+    return {t.text for t in find_loaded_terms(record(text), parse(text))}
+
+
+def test_a_loaded_noun_takes_a_short_of_phrase():
+    assert "brutal suppression of dissent" in spans_of("The report described the brutal suppression of dissent.")
+
+
+def test_an_ly_adverb_before_a_loaded_word_belongs_to_it():
+    assert "deliberately misleading answer" in spans_of("The senator offered a deliberately misleading answer.")
+    # an adverb that is a hit of its own stays its own term
+    found = terms_of(record("It was utterly absurd."))
+    assert found["utterly absurd"].category == "intensifier" and found["absurd"].category == "loaded_adjective"
+
+
+def test_repeated_lines_are_page_furniture_not_the_writers_words():
+    box = "Sign up for our newsletter to fight the corrupt elites today!"
+    text = f"{box}\nThe council met on Monday.\n{box}\nThe budget passed after a long fight over corrupt deals."
+    found = spans_of(text)
+    assert found == {"corrupt deals"}, found
+
+
+def test_hyperbole_and_new_epithets_are_found():
+    text = ("Officials reported unprecedented destruction in the valley. "
+            "The minister was violently opposed to it, and her rivals called the group a hate group.")
+    found = spans_of(text)
+    assert "unprecedented destruction" in found, found
+    assert "violently opposed" in found, found
+    assert "hate group" in found, found

@@ -173,10 +173,15 @@ def _target(entry: LoadedEntry, hit: Hit, doc, entities: EntityIndex) -> Optiona
 # How far a hit reaches beyond its lexicon words, in tokens: the noun a loaded adjective qualifies
 # ("unprovoked attack"), the word an intensifier heightens, the modifiers before a loaded noun.
 MAX_REACH = 4
+# The longest "of" phrase taken after a loaded noun ("the ruthless suppression of dissent"), in tokens.
+MAX_OF_PHRASE = 3
 
 
-def _extent(entry: LoadedEntry, hit: Hit, doc) -> tuple[int, int]:
-    """Token range of the whole loaded expression: the hit widened by the grammar."""
+def _extent(entry: LoadedEntry, hit: Hit, doc, hit_tokens: frozenset[int] = frozenset()) -> tuple[int, int]:
+    """Token range of the whole loaded expression: the hit widened by the grammar to the phrase the
+    judgement belongs to: an adjective with its noun, a noun with a short "of" phrase after it, an
+    "-ly" adverb with what it heightens (unless that adverb is a hit of its own: ``hit_tokens``, the
+    tokens of every hit in the text)."""
     start, end = hit.start, hit.end
     head = doc[end - 1]
     if entry.category in ("loaded_adjective", "intensifier") and head.dep_ in ("amod", "advmod"):
@@ -188,7 +193,32 @@ def _extent(entry: LoadedEntry, hit: Hit, doc) -> tuple[int, int]:
         if left and all(doc[k].dep_ in ("amod", "compound", "advmod", "punct", "cc", "conj", "hyph")
                         for k in range(min(left), start)):
             start = min(left)
+    word = doc[hit.start]
+    noun = doc[end - 1]
+    if noun.pos_ in ("NOUN", "PROPN"):
+        for c in noun.rights:
+            if c.dep_ == "prep" and c.lower_ == "of" and c.right_edge.i + 1 - end <= MAX_OF_PHRASE:
+                end = max(end, c.right_edge.i + 1)  # "remarkable ignorance of history"
+    if word.pos_ in ("ADJ", "VERB", "ADV"):
+        for c in word.lefts:
+            if c.dep_ == "advmod" and c.i == start - 1 and c.lower_.endswith("ly") and c.i not in hit_tokens:
+                start = c.i  # "manifestly evil", "increasingly rabid"
     return start, end
+
+
+def _repeated_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of lines that occur more than once in the text (20 characters or more):
+    page furniture copied into the article (a poll, a sign-up box), not the writer's wording."""
+    count: dict[str, int] = {}
+    lines = []
+    pos = 0
+    for line in text.split("\n"):
+        key = line.strip()
+        if len(key) >= 20:
+            count[key] = count.get(key, 0) + 1
+            lines.append((key, pos, pos + len(line)))
+        pos += len(line) + 1
+    return [(a, b) for key, a, b in lines if count[key] > 1]
 
 
 def find_loaded_terms(record: Record, doc) -> list[LoadedTerm]:
@@ -205,10 +235,18 @@ def find_loaded_terms(record: Record, doc) -> list[LoadedTerm]:
     voices = Voices(record)
     entities = EntityIndex(record)
     terms: list[LoadedTerm] = []
-    for hit in index.find(forms, accept):
+    repeated = _repeated_lines(record.text)
+    hits = [hit for hit in index.find(forms, accept)
+            if not any(a <= doc[hit.start].idx < b for a, b in repeated)]
+    hit_tokens = frozenset(i for hit in hits for i in range(hit.start, hit.end))
+    seen: set[tuple[int, int, str]] = set()
+    for hit in hits:
         entry = entries[hit.start]
-        first, last = _extent(entry, hit, doc)
+        first, last = _extent(entry, hit, doc, hit_tokens)
         start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+        if (start, end, entry.category) in seen:
+            continue  # two hits widened to the same phrase ("a sham and a farce"): one term
+        seen.add((start, end, entry.category))
         voice, source = voices.of(start, end)
         terms.append(LoadedTerm(start=start, end=end, text=record.text[start:end], category=entry.category,
                                 voice=voice, source=source, target=_target(entry, hit, doc, entities)))
