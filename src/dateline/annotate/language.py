@@ -173,15 +173,33 @@ def _target(entry: LoadedEntry, hit: Hit, doc, entities: EntityIndex) -> Optiona
 # How far a hit reaches beyond its lexicon words, in tokens: the noun a loaded adjective qualifies
 # ("unprovoked attack"), the word an intensifier heightens, the modifiers before a loaded noun.
 MAX_REACH = 4
-# The longest "of" phrase taken after a loaded noun ("the ruthless suppression of dissent"), in tokens.
+# The widest coordination a one-word hit is widened over ("banished, tortured and killed"), in tokens
+# from its first to its last member; how far back a noun's determiner is taken ("the 17 angry
+# Democrats"); the longest "of" phrase taken after a noun ("the ruthless suppression of dissent").
+MAX_COORDINATION = 4
+MAX_NOUN_LEFT = 6
 MAX_OF_PHRASE = 3
 
 
+def _coordination(word) -> tuple[int, int]:
+    """Token range of the coordination a word belongs to: its first conjunct to its last."""
+    first = word
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    members = [first.i]
+    for c in first.children:
+        if c.dep_ == "conj":
+            members.append(c.i)
+            members.extend(g.i for g in c.children if g.dep_ == "conj")
+    return min(members), max(members) + 1
+
+
 def _extent(entry: LoadedEntry, hit: Hit, doc, hit_tokens: frozenset[int] = frozenset()) -> tuple[int, int]:
-    """Token range of the whole loaded expression: the hit widened by the grammar to the phrase the
-    judgement belongs to: an adjective with its noun, a noun with a short "of" phrase after it, an
-    "-ly" adverb with what it heightens (unless that adverb is a hit of its own: ``hit_tokens``, the
-    tokens of every hit in the text)."""
+    """Token range of the whole loaded expression: the hit widened by the grammar. The span set
+    against a gold phrase is the phrase the judgement belongs to: an adjective with its noun, an
+    epithet with the determiner of its noun phrase, a word with the words it is
+    coordinated with, a modifier with the noun it modifies, an "-ly" adverb with what it heightens
+    (unless that adverb is a hit of its own: ``hit_tokens``, the tokens of every hit in the text)."""
     start, end = hit.start, hit.end
     head = doc[end - 1]
     if entry.category in ("loaded_adjective", "intensifier") and head.dep_ in ("amod", "advmod"):
@@ -194,8 +212,23 @@ def _extent(entry: LoadedEntry, hit: Hit, doc, hit_tokens: frozenset[int] = froz
                         for k in range(min(left), start)):
             start = min(left)
     word = doc[hit.start]
+    if hit.end - hit.start == 1 and word.pos_ in ("ADJ", "VERB", "NOUN"):
+        # "flimsy and meritless", "banished, tortured and annihilated": the whole coordination
+        lo, hi = _coordination(word)
+        if hi - 1 - lo <= MAX_COORDINATION:
+            start, end = min(start, lo), max(end, hi)
+            first = doc[lo]
+            if first.dep_ == "amod" and hi <= first.head.i < hi - 1 + MAX_REACH:
+                end = max(end, first.head.i + 1)
+    last = doc[end - 1]
+    if last.dep_ in ("compound", "nmod", "amod") and last.pos_ in ("NOUN", "PROPN", "ADJ") \
+            and end <= last.head.i < end + 3 and last.head.pos_ in ("NOUN", "PROPN"):
+        end = last.head.i + 1  # "jihadist attacks", "neocon hawks": the noun a modifier belongs to
     noun = doc[end - 1]
     if noun.pos_ in ("NOUN", "PROPN"):
+        dets = [c.i for c in noun.lefts if c.dep_ == "det" and c.i < start]
+        if dets and start - min(dets) <= MAX_NOUN_LEFT:
+            start = min(dets)  # "the Dems", "a disgraceful farce"
         for c in noun.rights:
             if c.dep_ == "prep" and c.lower_ == "of" and c.right_edge.i + 1 - end <= MAX_OF_PHRASE:
                 end = max(end, c.right_edge.i + 1)  # "remarkable ignorance of history"
