@@ -148,3 +148,13 @@ def test_a_countrys_office_is_read_from_the_country_whatever_the_tagger_calls_it
         record = analyze_text(f"{country}'s foreign minister said that the talks were making steady progress.")
         src = source_of(record, find(record, "the talks were making"))
         assert (src.kind, src.affiliation) == ("named_person", country)
+
+
+@pytest.mark.parametrize("sentence, affiliation", [
+    ("The central bank's statement said rates would stay at 4 percent.", "central bank"),
+    ("A spokeswoman for the Harbour Workers Union said rates would stay at 4 percent.", "Harbour Workers Union"),
+])
+def test_affiliation_reads_as_a_name(sentence, affiliation):
+    record = analyze_text(sentence)
+    a = find(record, "rates would stay")
+    assert source_of(record, a).affiliation == affiliation

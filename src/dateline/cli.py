@@ -315,8 +315,26 @@ def cmd_outlets(args) -> int:
 
     with Store(args.db, read_only=True) as store:
         columns, rows = store.query(OUTLETS_SQL)
-    _print_rows(columns, rows, args.format)
+    if args.format == "table":
+        _print_outlet_cards(columns, rows)
+    else:
+        _print_rows(columns, rows, args.format)
     return EXIT_OK
+
+
+def _print_outlet_cards(columns: list[str], rows: list[tuple]) -> None:
+    """One measure a line, one card an outlet: fifteen columns side by side do not fit a terminal."""
+    from rich.table import Table
+
+    console = _stdout_console()
+    for row in rows:
+        card = Table("measure", "value", title=str(row[0]), title_justify="left")
+        for name, value in zip(columns[1:], row[1:]):
+            if isinstance(value, str) and value.startswith("{"):
+                counts = json.loads(value)
+                value = ", ".join(f"{k} {v}" for k, v in counts.items()) or "none"
+            card.add_row(name.replace("_", " "), "" if value is None else str(value))
+        console.print(card)
 
 
 def cmd_export(args) -> int:

@@ -554,4 +554,21 @@ def resolve(article, found: list) -> tuple[list[Attribution], list[Source], list
             id=f"a{n}", kind=f.kind, content=f.content, cue=f.cue, source=src.id if src else None,
             speaker=f.speaker, cue_lemma=f.lemma, distancing=f.distancing, mode=f.mode,
         ))
+    for src in book.sources:
+        src.affiliation = affiliation_name(src.affiliation)
     return attributions, book.sources, book.entities
+
+
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+
+
+def affiliation_name(text: Optional[str]) -> Optional[str]:
+    """An affiliation as a name, the way it reads in a list of voices: "the central bank's" ->
+    "central bank", "The European Union's" -> "European Union"."""
+    if not text:
+        return text
+    words = text.split()
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    name = _POSSESSIVE.sub(lambda m: "s" if m.group(0)[0] == "s" else "", " ".join(words)).strip()
+    return name or None
