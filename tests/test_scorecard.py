@@ -70,6 +70,10 @@ def test_outlets_sums_scorecards_by_outlet(tmp_path, capsys):
     assert rows["Daily B"]["loaded_quoted_per_1k"] > 0 == rows["Daily B"]["loaded_authorial_per_1k"]
     assert rows["Daily A"]["loaded_authorial_per_1k"] > 0
     assert rows["Daily B"]["quoted_share"] > 0.5
+    assert main(["outlets", "--db", str(db)]) == 0  # a card per outlet, a measure a line
+    table = capsys.readouterr().out
+    assert table.index("Daily A") < table.index("Daily B")
+    assert table.count("anonymous share") == 2 and "sources by kind" in table
 
 
 def test_seed_scorecard_agrees_with_the_readings_notes(seed_text):
