@@ -128,3 +128,28 @@ def test_hyperbole_and_new_epithets_are_found():
     assert any("unprecedented destruction" in f for f in found), found
     assert any(f.startswith("violently") for f in found), found
     assert any("hate group" in f for f in found), found
+
+
+def test_idioms_verbs_and_adjectives_of_hyperbole():
+    text = ("The mayor was caught red-handed, and the council treated him with kid gloves before the plan "
+            "ground to a screeching halt. Critics say the obstructionist senators waged a vendetta against "
+            "the agency, a nonsensical ploy that left it on life support. The board willfully ignored the "
+            "warnings, and costs skyrocketed while the director revelled in the praise.")
+    found = {t.text: t.category for t in find_loaded_terms(record(text), parse(text))}
+    assert found["caught red-handed"] == "loaded_phrase" and found["kid gloves"] == "loaded_phrase"
+    assert found["a screeching halt"] == "loaded_phrase" and found["on life support"] == "loaded_phrase"
+    assert found["the obstructionist senators"] == "loaded_adjective"
+    assert found["a vendetta"] == "loaded_noun" and "a nonsensical ploy" in found
+    assert found["willfully ignored"] == "intensifier"
+    assert found["skyrocketed"] == "emotive_verb" and found["revelled"] == "emotive_verb"
+
+
+def test_mocking_nicknames_of_either_side_are_name_calling():
+    text = "Columnists on the left mocked Moscow Mitch while rallies on the right cheered for Crooked Hillary."
+    found = {t.text: t.category for t in find_loaded_terms(record(text), parse(text))}
+    assert found["Moscow Mitch"] == "name_calling" and found["Crooked Hillary"] == "name_calling"
+
+
+def test_plain_report_has_no_loaded_terms():
+    text = "Prices rose two percent in March, and the committee met on Tuesday to review the budget."
+    assert find_loaded_terms(record(text), parse(text)) == []
