@@ -439,3 +439,66 @@ def test_a_section_whose_id_spells_its_heading_is_read():
     parts = BODY.split("</p>")
     p = html("<article>" + parts[0] + "</p>" + section + "</p>".join(parts[1:]) + "</article>")
     assert "Ask every guest about allergies" in p.text
+
+
+def test_a_widget_block_inside_the_article_loses_the_word_trafilatura_discards():
+    from lxml import html as lxml_html
+
+    from dateline.read.html import keep_article_widgets
+
+    prose = ("A visit to find the fault in a house with no power costs a flat fee, which includes the call out, "
+             "the search and small adjustments; parts are extra.")
+    tree = lxml_html.fromstring(
+        "<html><body><main>"
+        f"<div id='prices' class='so-panel widget widget_text'><div class='textwidget'><p>{prose}</p></div></div>"
+        "<div id='table' class='widget'><table><tr><td>Moving a socket</td><td>300 kroner</td></tr></table></div>"
+        "<div id='rating' class='rating-widget'><p>Was this guide useful?</p></div>"
+        f"<div id='cta' class='zone-widget-cta-letter'><p>{prose}</p></div>"
+        f"<div id='toc' class='module-widget'><nav><a href='#a'>Costs</a></nav><p>{prose}</p></div>"
+        f"<aside><div id='aside' class='widget'><p>{prose}</p></div></aside></main>"
+        f"<div class='sidebar'><div id='sidebar' class='widget'><p>{prose}</p></div></div>"
+        f"<div id='outside' class='widget'><p>{prose}</p></div></body></html>")
+    keep_article_widgets(tree)
+    classes = {el.get("id"): el.get("class") for el in tree.iter() if el.get("id")}
+    assert classes["prices"] == "so-panel module module_text"
+    assert tree.xpath("//div[@class='textmodule']")  # the widgets inside it too
+    assert classes["table"] == "module"
+    for furniture in ("rating", "cta", "toc", "aside", "sidebar", "outside"):
+        assert "widget" in classes[furniture]
+
+
+def test_text_in_an_embed_block_that_embeds_nothing_is_read():
+    card = ("<div class='mover-profile embed'><h3>Fjord Movers</h3><p>A family firm that has moved households "
+            "between Bergen and Oslo since 1982, with its own crews and storage.</p><ul><li>Packing</li>"
+            "<li>Storage</li><li>Piano moving</li></ul></div>")
+    video = ("<div class='video-embed'><iframe src='https://video.example/embed/1'></iframe>"
+             "<p>Watch the minister's press conference in full, with sign language interpretation.</p></div>")
+    parts = BODY.split("</p>")
+    p = html("<article>" + parts[0] + "</p>" + card + video + "</p>".join(parts[1:]) + "</article>")
+    assert "A family firm that has moved households between Bergen and Oslo since 1982" in p.text
+    assert "Piano moving" in p.text
+    assert "press conference" not in p.text
+
+
+def test_an_ordered_list_going_on_from_an_earlier_one_keeps_its_numbers():
+    steps = ("<ol><li><p><strong>Know your readers</strong></p></li></ol>"
+             "<p>Find out what they already know before you write a word of the course, and what they need.</p>"
+             "<ol start='2'><li><p><strong>Plan the lessons</strong></p></li><li>Write them</li></ol>"
+             "<p>Short lessons with one idea each are easier to follow than long ones that cover many.</p>")
+    parts = BODY.split("</p>")
+    p = html("<article>" + parts[0] + "</p>" + steps + "</p>".join(parts[1:]) + "</article>")
+    lines = p.text.split("\n\n")
+    assert "1. Know your readers" in lines
+    assert "2. Plan the lessons" in lines and "3. Write them" in lines
+
+
+def test_a_table_laying_out_a_column_is_read_block_by_block():
+    from lxml import etree
+
+    from dateline.read.htmlbody import body_units
+
+    body = etree.fromstring("<body><table><row><cell><head rend='h2'>Upper falls</head><p>The camera looks at "
+                            "the upper fall from the valley floor.</p><p>View camera</p></cell></row>"
+                            "<row><cell>Name</cell><cell><p>Lower falls</p></cell></row></table></body>")
+    assert body_units(body) == [("h", "Upper falls"), ("p", "The camera looks at the upper fall from the valley "
+                                "floor."), ("p", "View camera"), ("r", "Name | Lower falls")]
