@@ -414,6 +414,8 @@ def test_a_templates_filler_text_is_not_the_article():
 
     assert is_placeholder("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.")
     assert not is_placeholder("The minister said the plan would cost two billion kroner over four years.")
+    assert is_placeholder("Head Line 2") and is_placeholder("Headline 3")
+    assert not is_placeholder("Headline inflation rose to 3 per cent in May.")
     units = [("p", "The council approved the housing plan on Monday after a long debate."),
              ("p", "It takes effect in January."), ("p", "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod "
                                          "tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam.")]
@@ -502,3 +504,15 @@ def test_a_table_laying_out_a_column_is_read_block_by_block():
                             "<row><cell>Name</cell><cell><p>Lower falls</p></cell></row></table></body>")
     assert body_units(body) == [("h", "Upper falls"), ("p", "The camera looks at the upper fall from the valley "
                                 "floor."), ("p", "View camera"), ("r", "Name | Lower falls")]
+
+
+def test_closing_headings_inviting_to_read_on_end_the_article():
+    from dateline.read.html import trailing_section
+
+    story = [("p", f"Paragraph {n} of the guide to choosing a removal firm and what it will cost.") for n in range(6)]
+    for heading in ("You may also be interested in the following articles:", "You may be interested in the "
+                    "following topics as well", "Stay ahead with Fjord Movers", "Explore More Removal Guides"):
+        after = [("h", heading), ("p", "Packing a kitchen: a checklist for moving day.")]
+        assert trailing_section(story + after) == 6, heading
+    article = story + [("h", "Stay calm on moving day"), story[0]]
+    assert trailing_section(article) == len(article)
