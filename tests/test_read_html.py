@@ -516,3 +516,18 @@ def test_closing_headings_inviting_to_read_on_end_the_article():
         assert trailing_section(story + after) == 6, heading
     article = story + [("h", "Stay calm on moving day"), story[0]]
     assert trailing_section(article) == len(article)
+
+
+def test_a_question_set_on_a_button_is_read_with_its_answer():
+    faq = ("<h2>Questions people ask</h2><div class='faq'>"
+           "<div class='faq-item'><button class='faq-toggle' aria-expanded='false'>How long does a move from "
+           "Bergen to Oslo take?</button><div class='faq-answer'><p>Most removals between the two cities take two "
+           "days: one to load the van and drive, one to unload.</p></div></div>"
+           "<div class='faq-item'><button class='faq-toggle'>Show more answers</button></div></div>")
+    parts = BODY.split("</p>")
+    p = html("<header><button>Do you want our newsletter?</button></header><article>" + "</p>".join(parts)
+             + faq + "</article>")
+    lines = p.text.split("\n\n")
+    assert "How long does a move from Bergen to Oslo take?" in lines
+    assert "Show more answers" not in p.text
+    assert "newsletter" not in p.text

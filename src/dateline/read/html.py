@@ -43,6 +43,7 @@ def extract_html(raw: str, meta: dict) -> Page:
         keep_article_widgets(tree)
         keep_quoted_figures(tree)
         number_continued_lists(tree)
+        keep_question_buttons(tree)
         drop_heading_anchors(tree)
         document = trafilatura.bare_extraction(
             tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
@@ -387,6 +388,21 @@ def number_continued_lists(tree) -> None:
             first = next((el for el in item.iter() if isinstance(el.tag, str) and (el.text or "").strip()), None)
             if first is not None:
                 first.text = f"{int(start) + k}. {first.text.lstrip()}"
+
+
+_QUESTION_MIN_WORDS = 3
+
+
+def keep_question_buttons(tree) -> None:
+    """A button whose label is a question ("How long does a move take?") opens the answer below it
+    in a list of questions and answers; trafilatura discards every button, so the question becomes
+    a paragraph, read with its answer. Buttons in navigation, headers, footers and forms stay."""
+    for button in tree.xpath(f"//button[not({_NOT_ARTICLE})]"):
+        text = _flat(button.text_content())
+        if text.endswith("?") and len(text.split()) >= _QUESTION_MIN_WORDS:
+            button.tag = "div" if any(c.tag in _BLOCK_TAGS for c in button.iter() if c is not button) else "p"
+            for name in ("class", "id", "type"):
+                button.attrib.pop(name, None)
 
 
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
