@@ -414,6 +414,8 @@ def test_a_templates_filler_text_is_not_the_article():
 
     assert is_placeholder("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.")
     assert not is_placeholder("The minister said the plan would cost two billion kroner over four years.")
+    assert is_placeholder("Head Line 2") and is_placeholder("Headline 3")
+    assert not is_placeholder("Headline inflation rose to 3 per cent in May.")
     units = [("p", "The council approved the housing plan on Monday after a long debate."),
              ("p", "It takes effect in January."), ("p", "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod "
                                          "tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam.")]
@@ -439,3 +441,93 @@ def test_a_section_whose_id_spells_its_heading_is_read():
     parts = BODY.split("</p>")
     p = html("<article>" + parts[0] + "</p>" + section + "</p>".join(parts[1:]) + "</article>")
     assert "Ask every guest about allergies" in p.text
+
+
+def test_a_widget_block_inside_the_article_loses_the_word_trafilatura_discards():
+    from lxml import html as lxml_html
+
+    from dateline.read.html import keep_article_widgets
+
+    prose = ("A visit to find the fault in a house with no power costs a flat fee, which includes the call out, "
+             "the search and small adjustments; parts are extra.")
+    tree = lxml_html.fromstring(
+        "<html><body><main>"
+        f"<div id='prices' class='so-panel widget widget_text'><div class='textwidget'><p>{prose}</p></div></div>"
+        "<div id='table' class='widget'><table><tr><td>Moving a socket</td><td>300 kroner</td></tr></table></div>"
+        "<div id='rating' class='rating-widget'><p>Was this guide useful?</p></div>"
+        f"<div id='cta' class='zone-widget-cta-letter'><p>{prose}</p></div>"
+        f"<div id='toc' class='module-widget'><nav><a href='#a'>Costs</a></nav><p>{prose}</p></div>"
+        f"<aside><div id='aside' class='widget'><p>{prose}</p></div></aside></main>"
+        f"<div class='sidebar'><div id='sidebar' class='widget'><p>{prose}</p></div></div>"
+        f"<div id='outside' class='widget'><p>{prose}</p></div></body></html>")
+    keep_article_widgets(tree)
+    classes = {el.get("id"): el.get("class") for el in tree.iter() if el.get("id")}
+    assert classes["prices"] == "so-panel module module_text"
+    assert tree.xpath("//div[@class='textmodule']")  # the widgets inside it too
+    assert classes["table"] == "module"
+    for furniture in ("rating", "cta", "toc", "aside", "sidebar", "outside"):
+        assert "widget" in classes[furniture]
+
+
+def test_text_in_an_embed_block_that_embeds_nothing_is_read():
+    card = ("<div class='mover-profile embed'><h3>Fjord Movers</h3><p>A family firm that has moved households "
+            "between Bergen and Oslo since 1982, with its own crews and storage.</p><ul><li>Packing</li>"
+            "<li>Storage</li><li>Piano moving</li></ul></div>")
+    video = ("<div class='video-embed'><iframe src='https://video.example/embed/1'></iframe>"
+             "<p>Watch the minister's press conference in full, with sign language interpretation.</p></div>")
+    parts = BODY.split("</p>")
+    p = html("<article>" + parts[0] + "</p>" + card + video + "</p>".join(parts[1:]) + "</article>")
+    assert "A family firm that has moved households between Bergen and Oslo since 1982" in p.text
+    assert "Piano moving" in p.text
+    assert "press conference" not in p.text
+
+
+def test_an_ordered_list_going_on_from_an_earlier_one_keeps_its_numbers():
+    steps = ("<ol><li><p><strong>Know your readers</strong></p></li></ol>"
+             "<p>Find out what they already know before you write a word of the course, and what they need.</p>"
+             "<ol start='2'><li><p><strong>Plan the lessons</strong></p></li><li>Write them</li></ol>"
+             "<p>Short lessons with one idea each are easier to follow than long ones that cover many.</p>")
+    parts = BODY.split("</p>")
+    p = html("<article>" + parts[0] + "</p>" + steps + "</p>".join(parts[1:]) + "</article>")
+    lines = p.text.split("\n\n")
+    assert "1. Know your readers" in lines
+    assert "2. Plan the lessons" in lines and "3. Write them" in lines
+
+
+def test_a_table_laying_out_a_column_is_read_block_by_block():
+    from lxml import etree
+
+    from dateline.read.htmlbody import body_units
+
+    body = etree.fromstring("<body><table><row><cell><head rend='h2'>Upper falls</head><p>The camera looks at "
+                            "the upper fall from the valley floor.</p><p>View camera</p></cell></row>"
+                            "<row><cell>Name</cell><cell><p>Lower falls</p></cell></row></table></body>")
+    assert body_units(body) == [("h", "Upper falls"), ("p", "The camera looks at the upper fall from the valley "
+                                "floor."), ("p", "View camera"), ("r", "Name | Lower falls")]
+
+
+def test_closing_headings_inviting_to_read_on_end_the_article():
+    from dateline.read.html import trailing_section
+
+    story = [("p", f"Paragraph {n} of the guide to choosing a removal firm and what it will cost.") for n in range(6)]
+    for heading in ("You may also be interested in the following articles:", "You may be interested in the "
+                    "following topics as well", "Stay ahead with Fjord Movers", "Explore More Removal Guides"):
+        after = [("h", heading), ("p", "Packing a kitchen: a checklist for moving day.")]
+        assert trailing_section(story + after) == 6, heading
+    article = story + [("h", "Stay calm on moving day"), story[0]]
+    assert trailing_section(article) == len(article)
+
+
+def test_a_question_set_on_a_button_is_read_with_its_answer():
+    faq = ("<h2>Questions people ask</h2><div class='faq'>"
+           "<div class='faq-item'><button class='faq-toggle' aria-expanded='false'>How long does a move from "
+           "Bergen to Oslo take?</button><div class='faq-answer'><p>Most removals between the two cities take two "
+           "days: one to load the van and drive, one to unload.</p></div></div>"
+           "<div class='faq-item'><button class='faq-toggle'>Show more answers</button></div></div>")
+    parts = BODY.split("</p>")
+    p = html("<header><button>Do you want our newsletter?</button></header><article>" + "</p>".join(parts)
+             + faq + "</article>")
+    lines = p.text.split("\n\n")
+    assert "How long does a move from Bergen to Oslo take?" in lines
+    assert "Show more answers" not in p.text
+    assert "newsletter" not in p.text

@@ -40,7 +40,10 @@ def extract_html(raw: str, meta: dict) -> Page:
         drop_page_parts(tree)
         lift_embedded_posts(tree)
         keep_embedded_tables(tree)
+        keep_article_widgets(tree)
         keep_quoted_figures(tree)
+        number_continued_lists(tree)
+        keep_question_buttons(tree)
         drop_heading_anchors(tree)
         document = trafilatura.bare_extraction(
             tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
@@ -271,6 +274,12 @@ def names_page_part(names: str) -> bool:
     return False
 
 
+def _names_part_anywhere(names: str) -> bool:
+    """Whether any word of the class names names a part of the page that is not the article."""
+    parts, _ = _page_part_words()
+    return any(w in parts for w in _CLASS_WORD.split(names.lower()))
+
+
 def drop_page_parts(tree) -> None:
     """Elements whose class or id names a part of the page that is not the article (a call to
     action, a pop-up, a disclaimer, a tooltip: ``lexicons/page_part_classes.csv``) are removed,
@@ -315,6 +324,42 @@ def keep_embedded_tables(tree) -> None:
     for wrapper in tree.xpath(_EMBED_WRAPPERS_WITH_TABLES):
         wrapper.attrib.pop("class", None)
         wrapper.attrib.pop("id", None)
+    for wrapper in tree.xpath(_EMBED_WRAPPERS_OF_TEXT):
+        if wrapper.getparent() is not None and _holds_prose(wrapper):
+            wrapper.attrib.pop("class", None)
+            wrapper.attrib.pop("id", None)
+
+
+_EMBED_WRAPPERS_OF_TEXT = ("//*[(contains(@class, 'embed') or contains(@id, 'embed'))]"
+                           "[not(self::body or self::html)]"
+                           "[not(.//iframe or .//script or .//style or .//video or .//audio or .//object"
+                           " or .//embed or .//blockquote or .//noscript)]")
+_PROSE_ITEMS = 3
+
+
+def _holds_prose(el) -> bool:
+    """Whether ``el`` holds a paragraph of prose or a list of several items."""
+    return (any(len(_flat(p.text_content())) >= _PROSE_CHARS_MIN for p in el.iter("p"))
+            or any(len(ul.findall("li")) >= _PROSE_ITEMS for ul in el.iter("ul", "ol")))
+
+
+_ARTICLE_WIDGETS = ("//*[contains(@class, 'widget')][ancestor::main or ancestor::article][not(.//nav)]"
+                    "[not(ancestor-or-self::aside or ancestor::nav or ancestor::footer or ancestor::header"
+                    " or ancestor-or-self::*[contains(@class, 'sidebar') or contains(@id, 'sidebar')])]")
+
+
+def keep_article_widgets(tree) -> None:
+    """Page builders (WordPress panels, HubSpot modules) set an article's blocks as "widgets"
+    inside ``<main>`` or ``<article>``; trafilatura discards every class holding "widget" as an
+    advertisement. Inside the article, out of any sidebar, those class names are removed."""
+    for el in tree.xpath(_ARTICLE_WIDGETS):
+        if not el.xpath(".//table") and not any(len(_flat(p.text_content())) >= _PROSE_CHARS_MIN
+                                                 for p in el.iter("p")):
+            continue  # a rating box, a button: page furniture
+        if _names_part_anywhere(el.get("class")):
+            continue  # "zone-widget-cta-letter": a call to action set as a widget
+        for part in el.xpath("descendant-or-self::*[contains(@class, 'widget')]"):
+            part.set("class", part.get("class").replace("widget", "module"))
 
 
 def keep_quoted_figures(tree) -> None:
@@ -329,6 +374,35 @@ def keep_quoted_figures(tree) -> None:
             caption.attrib.clear()
         for quote in figure.iter("blockquote"):
             quote.attrib.clear()
+
+
+def number_continued_lists(tree) -> None:
+    """An ordered list that goes on from an earlier one (``<ol start="3">``, a list broken by the
+    paragraphs between its items) shows its items numbered from there; trafilatura keeps no
+    ``start``, so each item's number is written before its text as a browser shows it."""
+    for ol in tree.xpath("//ol[@start]"):
+        start = (ol.get("start") or "").strip()
+        if not start.isdigit() or int(start) < 2:
+            continue
+        for k, item in enumerate(ol.iterchildren("li")):
+            first = next((el for el in item.iter() if isinstance(el.tag, str) and (el.text or "").strip()), None)
+            if first is not None:
+                first.text = f"{int(start) + k}. {first.text.lstrip()}"
+
+
+_QUESTION_MIN_WORDS = 3
+
+
+def keep_question_buttons(tree) -> None:
+    """A button whose label is a question ("How long does a move take?") opens the answer below it
+    in a list of questions and answers; trafilatura discards every button, so the question becomes
+    a paragraph, read with its answer. Buttons in navigation, headers, footers and forms stay."""
+    for button in tree.xpath(f"//button[not({_NOT_ARTICLE})]"):
+        text = _flat(button.text_content())
+        if text.endswith("?") and len(text.split()) >= _QUESTION_MIN_WORDS:
+            button.tag = "div" if any(c.tag in _BLOCK_TAGS for c in button.iter() if c is not button) else "p"
+            for name in ("class", "id", "type"):
+                button.attrib.pop(name, None)
 
 
 _SLUG_WORD = re.compile(r"[a-z0-9]+")

@@ -107,7 +107,11 @@ def _block(el, units: list[Unit]) -> None:
         for row in el.iter("row"):
             if next(row.iterancestors("table"), None) is not el:
                 continue  # a row of a table nested in a cell, already read with that cell
-            cells = (clean_line_breaks(_inline(c)).replace("\n", " ") for c in row if c.tag == "cell")
+            cells = [c for c in row if c.tag == "cell"]
+            if len(cells) == 1 and any(c.tag in _NESTED for c in cells[0]):
+                _container(cells[0], units)  # a table laying out a page's column: its blocks, in turn
+                continue
+            cells = (clean_line_breaks(_inline(c)).replace("\n", " ") for c in cells)
             _emit(units, "r", " | ".join(c for c in cells if c))
     elif any(c.tag in _NESTED for c in el):
         _container(el, units)
