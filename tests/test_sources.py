@@ -11,6 +11,7 @@ from attribution_helpers import analyze_text, find, source_of
     ("People familiar with the matter said the factory will close in June.", "anonymous_group"),
     ("A senior official said the factory will close in June.", "anonymous_person"),
     ("The company said the factory will close in June.", "named_group"),
+    ("The Canadian delegation in Geneva said the factory will close in June.", "named_group"),
     ("The company's statement said the factory will close in June.", "document"),
     ("A report by the auditors found that the factory will close in June.", "document"),
     ("Reuters reported that the factory will close in June.", "media"),
