@@ -133,13 +133,14 @@ def _country_pairs(record: Record) -> list[NamePair]:
     while usable:
         name = usable.pop(0)
         roles = set(table[name].used(text))
-        partner = next((o for o in usable if _country_pair(table[name], table[o], roles | set(table[o].used(text)))),
-                       None)
-        if partner is None:
+        for partner in usable:
+            found = _country_pair(table[name], table[partner], roles | set(table[partner].used(text)))
+            if found:
+                usable.remove(partner)
+                pairs += found
+                break
+        else:
             unpaired.append(name)
-            continue
-        usable.remove(partner)
-        pairs += _country_pair(table[name], table[partner], roles | set(table[partner].used(text)))
     taken: set[str] = set()
     for name in unpaired:
         pairs += _stand_in(table[name], set(table[name].used(text)), text, table, taken)

@@ -512,7 +512,7 @@ def _looks_like_person(core: list, tok) -> bool:
     """A given name, a title ("Mr.", "Sen.") or a role noun ("spokeswoman") before the name."""
     before = [t for t in core if t.i < tok.i]
     return any(t.text in cues.first_names() for t in core if t.i <= tok.i and t.pos_ == "PROPN") or any(
-        t.lower_.rstrip(".") in cues.honorifics() or t.lemma_.lower() in cues.person_roles() for t in before)
+        _is_title(t) for t in before)
 
 
 def _is_title(tok) -> bool:

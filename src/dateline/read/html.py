@@ -337,10 +337,14 @@ _EMBED_WRAPPERS_OF_TEXT = ("//*[(contains(@class, 'embed') or contains(@id, 'emb
 _PROSE_ITEMS = 3
 
 
+def _has_prose_paragraph(el) -> bool:
+    """Whether ``el`` holds a paragraph of prose (a ``<p>`` of 80 characters or more)."""
+    return any(len(_flat(p.text_content())) >= _PROSE_CHARS_MIN for p in el.iter("p"))
+
+
 def _holds_prose(el) -> bool:
     """Whether ``el`` holds a paragraph of prose or a list of several items."""
-    return (any(len(_flat(p.text_content())) >= _PROSE_CHARS_MIN for p in el.iter("p"))
-            or any(len(ul.findall("li")) >= _PROSE_ITEMS for ul in el.iter("ul", "ol")))
+    return _has_prose_paragraph(el) or any(len(ul.findall("li")) >= _PROSE_ITEMS for ul in el.iter("ul", "ol"))
 
 
 _ARTICLE_WIDGETS = ("//*[contains(@class, 'widget')][ancestor::main or ancestor::article][not(.//nav)]"
@@ -353,8 +357,7 @@ def keep_article_widgets(tree) -> None:
     inside ``<main>`` or ``<article>``; trafilatura discards every class holding "widget" as an
     advertisement. Inside the article, out of any sidebar, those class names are removed."""
     for el in tree.xpath(_ARTICLE_WIDGETS):
-        if not el.xpath(".//table") and not any(len(_flat(p.text_content())) >= _PROSE_CHARS_MIN
-                                                 for p in el.iter("p")):
+        if not el.xpath(".//table") and not _has_prose_paragraph(el):
             continue  # a rating box, a button: page furniture
         if _names_part_anywhere(el.get("class")):
             continue  # "zone-widget-cta-letter": a call to action set as a widget
