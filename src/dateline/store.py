@@ -118,10 +118,27 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def _read_only_config(allowed_directories: Iterable[str | Path] = ()) -> dict[str, Any]:
+    """Settings of every read-only connection (``query``, ``list``, ``show``, the web reader): no
+    statement may read or write a file outside the store (only ``allowed_directories``, where
+    Parquet output is attached), install or load an extension, or change a setting."""
+    config: dict[str, Any] = {
+        "enable_external_access": False,
+        "autoinstall_known_extensions": False,
+        "autoload_known_extensions": False,
+        "lock_configuration": True,
+    }
+    allowed = [str(Path(d).resolve()) + "/" for d in allowed_directories]
+    if allowed:
+        config["allowed_directories"] = allowed
+    return config
+
+
 class Store:
     """One DuckDB file. Use as a context manager or call ``close()``."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False):
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False,
+                 allowed_directories: Iterable[str | Path] = ()):
         import duckdb
 
         self.path = str(path)
@@ -129,7 +146,8 @@ class Store:
         try:
             if read_only and not Path(self.path).exists():
                 raise StoreError(f"{self.path} does not exist; analyse something into it first", "E301")
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            config = _read_only_config(allowed_directories) if read_only else {}
+            self.con = duckdb.connect(self.path, read_only=read_only, config=config)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open {self.path}: {exc}", "E302") from exc
         self._tables = schema()
