@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 DB     ?= dateline.duckdb
 EVAL_SETS := extraction pages quotes-ggt polnear seed timex plover case2021 propaganda checkworthy
 
-.PHONY: venv demo test eval bench clean
+.PHONY: venv demo test eval bench bench-spark clean
 
 venv: $(VENV)/.installed
 
@@ -27,6 +27,9 @@ eval: venv
 
 bench: venv
 	$(PY) benchmarks/throughput.py
+
+bench-spark: venv
+	$(PY) benchmarks/spark_bench.py
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache
