@@ -96,6 +96,7 @@ def throughput(warcs: list[str], n: int, rounds: int, work: Path) -> dict:
             runs.setdefault(name, []).append(n / seconds)
             if cmd[0] == "spark":
                 core_seconds.append(sum(e["seconds"] for e in finished(target).values()))
+                parquet_bytes = sum(f.stat().st_size for f in target.glob("*/*.parquet"))
             print(f"round {r + 1}: {name:16s} {n / seconds:6.2f} articles/s ({seconds:6.1f} s)", flush=True)
     best = {name: max(v) for name, v in runs.items()}
     return {
@@ -106,6 +107,7 @@ def throughput(warcs: list[str], n: int, rounds: int, work: Path) -> dict:
         "cli2_over_cli1": [round(a / b, 3) for a, b in zip(runs["cli --workers 2"], runs["cli --workers 1"])],
         "best": {k: round(v, 3) for k, v in best.items()},
         "articles_per_core_second": round(n / statistics.median(core_seconds), 3),
+        "parquet_kb_per_article": round(parquet_bytes / n / 1024, 1),
     }
 
 

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import functools
+import gzip
+import http.server
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -169,6 +173,26 @@ def test_inputs_from_globs_folders_and_a_paths_list(warcs, tmp_path):
     with pytest.raises(UsageError):
         spark.expand_inputs([str(tmp_path / "missing.warc.gz")])
     assert cli.main(["spark", str(tmp_path / "missing.warc.gz"), "--output", str(tmp_path / "o")]) == 2
+
+
+def test_a_paths_list_of_urls_is_downloaded_by_the_workers(session, warcs, tmp_path):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(warcs[0].parent)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        listing = tmp_path / "warc.paths.gz"
+        listing.write_bytes(gzip.compress(f"{warcs[0].name}\n".encode()))
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        summary = spark.run([str(listing)], tmp_path / "out", input_base=base, spark=session)
+    finally:
+        server.shutdown()
+    (entry,) = summary.finished
+    assert entry["location"] == base + warcs[0].name and entry["statuses"] == {"ok": 4, "error": 1, "duplicate": 1}
+    origins = duckdb.sql(f"SELECT origin FROM '{tmp_path}/out/documents/*.parquet' ORDER BY seq").fetchall()
+    assert origins[0][0].startswith(f"{warcs[0].name}#1 https://samples.example/")
 
 
 def test_a_run_killed_midway_resumes_without_losing_or_doubling(session, tmp_path):
