@@ -23,8 +23,9 @@ import pytest
 
 from dateline import cli, spark
 from dateline.errors import EngineError, UsageError
-from dateline.store import Store
+from dateline.store import Store, record_rows, schema
 from test_read_containers import build_warc
+from test_record import full_record
 
 ROOT = Path(__file__).resolve().parent.parent
 JAVA = shutil.which("java") or os.environ.get("JAVA_HOME")
@@ -163,13 +164,33 @@ def test_a_second_run_skips_finished_inputs_and_a_new_copy_adds_no_article(sessi
     assert after == (before + 1, before + 1)
 
 
+def test_an_article_that_cannot_be_staged_is_kept_as_an_error_row_and_the_batch_goes_on(tmp_path):
+    db = tmp_path / "stage.duckdb"
+    columns = ", ".join(f'"{c}" {t}' for c, t in schema()["timexes"].items())
+    con = duckdb.connect(str(db))
+    con.execute(f"CREATE TABLE timexes ({columns}, CHECK (start >= 0))")
+    con.close()
+    good, bad = full_record(), full_record()
+    bad.text, bad.id = bad.text + " More.", "bad"
+    bad.timexes[0].start = -1
+    now = __import__("datetime").datetime(2025, 1, 1)
+    batch = [{"documents": [{"seq": n, "origin": r.id, "status": "ok", "article_id": r.id, "offered_at": now}],
+              **record_rows(r, now)} for n, r in enumerate((bad, good), 1)]
+    with Store(db) as staging:
+        spark._StagingWriter(staging.con).write(batch)
+        documents = staging.query("SELECT origin, status, code FROM documents ORDER BY seq")[1]
+        articles = staging.query("SELECT id FROM articles")[1]
+    assert documents == [("bad", "error", "E303"), (good.id, "ok", None)]
+    assert articles == [(good.id,)]
+
+
 def test_inputs_from_globs_folders_and_a_paths_list(warcs, tmp_path):
     listing = tmp_path / "warc.paths"
     listing.write_text(f"# a list as CC-NEWS publishes\n{warcs[0].name}\n{warcs[1].name}\n")
     found = spark.expand_inputs([str(listing)], input_base=str(warcs[0].parent))
     assert found == [(warcs[0].name, str(warcs[0])), (warcs[1].name, str(warcs[1]))]
-    assert [loc for _, loc in spark.expand_inputs([str(warcs[0].parent / "*.warc*"), str(warcs[0].parent)])] \
-        == [str(warcs[0]), str(warcs[1])]  # a file named twice is one input
+    assert [loc for _, loc in spark.expand_inputs([str(warcs[1]), str(warcs[0].parent / "*.warc*"), str(warcs[0].parent)])] \
+        == [str(warcs[1]), str(warcs[0])]  # in the order given; a file named twice is one input
     with pytest.raises(UsageError):
         spark.expand_inputs([str(tmp_path / "missing.warc.gz")])
     assert cli.main(["spark", str(tmp_path / "missing.warc.gz"), "--output", str(tmp_path / "o")]) == 2

@@ -116,8 +116,10 @@ def expand_inputs(inputs: Iterable[str], input_base: Optional[str] = None) -> li
             found.append((item, str(Path(item).resolve())))
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}", "E402")
-    unique = {location: given for given, location in reversed(found)}
-    return [(given, location) for location, given in reversed(unique.items())]
+    unique: dict[str, str] = {}
+    for given, location in found:  # a file named twice is one input
+        unique.setdefault(location, given)
+    return [(given, location) for location, given in unique.items()]
 
 
 def _is_url(name: str) -> bool:
