@@ -8,8 +8,10 @@ busy. Three measurements:
 
 1. throughput, end to end (start-up and model loading included), ``--rounds`` times each, for
    ``dateline spark --master local[1]`` and ``local[2]`` and ``dateline analyze --workers 1`` and
-   ``--workers 2`` over the same --articles articles, with the ratios; plus the per-core figure
-   (articles / summed task seconds) that the capacity plan in docs/scale.md uses;
+   ``--workers 2`` over the same --articles articles, with the ratios, each run's CPU seconds and
+   the load average (the machine is shared: a ratio under 2 with CPU seconds unchanged means other
+   processes held the cores); plus the per-core figures (articles / summed task seconds, and / task
+   CPU seconds) that the capacity plan in docs/scale.md uses;
 2. memory: a ``local[1]`` run over --memory-articles texts (one Python worker sees them all);
    each manifest entry carries the worker's resident memory after its input file, so the growth
    after the first 200 articles can be read off;
@@ -25,6 +27,7 @@ import gzip
 import json
 import os
 import random
+import resource
 import signal
 import statistics
 import subprocess
@@ -74,17 +77,24 @@ def dateline(*args: str) -> list[str]:
     return [sys.executable, "-m", "dateline", *args]
 
 
+CPU: dict[str, float] = {}  # CPU seconds of the last timed command and the processes it waited for
+
+
 def timed(cmd: list[str]) -> float:
-    started = time.perf_counter()
+    started, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     if done.returncode not in (0, 1):
         sys.exit(f"{' '.join(cmd[2:5])} ... failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU["last"] = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     return time.perf_counter() - started
 
 
 def throughput(warcs: list[str], n: int, rounds: int, work: Path) -> dict:
     runs: dict[str, list[float]] = {}
-    core_seconds = []
+    cpu: dict[str, list[float]] = {}
+    load: dict[str, list[float]] = {}
+    core_seconds, task_cpu_seconds = [], []
     for r in range(rounds):
         for name, cmd in (("spark local[1]", ["spark", "--master", "local[1]"]),
                           ("spark local[2]", ["spark", "--master", "local[2]"]),
@@ -94,10 +104,17 @@ def throughput(warcs: list[str], n: int, rounds: int, work: Path) -> dict:
             where = ["--output", str(target)] if cmd[0] == "spark" else ["--db", f"{target}.duckdb", "--format", "none"]
             seconds = timed(dateline(*cmd, *warcs, *where))
             runs.setdefault(name, []).append(n / seconds)
+            cpu.setdefault(name, []).append(round(CPU["last"], 1))
+            load.setdefault(name, []).append(round(os.getloadavg()[1], 2))
+            task = ""
             if cmd[0] == "spark":
-                core_seconds.append(sum(e["seconds"] for e in finished(target).values()))
+                entries = finished(target).values()
+                core_seconds.append(sum(e["seconds"] for e in entries))
+                task_cpu_seconds.append(sum(e["cpu_seconds"] for e in entries))
                 parquet_bytes = sum(f.stat().st_size for f in target.glob("*/*.parquet"))
-            print(f"round {r + 1}: {name:16s} {n / seconds:6.2f} articles/s ({seconds:6.1f} s)", flush=True)
+                task = f"; tasks {core_seconds[-1]:.0f} s wall, {task_cpu_seconds[-1]:.0f} s CPU"
+            print(f"round {r + 1}: {name:16s} {n / seconds:6.2f} articles/s ({seconds:6.1f} s; CPU {CPU['last']:.0f} s; "
+                  f"load {load[name][-1]:.1f}{task})", flush=True)
     best = {name: max(v) for name, v in runs.items()}
     return {
         "articles": n, "rounds": rounds,
@@ -106,7 +123,9 @@ def throughput(warcs: list[str], n: int, rounds: int, work: Path) -> dict:
         "local2_over_cli2": [round(a / b, 3) for a, b in zip(runs["spark local[2]"], runs["cli --workers 2"])],
         "cli2_over_cli1": [round(a / b, 3) for a, b in zip(runs["cli --workers 2"], runs["cli --workers 1"])],
         "best": {k: round(v, 3) for k, v in best.items()},
+        "cpu_seconds": cpu, "load_average_5min": load,
         "articles_per_core_second": round(n / statistics.median(core_seconds), 3),
+        "articles_per_task_cpu_second": round(n / statistics.median(task_cpu_seconds), 3),
         "parquet_kb_per_article": round(parquet_bytes / n / 1024, 1),
     }
 

@@ -32,6 +32,20 @@ def _format_option(p: argparse.ArgumentParser, choices: tuple[str, ...], default
     p.add_argument("--format", choices=choices, default=default, help=f"output format (default: {default})")
 
 
+def _analysis_options(p: argparse.ArgumentParser) -> None:
+    """What analysing takes, the same for `analyze` and `spark`."""
+    p.add_argument("--published", help="publication date (YYYY-MM-DD) to use where the page gives none")
+    p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--max-bytes", type=int, default=None, help="refuse inputs larger than this (default: 20,000,000)")
+
+
+def _check_published(value: Optional[str]) -> None:
+    from .read.dates import iso_day
+
+    if value and not iso_day(value):
+        raise UsageError(f"--published {value!r} is not a date like 2025-07-04", "E401")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dateline",
@@ -43,11 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("analyze", help="analyse articles (files, folders, JSONL, WARC, - for stdin) into the store")
     p.add_argument("paths", nargs="+", metavar="PATH")
     _db_option(p)
-    p.add_argument("--published", help="publication date (YYYY-MM-DD) to use where the page gives none")
+    _analysis_options(p)
     _format_option(p, ("json", "jsonl", "table", "none"), "table")
     p.add_argument("--workers", type=int, default=1, help="processes to analyse with (default: 1)")
-    p.add_argument("--batch-size", type=int, default=32)
-    p.add_argument("--max-bytes", type=int, default=None, help="refuse inputs larger than this (default: 20,000,000)")
     p.add_argument("--no-store", action="store_true", help="print records without writing them to the store")
 
     p = sub.add_parser("show", help="print one stored record")
@@ -88,9 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--master", help="Spark master URL (default: local[*], or spark-submit's)")
     p.add_argument("--partitions", type=int, default=None, help="tasks to split the inputs into (default: one a file)")
     p.add_argument("--input-base", help="folder or URL that relative lines of a .paths list are taken from")
-    p.add_argument("--published", help="publication date (YYYY-MM-DD) to use where the page gives none")
-    p.add_argument("--batch-size", type=int, default=32)
-    p.add_argument("--max-bytes", type=int, default=None, help="refuse inputs larger than this (default: 20,000,000)")
+    _analysis_options(p)
 
     p = sub.add_parser("attach", help="DuckDB views over `dateline spark` output, for query, show, list and outlets")
     p.add_argument("folder", metavar="DIR")
@@ -133,11 +143,9 @@ def cmd_analyze(args) -> int:
 
     from .pipeline import analyze_many
     from .read import DEFAULT_MAX_BYTES, iter_offered
-    from .read.dates import iso_day
     from .store import Store
 
-    if args.published and not iso_day(args.published):
-        raise UsageError(f"--published {args.published!r} is not a date like 2025-07-04", "E401")
+    _check_published(args.published)
     missing = [p for p in args.paths if p != "-" and not Path(p).exists()]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}", "E402")
@@ -363,10 +371,8 @@ def cmd_export(args) -> int:
 
 def cmd_spark(args) -> int:
     from . import spark
-    from .read.dates import iso_day
 
-    if args.published and not iso_day(args.published):
-        raise UsageError(f"--published {args.published!r} is not a date like 2025-07-04", "E401")
+    _check_published(args.published)
     if args.partitions is not None and args.partitions < 1:
         raise UsageError("--partitions must be 1 or more", "E403")
     summary = spark.run(args.inputs, args.output, master=args.master, partitions=args.partitions,

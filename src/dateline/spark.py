@@ -237,7 +237,7 @@ def analyse_input(item: InputFile, *, output: str, run_no: int, published: Optio
     stage = out / STAGING / item.key
     shutil.rmtree(stage, ignore_errors=True)
     stage.mkdir(parents=True)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with tempfile.TemporaryDirectory(prefix="dateline-spark-") as tmp:
         with _local_copy(item.location, tmp) as path:
             statuses = _stage(item, path, Path(tmp) / "stage.duckdb", stage, run_no, published, batch_size, max_bytes)
@@ -246,7 +246,7 @@ def analyse_input(item: InputFile, *, output: str, run_no: int, published: Optio
     entry = {
         "input": item.given, "location": item.location, "key": item.key, "run": run_no, "index": item.index,
         "documents": sum(statuses.values()), "statuses": dict(statuses),
-        "seconds": round(time.perf_counter() - started, 3),
+        "seconds": round(time.perf_counter() - started, 3), "cpu_seconds": round(time.process_time() - cpu, 3),
         "finished_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "worker": {"pid": os.getpid(), "documents": _WORKER["articles"], "rss_mb": _rss_mb(),
                    "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)},
