@@ -1,0 +1,172 @@
+"""What the reader's pages read from the store, through one read-only ``Store``.
+
+Every statement here is fixed text with ``?`` parameters: what a request brings (a search, an
+outlet, a date, an entity name) is only ever a parameter, never SQL. The connection is shared by
+the server's threads, so each statement runs under a lock.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+from ..record import Record
+from ..store import Store
+
+UNKNOWN_OUTLET = "(unknown)"
+MAX_SEARCH_WORDS = 8
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH = re.compile(r"^\d{4}-\d{2}")
+
+
+def _like(word: str) -> str:
+    """A word as an ILIKE pattern that matches it anywhere, its own % and _ taken literally."""
+    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def every_month(counts: dict[str, int]) -> dict[str, int]:
+    """``counts`` by "YYYY-MM" with the months between the first and the last filled with 0, so a
+    chart's axis is time, not the list of months that happen to have articles."""
+    if not counts:
+        return {}
+    first, last = min(counts), max(counts)
+    y, m = int(first[:4]), int(first[5:7])
+    out: dict[str, int] = {}
+    while f"{y:04d}-{m:02d}" <= last and len(out) < 1200:
+        key = f"{y:04d}-{m:02d}"
+        out[key] = counts.get(key, 0)
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+@dataclass(slots=True)
+class Filters:
+    """The corpus page's filters, as a request gives them; empty means not filtered."""
+    q: str = ""
+    outlet: str = ""
+    date_from: str = ""
+    date_to: str = ""
+    entity: str = ""
+    anon_min: Optional[float] = None  # percent, 0..100
+    anon_max: Optional[float] = None
+
+    def __post_init__(self) -> None:
+        self.q = " ".join(self.q.split())[:200]
+        self.entity = " ".join(self.entity.split())[:200]
+        self.outlet = self.outlet.strip()[:200]
+        self.date_from = self.date_from.strip() if _ISO_DAY.match(self.date_from.strip()) else ""
+        self.date_to = self.date_to.strip() if _ISO_DAY.match(self.date_to.strip()) else ""
+
+    def words(self) -> list[str]:
+        return self.q.split()[:MAX_SEARCH_WORDS]
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The WHERE clause over ``articles a`` joined to ``scorecards s``, and its parameters."""
+        clauses, params = ["TRUE"], []
+        for word in self.words():
+            clauses.append("(a.title ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\')")
+            params += [_like(word), _like(word)]
+        if self.outlet == UNKNOWN_OUTLET:
+            clauses.append("a.outlet IS NULL")
+        elif self.outlet:
+            clauses.append("a.outlet = ?")
+            params.append(self.outlet)
+        if self.date_from:
+            clauses.append("a.published NOT LIKE 'X%' AND a.published >= ?")
+            params.append(self.date_from)
+        if self.date_to:
+            clauses.append("a.published NOT LIKE 'X%' AND substr(a.published, 1, 10) <= ?")
+            params.append(self.date_to)
+        if self.entity:
+            clauses.append("a.id IN (SELECT article_id FROM entities WHERE name ILIKE ? ESCAPE '\\')")
+            params.append(_like(self.entity))
+        if self.anon_min is not None:
+            clauses.append("coalesce(s.anonymous_share, 0) >= ?")
+            params.append(self.anon_min / 100)
+        if self.anon_max is not None:
+            clauses.append("coalesce(s.anonymous_share, 0) <= ?")
+            params.append(self.anon_max / 100)
+        return " AND ".join(clauses), params
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+_MATCHES = """
+SELECT a.id, a.published, coalesce(s.anonymous_share, 0) AS anonymous_share
+FROM articles a LEFT JOIN scorecards s ON s.article_id = a.id
+WHERE {where}
+ORDER BY CASE WHEN a.published LIKE 'X%' THEN NULL ELSE a.published END DESC NULLS LAST, a.id
+"""
+
+_ROWS = """
+SELECT a.id, a.published, a.outlet, a.title, a.url, a.words,
+       s.claims, s.share_attributed, s.attributions, s.anonymous_share, s.distinct_named_sources,
+       s.sources_by_kind
+FROM articles a LEFT JOIN scorecards s ON s.article_id = a.id
+WHERE a.id IN (SELECT unnest(?::VARCHAR[]))
+"""
+
+
+class Reader:
+    """The reader's one connection to the store, read-only (see ``Store``)."""
+
+    def __init__(self, db: str | Path):
+        self.store = Store(db, read_only=True)
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        with self._lock:
+            self.store.close()
+
+    def _rows(self, sql: str, params: list[Any] | tuple = ()) -> list[dict[str, Any]]:
+        with self._lock:
+            columns, rows = self.store.query(sql, params)
+        return [dict(zip(columns, r)) for r in rows]
+
+    def article(self, article_id: str) -> Optional[Record]:
+        with self._lock:
+            return self.store.get(article_id)
+
+    def outlets(self) -> list[dict[str, Any]]:
+        return self._rows(f"SELECT coalesce(outlet, '{UNKNOWN_OUTLET}') AS outlet, count(*) AS articles "
+                          "FROM articles GROUP BY 1 ORDER BY 2 DESC, 1")
+
+    def articles(self, filters: Filters, page: int = 1, per_page: int = 50) -> dict[str, Any]:
+        """One page of the articles that pass ``filters``, newest first, and the shape of all of
+        them: how many, by month, by anonymous share."""
+        where, params = filters.where()
+        matches = self._rows(_MATCHES.format(where=where), params)
+        by_month: dict[str, int] = {}
+        shares = [0] * 10
+        for m in matches:
+            if m["published"] and _MONTH.match(m["published"]):
+                month = m["published"][:7]
+                by_month[month] = by_month.get(month, 0) + 1
+            shares[min(int(m["anonymous_share"] * 10), 9)] += 1
+        pages = max(1, -(-len(matches) // per_page))
+        page = min(max(1, page), pages)
+        ids = [m["id"] for m in matches[(page - 1) * per_page: page * per_page]]
+        rows = {r["id"]: r for r in self._rows(_ROWS, [ids])} if ids else {}
+        return {"total": len(matches), "page": page, "pages": pages, "per_page": per_page,
+                "articles": [rows[i] for i in ids], "by_month": every_month(by_month),
+                "anonymous_share_histogram": shares}
+
+    def texts(self, ids: list[str]) -> dict[str, str]:
+        if not ids:
+            return {}
+        rows = self._rows("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+        return {r["id"]: r["text"] for r in rows}
+
+    def elsewhere(self, name: str, kb: Optional[str], article_id: str, limit: int = 50) -> list[dict[str, Any]]:
+        """Other articles with an entity of the same name or gazetteer key (the corpus layer will
+        resolve entities across articles properly; this is the plain match)."""
+        return self._rows(
+            "SELECT a.id, a.published, a.outlet, a.title, min(e.id) AS entity_id "
+            "FROM entities e JOIN articles a ON a.id = e.article_id "
+            "WHERE (e.name = ? OR (? IS NOT NULL AND e.kb = ?)) AND e.article_id <> ? "
+            "GROUP BY a.id, a.published, a.outlet, a.title "
+            "ORDER BY a.published DESC NULLS LAST, a.id LIMIT ?",
+            [name, kb, kb, article_id, limit])
