@@ -150,8 +150,7 @@ def test_article_page_marks_every_finding(client, reader_store, records, which):
     sc = record.scorecard
     assert f'data-key="claims">{sc.claims}<' in page.text
     assert f'data-key="anonymous_share">{sc.anonymous_share:.0%}<' in page.text
-    anonymous_speech = sum(1 for a in record.attributions
-                           if a.mode != "thought" and sources.get(a.source) and sources[a.source].kind in ANONYMOUS_KINDS)
+    anonymous_speech = sc.attributions_anonymous  # the header counts as the scorecard does
     assert f'data-anonymous="{anonymous_speech}"' in page.text
     for s in record.sources:
         assert f'id="src-{s.id}"' in page.text
@@ -224,6 +223,9 @@ def test_unknown_pages_are_404_in_both_forms(client, path):
 def test_bad_parameters_say_what_was_wrong(client, reader_store):
     page = client.get("/", params={"anon_min": "lots"})
     assert page.status_code == 400 and "anon_min" in page.text
+    assert client.get("/.json", params={"anon_min": "nan"}).status_code == 400
+    form = {"q": "", "outlet": "", "date_from": "", "date_to": "", "entity": "", "anon_min": "", "anon_max": ""}
+    assert client.get("/", params=form).status_code == 200  # a form sends its empty fields
     assert client.get(f"/articles/{reader_store['sample']}/entities/x1").status_code == 404
 
 

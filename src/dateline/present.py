@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+from .annotate.claims import is_mind_reading
 from .record import Record, Source
 
 ANONYMOUS_KINDS = frozenset({"anonymous_person", "anonymous_group"})
@@ -153,11 +154,12 @@ class ArticleView:
                  "kb": e.kb} for e in sorted(self.record.entities, key=lambda e: (-len(e.mentions), e.id))]
 
     def anonymity_counts(self) -> dict[str, int]:
-        """Attributed statements (speech, not the thoughts the writer ascribes: the scorecard's
-        count) by the anonymity of their chain: ``anonymous``, ``via_anonymous``, ``named``."""
+        """Attributed statements by the anonymity of their chain (``anonymous``, ``via_anonymous``,
+        ``named``), counted as the scorecard counts attributions: what the writer says someone
+        knows or thinks ("because he knows ...") is left out, as no one is reported saying it."""
         counts = {"anonymous": 0, "via_anonymous": 0, "named": 0}
         for a in self.record.attributions:
-            if a.mode != "thought":
+            if not is_mind_reading(a):
                 counts[self.anonymity(a.source) or "named"] += 1
         return counts
 

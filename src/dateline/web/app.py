@@ -115,10 +115,11 @@ def create_app(db: str | Path, allowed_hosts: Optional[list[str]] = None) -> Fas
         return record
 
     def index(request: Request, q: str = "", outlet: str = "", date_from: str = "", date_to: str = "",
-              entity: str = "", anon_min: Optional[float] = None, anon_max: Optional[float] = None, page: int = 1):
+              entity: str = "", anon_min: str = "", anon_max: str = "", page: str = "1"):
+        # A form sends its empty fields as empty strings: they mean "not filtered".
         filters = Filters(q=q, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity,
-                          anon_min=_percent(anon_min), anon_max=_percent(anon_max))
-        result = reader.articles(filters, page=page)
+                          anon_min=_percent("anon_min", anon_min), anon_max=_percent("anon_max", anon_max))
+        result = reader.articles(filters, page=int(_number("page", page) or 1))
         data = {"filters": filters.as_dict(), **result, "outlets": reader.outlets()}
         snippets: dict[str, Markup] = {}
         if filters.words():
@@ -179,6 +180,10 @@ def create_app(db: str | Path, allowed_hosts: Optional[list[str]] = None) -> Fas
         extras = {"snippets": [snippet_html(record.text, m["start"], m["end"]) for m in mentions[:30]]}
         return data, extras
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:  # asked for by browsers on pages without a <link rel="icon">, such as JSON
+        return Response((HERE / "static" / "favicon.svg").read_bytes(), media_type="image/svg+xml")
+
     route("/", "index.html", index)
     route("/articles/{article_id}", "article.html", article)
     route("/articles/{article_id}/entities/{entity_id}", "entity.html", entity)
@@ -202,8 +207,21 @@ def create_app(db: str | Path, allowed_hosts: Optional[list[str]] = None) -> Fas
     return app
 
 
-def _percent(value: Optional[float]) -> Optional[float]:
-    return None if value is None else min(100.0, max(0.0, value))
+def _number(name: str, value: str) -> Optional[float]:
+    if not value.strip():
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        raise HTTPException(400, f"{name} must be a number, not {value[:40]!r}.") from None
+    if number != number or number in (float("inf"), float("-inf")):
+        raise HTTPException(400, f"{name} must be a finite number.")
+    return number
+
+
+def _percent(name: str, value: str) -> Optional[float]:
+    number = _number(name, value)
+    return None if number is None else min(100.0, max(0.0, number))
 
 
 def _query_with(request: Request, **changes: Any) -> str:

@@ -32,7 +32,8 @@ def hbars(items: Sequence[tuple[str, float, str]], label: str, width: int = 300,
 
 
 def stacked(parts: Sequence[tuple[str, float, str]], label: str, width: int = 300, height: int = 16) -> Markup:
-    """One bar split into ``(name, value, css class)`` parts, in order, with a legend below."""
+    """One bar split into ``(name, value, css class)`` parts, in order, with a legend below (parts
+    of 0 left out)."""
     total = sum(v for _, v, _ in parts)
     body, x = [], 0.0
     for name, value, cls in parts:
@@ -43,6 +44,8 @@ def stacked(parts: Sequence[tuple[str, float, str]], label: str, width: int = 30
         x += w
     lx = 0
     for name, value, cls in parts:
+        if not value:
+            continue
         text = f"{name} {value:g}"
         body.append(f'<rect class="bar {escape(cls)}" x="{lx}" y="{height + 6}" width="10" height="10"></rect>'
                     f'<text class="lbl" x="{lx + 14}" y="{height + 15}">{escape(text)}</text>')
