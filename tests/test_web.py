@@ -10,7 +10,7 @@ from dateline.present import ANONYMOUS_KINDS, ArticleView
 from dateline.record import Record
 from dateline.store import Store
 from dateline.web import LOCAL_NAMES, create_app
-from dateline.web.data import every_month
+from dateline.web.data import Filters, Reader, every_month
 from dateline.web.highlight import Mark, _nest, article_html
 
 
@@ -105,8 +105,23 @@ def test_search_matches_every_word_in_title_or_text_and_takes_wildcards_literall
     assert target.id in both and both <= expected
     assert _listed(client, q="%") == _ids_by_filter(records, lambda r: "%" in r.text or "%" in (r.title or ""))
     assert _listed(client, q="zzqx%_") == set()
+    assert _listed(client, q=".*") == _ids_by_filter(records, lambda r: ".*" in r.text or ".*" in (r.title or ""))
     html = client.get("/", params={"q": word}).text
     assert f"<mark>{word}</mark>".lower() in html.lower()
+
+
+def test_search_in_sql_finds_what_search_in_memory_finds(reader_store, records):
+    """A corpus too large to copy into memory is searched in SQL: the same articles either way."""
+    words = ["SAID", "ceasefire talks", "%", ".*", "Zelenskyy", "<script>", "officials familiar"]
+    in_memory, in_sql = Reader(reader_store["db"]), Reader(reader_store["db"], search_memory=0)
+    try:
+        for q in words:
+            assert in_sql.found(Filters(q=q).words()) is None
+            ids = [a["id"] for a in in_memory.articles(Filters(q=q))["articles"]]
+            assert ids == [a["id"] for a in in_sql.articles(Filters(q=q))["articles"]], q
+    finally:
+        in_memory.close()
+        in_sql.close()
 
 
 def test_charts_are_svg_drawn_on_the_server(client):

