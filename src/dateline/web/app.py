@@ -132,7 +132,7 @@ def create_app(db: str | Path, allowed_hosts: Optional[list[str]] = None) -> Fas
             "snippets": snippets,
             "month_chart": charts.columns(months, "articles by month of publication", width=320, cls="col"),
             "anon_chart": charts.columns(bins, "articles by share of anonymous attributions", width=320,
-                                         cls="col anon-col", every=5),
+                                         cls="col anon-col"),
             "query_for_page": lambda n: _query_with(request, page=n),
         }
         return data, extras

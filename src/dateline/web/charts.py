@@ -54,23 +54,28 @@ def stacked(parts: Sequence[tuple[str, float, str]], label: str, width: int = 30
 
 
 def columns(items: Sequence[tuple[str, float]], label: str, width: int = 300, height: int = 90,
-            cls: str = "col", every: int | None = None) -> Markup:
-    """Vertical bars (a histogram or a count by month); every ``every``-th name is written below."""
+            cls: str = "col") -> Markup:
+    """Vertical bars (a histogram or a count by month); the first, middle and last names are
+    written below, so they never crowd, and each bar names itself on hover."""
     if not items:
         return Markup("")
     top = max(v for _, v in items) or 1
     n = len(items)
-    gap = 2 if n < 40 else 1
-    w = max(1.0, (width - gap * (n - 1)) / n)
-    every = every or max(1, round(n / 6))
+    gap = 2 if n < 40 else 1 if n < 120 else 0
+    w = max(0.5, (width - gap * (n - 1)) / n)
     plot_h = height - 16
+    named = {0: "start", n - 1: "end"} if n > 1 else {0: "start"}
+    if n > 4:
+        named[n // 2] = "middle"
     body = []
     for i, (name, value) in enumerate(items):
         h = plot_h * value / top
         x = i * (w + gap)
         body.append(f'<rect class="bar {escape(cls)}" x="{x:.1f}" y="{plot_h - h:.1f}" width="{w:.1f}" height="{h:.1f}">'
                     f'<title>{escape(name)}: {value:g}</title></rect>')
-        if i % every == 0:
-            body.append(f'<text class="lbl" x="{x:.1f}" y="{height - 3}">{escape(name)}</text>')
+        if i in named:
+            anchor = named[i]
+            tx = x if anchor == "start" else x + w if anchor == "end" else x + w / 2
+            body.append(f'<text class="lbl" x="{tx:.1f}" y="{height - 3}" text-anchor="{anchor}">{escape(name)}</text>')
     body.append(f'<line class="axis" x1="0" y1="{plot_h}" x2="{width}" y2="{plot_h}"></line>')
     return _svg(width, height, body, label)
