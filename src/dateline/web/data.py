@@ -129,7 +129,7 @@ class Reader:
         self.store = Store(db, read_only=True)
         self._lock = threading.Lock()
         self._search_memory = search_memory
-        self._texts: Optional[list[tuple[str, str]]] = None  # (id, lower-cased title and text)
+        self._texts: Optional[list[tuple[str, bytes]]] = None  # (id, lower-cased title and text)
         self._texts_loaded = False
 
     def close(self) -> None:
@@ -186,13 +186,15 @@ class Reader:
                 (size,), = self.store.query("SELECT coalesce(sum(length(text) + length(coalesce(title, ''))), 0) "
                                             "FROM articles")[1]
                 if size <= self._search_memory:
-                    self._texts = self.store.query("SELECT id, lower(coalesce(title, '') || chr(10) || text) "
-                                                   "FROM articles")[1]
+                    # as UTF-8 bytes: a str with one curly quote takes two bytes a character, and
+                    # scanning half the bytes takes half the time
+                    rows = self.store.query("SELECT id, lower(coalesce(title, '') || chr(10) || text) FROM articles")[1]
+                    self._texts = [(i, text.encode("utf-8")) for i, text in rows]
             texts = self._texts
         if texts is None:
             return None
-        lowered = [w.lower() for w in words]
-        return {i for i, text in texts if all(w in text for w in lowered)}
+        first, *rest = [w.lower().encode("utf-8") for w in words]
+        return {i for i, text in texts if first in text and all(w in text for w in rest)}
 
     def texts(self, ids: list[str]) -> dict[str, str]:
         if not ids:
