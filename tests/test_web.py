@@ -276,3 +276,23 @@ def test_a_server_on_loopback_answers_only_to_local_names(reader_store):
         assert TestClient(app, base_url="http://attacker.example").get("/").status_code == 400
     finally:
         app.state.reader.close()
+
+
+def test_a_record_without_scorecard_or_findings_still_reads(tmp_path):
+    from dataclasses import replace
+
+    from test_record import full_record
+
+    bare = replace(full_record(), scorecard=None, attributions=[], sources=[], claims=[], events=[],
+                   loaded_terms=[], timexes=[], language="fr", url=None)
+    db = tmp_path / "bare.duckdb"
+    with Store(db) as store:
+        store.add("bare.txt", "h", 1, bare)
+    app = create_app(db)
+    try:
+        client = TestClient(app)
+        page = client.get(f"/articles/{bare.id}")
+        assert page.status_code == 200 and "No scorecard" in page.text and _parse(page.text).broken == 0
+        assert client.get("/").status_code == 200
+    finally:
+        app.state.reader.close()

@@ -3,6 +3,12 @@
 Every page is a view function returning plain data; the same data renders as HTML at ``PATH`` and
 as JSON at ``PATH.json`` (the JSON route is declared first: ``{article_id}`` would match the dot).
 The pages only read: the store is opened once, read-only (``Store(path, read_only=True)``).
+
+To add a page (the corpus's stories, entities, graph): a view ``(request, **path and query
+parameters) -> (data, extras)`` whose ``data`` is plain JSON-able (what ``corpus.views`` returns)
+and ``extras`` what only the HTML needs (charts as Markup); a template that extends ``base.html``
+(blocks ``title``, ``main``); ``route(path, template, view)`` inside ``create_app``; and an entry in
+``NAV`` for the bar at the top.
 """
 from __future__ import annotations
 
