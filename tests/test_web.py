@@ -296,3 +296,12 @@ def test_a_record_without_scorecard_or_findings_still_reads(tmp_path):
         assert client.get("/").status_code == 200
     finally:
         app.state.reader.close()
+
+
+def test_serve_refuses_a_missing_store_and_a_bad_port(reader_store, capsys):
+    from dateline.cli import main
+
+    assert main(["serve", "--db", "/no/such.duckdb"]) == 3
+    assert "E301" in capsys.readouterr().err
+    assert main(["serve", "--db", str(reader_store["db"]), "--port", "70000"]) == 2
+    assert "E410" in capsys.readouterr().err
