@@ -101,6 +101,11 @@ def unexpected_read_failure(exc: BaseException) -> InputError:
                       "please report it with the input", "E199")
 
 
+# Usage errors: the command line.
+def bad_port(port: int) -> UsageError:
+    return UsageError(f"--port {port} is not a port number; give one from 1 to 65535 (8000 is the default)", "E410")
+
+
 # Engine errors: the Spark job and its Parquet output.
 def spark_unavailable(detail: str) -> EngineError:
     return EngineError(f"Spark cannot be started ({detail}); install Java 17 (apt-get install openjdk-17-jre-headless "
