@@ -135,6 +135,28 @@ def test_attach_serves_the_store_commands_and_nothing_outside_its_folder(spark_o
     assert "disabled by configuration" in capsys.readouterr().err
 
 
+def test_the_reader_serves_spark_output_through_attach(spark_out):
+    from fastapi.testclient import TestClient
+
+    from dateline.web import create_app
+
+    _, attached, _ = spark_out
+    app = create_app(attached)
+    try:
+        client = TestClient(app)
+        index = client.get("/.json")
+        assert index.status_code == 200
+        titles = [a["title"] for a in index.json()["articles"]]
+        assert len(titles) == 9 and any(t.startswith("Argentina reaches") for t in titles)
+        with Store(attached, read_only=True) as store:
+            article_id = store.query("SELECT id FROM articles WHERE title LIKE 'Argentina%'")[1][0][0]
+        page = client.get(f"/articles/{article_id}")
+        assert page.status_code == 200 and "Argentina reaches" in page.text
+        assert client.get(f"/articles/{article_id}.json").json()["article"]["id"] == article_id
+    finally:
+        app.state.reader.close()
+
+
 def test_attach_refuses_a_store_with_tables_of_its_own(spark_out, cli_db, tmp_path):
     out, _, _ = spark_out
     db = tmp_path / "store.duckdb"

@@ -155,27 +155,29 @@ def _quote(name: str) -> str:
 
 
 def _read_only_config() -> dict[str, Any]:
-    """Settings of every read-only connection (``query``, ``list``, ``show``, the web reader): no
-    statement may read or write a file outside the store (only the allowed directories, where
-    Parquet output is attached: see ``_open_read_only``), install or load an extension, or change a setting."""
-    return {"autoinstall_known_extensions": False, "autoload_known_extensions": False,
-            "enable_external_access": False, "lock_configuration": True}
+    """What every read-only connection (``query``, ``list``, ``show``, the web reader) is opened
+    with; ``_open_read_only`` then switches off external access (except for the allowed
+    directories, where Parquet output is attached) and locks the configuration."""
+    return {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 
 
 def _open_read_only(path: str, allowed_directories: list[str]):
-    """A read-only connection with ``_read_only_config``'s settings. DuckDB takes
-    ``allowed_directories`` only from a started database whose external access is still on, so
-    with allowed directories the last two settings are made right after connecting, before any
-    statement of a caller runs."""
+    """A read-only connection on which no statement may read or write a file outside the store and
+    the allowed directories, install or load an extension, or change a setting. DuckDB takes
+    ``allowed_directories`` only from a started database whose external access is still on, and
+    connections of one process to one file share their database and must be opened alike: so the
+    settings are made right after connecting, before any statement of a caller runs, by the first
+    connection (a later one finds the database locked down already)."""
     import duckdb
 
-    if not allowed_directories:
-        return duckdb.connect(path, read_only=True, config=_read_only_config())
-    config = {k: v for k, v in _read_only_config().items() if k.startswith("auto")}
-    con = duckdb.connect(path, read_only=True, config=config)
-    folders = ", ".join("'" + (str(Path(d).resolve()) + "/").replace("'", "''") + "'" for d in allowed_directories)
-    for statement in (f"SET allowed_directories = [{folders}]", "SET enable_external_access = false",
-                      "SET lock_configuration = true"):
+    con = duckdb.connect(path, read_only=True, config=_read_only_config())
+    if con.execute("SELECT current_setting('lock_configuration')").fetchone()[0]:
+        return con
+    statements = ["SET enable_external_access = false", "SET lock_configuration = true"]
+    if allowed_directories:
+        folders = ", ".join("'" + (str(Path(d).resolve()) + "/").replace("'", "''") + "'" for d in allowed_directories)
+        statements.insert(0, f"SET allowed_directories = [{folders}]")
+    for statement in statements:
         con.execute(statement)
     return con
 
@@ -183,11 +185,14 @@ def _open_read_only(path: str, allowed_directories: list[str]):
 def attached_folders(path: str | Path) -> list[str]:
     """The Parquet folders a file's views read (``dateline attach`` lists them in its table
     ``attached_folders``): a read-only connection to the file may read these and nothing else."""
+    import duckdb
+
     if not Path(path).exists():
         return []
-    con = _open_read_only(str(path), [])
-    try:
-        if not con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = 'attached_folders'").fetchone():
+    con = duckdb.connect(str(path), read_only=True, config=_read_only_config())
+    try:  # fixed statements on a base table only: nothing here reads a file
+        if not con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = 'attached_folders' "
+                           "AND table_type = 'BASE TABLE'").fetchone():
             return []
         return [row[0] for row in con.execute("SELECT folder FROM attached_folders").fetchall()]
     finally:
