@@ -208,14 +208,20 @@ def run(inputs: Iterable[str], output: str | Path, *, master: Optional[str] = No
         rdd = spark.sparkContext.parallelize(todo, numSlices=min(partitions or len(todo), len(todo)))
         entries = rdd.mapPartitions(task).collect()
     except Exception as exc:  # noqa: BLE001 -- Py4J wraps the worker's failure; the message is what helps
-        lines = [ln for ln in str(exc).splitlines() if ln.strip()]
-        raise errors.spark_job_failed(lines[-1][:300] if lines else exc.__class__.__name__) from exc
+        raise errors.spark_job_failed(_failure(exc)) from exc
     finally:
         if own:
             spark.stop()
     summary.skipped += sum(1 for e in entries if e.get("skipped"))
     summary.finished = [e for e in entries if not e.get("skipped")]
     return summary
+
+
+def _failure(exc: Exception) -> str:
+    """The line of a Spark failure that says what went wrong (Py4J wraps it in Java stack traces)."""
+    lines = [ln.strip() for ln in str(exc).splitlines() if ln.strip()]
+    said = [ln for ln in lines if "Job aborted" in ln or ln.split(":")[0].endswith(("Error", "Exception"))]
+    return (said[0] if said else lines[0] if lines else exc.__class__.__name__).lstrip(": ")[:400]
 
 
 # The task: one input file, on a Python worker.
