@@ -75,6 +75,7 @@ def build_cache(path: Path, cache: Optional[Path] = None, limit: Optional[int] =
 
 def render(browser, html: bytes, address: str) -> str:
     """The visible text of ``html`` shown at ``address`` with JavaScript off and nothing fetched."""
+    content_type = "text/html; charset=utf-8" if _is_utf8(html) else "text/html"
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
@@ -82,7 +83,7 @@ def render(browser, html: bytes, address: str) -> str:
 
         def serve(route) -> None:
             if route.request.url == address and route.request.is_navigation_request():
-                route.fulfill(status=200, body=html, headers={"content-type": "text/html"})
+                route.fulfill(status=200, body=html, headers={"content-type": content_type})
             else:
                 route.abort()
 
@@ -91,6 +92,16 @@ def render(browser, html: bytes, address: str) -> str:
         return page.evaluate("document.body ? document.body.innerText : ''")
     finally:
         context.close()
+
+
+def _is_utf8(data: bytes) -> bool:
+    """Whether the page reads as UTF-8, as nearly every server declares it in its headers (which the
+    set does not keep); other pages are left to the browser's reading of their ``<meta charset>``."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def score(path: Path, limit: Optional[int] = None, half: Optional[str] = None) -> dict:

@@ -162,17 +162,30 @@ def _blocks(raw: str) -> list[list[str]]:
     return blocks
 
 
+_WRAPPED_MIN_CHARS = 30
+_WRAPPED_FILL = 0.5
+
+
+def _evenly_filled(lines: list[str]) -> bool:
+    """Lines wrapped at a width fill it: each but the last is at least half as long as the longest
+    and the longest holds 30 characters or more. A menu's labels, one a line, do not."""
+    if not lines:
+        return True
+    widest = max(map(len, lines))
+    return widest >= _WRAPPED_MIN_CHARS and all(len(line) >= _WRAPPED_FILL * widest for line in lines)
+
+
 def _paragraph_groups(lines: list[str]) -> list[list[int]]:
     """The paragraphs of one block, as groups of line indexes. In hard-wrapped text (most lines
-    end mid-sentence and none is longer than about 100 characters) the lines of the block
+    end mid-sentence, evenly filled, none longer than about 100 characters) the lines of the block
     form one paragraph, a title-cased first line split off as a heading. Otherwise each line is a
     paragraph of its own, except that a line starting in lower case continues the line before it
     when that one ends mid-sentence."""
     if len(lines) > 1 and not all(is_title_like(line) for line in lines):
         body = lines[:-1]
         ends = sum(line.endswith(_SENTENCE_END) for line in body) / len(body)
-        if ends < 0.5 and max(map(len, body)) <= _MAX_WRAPPED_LINE:
-            first = 1 if is_title_like(lines[0]) and _title_case(lines[0]) else 0
+        first = 1 if is_title_like(lines[0]) and _title_case(lines[0]) else 0
+        if ends < 0.5 and max(map(len, body)) <= _MAX_WRAPPED_LINE and _evenly_filled(lines[first:-1]):
             return [[0], list(range(1, len(lines)))] if first else [list(range(len(lines)))]
     groups: list[list[int]] = []
     for i, line in enumerate(lines):
@@ -183,6 +196,208 @@ def _paragraph_groups(lines: list[str]) -> list[list[int]]:
     return groups
 
 
+@dataclass(slots=True)
+class _Line:
+    """One paragraph of the copied text (or one line the classifier sets apart), in page order."""
+
+    text: str
+    kind: Optional[str]  # byline, date, links, chrome, or None for text
+    words: int = 0
+
+    @property
+    def prose(self) -> bool:
+        return self.kind is None and is_prose(self.text)
+
+
+def _lines(raw: str) -> list[_Line]:
+    """The text's paragraphs and set-apart lines in page order: hard-wrapped lines joined, each
+    line of an unwrapped block its own paragraph (see ``_paragraph_groups``)."""
+    out: list[_Line] = []
+    for block in _blocks(raw):
+        kinds = [_line_kind(line) for line in block]
+        kept = [i for i, kind in enumerate(kinds) if kind is None]
+        starts = {kept[g[0]]: " ".join(block[kept[i]] for i in g) for g in _paragraph_groups([block[i] for i in kept])}
+        for i, (line, kind) in enumerate(zip(block, kinds)):
+            if kind is not None:
+                out.append(_Line(line, kind, len(line.split())))
+            elif i in starts:
+                out.append(_Line(starts[i], None, len(starts[i].split())))
+    return out
+
+
+_PROSE_WORDS = 8  # a sentence this long, ended, is prose ...
+_LONG_PROSE_WORDS = 20  # ... and a line this long is, ended or not
+_LABEL_WEIGHT = -6  # the least a short line weighs against the article around it
+
+
+def is_prose(text: str) -> bool:
+    """A paragraph of running text: a sentence of eight words or more, or any line of twenty, not
+    in capitals and not a headline in title case."""
+    words = len(text.split())
+    if words < _PROSE_WORDS or text.isupper():
+        return False
+    if words >= _LONG_PROSE_WORDS:
+        return True
+    return text.rstrip().endswith(_SENTENCE_END) and not _title_case(text)
+
+
+def _weight(line: _Line) -> int:
+    """How much a line speaks for the article around it: prose by its words, short lines (menus,
+    labels, counters, link lists) against it."""
+    if line.kind is not None:
+        return _LABEL_WEIGHT
+    if line.prose:
+        return line.words
+    return max(line.words - _PROSE_WORDS, _LABEL_WEIGHT)
+
+
+def article_span(lines: list[_Line]) -> tuple[int, int]:
+    """Where the article lies in a whole page of text: the run of lines whose prose most outweighs
+    the short lines around it (menus, share rows, footers, lists of links), as ``[start, end)``
+    from its first to its last line of prose. ``(0, 0)`` when there is no prose."""
+    best, best_span = 0, (0, 0)
+    total, start = 0, 0
+    for i, line in enumerate(lines):
+        if total <= 0:
+            total, start = 0, i
+        total += _weight(line)
+        if total > best and line.prose:
+            best, best_span = total, (start, i + 1)
+    start, end = best_span
+    while start < end and not lines[start].prose:
+        start += 1
+    return start, end
+
+
+@functools.cache
+def _closing_heads() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.I) for p in lexicons.lines("closing_heads.txt"))
+
+
+def closes_article(text: str) -> bool:
+    """A line opening what follows an article on a page: comments, an author's box, links to other
+    stories (``lexicons/closing_heads.txt``)."""
+    s = text.strip().rstrip(":").strip()
+    return len(s) <= 80 and any(p.fullmatch(s) for p in _closing_heads())
+
+
+_GAP_LINES = 4  # short lines that may stand between two stretches of one article
+
+
+def extend_span(lines: list[_Line], start: int, end: int) -> int:
+    """The span's end carried over a few short lines (a box of links, an advertisement's label)
+    to the prose that follows them, as long as none of them closes the article."""
+    j = end
+    while j < len(lines):
+        k = j
+        while k < len(lines) and k - j <= _GAP_LINES and not lines[k].prose:
+            if closes_article(lines[k].text):
+                return end
+            k += 1
+        if k >= len(lines) or not lines[k].prose:
+            return end
+        while k < len(lines) and lines[k].prose:
+            k += 1
+        end = j = k
+    return end
+
+
+_CLOSING_FROM = 0.5  # share of the article's prose that must come before a closing line
+
+
+def article_end(lines: list[_Line], start: int, end: int) -> int:
+    """The article's end: the first closing line (comments, related links) after half its prose."""
+    prose = [sum(line.words for line in lines[start:i] if line.prose) for i in range(start, end + 1)]
+    for i in range(start, end):
+        if prose[i - start] >= _CLOSING_FROM * prose[-1] and closes_article(lines[i].text):
+            return i
+    return end
+
+
+_TITLE_WINDOW = 40  # lines above the article's first paragraph where its title may stand
+_HEAD_WINDOW = 10  # lines above the title where its byline and date may stand
+_HEAD_GAP = 6  # lines between the headline and the first paragraph that may belong to the article
+_TITLE_ECHO = 0.2  # what a headline's being shown twice (in a breadcrumb too) adds to its score
+_TITLE_DISTANCE = 0.03  # what each line between a candidate and the article takes from it
+_TITLE_MIN_SCORE = 0.3
+_TITLE_FULL_WORDS = 4
+_TITLE_CAPITALS = 0.3
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower() for w in _CONTENT_WORD.findall(text)}
+
+
+def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int], float]:
+    """The headline among the title-like lines above the article's first paragraph, and its score:
+    the one whose words the article most echoes, a little more if the page shows it twice above the
+    article (a breadcrumb's last item and the headline), a little less the farther it stands. A
+    line the article repeats is one of its section headings listed in a table of contents, not its
+    title. With no line the article echoes, the nearest title-like line just above it."""
+    article: set[str] = set()
+    for line in lines[start:end]:
+        article |= _content_words(line.text)
+    above = [line.text for line in lines[:start]]
+    inside = {line.text for line in lines[start:end]}
+    best, best_score, nearest = None, _TITLE_MIN_SCORE, None
+    for i in range(start - 1, max(-1, start - 1 - _TITLE_WINDOW), -1):
+        line = lines[i]
+        if line.kind is not None or line.words < 2 or not is_headline_like(line.text) or line.text in inside:
+            continue
+        if nearest is None and start - i <= _HEAD_GAP:
+            nearest = i
+        words = _content_words(line.text)
+        if not words:
+            continue
+        # the share of its words the article repeats, counted in full from four words up: "Contact
+        # Us" shares its one word with many an article
+        score = len(words & article) / max(len(words), _TITLE_FULL_WORDS) - _TITLE_DISTANCE * (start - 1 - i)
+        if line.text.isupper():
+            score -= _TITLE_CAPITALS  # a label in capitals ("THINGS TO DO"); headlines are set in case
+        if above.count(line.text) > 1:
+            score += _TITLE_ECHO
+        if score > best_score:
+            best, best_score = i, score
+    return (best, best_score) if best is not None else (nearest, 0.0)
+
+
+_OPENING_PROSE = 0.1  # share of the article's prose a notice or teaser above its headline may hold
+_OPENING_MARGIN = 0.25  # and by how much a headline there must outscore one above the run
+
+
+def locate(lines: list[_Line]) -> tuple[Optional[int], int, int]:
+    """Where the article lies: its headline's line (or None), its first line and its end. The
+    headline may stand inside the run of prose found first, after a notice or a teaser that holds
+    little of it ("Many of the offers on this site are from advertisers..."): the article then
+    starts after the headline that scores best."""
+    start, end = article_span(lines)
+    end = article_end(lines, start, extend_span(lines, start, end))
+    title_at, score = find_title(lines, start, end)
+    total = sum(line.words for line in lines[start:end] if line.prose)
+    before = 0
+    for i in range(start, min(end - 1, start + _TITLE_WINDOW)):
+        if lines[i].prose:
+            before += lines[i].words
+            if before > _OPENING_PROSE * total:
+                break
+            continue
+        first = next((k for k in range(i + 1, end) if lines[k].prose), None)
+        if first is None or not is_headline_like(lines[i].text) or lines[i].kind is not None:
+            continue
+        at, inner = find_title(lines, first, end)
+        if at == i and inner > score + _OPENING_MARGIN:
+            title_at, score, start = i, inner, first
+    return title_at, start, end
+
+
+def is_headline_like(line: str) -> bool:
+    """A line that can be a headline: title-like, or ending with a bracket or exclamation mark
+    ("What Meditation Can Do for You (and How To Get Started)")."""
+    s = line.strip()
+    return is_title_like(s.rstrip(")]!"), _MAX_TITLE_WORDS) and len(s.split()) <= _MAX_TITLE_WORDS
+
+
 @dataclass
 class _Reading:
     """What the classifier has found so far."""
@@ -191,9 +406,9 @@ class _Reading:
     units: list[tuple[str, str]] = field(default_factory=list)  # ("p" | "h", text)
     removed: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
-    title_candidates: list[str] = field(default_factory=list)
     stated_dates: dict[str, str] = field(default_factory=dict)  # kind -> first ISO day
     in_link_list: bool = False
+    in_list: bool = False  # after a paragraph ending with a colon: short lines are its items
 
     @property
     def seen_body(self) -> bool:
@@ -201,20 +416,30 @@ class _Reading:
 
 
 def extract_text(raw: str, meta: dict) -> Page:
+    """The article in a text: where it lies on the page, its title, then its lines in turn."""
+    lines = _lines(raw)
+    title_at, start, end = locate(lines)
     reading = _Reading(title=meta.get("title"))
-    for block in _blocks(raw):
-        kinds = [_line_kind(line) for line in block]
-        kept = [i for i, kind in enumerate(kinds) if kind is None]
-        if len(kept) > 1 and not reading.seen_body and all(is_title_like(block[i], 5) for i in kept):
-            kinds = [kind or "chrome" for kind in kinds]  # a menu: several short labels before the body
-            kept = []
-        starts = {kept[g[0]]: " ".join(block[kept[i]] for i in g) for g in _paragraph_groups([block[i] for i in kept])}
-        for i, (line, kind) in enumerate(zip(block, kinds)):  # in order, so removed keeps the page's order
-            if kind is not None:
-                _drop(line, kind, reading)
-            elif i in starts:
-                _place(starts[i], reading)
-    _settle_title(reading)
+    if reading.title is not None:
+        title_at = next((i for i in range(start) if lines[i].text == reading.title), None)
+    if title_at is not None:
+        reading.title = lines[title_at].text
+    head = title_at + 1 if title_at is not None and start - title_at <= _HEAD_GAP else start
+    mined_from = max(0, (title_at if title_at is not None else start) - _HEAD_WINDOW)
+    for i, line in enumerate(lines):
+        if i == title_at:
+            continue
+        if head <= i < end:
+            if line.kind is not None:
+                _drop(line.text, line.kind, reading)
+            elif not reading.seen_body and i < start:
+                _place_head(line.text, reading)
+            else:
+                _place(line.text, reading)
+        elif line.kind is not None and mined_from <= i < end:
+            _drop(line.text, line.kind, reading)  # a byline or date near the headline
+        else:
+            reading.removed.append(line.text)
     cut = trailing_chrome(reading.units)
     reading.removed.extend(s for _, s in reading.units[cut:])
     del reading.units[cut:]
@@ -263,44 +488,33 @@ def _drop(line: str, kind: str, reading: _Reading) -> None:
         reading.in_link_list = True
 
 
-def _place(paragraph: str, reading: _Reading) -> None:
-    """Add one paragraph as title candidate, heading, link or body."""
-    units = reading.units
-    if is_title_like(paragraph, _MAX_TITLE_WORDS if not reading.seen_body else _MAX_HEADING_WORDS):
-        if reading.in_link_list and reading.seen_body:
+def _place_head(paragraph: str, reading: _Reading) -> None:
+    """A line between the headline and the first paragraph: a subtitle of four words or more is
+    kept as a heading, a shorter title-like line (a section label, an author's name) is not."""
+    if is_title_like(paragraph, _MAX_TITLE_WORDS):
+        if _MIN_TITLE_WORDS <= len(paragraph.split()) <= _MAX_HEADING_WORDS and paragraph != reading.title:
+            reading.units.append(("h", paragraph))
+        else:
             reading.removed.append(paragraph)
-        elif not reading.seen_body:
-            reading.title_candidates.append(paragraph)
-        elif paragraph == reading.title:
+        return
+    _place(paragraph, reading)
+
+
+def _place(paragraph: str, reading: _Reading) -> None:
+    """Add one paragraph of the article as heading, list item, link or body."""
+    units = reading.units
+    if is_title_like(paragraph, _MAX_HEADING_WORDS) and reading.seen_body:
+        if reading.in_list:
+            units.append(("p", paragraph))
+        elif reading.in_link_list or paragraph == reading.title:
             reading.removed.append(paragraph)
         else:
             units.append(("h", paragraph))
             _drop_link_run(reading)
         return
-    if not reading.seen_body:
-        _settle_title(reading)
     reading.in_link_list = False
+    reading.in_list = paragraph.rstrip().endswith(":")
     units.append(("p", paragraph))
-
-
-def _settle_title(reading: _Reading) -> None:
-    """At the first body paragraph: choose the title among the title-like lines before it. The
-    first of four words or more wins; shorter lines before it are section labels or kickers
-    (removed), longer ones after it are subtitles (kept as headings)."""
-    candidates, reading.title_candidates = reading.title_candidates, []
-    if not candidates:
-        return
-    if reading.title is None:
-        long_enough = [c for c in candidates if len(c.split()) >= _MIN_TITLE_WORDS]
-        reading.title = long_enough[0] if long_enough else max(candidates, key=lambda c: len(c.split()))
-    after_title = False
-    for line in candidates:
-        if line == reading.title and not after_title:
-            after_title = True
-        elif after_title and len(line.split()) >= _MIN_TITLE_WORDS and len(line.split()) <= _MAX_HEADING_WORDS:
-            reading.units.append(("h", line))
-        else:
-            reading.removed.append(line)
 
 
 def _drop_link_run(reading: _Reading) -> None:
