@@ -321,6 +321,7 @@ _TITLE_ECHO = 0.2  # what a headline's being shown twice (in a breadcrumb too) a
 _TITLE_DISTANCE = 0.03  # what each line between a candidate and the article takes from it
 _TITLE_MIN_SCORE = 0.3
 _TITLE_FULL_WORDS = 4
+_TITLE_BYLINE = 0.3
 _TITLE_CAPITALS = 0.3
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 
@@ -357,13 +358,15 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
             score -= _TITLE_CAPITALS  # a label in capitals ("THINGS TO DO"); headlines are set in case
         if above.count(line.text) > 1:
             score += _TITLE_ECHO
+        if any(lines[k].kind in ("byline", "date") for k in range(i + 1, min(start, i + 1 + _HEAD_GAP))):
+            score += _TITLE_BYLINE  # a headline is followed by its byline or date
         if score > best_score:
             best, best_score = i, score
     return (best, best_score) if best is not None else (nearest, 0.0)
 
 
 _OPENING_PROSE = 0.1  # share of the article's prose a notice or teaser above its headline may hold
-_OPENING_MARGIN = 0.25  # and by how much a headline there must outscore one above the run
+_OPENING_MARGIN = 0.5  # and by how much a headline there must outscore one above the run
 
 
 def locate(lines: list[_Line]) -> tuple[Optional[int], int, int]:
