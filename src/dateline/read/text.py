@@ -251,7 +251,16 @@ def _weight(line: _Line) -> int:
     return max(line.words - _PROSE_WORDS, _LABEL_WEIGHT)
 
 
-def article_span(lines: list[_Line]) -> tuple[int, int]:
+_TEASER_WORDS = 25  # a paragraph shorter than this, between short lines, describes a link
+
+
+def _alone(lines: list[_Line], i: int) -> bool:
+    """Whether neither neighbour of line ``i`` is prose (and it introduces no list)."""
+    return ((i == 0 or not lines[i - 1].prose) and (i + 1 == len(lines) or not lines[i + 1].prose)
+            and not lines[i].text.endswith(":"))
+
+
+def article_span(lines: list[_Line], teasers: bool = True) -> tuple[int, int]:
     """Where the article lies in a whole page of text: the run of lines whose prose most outweighs
     the short lines around it (menus, share rows, footers, lists of links), as ``[start, end)``
     from its first to its last line of prose. ``(0, 0)`` when there is no prose."""
@@ -261,9 +270,13 @@ def article_span(lines: list[_Line]) -> tuple[int, int]:
         if total <= 0:
             total, start = 0, i
         total += _weight(line)
+        if teasers and line.prose and line.words < _TEASER_WORDS and _alone(lines, i):
+            total -= _TEASER_WORDS  # a teaser's line under a link, a promotion between labels
         if total > best and line.prose:
             best, best_span = total, (start, i + 1)
     start, end = best_span
+    if end == 0 and teasers:
+        return article_span(lines, teasers=False)  # a text of one short paragraph is no teaser
     while start < end and not lines[start].prose:
         start += 1
     return start, end
@@ -302,15 +315,19 @@ def extend_span(lines: list[_Line], start: int, end: int) -> int:
     return end
 
 
-_CLOSING_FROM = 0.5  # share of the article's prose that must come before a closing line
+_CLOSING_FROM = 0.5  # share of the article's prose that must come before a closing line ...
+_CLOSING_FROM_WORDS = 300  # ... or this many words of it (comments can outweigh the article)
 
 
 def article_end(lines: list[_Line], start: int, end: int) -> int:
-    """The article's end: the first closing line (comments, related links) after half its prose."""
-    prose = [sum(line.words for line in lines[start:i] if line.prose) for i in range(start, end + 1)]
+    """The article's end: the first closing line (comments, related links) after half its prose
+    or 300 words of it, whichever comes first."""
+    total = sum(line.words for line in lines[start:end] if line.prose)
+    before = 0
     for i in range(start, end):
-        if prose[i - start] >= _CLOSING_FROM * prose[-1] and closes_article(lines[i].text):
+        if before >= min(_CLOSING_FROM * total, _CLOSING_FROM_WORDS) and closes_article(lines[i].text):
             return i
+        before += lines[i].words if lines[i].prose else 0
     return end
 
 
