@@ -379,7 +379,7 @@ def test_a_quotation_set_in_a_figure_is_read_with_its_attribution():
 def test_an_article_discarded_for_a_word_inside_its_class_name_is_read_blind_to_class_names():
     from lxml import html as lxml_html
 
-    from dateline.read.html import class_blind_reading
+    from dateline.read.html import ArticleBlocks, class_blind_reading
 
     paragraphs = "".join(
         f"<p>Part {n} of the guide: how a course is planned, written, tested with learners and improved "
@@ -390,23 +390,40 @@ def test_an_article_discarded_for_a_word_inside_its_class_name_is_read_blind_to_
             "<div class='comments'><p>Great guide, thanks! I used it for my own course last spring and it "
             "helped a lot with the planning of every module.</p></div></main></body></html>")
     promo = [("h", "Train your team with us"), ("p", "Book a demo today.")]  # a reading that missed the article
-    units = class_blind_reading(lxml_html.fromstring(page), None, promo)
+    prose = ArticleBlocks.of(lxml_html.fromstring(page)).prose
+    units = class_blind_reading(lxml_html.fromstring(page), None, promo, prose)
     text = " ".join(s for _, s in units)
     assert "Part 1 of the guide" in text and "Part 8 of the guide" in text
     assert "Great guide" not in text  # the comments stay out of the blind reading
     found = [("p", f"Part {n} of the guide.") for n in range(1, 9)]  # a reading that found it stands
-    assert class_blind_reading(lxml_html.fromstring(page), None, found * 20) == found * 20
+    assert class_blind_reading(lxml_html.fromstring(page), None, found * 20, prose) == found * 20
 
 
 def test_page_prose_counts_paragraphs_of_the_article_not_navigation():
     from lxml import html as lxml_html
 
-    from dateline.read.html import page_prose
+    from dateline.read.html import ArticleBlocks
 
     long = "A paragraph of prose long enough to be part of an article rather than a label or a link."
     tree = lxml_html.fromstring(f"<html><body><nav><p>{long}</p></nav><p>{long}</p><p>Short label</p>"
                                 f"<footer><p>{long}</p></footer></body></html>")
-    assert page_prose(tree) == len(long)
+    assert ArticleBlocks.of(tree).prose == len(long)
+
+
+def test_a_reading_is_in_doubt_only_when_the_page_shows_text_it_lacks():
+    from lxml import html as lxml_html
+
+    from dateline.read.html import ArticleBlocks
+
+    steps = "".join(f"<li>Step {n}: measure the room twice, then mark where each shelf goes.</li>" for n in range(6))
+    intro = "Fitting shelves takes an afternoon and a few tools, and the result lasts for many years."
+    tree = lxml_html.fromstring(f"<html><body><nav><ul><li>{'Home and garden guides ' * 3}</li></ul></nav>"
+                                f"<p>{intro}</p><ol>{steps}</ol></body></html>")
+    blocks = ArticleBlocks.of(tree)
+    assert blocks.in_doubt([("p", intro)])  # the steps were not read
+    read_all = [("p", intro)] + [("i", f"Step {n}: measure the room twice, then mark where each shelf goes.")
+                                 for n in range(6)]
+    assert not blocks.in_doubt(read_all)  # the navigation's text does not count
 
 
 def test_a_templates_filler_text_is_not_the_article():

@@ -1,124 +1,160 @@
-"""HTML pages: trafilatura finds the body, dateline tidies it and reads the page's metadata.
+"""HTML pages, read top to bottom in one pass of each step:
 
-The page is parsed once; trafilatura works on a copy. Its body tree is turned into paragraphs and
-headings in reading order (``htmlbody``); lines of page chrome that survive trafilatura (share
-rows, "Advertisement", newsletter prompts, related links trailing the article) go to ``removed``.
-Title and publication date come from ``pagemeta``.
+1. parse: the page is parsed once (``parse``); nothing parses it again;
+2. prepare: the page's parts a browser shows but trafilatura would drop are set so that it reads
+   them (``prepare``: embedded posts, widgets in the article, quoted figures ...);
+3. metadata: title, authors, site name and publication date (``pagemeta.read_metadata``);
+4. body: trafilatura's reading of the page, once; a second, recall-minded reading only where the
+   first is in doubt, the article the page declares in its JSON-LD, a reading blind to class names
+   when the first missed most of the page's prose (``read_body``); the reading as units of text in
+   page order (``htmlbody``);
+5. tidying: lines of page chrome that survive trafilatura (share rows, "Advertisement", newsletter
+   prompts, related links trailing the article, a note about the author) go to ``removed``
+   (``tidy_units``);
+6. assembly: paragraphs and headings joined into the text, the dateline found (``text.assemble``).
 """
 from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from typing import Optional, Sequence
-from urllib.parse import urlparse
 
 from lxml import etree
 
 from .. import errors, lexicons
 from . import Page
-from .dates import date_line, iso_day, shown_dates
+from .dates import date_line
 from .htmlbody import Unit, body_units
-from .pagemeta import (choose_published, choose_title, declared_bodies, is_section_name, norm, read_markup,
-                       visible_text)
-from .text import (assemble, byline_authors, clean_authors, is_chrome, is_title_like, opens_link_list,
-                   trailing_chrome)
+from .pagemeta import declared_bodies, is_section_name, read_metadata
+from .text import (assemble, byline_authors, is_chrome, is_title_like, opens_link_list, trailing_chrome)
 
 _PARSER_MAX_DEPTH = 255  # libxml2's HTML parser drops what is nested deeper than this
 _EXTRACTION_ERRORS = (ValueError, TypeError, AttributeError, etree.LxmlError, RecursionError)
 
 
 def extract_html(raw: str, meta: dict) -> Page:
-    import trafilatura
-    from trafilatura.utils import load_html
-
     url = meta.get("url")
     try:
-        tree = load_html(raw)
-        if tree is None:
-            raise errors.no_body("the HTML cannot be parsed")
-        gather_stray_roots(tree)
-        drop_page_parts(tree)
-        lift_embedded_posts(tree)
-        keep_embedded_tables(tree)
-        keep_article_widgets(tree)
-        keep_quoted_figures(tree)
-        number_continued_lists(tree)
-        keep_question_buttons(tree)
-        drop_heading_anchors(tree)
-        document = trafilatura.bare_extraction(
-            tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
-            deduplicate=False, date_extraction_params={"original_date": True, "extensive_search": True},
-        )
+        tree = parse(raw)
+        prepare(tree)
+        facts = read_metadata(tree, url, meta)
+        units = read_body(tree, facts.url)
     except _EXTRACTION_ERRORS as exc:
         raise errors.no_body(f"the HTML cannot be parsed: {exc.__class__.__name__}") from exc
-    units = body_units(document.body if document is not None else None)
-    units = _fuller_reading(tree, url, units)
-    units = restore_headings(tree, units)
     if not units:
         if _depth(tree) >= _PARSER_MAX_DEPTH:
             raise errors.no_body(f"the page nests its elements {_PARSER_MAX_DEPTH} or more levels deep, "
                                  "where the HTML parser stops reading")
         raise errors.no_body("trafilatura found no main content")
-    page_url = url or document.url
-    markup = read_markup(tree, page_url, document.sitename)
-    title = meta.get("title") or choose_title(markup) or norm(document.title) or None
-    authors = clean_authors([document.author or ""])
-    units, removed, byline = tidy_units(units, title, page_url, authors)
-    cut = author_note(units, authors or byline)
+    units, removed, byline = tidy_units(units, facts.title, facts.url, facts.authors)
+    authors = facts.authors or byline
+    cut = author_note(units, authors)
     removed.extend(s for _, s in units[cut:])
-    units = units[:cut]
-    text, headings, dateline = assemble(units)
-    page_text = visible_text(tree)
-    published = meta.get("published") or choose_published(
-        markup, iso_day(document.date), shown_dates(page_text), len(page_text))
-    host = urlparse(page_url or "").hostname
-    return Page(
-        text=text,
-        title=title,
-        url=page_url,
-        outlet=meta.get("outlet") or document.sitename or (host[4:] if host and host.startswith("www.") else host),
-        authors=authors or byline,
-        published=published,
-        dateline=dateline,
-        headings=headings,
-        removed=removed,
-    )
+    text, headings, dateline = assemble(units[:cut])
+    return Page(text=text, title=facts.title, url=facts.url, outlet=facts.outlet, authors=authors,
+                published=facts.published, dateline=dateline, headings=headings, removed=removed)
+
+
+# ---------------------------------------------------------------- 1. parse, 2. prepare
+
+def parse(raw: str):
+    """The page's tree, parsed once (trafilatura's parser, as its readings expect)."""
+    from trafilatura.utils import load_html
+
+    tree = load_html(raw)
+    if tree is None:
+        raise errors.no_body("the HTML cannot be parsed")
+    return tree
+
+
+def prepare(tree) -> None:
+    """Set the parts of the page a reader sees but trafilatura would drop so that it reads them, and
+    remove the parts it would read that are not the article; each step says why in its own words."""
+    gather_stray_roots(tree)
+    drop_page_parts(tree)
+    lift_embedded_posts(tree)
+    keep_embedded_tables(tree)
+    keep_article_widgets(tree)
+    keep_quoted_figures(tree)
+    number_continued_lists(tree)
+    keep_question_buttons(tree)
+    drop_heading_anchors(tree)
+
+
+# ---------------------------------------------------------------- 4. body
+
+def _trafilatura_reading(tree, url: Optional[str], **options) -> list[Unit]:
+    """trafilatura's reading of the page (it works on a copy of the tree) as units; none when it
+    finds nothing or fails."""
+    import trafilatura
+
+    try:
+        document = trafilatura.bare_extraction(tree, url=url, with_metadata=False, include_comments=False,
+                                               include_tables=True, deduplicate=False, **options)
+    except _EXTRACTION_ERRORS:
+        return []
+    return body_units(document.body if document is not None else None)
+
+
+def read_body(tree, url: Optional[str]) -> list[Unit]:
+    """The article's units: trafilatura's reading, then only where it is in doubt the others."""
+    units = _trafilatura_reading(tree, url)
+    blocks = ArticleBlocks.of(tree)
+    if blocks.in_doubt(units):
+        units = prefer_fuller(units, _trafilatura_reading(tree, url, favor_recall=True))
+    units = prefer_declared(units, declared_reading(tree))
+    units = class_blind_reading(tree, url, units, blocks.prose)
+    return restore_headings(tree, units)
 
 
 _RECALL_GAIN = 1.15  # the recall-minded reading must be this much longer ...
 _RECALL_KEEPS = 0.9  # ... and keep this share of the default reading's word runs
 _WORD = re.compile(r"\w+")
-
-
-def _fuller_reading(tree, url: Optional[str], units: list[Unit]) -> list[Unit]:
-    """trafilatura's recall-minded reading of the page, when ``prefer_fuller`` takes it."""
-    import trafilatura
-
-    try:
-        document = trafilatura.bare_extraction(tree, url=url, with_metadata=False, include_comments=False,
-                                               include_tables=True, deduplicate=False, favor_recall=True)
-    except _EXTRACTION_ERRORS:
-        return units
-    units = prefer_fuller(units, body_units(document.body if document is not None else None))
-    units = prefer_declared(units, declared_reading(tree))
-    return class_blind_reading(tree, url, units)
-
-
 _MISSED_PROSE = 0.5  # a reading holding less than this share of the page's prose missed the article ...
 _BLIND_GAIN = 3.0  # ... and a reading blind to class names must find this much more text to replace it
 _PROSE_CHARS_MIN = 80  # a paragraph this long is prose, not a label
 _NOT_ARTICLE = "ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside or ancestor::form"
+_OUTSIDE_ARTICLE = ("nav", "header", "footer", "aside", "form")
+_TEXT_BLOCKS = ("p", "li", "td", "h2", "h3", "h4", "blockquote")
+_BLOCK_CHARS_MIN = 30  # a block this long is text, not a label or a button
+_UNREAD_SHARE = 0.2  # block text the reading lacks, as a share of the reading, that puts it in doubt
 
 
-def page_prose(tree) -> int:
-    """Characters in the page's paragraphs of prose (``<p>`` of 80 characters or more outside
-    navigation, header, footer, asides and forms)."""
-    total = 0
-    for p in tree.iter("p"):
-        n = len(_flat(p.text_content()))
-        if n >= _PROSE_CHARS_MIN and not p.xpath(_NOT_ARTICLE):
-            total += n
-    return total
+@dataclass(slots=True)
+class ArticleBlocks:
+    """The page's blocks of text outside navigation, header, footer, asides and forms, from one walk
+    of the tree: ``texts`` (blocks of 30 characters or more, outermost only) and ``prose`` (the
+    characters of its ``<p>`` paragraphs of 80 or more)."""
+
+    texts: list[str]
+    prose: int
+
+    @classmethod
+    def of(cls, tree) -> "ArticleBlocks":
+        outside = {el for part in tree.iter(*_OUTSIDE_ARTICLE) for el in part.iter()}
+        texts, prose = [], 0
+        for el in tree.iter(*_TEXT_BLOCKS):
+            if el in outside:
+                continue
+            text = None
+            if el.tag == "p":
+                text = _flat(el.text_content())
+                if len(text) >= _PROSE_CHARS_MIN:
+                    prose += len(text)
+            if any(a.tag in ("p", "li", "td", "blockquote") for a in el.iterancestors()):
+                continue
+            text = text if text is not None else _flat(el.text_content())
+            if len(text) >= _BLOCK_CHARS_MIN:
+                texts.append(text)
+        return cls(texts, prose)
+
+    def in_doubt(self, units: list[Unit]) -> bool:
+        """Whether the page shows blocks of text the reading lacks, a fifth of its length or more:
+        lists, tables or sections a recall-minded reading may find."""
+        read = " ".join(s for _, s in units)
+        unread = sum(len(t) for t in self.texts if t[:40] not in read)
+        return unread >= _UNREAD_SHARE * max(len(read), 1)
 
 
 def _comment_sections(tree) -> list:
@@ -131,17 +167,15 @@ def _comment_sections(tree) -> list:
     return found
 
 
-def class_blind_reading(tree, url: Optional[str], units: list[Unit]) -> list[Unit]:
-    """When the reading holds less than half of the page's prose, trafilatura may have discarded
-    the article for a word inside a class name ("bard" holds "bar", "widget_text" holds "widget"):
-    a reading of the page with class names and ids removed (and its comment sections, which the
-    class names mark) replaces it if it finds three times the text."""
+def class_blind_reading(tree, url: Optional[str], units: list[Unit], page_prose: int) -> list[Unit]:
+    """When the reading holds less than half of the page's prose (``page_prose`` characters),
+    trafilatura may have discarded the article for a word inside a class name ("bard" holds "bar",
+    "widget_text" holds "widget"): a reading of the page with class names and ids removed (and its
+    comment sections, which the class names mark) replaces it if it finds three times the text."""
     import copy
 
-    import trafilatura
-
     length = sum(len(s) for _, s in units)
-    if length >= _MISSED_PROSE * page_prose(tree):
+    if length >= _MISSED_PROSE * page_prose:
         return units
     blind = copy.deepcopy(tree)
     for el in _comment_sections(blind):
@@ -151,12 +185,7 @@ def class_blind_reading(tree, url: Optional[str], units: list[Unit]) -> list[Uni
         if isinstance(el.tag, str):
             el.attrib.pop("class", None)
             el.attrib.pop("id", None)
-    try:
-        document = trafilatura.bare_extraction(blind, url=url, with_metadata=False, include_comments=False,
-                                               include_tables=True, deduplicate=False)
-    except _EXTRACTION_ERRORS:
-        return units
-    blind_units = body_units(document.body if document is not None else None)
+    blind_units = _trafilatura_reading(blind, url)
     return blind_units if sum(len(s) for _, s in blind_units) >= _BLIND_GAIN * length else units
 
 

@@ -30,7 +30,7 @@ from typing import Iterator, Optional
 from urllib.parse import urlparse
 
 from .. import lexicons
-from .dates import ShownDate, iso_day
+from .dates import ShownDate, iso_day, shown_dates
 
 _WS = re.compile(r"\s+")
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—:·•»~/]|::|\|\|)\s+|\s*[|·•»]\s*")
@@ -109,6 +109,44 @@ def read_markup(tree, url: Optional[str], sitename: Optional[str] = None) -> Mar
         if day and day not in m.published:
             m.published.append(day)
     return m
+
+
+@dataclass(slots=True)
+class PageFacts:
+    """What the page says about its article besides the body."""
+
+    title: Optional[str]
+    url: Optional[str]
+    outlet: Optional[str]
+    authors: list[str]
+    published: Optional[str]
+
+
+_DATE_PARAMS = {"original_date": True, "extensive_search": True}
+
+
+def read_metadata(tree, url: Optional[str], given: dict) -> PageFacts:
+    """Title, address, outlet, authors and publication date: what the container gave (``given``:
+    url, title, outlet, published) first, then the page's markup read by trafilatura (htmldate for
+    the date) and by ``read_markup``, and the dates the page shows. The tree is not changed."""
+    from trafilatura.metadata import extract_metadata
+
+    from .text import clean_authors
+
+    document = extract_metadata(tree, url, dict(_DATE_PARAMS))
+    page_url = url or document.url
+    markup = read_markup(tree, page_url, document.sitename)
+    page_text = visible_text(tree)
+    published = given.get("published") or choose_published(
+        markup, iso_day(document.date), shown_dates(page_text), len(page_text))
+    host = urlparse(page_url or "").hostname
+    return PageFacts(
+        title=given.get("title") or choose_title(markup) or norm(document.title) or None,
+        url=page_url,
+        outlet=given.get("outlet") or document.sitename or (host[4:] if host and host.startswith("www.") else host),
+        authors=clean_authors([document.author or ""]),
+        published=published,
+    )
 
 
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go"})
