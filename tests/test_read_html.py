@@ -315,6 +315,7 @@ def test_the_article_body_a_page_declares_is_read_when_the_reading_found_a_part(
     from lxml import html as lxml_html
 
     from dateline.read.html import declared_reading, prefer_declared
+    from dateline.read.pagemeta import read_markup
 
     slides = [f"Slide {n}: a flat in the old town, renovated under the plan, with rent capped at two percent."
               for n in range(1, 5)]
@@ -323,7 +324,7 @@ def test_the_article_body_a_page_declares_is_read_when_the_reading_found_a_part(
         "<html><head><script type='application/ld+json'>" + json_module.dumps(declared) + "</script></head><body>"
         "<p>The council's plan, in pictures.</p><div class='slideshow'><h3>The old town</h3>"
         + "".join(f"<p>{s}</p>" for s in slides) + "</div><p>Sign up for our newsletter today, it is free.</p></body></html>")
-    blocks = declared_reading(page)
+    blocks = declared_reading(page, read_markup(page, None).declared_bodies)
     lead = ("p", "The council's plan, in pictures.")
     assert blocks == [lead] + [("p", s) for s in slides]  # not the heading nor the newsletter: not declared
     assert prefer_declared([lead, ("p", slides[0])], blocks) == blocks

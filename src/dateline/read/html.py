@@ -26,7 +26,7 @@ from .. import errors, lexicons
 from . import Page
 from .dates import date_line
 from .htmlbody import Unit, body_units
-from .pagemeta import declared_bodies, is_section_name, read_metadata
+from .pagemeta import is_section_name, read_metadata
 from .text import (assemble, byline_authors, is_chrome, is_title_like, opens_link_list, trailing_chrome)
 
 _PARSER_MAX_DEPTH = 255  # libxml2's HTML parser drops what is nested deeper than this
@@ -39,7 +39,7 @@ def extract_html(raw: str, meta: dict) -> Page:
         tree = parse(raw)
         prepare(tree)
         facts = read_metadata(tree, url, meta)
-        units = read_body(tree, facts.url)
+        units = read_body(tree, facts.url, facts.declared_bodies)
     except _EXTRACTION_ERRORS as exc:
         raise errors.no_body(f"the HTML cannot be parsed: {exc.__class__.__name__}") from exc
     if not units:
@@ -97,15 +97,37 @@ def _trafilatura_reading(tree, url: Optional[str], **options) -> list[Unit]:
     return body_units(document.body if document is not None else None)
 
 
-def read_body(tree, url: Optional[str]) -> list[Unit]:
-    """The article's units: trafilatura's reading, then only where it is in doubt the others."""
-    units = _trafilatura_reading(tree, url)
+def read_body(tree, url: Optional[str], declared: Sequence[str] = ()) -> list[Unit]:
+    """The article's units: trafilatura's fast reading (its own fallbacks, other extractors compared,
+    left out), then only where that is in doubt the others: its full reading where the fast one ran
+    the page together, its recall-minded reading where the page shows text the reading lacks, the
+    article the page declares, a reading blind to class names where most prose was missed."""
+    units = _trafilatura_reading(tree, url, fast=True)
+    if _run_together(units):
+        units = prefer_structured(units, _trafilatura_reading(tree, url))
     blocks = ArticleBlocks.of(tree)
     if blocks.in_doubt(units):
         units = prefer_fuller(units, _trafilatura_reading(tree, url, favor_recall=True))
-    units = prefer_declared(units, declared_reading(tree))
+    units = unglue(tree, units)
+    units = prefer_declared(units, declared_reading(tree, declared))
     units = class_blind_reading(tree, url, units, blocks.prose)
     return restore_headings(tree, units)
+
+
+_RUN_TOGETHER_CHARS = 3000  # a "paragraph" this long is a whole container's text run together
+_STRUCTURED_KEEPS = 0.7  # share of the run-together text a reading in pieces must keep
+
+
+def _run_together(units: list[Unit]) -> bool:
+    """Whether the reading holds a paragraph so long that it must be many run together."""
+    return any(kind == "p" and len(text) >= _RUN_TOGETHER_CHARS for kind, text in units)
+
+
+def prefer_structured(units: list[Unit], other: list[Unit]) -> list[Unit]:
+    """``other`` over ``units`` when it holds nearly as much text in more pieces (its headings and
+    paragraphs apart, where ``units`` ran them together)."""
+    length, other_length = sum(len(s) for _, s in units), sum(len(s) for _, s in other)
+    return other if len(other) > len(units) and other_length >= _STRUCTURED_KEEPS * length else units
 
 
 _RECALL_GAIN = 1.15  # the recall-minded reading must be this much longer ...
@@ -209,26 +231,54 @@ _DECLARED_GAIN = 2.0  # the declared article must be this much longer than the r
 _DECLARED_KEEPS = 0.6  # ... and hold this share of its word runs (the reading may hold chrome)
 _DECLARED_BLOCKS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"})
 _DECLARED_MIN_CHARS = 20
+_GLUED_MIN_CHARS = 400
+_GLUE_POINT = re.compile(r"(?:[a-z]{3}|[.!?:”\"])[A-Z][a-z]")  # "unrestNovember": a word's end, a capital
 
 
-def declared_reading(tree) -> list[Unit]:
-    """The page's blocks (paragraphs, subheadings, list items) whose text is part of the article
-    body the page declares in its JSON-LD, in page order; none when it declares none."""
-    bodies = declared_bodies(tree)
-    if not bodies:
-        return []
-    declared = _flat(max(bodies, key=len))
+def declared_reading(tree, bodies: Sequence[str]) -> list[Unit]:
+    """The page's blocks whose text is part of the article body the page declares in its JSON-LD
+    (``bodies``), in page order; none when it declares none."""
+    return blocks_within(tree, _flat(max(bodies, key=len))) if bodies else []
+
+
+def blocks_within(tree, text: str) -> list[Unit]:
+    """The page's blocks (paragraphs, subheadings, list items) whose text is part of ``text``, in
+    page order, each the outermost such block."""
     units: list[Unit] = []
     taken: set = set()
     for el in tree.iter(*_DECLARED_BLOCKS):
-        if any(a in taken for a in el.iterancestors()):
+        if taken and any(a in taken for a in el.iterancestors()):
             continue
-        text = _flat(el.text_content())
+        block = _flat(el.text_content())
         heading = el.tag[0] == "h"
-        if text and (heading or len(text) >= _DECLARED_MIN_CHARS) and text in declared:
+        if block and (heading or len(block) >= _DECLARED_MIN_CHARS) and block in text:
             taken.add(el)
-            units.append(("h" if heading else "i" if el.tag == "li" else "p", text))
+            units.append(("h" if heading else "i" if el.tag == "li" else "p", block))
     return units
+
+
+_GLUED_MIN_BLOCKS = 3  # blocks of the page a paragraph must hold to have been glued together
+
+
+def unglue(tree, units: list[Unit]) -> list[Unit]:
+    """A paragraph of the reading that holds three or more of the page's blocks run together
+    ("...executive controlMeditation sharpens...": trafilatura's fallback reading takes the text
+    of a whole container) is read again as those blocks, headings and paragraphs apart."""
+    out: list[Unit] = []
+    for kind, text in units:
+        if kind == "p" and len(text) >= _GLUED_MIN_CHARS and _GLUE_POINT.search(text):
+            blocks = blocks_within(tree, _flat(text))
+            if len(blocks) >= _GLUED_MIN_BLOCKS and _runs_together(text, blocks):
+                out.extend(blocks)
+                continue
+        out.append((kind, text))
+    return out
+
+
+def _runs_together(text: str, blocks: list[Unit]) -> bool:
+    """Whether ``text`` shows two of ``blocks`` one after the other with no break between them."""
+    flat = _flat(text)
+    return any(f"{a}{b}" in flat for (_, a), (_, b) in zip(blocks, blocks[1:]))
 
 
 def prefer_declared(units: list[Unit], declared: list[Unit]) -> list[Unit]:
@@ -309,11 +359,21 @@ def _names_part_anywhere(names: str) -> bool:
     return any(w in parts for w in _CLASS_WORD.split(names.lower()))
 
 
+@functools.cache
+def _page_part_candidates() -> etree.XPath:
+    """The elements whose class or id holds one of the part words anywhere (in lower case, with a
+    capital, in capitals): the only ones ``names_page_part`` can name, found by one XPath."""
+    parts, _ = _page_part_words()
+    tests = [f"contains(@{attr}, '{form}')" for word in sorted(parts) for form in {word, word.title(), word.upper()}
+             for attr in ("class", "id")]
+    return etree.XPath(f"//*[{' or '.join(tests)}]")
+
+
 def drop_page_parts(tree) -> None:
     """Elements whose class or id names a part of the page that is not the article (a call to
     action, a pop-up, a disclaimer, a tooltip: ``lexicons/page_part_classes.csv``) are removed,
     keeping the text that follows them."""
-    doomed = [el for el in tree.iter() if isinstance(el.tag, str) and el.tag not in _NEVER_DROPPED
+    doomed = [el for el in _page_part_candidates()(tree) if el.tag not in _NEVER_DROPPED
               and names_page_part(f"{el.get('class') or ''} {el.get('id') or ''}")]
     for el in doomed:
         if el.getparent() is not None:
@@ -342,27 +402,24 @@ def lift_embedded_posts(tree) -> None:
             outer.getparent().replace(outer, quote)
 
 
-_EMBED_WRAPPERS_WITH_TABLES = ("//*[(contains(@class, 'embed') or contains(@id, 'embed')) and .//table]"
-                               "[not(self::body or self::html)]")
+_EMBED_WRAPPERS = etree.XPath("//*[contains(@class, 'embed') or contains(@id, 'embed')][not(self::body or self::html)]")
+_EMBEDDED_MEDIA = ("iframe", "script", "style", "video", "audio", "object", "embed", "blockquote", "noscript")
 
 
 def keep_embedded_tables(tree) -> None:
     """A table a page places in an "embed" block (Webflow's ``w-embed`` holds hand-written HTML) is
-    data of the article, but trafilatura discards "embed" wrappers as social-media embeds: the
-    wrapper loses its class and id so the table is read in place."""
-    for wrapper in tree.xpath(_EMBED_WRAPPERS_WITH_TABLES):
-        wrapper.attrib.pop("class", None)
-        wrapper.attrib.pop("id", None)
-    for wrapper in tree.xpath(_EMBED_WRAPPERS_OF_TEXT):
-        if wrapper.getparent() is not None and _holds_prose(wrapper):
+    data of the article, and so is prose in an "embed" block that embeds no media, but trafilatura
+    discards "embed" wrappers as social-media embeds: such a wrapper loses its class and id so that
+    what it holds is read in place."""
+    for wrapper in _EMBED_WRAPPERS(tree):
+        if wrapper.getparent() is None:
+            continue
+        table = next(wrapper.iter("table"), None) is not None
+        if table or (next(wrapper.iter(*_EMBEDDED_MEDIA), None) is None and _holds_prose(wrapper)):
             wrapper.attrib.pop("class", None)
             wrapper.attrib.pop("id", None)
 
 
-_EMBED_WRAPPERS_OF_TEXT = ("//*[(contains(@class, 'embed') or contains(@id, 'embed'))]"
-                           "[not(self::body or self::html)]"
-                           "[not(.//iframe or .//script or .//style or .//video or .//audio or .//object"
-                           " or .//embed or .//blockquote or .//noscript)]")
 _PROSE_ITEMS = 3
 
 
@@ -487,14 +544,9 @@ def is_meta_line(line: str) -> bool:
             and all(is_chrome(part.strip("[] ")) or date_line(part.strip("[] ")) is not None for part in parts))
 
 
-@functools.cache
-def _placeholder_patterns() -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p, re.I) for p in lexicons.lines("placeholder_text.txt"))
-
-
 def is_placeholder(line: str) -> bool:
     """A line of a template's filler text ("Lorem ipsum dolor sit amet"): never the article."""
-    return any(p.search(line) for p in _placeholder_patterns())
+    return lexicons.pattern("placeholder_text.txt").search(line) is not None
 
 
 def tidy_units(units: list[Unit], title: Optional[str], url: Optional[str] = None,
@@ -561,11 +613,6 @@ _TRAILING_SECTION_MIN_UNITS = 3
 _HEADING_CHARS = 60
 
 
-@functools.cache
-def _trailing_section_heads() -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p, re.I) for p in lexicons.lines("trailing_section_heads.txt"))
-
-
 def trailing_section(units: list[Unit]) -> int:
     """Where a part of the page that follows the article begins ("Read this next", "Related posts",
     "Article sources": ``lexicons/trailing_section_heads.txt`` and ``link_list_heads.txt``): the
@@ -574,7 +621,7 @@ def trailing_section(units: list[Unit]) -> int:
     start = max(_TRAILING_SECTION_MIN_UNITS, int(len(units) * _TRAILING_SECTION_FROM + 0.999))
     for i in range(start, len(units)):
         line = units[i][1].strip().rstrip(":").strip()
-        if len(line) < _HEADING_CHARS and (opens_link_list(line) or any(p.fullmatch(line) for p in _trailing_section_heads())):
+        if len(line) < _HEADING_CHARS and (opens_link_list(line) or lexicons.pattern("trailing_section_heads.txt").fullmatch(line) is not None):
             return i
     return len(units)
 

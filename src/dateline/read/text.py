@@ -47,29 +47,19 @@ _MAX_WRAPPED_LINE = 100
 _DATELINE_PARAGRAPHS = 3
 
 
-@functools.cache
-def _chrome_patterns() -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p, re.I) for p in lexicons.lines("chrome.txt"))
-
-
-@functools.cache
-def _link_list_heads() -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p, re.I) for p in lexicons.lines("link_list_heads.txt"))
-
-
 def is_chrome(line: str) -> bool:
     s = line.strip()
     if not s or len(s) > 160:
         return False
     if re.fullmatch(r"[\W\d_]+", s):  # counters, separators, lone numbers or symbols
         return True
-    return any(p.fullmatch(s) for p in _chrome_patterns())
+    return lexicons.pattern("chrome.txt").fullmatch(s) is not None
 
 
 def opens_link_list(line: str) -> bool:
     """A line announcing a list of links to other stories ("Related", "Most read", "More from X")."""
     s = line.strip().rstrip(":")
-    return len(s) <= 60 and any(p.fullmatch(s) for p in _link_list_heads())
+    return len(s) <= 60 and lexicons.pattern("link_list_heads.txt").fullmatch(s) is not None
 
 
 def byline_authors(line: str) -> Optional[list[str]]:
@@ -282,16 +272,11 @@ def article_span(lines: list[_Line], teasers: bool = True) -> tuple[int, int]:
     return start, end
 
 
-@functools.cache
-def _closing_heads() -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p, re.I) for p in lexicons.lines("closing_heads.txt"))
-
-
 def closes_article(text: str) -> bool:
     """A line opening what follows an article on a page: comments, an author's box, links to other
     stories (``lexicons/closing_heads.txt``)."""
     s = text.strip().rstrip(":").strip()
-    return len(s) <= 80 and any(p.fullmatch(s) for p in _closing_heads())
+    return len(s) <= 80 and lexicons.pattern("closing_heads.txt").fullmatch(s) is not None
 
 
 _GAP_LINES = 4  # short lines that may stand between two stretches of one article
