@@ -360,21 +360,25 @@ def _names_part_anywhere(names: str) -> bool:
 
 
 @functools.cache
-def _page_part_candidates() -> etree.XPath:
-    """The elements whose class or id holds one of the part words anywhere (in lower case, with a
-    capital, in capitals): the only ones ``names_page_part`` can name, found by one XPath."""
+def _part_word_anywhere() -> re.Pattern:
+    """Any part word inside a class or id: the only names ``names_page_part`` can accept."""
     parts, _ = _page_part_words()
-    tests = [f"contains(@{attr}, '{form}')" for word in sorted(parts) for form in {word, word.title(), word.upper()}
-             for attr in ("class", "id")]
-    return etree.XPath(f"//*[{' or '.join(tests)}]")
+    return re.compile("|".join(map(re.escape, sorted(parts))), re.I)
+
+
+_NAMED = etree.XPath("//*[@class or @id]")
 
 
 def drop_page_parts(tree) -> None:
     """Elements whose class or id names a part of the page that is not the article (a call to
     action, a pop-up, a disclaimer, a tooltip: ``lexicons/page_part_classes.csv``) are removed,
     keeping the text that follows them."""
-    doomed = [el for el in _page_part_candidates()(tree) if el.tag not in _NEVER_DROPPED
-              and names_page_part(f"{el.get('class') or ''} {el.get('id') or ''}")]
+    anywhere = _part_word_anywhere().search
+    doomed = []
+    for el in _NAMED(tree):
+        names, ident = el.get("class") or "", el.get("id") or ""
+        if (anywhere(names) or anywhere(ident)) and el.tag not in _NEVER_DROPPED and names_page_part(f"{names} {ident}"):
+            doomed.append(el)
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()
