@@ -549,3 +549,90 @@ def test_a_question_set_on_a_button_is_read_with_its_answer():
     assert "How long does a move from Bergen to Oslo take?" in lines
     assert "Show more answers" not in p.text
     assert "newsletter" not in p.text
+
+
+# ---------------------------------------------------------------- failure patterns on unseen pages
+
+def test_a_blind_reading_that_takes_in_more_than_the_pages_prose_is_refused():
+    from lxml import html as lxml_html
+
+    from dateline.read.html import ArticleBlocks, class_blind_reading
+
+    article = "".join(f"<p>Paragraph {n} of the report on the harbour: cranes, berths, and who pays for the "
+                      f"dredging that the port authority has put off for years.</p>" for n in range(6))
+    related = "".join(f"<div><h2>Another story {n}</h2>" + "".join(
+        f"<p>Story {n}, paragraph {k}: a whole other article about the town's budget, its schools and "
+        f"its roads, set out in full under the report.</p>" for k in range(8)) + "</div>" for n in range(5))
+    page = f"<html><body><main><div class='copy bard'>{article}</div>{related}</main></body></html>"
+    tree = lxml_html.fromstring(page)
+    read = [("p", "Paragraph 0 of the report on the harbour: cranes, berths, and who pays for the dredging "
+                  "that the port authority has put off for years.")]
+    # the page's prose counted as the article alone (the related stories stood in asides before the
+    # class names were removed): a blind reading with all of them is more than twice that
+    assert class_blind_reading(tree, None, read, ArticleBlocks.of(lxml_html.fromstring(
+        f"<html><body>{article}</body></html>")).prose) == read
+    assert len(class_blind_reading(lxml_html.fromstring(page), None, read, ArticleBlocks.of(tree).prose)) > 6
+
+
+def test_references_an_article_cites_stay_with_it_and_others_close_it():
+    from dateline.read.html import trailing_section
+
+    body = [("p", f"Paragraph {n} on rents in the city, which rose again this year.") for n in range(6)]
+    refs = [("h", "References"), ("p", "Redfin (2025). Data Center."), ("p", "Zillow (2024). Rent index.")]
+    cited = body[:-1] + [("p", "Rents rose 4 percent (Redfin, 2025), faster than wages [1] and prices [2].")]
+    assert trailing_section(cited + refs) == len(cited + refs)  # cited in the text: part of the article
+    assert trailing_section(body + refs) == len(body)  # cited nowhere: a list after the article
+
+
+def test_a_second_copy_of_the_article_is_dropped_even_with_other_quotation_marks():
+    from dateline.read.html import drop_repeated_passages
+
+    paragraphs = [f"The council said it's \"ready\" to vote on plan number {n}, officials told reporters on Monday."
+                  for n in range(3)]
+    copy = [p.replace('"', "“", 1).replace('"', "”", 1).replace("'", "’") for p in paragraphs]
+    removed: list[str] = []
+    units = [("p", p) for p in paragraphs] + [("h", "Print this page")] + [("p", p) for p in copy]
+    assert drop_repeated_passages(units, removed) == [("p", p) for p in paragraphs] + [("h", "Print this page")]
+    assert removed == copy
+    teaser = "A long opening paragraph, given again in a teaser box: " + "the harbour, its cranes and berths, " * 6 + "and more."
+    removed = []
+    kept = drop_repeated_passages([("p", teaser), ("p", "Another paragraph."), ("p", teaser)], removed)
+    assert kept == [("p", teaser), ("p", "Another paragraph.")] and removed == [teaser]
+
+
+def test_an_article_split_by_an_advertisement_into_sibling_containers_is_read_whole():
+    from lxml import html as lxml_html
+
+    from dateline.read.html import continue_split_article
+
+    first = [f"Part one, paragraph {n}: the ferry service ends in March, the operator said in a statement."
+             for n in range(2)]
+    second = [f"Part two, paragraph {n}: islanders will rely on a weekly supply boat until a new contract starts."
+              for n in range(2)]
+    tree = lxml_html.fromstring(
+        "<html><body><article><div class='entry'>" + "".join(f"<p>{p}</p>" for p in first) + "</div>"
+        "<div class='ad-slot'><p>Advertisement</p></div><div class='entry'><h2>What comes next</h2>"
+        + "".join(f"<p>{p}</p>" for p in second) + "</div></article>"
+        "<div class='related'><p>Another story entirely, about the ferry company's new ships, set in a teaser.</p></div>"
+        "</body></html>")
+    units = continue_split_article(tree, [("p", p) for p in first])
+    assert units == [("p", p) for p in first] + [("h", "What comes next")] + [("p", p) for p in second]
+
+
+def test_paragraphs_run_together_are_read_apart():
+    from lxml import html as lxml_html
+
+    from dateline.read.html import unglue
+
+    blocks = [("h", "Attention and control"),
+              ("p", "Practice strengthens the brain's command system, which regulates working memory and focus."),
+              ("h", "Rumination"),
+              ("p", "Meditation seems to quiet down the network that is active when the mind wanders, studies say."),
+              ("p", "Long-term practitioners showed thicker grey matter in regions tied to attention, it said."),
+              ("p", "The effects were smaller in people who had practised for less than a year, the authors noted.")]
+    html = "".join(f"<{'h2' if k == 'h' else 'p'}>{t}</{'h2' if k == 'h' else 'p'}>" for k, t in blocks)
+    tree = lxml_html.fromstring(f"<html><body><div>{html}</div></body></html>")
+    glued = "".join(t for _, t in blocks)  # "...controlPractice ...focus.Rumination..."
+    assert unglue(tree, [("p", glued)]) == blocks
+    apart = [("p", t) for _, t in blocks]
+    assert unglue(tree, apart) == apart  # paragraphs already apart stay as they are

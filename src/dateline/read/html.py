@@ -109,6 +109,7 @@ def read_body(tree, url: Optional[str], declared: Sequence[str] = ()) -> list[Un
     if blocks.in_doubt(units):
         units = prefer_fuller(units, _trafilatura_reading(tree, url, favor_recall=True))
     units = unglue(tree, units)
+    units = continue_split_article(tree, units)
     units = prefer_declared(units, declared_reading(tree, declared))
     units = class_blind_reading(tree, url, units, blocks.prose)
     return restore_headings(tree, units)
@@ -135,6 +136,7 @@ _RECALL_KEEPS = 0.9  # ... and keep this share of the default reading's word run
 _WORD = re.compile(r"\w+")
 _MISSED_PROSE = 0.5  # a reading holding less than this share of the page's prose missed the article ...
 _BLIND_GAIN = 3.0  # ... and a reading blind to class names must find this much more text to replace it
+_BLIND_MAX_OF_PROSE = 2.0  # ... and no more than this many times the page's prose
 _PROSE_CHARS_MIN = 80  # a paragraph this long is prose, not a label
 _NOT_ARTICLE = "ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside or ancestor::form"
 _OUTSIDE_ARTICLE = ("nav", "header", "footer", "aside", "form")
@@ -193,7 +195,9 @@ def class_blind_reading(tree, url: Optional[str], units: list[Unit], page_prose:
     """When the reading holds less than half of the page's prose (``page_prose`` characters),
     trafilatura may have discarded the article for a word inside a class name ("bard" holds "bar",
     "widget_text" holds "widget"): a reading of the page with class names and ids removed (and its
-    comment sections, which the class names mark) replaces it if it finds three times the text."""
+    comment sections, which the class names mark) replaces it if it finds three times the text,
+    but not twice the page's prose: more than that it took from asides, footers and navigation
+    (whole related articles), which the class names no longer mark."""
     import copy
 
     length = sum(len(s) for _, s in units)
@@ -208,7 +212,13 @@ def class_blind_reading(tree, url: Optional[str], units: list[Unit], page_prose:
             el.attrib.pop("class", None)
             el.attrib.pop("id", None)
     blind_units = _trafilatura_reading(blind, url)
-    return blind_units if sum(len(s) for _, s in blind_units) >= _BLIND_GAIN * length else units
+    blind_length = sum(len(s) for _, s in blind_units)
+    if blind_length < _BLIND_GAIN * length or blind_length > _BLIND_MAX_OF_PROSE * page_prose:
+        return units  # no gain, or it took in what asides, footers and navigation hold
+    return blind_units
+
+
+
 
 
 def prefer_fuller(units: list[Unit], fuller: list[Unit]) -> list[Unit]:
@@ -254,6 +264,43 @@ def blocks_within(tree, text: str) -> list[Unit]:
         if block and (heading or len(block) >= _DECLARED_MIN_CHARS) and block in text:
             taken.add(el)
             units.append(("h" if heading else "i" if el.tag == "li" else "p", block))
+    return units
+
+
+def continue_split_article(tree, units: list[Unit]) -> list[Unit]:
+    """An article split into sibling containers by what stands between them (an advertisement, a
+    newsletter box): ``<div class="body">...</div><div class="ad">...</div><div class="body">...``.
+    The containers after the one holding the reading's last paragraph, of the same tag and class,
+    give their unread paragraphs, headings and list items to the reading."""
+    last = next((text for kind, text in reversed(units) if kind == "p"), None)
+    if last is None or len(last) < _PROSE_CHARS_MIN:
+        return units
+    element = next((p for p in tree.iter("p") if _flat(p.text_content()) == last), None)
+    container = element.getparent() if element is not None else None
+    if container is None or not container.get("class"):
+        return units
+    read = {text for _, text in units}
+    added: list[Unit] = []
+    for sibling in container.itersiblings():
+        if sibling.tag != container.tag or sibling.get("class") != container.get("class"):
+            continue
+        found = [unit for unit in _blocks_of(sibling) if unit[1] not in read]
+        if any(kind == "p" and len(text) >= _PROSE_CHARS_MIN for kind, text in found):
+            added.extend(found)
+    return units + added
+
+
+def _blocks_of(element) -> list[Unit]:
+    """The outermost paragraphs, subheadings and list items in ``element``, in page order."""
+    units: list[Unit] = []
+    taken: set = set()
+    for el in element.iter(*_DECLARED_BLOCKS):
+        if taken and any(a in taken for a in el.iterancestors()):
+            continue
+        text = _flat(el.text_content())
+        if text:
+            taken.add(el)
+            units.append(("h" if el.tag[0] == "h" else "i" if el.tag == "li" else "p", text))
     return units
 
 
@@ -619,39 +666,58 @@ _HEADING_CHARS = 60
 
 def trailing_section(units: list[Unit]) -> int:
     """Where a part of the page that follows the article begins ("Read this next", "Related posts",
-    "Article sources": ``lexicons/trailing_section_heads.txt`` and ``link_list_heads.txt``): the
+    "Sources" unless the article cites them: ``lexicons/trailing_section_heads.txt``,
+    ``reference_heads.txt`` and ``link_list_heads.txt``): the
     first such heading a quarter or more of the way down; ``len(units)`` when there is none.
     Nearer the top, such a line more likely belongs to the article ("More from the study")."""
     start = max(_TRAILING_SECTION_MIN_UNITS, int(len(units) * _TRAILING_SECTION_FROM + 0.999))
     for i in range(start, len(units)):
         line = units[i][1].strip().rstrip(":").strip()
-        if len(line) < _HEADING_CHARS and (opens_link_list(line) or lexicons.pattern("trailing_section_heads.txt").fullmatch(line) is not None):
+        if len(line) >= _HEADING_CHARS:
+            continue
+        if opens_link_list(line) or lexicons.pattern("trailing_section_heads.txt").fullmatch(line) is not None:
+            return i
+        if lexicons.pattern("reference_heads.txt").fullmatch(line) is not None and not cites_sources(units[:i]):
             return i
     return len(units)
 
 
-_REPEATED_PROSE = 3  # paragraphs of prose a passage must repeat to be a second copy of the page's text
+_CITATION = re.compile(r"\[\d{1,3}\]|\([A-Z][\w&.' -]{1,40},? (?:19|20)\d\d[a-z]?\)|\((?:19|20)\d\d\)")
+_CITATIONS_MIN = 2
+
+
+def cites_sources(units: list[Unit]) -> bool:
+    """Whether the text cites sources in place two or more times ("[1]", "(Redfin, 2025)"), so
+    that the list of references closing it belongs to it."""
+    return sum(len(_CITATION.findall(text)) for _, text in units) >= _CITATIONS_MIN
+
+
+_REPEATED_PROSE = 3  # paragraphs of prose a passage must repeat to be a second copy of the page's text ...
+_REPEATED_LONG = 200  # ... or the characters of one paragraph it repeats
 _PROSE_CHARS = 60
 _SENTENCE_END = (".", "!", "?", ".”", "?”", '."')
 
 
 def drop_repeated_passages(units: list[Unit], removed: list[str]) -> list[Unit]:
-    """A passage holding three or more paragraphs of prose that comes again word for word is the
-    same text laid out twice (a page's mobile and desktop versions, a summary box repeating the
-    body): the repetition goes to ``removed``. Repeated labels and short lines (a meal plan's
-    "Pre-Workout Meal" for each day, a pull quote) stay."""
+    """The article laid out more than once (a page's mobile and desktop versions, its AMP or print
+    copy, a teaser repeating its opening): a passage that comes again in the same order, holding
+    three or more paragraphs of prose or one long one, goes to ``removed`` the second time. Units are
+    compared by their words alone, so that a copy differing in spacing, quotation marks or case is
+    still a copy. Repeated labels and short lines (a meal plan's "Pre-Workout Meal" for each day, a
+    pull quote) stay."""
+    keys = [" ".join(_WORD.findall(text.lower())) for _, text in units]
     first_seen: dict[str, int] = {}
-    for i, (_, text) in enumerate(units):
-        first_seen.setdefault(text, i)
+    for i, key in enumerate(keys):
+        first_seen.setdefault(key, i)
     kept: list[Unit] = []
     i = 0
     while i < len(units):
-        j = first_seen[units[i][1]]
+        j = first_seen[keys[i]]
         n = 0
-        while j < i and i + n < len(units) and j + n < i and units[j + n][1] == units[i + n][1]:
+        while j < i and i + n < len(units) and j + n < i and keys[j + n] == keys[i + n]:
             n += 1
-        prose = sum(len(text) >= _PROSE_CHARS and text.endswith(_SENTENCE_END) for _, text in units[i:i + n])
-        if prose >= _REPEATED_PROSE:
+        prose = [text for _, text in units[i:i + n] if len(text) >= _PROSE_CHARS and text.endswith(_SENTENCE_END)]
+        if len(prose) >= _REPEATED_PROSE or any(len(text) >= _REPEATED_LONG for text in prose):
             removed.extend(text for _, text in units[i:i + n])
             i += n
             continue
