@@ -629,7 +629,8 @@ def test_paragraphs_run_together_are_read_apart():
               ("h", "Rumination"),
               ("p", "Meditation seems to quiet down the network that is active when the mind wanders, studies say."),
               ("p", "Long-term practitioners showed thicker grey matter in regions tied to attention, it said."),
-              ("p", "The effects were smaller in people who had practised for less than a year, the authors noted.")]
+              ("p", "The effects were smaller in people who had practised for less than a year, the authors noted."),
+              ("p", "A larger trial is planned for next spring in three cities, with two thousand adults.")]
     html = "".join(f"<{'h2' if k == 'h' else 'p'}>{t}</{'h2' if k == 'h' else 'p'}>" for k, t in blocks)
     tree = lxml_html.fromstring(f"<html><body><div>{html}</div></body></html>")
     glued = "".join(t for _, t in blocks)  # "...controlPractice ...focus.Rumination..."
