@@ -24,9 +24,13 @@ test: venv
 
 eval: venv
 	@for s in $(EVAL_SETS); do $(PY) -m dateline evaluate $$s --json || exit 1; done
+	@if [ -x /usr/bin/chromium ] && $(PY) -c 'import playwright' 2>/dev/null; then \
+		$(PY) -m dateline evaluate pasted --build-cache --json; \
+	else echo "pasted: skipped (needs chromium at /usr/bin/chromium and playwright to render the pages)"; fi
 
 bench: venv
 	$(PY) benchmarks/throughput.py
+	$(PY) benchmarks/reading.py
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache

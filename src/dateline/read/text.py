@@ -168,13 +168,15 @@ def _evenly_filled(lines: list[str]) -> bool:
 def _paragraph_groups(lines: list[str]) -> list[list[int]]:
     """The paragraphs of one block, as groups of line indexes. In hard-wrapped text (most lines
     end mid-sentence, evenly filled, none longer than about 100 characters) the lines of the block
-    form one paragraph, a title-cased first line split off as a heading. Otherwise each line is a
+    form one paragraph, a first line in title case or much shorter than the rest split off as a
+    heading. Otherwise each line is a
     paragraph of its own, except that a line starting in lower case continues the line before it
     when that one ends mid-sentence."""
     if len(lines) > 1 and not all(is_title_like(line) for line in lines):
         body = lines[:-1]
         ends = sum(line.endswith(_SENTENCE_END) for line in body) / len(body)
-        first = 1 if is_title_like(lines[0]) and _title_case(lines[0]) else 0
+        first = 1 if is_title_like(lines[0]) and (
+            _title_case(lines[0]) or len(lines[0]) < _WRAPPED_FILL * max(map(len, lines[1:]))) else 0
         if ends < 0.5 and max(map(len, body)) <= _MAX_WRAPPED_LINE and _evenly_filled(lines[first:-1]):
             return [[0], list(range(1, len(lines)))] if first else [list(range(len(lines)))]
     groups: list[list[int]] = []
