@@ -97,6 +97,10 @@ def unexpected_read_failure(exc: BaseException) -> InputError:
 
 
 # Usage errors: the command line.
+def bad_port(port: int) -> UsageError:
+    return UsageError(f"--port {port} is not a port number; give one from 1 to 65535 (8000 is the default)", "E410")
+
+
 def pasted_not_rendered(missing: int, cache: str) -> UsageError:
     return UsageError(f"{missing} pages of the pasted set are not rendered in {cache}; run "
                       "`dateline evaluate pasted --build-cache` first (it needs chromium)", "E412")
