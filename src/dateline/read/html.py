@@ -251,17 +251,18 @@ def declared_reading(tree, bodies: Sequence[str]) -> list[Unit]:
     return blocks_within(tree, _flat(max(bodies, key=len))) if bodies else []
 
 
-def blocks_within(tree, text: str) -> list[Unit]:
-    """The page's blocks (paragraphs, subheadings, list items) whose text is part of ``text``, in
-    page order, each the outermost such block."""
+def blocks_within(root, text: Optional[str] = None) -> list[Unit]:
+    """The blocks (paragraphs, subheadings, list items) under ``root``, each the outermost such
+    block, in page order; with ``text``, only those whose text is part of it (and long enough to
+    tell: 20 characters, or any heading)."""
     units: list[Unit] = []
     taken: set = set()
-    for el in tree.iter(*_DECLARED_BLOCKS):
+    for el in root.iter(*_DECLARED_BLOCKS):
         if taken and any(a in taken for a in el.iterancestors()):
             continue
         block = _flat(el.text_content())
         heading = el.tag[0] == "h"
-        if block and (heading or len(block) >= _DECLARED_MIN_CHARS) and block in text:
+        if block and (text is None or ((heading or len(block) >= _DECLARED_MIN_CHARS) and block in text)):
             taken.add(el)
             units.append(("h" if heading else "i" if el.tag == "li" else "p", block))
     return units
@@ -284,24 +285,10 @@ def continue_split_article(tree, units: list[Unit]) -> list[Unit]:
     for sibling in container.itersiblings():
         if sibling.tag != container.tag or sibling.get("class") != container.get("class"):
             continue
-        found = [unit for unit in _blocks_of(sibling) if unit[1] not in read]
+        found = [unit for unit in blocks_within(sibling) if unit[1] not in read]
         if any(kind == "p" and len(text) >= _PROSE_CHARS_MIN for kind, text in found):
             added.extend(found)
     return units + added
-
-
-def _blocks_of(element) -> list[Unit]:
-    """The outermost paragraphs, subheadings and list items in ``element``, in page order."""
-    units: list[Unit] = []
-    taken: set = set()
-    for el in element.iter(*_DECLARED_BLOCKS):
-        if taken and any(a in taken for a in el.iterancestors()):
-            continue
-        text = _flat(el.text_content())
-        if text:
-            taken.add(el)
-            units.append(("h" if el.tag[0] == "h" else "i" if el.tag == "li" else "p", text))
-    return units
 
 
 _GLUED_MIN_BLOCKS = 3  # blocks of the page a paragraph must hold to have been glued together

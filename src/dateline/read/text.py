@@ -20,7 +20,6 @@ The dateline is looked for at the head of the first body paragraph.
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from typing import Optional
