@@ -223,13 +223,15 @@ _LABEL_WEIGHT = -6  # the least a short line weighs against the article around i
 
 def is_prose(text: str) -> bool:
     """A paragraph of running text: a sentence of eight words or more, or any line of twenty, not
-    in capitals and not a headline in title case."""
+    in capitals and not a headline in title case (one ending with a bracket, a question or an
+    exclamation; a sentence full of names still ends with a full stop)."""
     words = len(text.split())
     if words < _PROSE_WORDS or text.isupper():
         return False
     if words >= _LONG_PROSE_WORDS:
         return True
-    return text.rstrip().endswith(_SENTENCE_END) and not _title_case(text)
+    ended = text.rstrip()
+    return ended.endswith(_SENTENCE_END) and (ended.endswith(".") or not _title_case(text))
 
 
 def _weight(line: _Line) -> int:
@@ -254,9 +256,12 @@ def _alone(lines: list[_Line], i: int) -> bool:
 def article_span(lines: list[_Line], teasers: bool = True) -> tuple[int, int]:
     """Where the article lies in a whole page of text: the run of lines whose prose most outweighs
     the short lines around it (menus, share rows, footers, lists of links), as ``[start, end)``
-    from its first to its last line of prose. ``(0, 0)`` when there is no prose."""
+    from its first to its last line of prose; all of it when there is no prose."""
     best, best_span = 0, (0, 0)
     total, start = 0, 0
+    # teasers stand alone among a page's body of consecutive paragraphs; where no two paragraphs
+    # of prose follow each other, short paragraphs between headings are the article itself
+    teasers = teasers and any(a.prose and b.prose for a, b in zip(lines, lines[1:]))
     for i, line in enumerate(lines):
         if total <= 0:
             total, start = 0, i
@@ -266,8 +271,10 @@ def article_span(lines: list[_Line], teasers: bool = True) -> tuple[int, int]:
         if total > best and line.prose:
             best, best_span = total, (start, i + 1)
     start, end = best_span
-    if end == 0 and teasers:
-        return article_span(lines, teasers=False)  # a text of one short paragraph is no teaser
+    if end == 0:
+        # no run of prose outweighs the rest: a text of one short paragraph is no teaser, and a
+        # text of short lines alone is all article
+        return article_span(lines, teasers=False) if teasers else (0, len(lines))
     while start < end and not lines[start].prose:
         start += 1
     return start, end
