@@ -1,22 +1,30 @@
-"""Text copied from a web page: a line classifier that keeps the article and drops the chrome.
+"""Text copied from a web page, a whole page or a selection of it: where the article lies, its
+title, then a line classifier that keeps the article and drops the chrome.
 
-Each non-blank line is one of:
-- chrome (menus, share rows, counters, cookie notices, "Advertisement", "Read more", newsletter
-  prompts, photo credits, comment prompts: ``lexicons/chrome.txt``), dropped and kept in ``removed``;
-- a byline ("By Jane Doe and John Roe, Reuters"; "Reporting by ..."), dropped, its names kept as
-  authors;
-- a date line ("Published June 3, 2025", "Updated: June 4, 2025 9:15 AM"), dropped, its date kept
-  as the publication date the page states;
-- the title: the first title-like line of four words or more before the body (shorter ones there
-  are section labels and kickers);
-- a heading: a short title-like line standing alone between paragraphs;
-- body.
-
-Lines of a block (lines not separated by a blank line) are joined into one paragraph when they are
-hard-wrapped, and read as paragraphs of their own when each is a whole paragraph (text copied
-from a browser often has no blank lines). Links listed after "Related" or "Most read", runs of
-three or more title-like lines in a row, and headings after the last paragraph are chrome too.
-The dateline is looked for at the head of the first body paragraph.
+1. Lines: blocks (lines not separated by a blank line) are joined into one paragraph when they are
+   hard-wrapped (evenly filled, ending mid-sentence), and read as paragraphs of their own when each
+   is a whole paragraph (text copied from a browser often has no blank lines).
+2. Where the article lies (``locate``): the run of lines whose prose most outweighs the short lines
+   around it (menus, share rows, labels, lists of links, a teaser's line under a link), carried
+   over a few short lines to the prose after them, and ended by a line opening what follows an
+   article (comments, an author's box, related stories: ``lexicons/closing_heads.txt``).
+3. The title: among the title-like lines above the article, the one whose words the article
+   echoes most, a little more if the page shows it twice (a breadcrumb and the headline) or its
+   byline or date follows it, a little less the farther it stands.
+4. Each line of the article is then one of:
+   - chrome (share rows, counters, cookie notices, "Advertisement", "Read more", newsletter
+     prompts, photo credits, comment prompts: ``lexicons/chrome.txt``), dropped and kept in
+     ``removed``;
+   - a byline ("By Jane Doe and John Roe, Reuters"; "Reporting by ..."), dropped, its names kept
+     as authors (also just above the headline);
+   - a date line ("Published June 3, 2025", "Updated: June 4, 2025 9:15 AM"), dropped, its date
+     kept as the publication date the page states;
+   - a heading: a short title-like line standing alone between paragraphs (after a line ending
+     with a colon, such lines are the items of a list);
+   - body.
+   Links listed after "Related" or "Most read", runs of three or more title-like lines in a row,
+   and headings after the last paragraph are chrome too. Lines outside the article go to
+   ``removed``. The dateline is looked for at the head of the first body paragraph.
 """
 from __future__ import annotations
 
