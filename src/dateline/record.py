@@ -78,7 +78,11 @@ class Attribution:
     speaker: Optional[Span] = None
     cue_lemma: Optional[str] = None
     distancing: bool = False
-    mode: str = "speech"  # speech (a statement made), thought (a belief or wish reported)
+    mode: str = "speech"  # speech (a statement made), thought (a belief or wish reported), declined
+    cue_kind: Optional[str] = None  # speech, belief, position, accusation, decline, document
+    verb: Optional[Span] = None  # the cue's verb alone ("said" in "has also said")
+    topic: bool = False  # the content names what the report is about or aims at ("criticised the
+    # plan", "talked about the economy"), not a statement made
 
 
 @dataclass(slots=True)

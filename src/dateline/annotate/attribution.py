@@ -58,6 +58,9 @@ class Found:
     lemma: Optional[str] = None
     distancing: bool = False
     mode: str = "speech"
+    cue_kind: Optional[str] = None  # what the cue verb reports (cues.CUE_KINDS)
+    verb: Optional[Span] = None  # the cue's verb itself, without its auxiliaries
+    topic: bool = False  # the content is what the report is about, not what was said
     continues: Optional["Found"] = None  # the attribution whose speaker this one keeps
     via_tokens: list[int] = field(default_factory=list)  # heads of phrases that carried it
 
@@ -163,14 +166,28 @@ def find_attributions(article: Article) -> list[Found]:
                                                    and any(c.dep_ == "ccomp" for c in tok.children)):
             continue
         verb = _cue_of(tok)
-        if verb is None or any(c.dep_ == "neg" for c in tok.children):  # "did not say that": no report
+        if verb is None:
             continue
-        content = _indirect_content(article, tok, verb)
+        negated = any(c.dep_ == "neg" for c in tok.children)
+        if negated and not verb.negated or verb.negated == "only" and not negated:
+            continue  # "did not say that ...": no report; "returned home": no cue
+        cue = _cue_span(article, tok, verb)
+        kind, mode, topic = verb.kind, verb.mode, False
+        if negated or verb.kind == "decline":
+            content = _refusal_content(article, tok, verb, negated)
+            if content is None:
+                continue
+            if not negated and not _refuses_to_speak(article, tok, content):
+                kind, mode = "position", "speech"  # "refused to step aside": a stance, not silence
+            else:
+                kind, mode = "decline", "declined"
+        else:
+            content, topic = _indirect_content(article, tok, verb)
         if content is None:
             continue
         content, inside = _with_quotes(article, content, quoted)
-        f = Found("mixed" if inside else "indirect", content, cue=_cue_span(article, tok), cue_token=tok.i,
-                  lemma=verb.lemma, distancing=verb.distancing, mode=verb.mode)
+        f = Found("mixed" if inside else "indirect", content, cue=cue, cue_token=tok.i, lemma=verb.lemma,
+                  distancing=verb.distancing, mode=mode, cue_kind=kind, verb=_verb_span(article, tok), topic=topic)
         _set_speaker(article, f, tok)
         if f.speaker_token is None:
             continue
@@ -239,12 +256,39 @@ def _cue_of(tok) -> Optional[cues.CueVerb]:
     return cues.cue_verb(tok.lemma_.lower(), particle)
 
 
-def _cue_span(article: Article, tok) -> Span:
+def _quote_cue(tok) -> Optional[cues.CueVerb]:
+    """A verb that can introduce a quote: any cue but a refusal ("declined", "could not be reached")."""
+    verb = _cue_of(tok)
+    return verb if verb is not None and verb.kind != "decline" else None
+
+
+def _verb_span(article: Article, tok) -> Span:
+    """The verb with its particle: "said", "pointed out"."""
     hi = tok.i
     for c in tok.children:
         if c.dep_ == "prt" and c.i == hi + 1:
             hi = c.i
     return article.span(tok.i, hi)
+
+
+def _cue_span(article: Article, tok, verb: Optional[cues.CueVerb] = None) -> Span:
+    """The cue as a reader quotes it: the verb group, with the auxiliaries, the negation and the
+    adverbs before the verb ("has also said", "did not immediately respond"), its particle and a
+    preposition that takes the content ("called for", "lashed out at")."""
+    doc = article.doc
+    lo = tok.i
+    while lo > 0:
+        prev = doc[lo - 1]
+        if prev.head.i != tok.i or article.quote_of[prev.i] >= 0 or not (
+                prev.dep_ in ("aux", "auxpass", "neg") or prev.dep_ == "advmod" and prev.tag_ in ("RB", "RBR", "RBS")):
+            break
+        lo -= 1
+    hi = tok.i
+    preps = verb.preps if verb is not None else ()
+    for c in sorted(tok.children, key=lambda c: c.i):
+        if c.i == hi + 1 and (c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in preps):
+            hi = c.i
+    return article.span(lo, hi)
 
 
 def _standalone(article: Article, q: quotes.Quote) -> bool:
@@ -259,7 +303,7 @@ def _standalone(article: Article, q: quotes.Quote) -> bool:
     if before == "\n" or before in _BEFORE_STANDALONE:
         return True
     tok = article.doc[article.token_at(i)] if i >= 0 else None
-    return tok is not None and _cue_of(tok) is not None and tok.pos_ in ("VERB", "AUX")
+    return tok is not None and _quote_cue(tok) is not None and tok.pos_ in ("VERB", "AUX")
 
 
 def _names_a_thing(article: Article, q: quotes.Quote) -> bool:
@@ -291,7 +335,7 @@ def _cue_after(article: Article, q: quotes.Quote):
             return None
         if tok.text in _SENTENCE_END:
             return None
-        if tok.pos_ in ("VERB", "AUX") and _cue_of(tok) is not None:
+        if tok.pos_ in ("VERB", "AUX") and _quote_cue(tok) is not None:
             return tok
     return None
 
@@ -313,7 +357,7 @@ def _cue_before(article: Article, q: quotes.Quote):
         tok = doc[i]
         if article.quote_of[i] >= 0 or tok.text in _SENTENCE_END or "\n" in tok.whitespace_:
             return None
-        if tok.pos_ in ("VERB", "AUX") and _cue_of(tok) is not None:
+        if tok.pos_ in ("VERB", "AUX") and _quote_cue(tok) is not None:
             return tok
     return None
 
@@ -325,8 +369,8 @@ def _has_clause_content(cue, q: quotes.Quote) -> bool:
 
 def _add_direct(article: Article, found: list[Found], q: quotes.Quote, cue, used_cues: dict[int, int]) -> None:
     verb = _cue_of(cue)
-    f = Found("direct", (q.start, q.end), cue=_cue_span(article, cue), cue_token=cue.i, lemma=verb.lemma,
-              distancing=verb.distancing, mode=verb.mode)
+    f = Found("direct", (q.start, q.end), cue=_cue_span(article, cue, verb), cue_token=cue.i, lemma=verb.lemma,
+              distancing=verb.distancing, mode=verb.mode, cue_kind=verb.kind, verb=_verb_span(article, cue))
     _set_speaker(article, f, cue, _speaker_beside(article, q, cue))
     used_cues[cue.i] = len(found)
     found.append(f)
@@ -383,6 +427,11 @@ def subject_of(tok):
     inverted = _inverted_speaker(tok)
     if inverted is not None:
         return inverted
+    if any(c.dep_ == "auxpass" for c in tok.children):  # "was rejected by a regional parliament"
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if by is not None:
+            return by
     node = tok
     for _ in range(5):
         subjects = [c for c in node.children if c.dep_ in _SUBJECT_DEPS or (c.dep_ == "nsubjpass" and node.i != tok.i)]
@@ -486,7 +535,10 @@ def _set_speaker(article: Article, f: Found, cue, subj=None) -> None:
                     f.via_tokens.append(p.i)
 
 
-def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> Optional[Span]:
+def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Optional[Span], bool]:
+    """What the verb reports, and whether that is a topic (what the report is about or aims at:
+    "criticised the plan", "talked about the economy") rather than a statement."""
+    topic = False
     clauses = [c for c in tok.children if c.dep_ in _CONTENT_DEPS]
     if not clauses:  # "stated that the groundwork ...", however the parser tagged the clause
         clauses = [c for c in tok.children if c.lower_ == "that" and c.tag_ == "IN" and c.i > tok.i
@@ -496,7 +548,11 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> Optional[Spa
         # the "that"-clause opens the content; a clause the parser split off after it goes on with it
         clauses = below + [c for c in clauses if c.i > below[0].i]
     if not clauses and verb.object_content:
-        clauses = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")][:1]
+        clauses = _object_content(tok, verb)
+        topic = bool(clauses)
+    if not clauses and verb.preps:
+        clauses = _prep_content(tok, verb)
+        topic = bool(clauses)
     if not clauses and verb.infinitive_content:  # "vowed to fight on", "urged Congress to act"
         clauses = [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and c.tag_ == "VB"
                    and sum(1 for _ in c.subtree) >= 3][:1]
@@ -506,7 +562,7 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> Optional[Spa
         clauses = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i
                    and any(a.dep_ == "acl" and a.tag_ == "VBN" and a.i == c.i + 1 for a in c.children)][:1]
     if not clauses:
-        return _parenthetical_content(article, tok)
+        return _parenthetical_content(article, tok), False
     first = next((c for c in clauses if c.i > tok.i), clauses[0])
     side_after = first.i > tok.i
     clauses = [c for c in clauses if (c.i > tok.i) == side_after]
@@ -518,16 +574,89 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> Optional[Spa
     seg_lo, seg_hi = _segment(article, tok.i)
     toks = [t.i for c in clauses for t in c.subtree if (t.i > tok.i) == side_after and not _is_according(t)
             and seg_lo <= t.i < seg_hi]
-    if clauses[0].dep_ == "dobj":
+    if clauses[0].dep_ == "dobj" and not verb.object_as:
         # "stressed the collaboration as working towards ...": the object is the content, the
         # "as" phrase the verb's, wherever the parser hung it
         as_phrase = {t.i for c in clauses[0].children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree}
         toks = [i for i in toks if i not in as_phrase]
-    if toks and side_after and _is_question(article.doc[min(toks)]):
-        return None
+    if toks and side_after and verb.question and _is_question(article.doc[min(toks)]):
+        return None, False
     if toks and not side_after:
         toks += _tail_after_frame(article, tok, max(toks), seg_hi)
-    return _span_of(article, _without_according(article, toks))
+    return _span_of(article, _without_according(article, toks)), topic
+
+
+_OBJECT_PREPS = ("of", "for", "over", "to", "as")  # "accused X of", "blamed X for", "likened X to"
+
+
+def _object_content(tok, verb: cues.CueVerb) -> list:
+    """The object a verb's report is about, with what the verb says of it: "endorsed Trump",
+    "accused her of lying", "called the charges baseless", "dismissed it as a stunt"; in the
+    passive with its agent ("was rejected by parliament"), the subject."""
+    children = list(tok.children)
+    if any(c.dep_ == "auxpass" for c in children):
+        if not any(c.dep_ == "agent" for c in children):
+            return []
+        return [c for c in children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")][:1]
+    obj = next((c for c in children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None:
+        return []
+    preps = [c for c in children if c.dep_ == "prep" and c.i > obj.i and c.lower_ in _OBJECT_PREPS
+             and (c.lower_ != "as" or verb.object_as)]
+    predicate = [c for c in children if c.dep_ == "oprd" and c.i > obj.i]
+    if verb.object_as:
+        # "called climate change a hoax": the parser may hang the predicate on the object
+        said_of = predicate or any(c.lower_ == "as" for c in preps) or any(
+            c.i > obj.i and (c.dep_ in ("dobj", "attr", "oprd") or c.dep_ == "prep" and c.lower_ == "as")
+            for c in obj.children)
+        if not said_of:
+            return []
+    elif obj.pos_ not in ("NOUN", "PROPN") and not preps:
+        return []  # "endorsed him": a pronoun alone says nothing a reader can check
+    return [obj] + preps + predicate
+
+
+def _prep_content(tok, verb: cues.CueVerb) -> list:
+    """"called for a ban", "complained about the noise", "called on Congress to act": the object of
+    the verb's preposition, with an infinitive that goes on from it."""
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in verb.preps), None)
+    objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
+    if not objects:
+        return []
+    return objects + [c for c in tok.children if c.dep_ == "xcomp" and c.i > prep.i]
+
+
+def _refusal_content(article: Article, tok, verb: cues.CueVerb, negated: bool) -> Optional[Span]:
+    """What a source would not speak about: "declined to comment", "would not say whether ...",
+    "did not respond to requests for comment", "could not be reached for comment" (an empty span
+    after the cue when nothing follows: "did not respond."). None where there is no refusal:
+    "did not say that ..." reports nothing, and "sales declined 5 percent" is no one declining."""
+    children = [c for c in tok.children if c.i > tok.i]
+    if not negated and not any(c.dep_ == "xcomp" or c.dep_ == "dobj" and _cue_of(c) is not None for c in children):
+        return None
+    if negated and any(c.dep_ in _CONTENT_DEPS and not _is_question(c.doc[c.left_edge.i]) for c in children):
+        return None
+    content, _ = _indirect_content(article, tok, verb)
+    if content is not None:
+        return content
+    _, seg_hi = _segment(article, tok.i)
+    toks = [t.i for c in children if c.dep_ in ("prep", "dobj", "xcomp", "dative") for t in c.subtree if t.i < seg_hi]
+    if toks:
+        return _span_of(article, toks)
+    end = _cue_span(article, tok, verb)[1]
+    return end, end
+
+
+def _refuses_to_speak(article: Article, tok, content: Span) -> bool:
+    """"declined to comment", "refused to answer questions": the refusal is one to speak (a source
+    who said nothing), not a stance ("refused to step aside")."""
+    doc = article.doc
+    lo, hi = article.token_at(content[0]), article.token_at(max(content[0], content[1] - 1))
+    for t in doc[lo:hi + 1]:
+        verb = cues.cue_verb(t.lemma_.lower())
+        if verb is not None and verb.kind == "speech":
+            return True
+    return False
 
 
 def _tail_after_frame(article: Article, tok, content_end: int, seg_hi: int) -> list[int]:
@@ -745,8 +874,10 @@ def _named_by_a_verb(article: Article, found: list[Found], quoted: set[int]) -> 
         if node.lemma_.lower() not in cues.naming_verbs() or any(c.dep_ in ("prt", "auxpass") for c in node.children) \
                 or node.dep_ == "acl":  # "an app called “Screenwise”": a name, no one's words
             continue
-        f = Found("direct", (q.start, q.end), cue=_cue_span(article, node), cue_token=node.i,
-                  lemma=node.lemma_.lower())
+        verb = _cue_of(node)
+        f = Found("direct", (q.start, q.end), cue=_cue_span(article, node, verb), cue_token=node.i,
+                  lemma=node.lemma_.lower(), cue_kind=verb.kind if verb is not None else "speech",
+                  verb=_verb_span(article, node))
         _set_speaker(article, f, node)
         if f.speaker_token is not None:
             found.append(f)

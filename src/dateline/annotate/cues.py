@@ -8,13 +8,25 @@ from dataclasses import dataclass
 from .. import lexicons
 
 
+CUE_KINDS = ("speech", "belief", "position", "accusation", "decline", "document")
+
+
 @dataclass(frozen=True, slots=True)
 class CueVerb:
     lemma: str
-    mode: str  # speech, thought
+    kind: str  # one of CUE_KINDS
     distancing: bool
     object_content: bool  # a direct object can be the content ("denied the report")
     infinitive_content: bool  # an infinitive can be the content ("vowed to fight on")
+    object_as: bool = False  # an object is the content only with an "as" phrase or a predicate
+    preps: tuple[str, ...] = ()  # prepositions whose object is the content ("called for")
+    question: bool = False  # a wh-clause after it is a question put ("asked whether"), not a report
+    negated: str = ""  # negated: "" no report, "decline" a refusal to speak, "only" a cue only so
+
+    @property
+    def mode(self) -> str:
+        """speech (a statement made), thought (a belief ascribed) or declined (a refusal to speak)."""
+        return {"belief": "thought", "decline": "declined"}.get(self.kind, "speech")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,8 +38,10 @@ class Role:
 
 @functools.cache
 def cue_verbs() -> dict[str, CueVerb]:
-    return {r["lemma"]: CueVerb(r["lemma"], r["mode"], r["distancing"] == "1", r["object"] == "1",
-                                r["infinitive"] == "1") for r in lexicons.rows("cue_verbs.csv")}
+    return {r["lemma"]: CueVerb(r["lemma"], r["kind"], r["distancing"] == "1", r["object"] in ("1", "as"),
+                                r["infinitive"] == "1", r["object"] == "as",
+                                tuple(p for p in r["prep"].split("|") if p), r["question"] == "1", r["negated"])
+            for r in lexicons.rows("cue_verbs.csv")}
 
 
 @functools.cache

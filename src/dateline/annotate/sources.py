@@ -552,7 +552,8 @@ def resolve(article, found: list) -> tuple[list[Attribution], list[Source], list
         src = source_of.get(id(f))
         attributions.append(Attribution(
             id=f"a{n}", kind=f.kind, content=f.content, cue=f.cue, source=src.id if src else None,
-            speaker=f.speaker, cue_lemma=f.lemma, distancing=f.distancing, mode=f.mode,
+            speaker=f.speaker, cue_lemma=f.lemma, distancing=f.distancing, mode=f.mode, cue_kind=f.cue_kind,
+            verb=f.verb, topic=f.topic,
         ))
     for src in book.sources:
         src.affiliation = affiliation_name(src.affiliation)

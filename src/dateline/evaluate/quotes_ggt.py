@@ -68,15 +68,15 @@ def predicted_quotes(record, text: str) -> list[dict]:
     entities = {e.id: e for e in record.entities}
     out = []
     for a in record.attributions:
-        if getattr(a, "mode", "speech") != "speech":
-            continue
+        if a.mode != "speech" or a.kind == "indirect" and (a.topic or a.cue_kind == "document"):
+            continue  # a quote is a statement made: no thought, refusal, topic or document's finding
         span = align.span(*a.content)
         if span is None:
             continue
         speaker = align.span(*a.speaker) if a.speaker else None
         verb = ""
-        if a.cue and a.kind != "according_to":
-            verb = record.text[a.cue[0]:a.cue[1]].split()[0].lower()
+        if a.verb and a.kind != "according_to":
+            verb = record.text[a.verb[0]:a.verb[1]].split()[0].lower()
         src = sources.get(a.source)
         name = ""
         if src is not None:
