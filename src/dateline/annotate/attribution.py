@@ -197,6 +197,7 @@ def find_attributions(article: Article) -> list[Found]:
             quoted.add(qi)
     _according_to(article, found, quoted)
     _named_by_a_verb(article, found, quoted)
+    _colon_lines(article, found, quoted)
     found = _outermost(article, found)
     _floating(article, found, quoted, standalone)
     _after_dateline(article, found)
@@ -882,6 +883,69 @@ def _named_by_a_verb(article: Article, found: list[Found], quoted: set[int]) -> 
         if f.speaker_token is not None:
             found.append(f)
             quoted.add(qi)
+
+
+_COLON_PREFIX_MAX = 8  # tokens of a name before a line's colon: "Former Sen. Mary Landrieu (D-La.):"
+
+
+def _colon_lines(article: Article, found: list[Found], quoted: set[int]) -> None:
+    """A line that opens with a name and a colon gives that speaker the rest of the line: the
+    headline form "Pence: Flowers won't be at debate" and the transcript form "WALLACE: Let's
+    start ...". Not where the words before the colon have a verb ("He added: ..." is a cue of its
+    own), label a part of the page ("The Latest:", "Editor's note:"), or what follows has no verb
+    (a score or a list: "Sanders: 46")."""
+    doc, text = article.doc, article.text
+    taken = [f.content for f in found]
+    for p in article.para_starts:
+        first = article.token_at(p)
+        if first >= len(doc) or doc[first].idx < p:
+            continue
+        opened = doc[first].is_quote and article.quote_of[first] >= 0  # a transcript quoted line by line
+        if opened:
+            first += 1
+        lo, hi = article.sent_spans[article.sent_of[first]]
+        line_end = text.find("\n", p)
+        line_end = len(text) if line_end < 0 else line_end
+        colon = next((i for i in range(first, min(hi, first + _COLON_PREFIX_MAX + 1)) if doc[i].text == ":"), None)
+        if colon is None or colon == first or _in_parentheses(doc[colon]):
+            continue
+        prefix = doc[first:colon]
+        transcript = all(t.text.isupper() for t in prefix if t.is_alpha)
+        if any(article.quote_of[t.i] >= 0 for t in doc[first:colon + 1]) and not (opened and transcript):
+            continue
+        if not prefix[0].is_alpha or any(t.pos_ in ("VERB", "AUX") or t.pos_ == "ADP" and not _in_parentheses(t)
+                                         for t in prefix):
+            continue  # "** WINNER:", "The Assassination of Gianni Versace:": a label or a title
+        words = [t.lower_ for t in prefix if t.lower_ != "the"]
+        labels = cues.colon_labels()
+        if " ".join(words) in labels or words and words[0] in labels or not any(t.pos_ == "PROPN" or t.text.isupper() and t.is_alpha
+                                                  or t.lemma_.lower() in cues.document_nouns() for t in prefix):
+            continue
+        rest = [t for t in doc[colon + 1:article.token_at(line_end - 1) + 1] if not t.is_space]
+        if opened and rest and rest[-1].is_quote:
+            rest.pop()
+        words = [t for t in rest if t.is_alpha]
+        headline = len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
+        if not rest or rest[0].like_num or not (headline or any(t.pos_ in ("VERB", "AUX") for t in rest)):
+            continue  # "Sanders: 46", "Pledged: 781": a score or a list, not words said
+        start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
+        if any(s <= start < e or start <= s < end for s, e in taken):
+            continue
+        head = next((t for t in reversed(prefix) if t.pos_ in ("PROPN", "NOUN") or t.text.isupper()), prefix[-1])
+        content, inside = _with_quotes(article, (start, end), quoted) if not opened else ((start, end), [])
+        f = Found("direct" if transcript else "mixed" if inside else "indirect", content,
+                  cue=article.span(colon, colon), cue_token=colon, lemma=":", cue_kind="speech")
+        f.speaker_token = head.i
+        f.speaker = article.span(first, colon - 1)
+        found.append(f)
+        quoted.update(inside)
+
+
+def _in_parentheses(tok) -> bool:
+    """"Sen. Tim Kaine (D-Va.)": inside a parenthesis that opens and closes on the token's line."""
+    text = tok.doc.text
+    line_start = text.rfind("\n", 0, tok.idx) + 1
+    return text.rfind("(", line_start, tok.idx) > text.rfind(")", line_start, tok.idx)
 
 
 def _floating(article: Article, found: list[Found], quoted: set[int], standalone: list[bool]) -> None:

@@ -60,6 +60,11 @@ def cue_verb(lemma: str, particle: str = "") -> CueVerb | None:
 
 
 @functools.cache
+def colon_labels() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicons.lines("colon_labels.txt"))
+
+
+@functools.cache
 def naming_verbs() -> frozenset[str]:
     return frozenset(lexicons.lines("naming_verbs.txt"))
 
