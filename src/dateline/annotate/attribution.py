@@ -188,7 +188,8 @@ def find_attributions(article: Article) -> list[Found]:
         content, inside = _with_quotes(article, content, quoted)
         f = Found("mixed" if inside else "indirect", content, cue=cue, cue_token=tok.i, lemma=verb.lemma,
                   distancing=verb.distancing, mode=mode, cue_kind=kind, verb=_verb_span(article, tok), topic=topic)
-        _set_speaker(article, f, tok)
+        unreached = mode == "declined" and next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        _set_speaker(article, f, tok, unreached or None)  # "Smith could not be reached": Smith
         if f.speaker_token is None:
             continue
         used_cues[tok.i] = len(found)
@@ -428,9 +429,9 @@ def subject_of(tok):
     inverted = _inverted_speaker(tok)
     if inverted is not None:
         return inverted
-    if any(c.dep_ == "auxpass" for c in tok.children):  # "was rejected by a regional parliament"
-        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if _passive_with_agent(tok):  # "was rejected by a regional parliament"
+        agent = next(c for c in tok.children if c.dep_ == "agent")
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None)
         if by is not None:
             return by
     node = tok
@@ -523,6 +524,12 @@ def _set_speaker(article: Article, f: Found, cue, subj=None) -> None:
         return
     f.speaker_token = subj.i
     f.speaker = sources.phrase_span(article, subj)
+    if subj.i < cue.i and cue.idx < f.speaker[1]:  # "analysts saying ...": the speaker ends before the cue
+        lo = article.token_at(f.speaker[0])
+        hi = cue.left_edge.i - 1
+        while hi > lo and (article.doc[hi].is_punct or article.doc[hi].is_space):
+            hi -= 1
+        f.speaker = article.span(lo, max(lo, hi))
     for c in cue.children:
         if c.dep_ in ("dobj", "dative") and cue.lemma_ in ("tell", "say") and sources.media_phrase(article, c):
             f.via_tokens.append(c.i)
@@ -548,6 +555,9 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
     if below and not any(tok.i < c.i < below[0].i for c in clauses):
         # the "that"-clause opens the content; a clause the parser split off after it goes on with it
         clauses = below + [c for c in clauses if c.i > below[0].i]
+    if not clauses and _passive_with_agent(tok):  # "was rejected by parliament": the subject
+        clauses = [c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")][:1]
+        topic = bool(clauses)
     if not clauses and verb.object_content:
         clauses = _object_content(tok, verb)
         topic = bool(clauses)
@@ -595,10 +605,6 @@ def _object_content(tok, verb: cues.CueVerb) -> list:
     "accused her of lying", "called the charges baseless", "dismissed it as a stunt"; in the
     passive with its agent ("was rejected by parliament"), the subject."""
     children = list(tok.children)
-    if any(c.dep_ == "auxpass" for c in children):
-        if not any(c.dep_ == "agent" for c in children):
-            return []
-        return [c for c in children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")][:1]
     obj = next((c for c in children if c.dep_ == "dobj" and c.i > tok.i), None)
     if obj is None:
         return []
@@ -617,10 +623,16 @@ def _object_content(tok, verb: cues.CueVerb) -> list:
     return [obj] + preps + predicate
 
 
+def _passive_with_agent(tok) -> bool:
+    children = list(tok.children)
+    return any(c.dep_ == "auxpass" for c in children) and any(c.dep_ == "agent" for c in children)
+
+
 def _prep_content(tok, verb: cues.CueVerb) -> list:
     """"called for a ban", "complained about the noise", "called on Congress to act": the object of
     the verb's preposition, with an infinitive that goes on from it."""
-    prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in verb.preps), None)
+    prep = next((c for c in tok.children if c.dep_ in ("prep", "prt") and c.i > tok.i and c.lower_ in verb.preps),
+                None)  # the parser reads "called on Republicans" with a particle as often as a preposition
     objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
     if not objects:
         return []

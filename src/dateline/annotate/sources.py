@@ -42,6 +42,13 @@ def phrase_span(article, tok) -> Span:
         return tok.idx, tok.idx + len(tok.text)
     lo, hi = tok.left_edge.i, tok.right_edge.i
     doc = article.doc
+    # "Trump, speaking to veterans,", "Mr. Kamin, who teaches tax law,": a clause set off by a comma
+    # after the name says what the speaker did or is; the speaker is the name (an apposition stays:
+    # "Jane Roe, a senator from Ohio,")
+    for c in tok.children:
+        if c.i > tok.i and c.dep_ in ("relcl", "acl", "advcl") and c.left_edge.i > 0 \
+                and doc[c.left_edge.i - 1].text == "," and c.left_edge.i - 1 > tok.i:
+            hi = min(hi, c.left_edge.i - 2)
     # a misparse can hang a quote on the speaker: the phrase stays on its own side of any quote
     for i in range(lo, hi + 1):
         if article.quote_of[i] >= 0:
