@@ -594,7 +594,29 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
         return None, False
     if toks and not side_after:
         toks += _tail_after_frame(article, tok, max(toks), seg_hi)
+    elif toks and not topic:
+        toks += _clause_runs_on(article, max(toks), seg_hi)
     return _span_of(article, _without_according(article, toks)), topic
+
+
+_RUN_ON = {"so", "unless", "because", "although", "though", "while"}
+
+
+def _clause_runs_on(article: Article, content_end: int, seg_hi: int) -> list[int]:
+    """"said he can focus, so he can spend it with her", "said they won't vote on it, unless ...": a
+    clause subordinate to the reported one, to the end of the sentence, goes on with the report
+    however the parser hung it, unless it has a cue or a quote of its own. (A clause after "but" or
+    "and" is a main clause: it may be the writer's.)"""
+    doc = article.doc
+    k = content_end + 1
+    if k + 1 >= seg_hi or doc[k].text != "," or doc[k + 1].lower_ not in _RUN_ON:
+        return []
+    tail = range(k + 2, seg_hi)
+    if any(article.quote_of[i] >= 0 or _cue_of(doc[i]) is not None and doc[i].pos_ == "VERB" for i in tail):
+        return []
+    if not any(doc[i].dep_ in ("nsubj", "nsubjpass", "expl") for i in tail):
+        return []
+    return list(range(k, seg_hi))
 
 
 _OBJECT_PREPS = ("of", "for", "over", "to", "as")  # "accused X of", "blamed X for", "likened X to"
