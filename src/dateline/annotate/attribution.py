@@ -236,7 +236,8 @@ def _outermost(article: Article, found: list[Found]) -> list[Found]:
             if outer is not None:
                 cue = article.doc[f.cue_token]
                 comma = cue.i - 1
-                if cue.dep_ == "ccomp" and cue.head.i == outer.cue_token and outer.speaker_token is not None:
+                if cue.dep_ == "ccomp" and cue.head.i == outer.cue_token and outer.speaker_token is not None \
+                        and f.cue_kind == "speech" and not f.topic:
                     # "The Times reported that officials said ...": the outer source carried it
                     f.via_tokens.append(outer.speaker_token)
                     keep.append(f)

@@ -152,6 +152,37 @@ class SourceBook:
         self.resolver.add_entity(e)
         return e
 
+    def _whole_name(self, e: Entity, at: int) -> Entity:
+        """The person a name stands for where the article named them in full before: "McNeely"
+        after "Morgan McNeely", "Paz Akin" after "Lorena Paz Akin", and a surname the tagger read
+        as an organisation ("Schicketanz" after "Mary Ann Schicketanz"), or a full name it read as
+        one while it read the surname as a person. Of the entities the name ends, the longest name
+        wins, then a person, then the first mentioned. A role word before a person's name is no
+        part of it ("Organizer Dwayne Croteau" is Dwayne Croteau)."""
+        if e.type not in ("PERSON", "ORG"):
+            return e
+        words = _person_words(e.name)
+        best, best_key = e, (len(words), e.type == "PERSON", -(e.mentions[0][0] if e.mentions else at))
+        for other in self.entities:
+            if other is e or other.type not in ("PERSON", "ORG") or not other.mentions or other.mentions[0][0] > at:
+                continue
+            theirs = _person_words(other.name)
+            if len(theirs) < len(words) or theirs[-len(words):] != words:
+                continue
+            if other.type == "ORG" and (e.type != "PERSON" or len(theirs) > len(words) + 2
+                                        or any(w.lower() in cues.group_nouns() or w in cues.media_name_words()
+                                               for w in theirs)):
+                continue  # an organisation's name is a person's only beside that person's surname
+            if e.type == "ORG" and other.type != "PERSON":
+                continue
+            key = (len(theirs), other.type == "PERSON", -other.mentions[0][0])
+            if key > best_key:
+                best, best_key = other, key
+        if best is not e or e.type == "PERSON":
+            best.type = "PERSON"
+            best.name = " ".join(_person_words(best.name))
+        return best
+
     # sources ------------------------------------------------------------------------------------
     def _source(self, key: str, text: str, kind: str, span: Span, head: str = "", plural: bool = False,
                 **fields) -> Source:
@@ -170,6 +201,9 @@ class SourceBook:
         return f"{base}#{len(self.sources)}"
 
     def for_entity(self, e: Entity, span: Span, kind: str) -> Source:
+        e = self._whole_name(e, span[0])
+        if e.type == "PERSON":
+            kind = "named_person"
         key = f"entity:{e.country or e.id}" if kind == "named_group" and e.type in ("GPE", "NORP") else f"entity:{e.id}"
         src = self._source(key, e.name, kind, span, entity=e.id)
         if e.type == "PERSON":
@@ -513,6 +547,14 @@ def _chains_to(book: SourceBook, start: Source, target: Source) -> bool:
 def _function_words() -> frozenset[str]:
     row = next(r for r in lexicons.rows("function_words.csv") if r["language"] == "en")
     return frozenset(row["words"].split())
+
+
+def _person_words(name: str) -> list[str]:
+    """A person's name without the role words or titles the tagger took into it."""
+    words = name.split()
+    while len(words) > 1 and (words[0].lower() in cues.person_roles() or words[0].lower().rstrip(".") in cues.honorifics()):
+        words.pop(0)
+    return words
 
 
 def _looks_like_person(core: list, tok) -> bool:
