@@ -237,8 +237,10 @@ def _outermost(article: Article, found: list[Found]) -> list[Found]:
                 cue = article.doc[f.cue_token]
                 comma = cue.i - 1
                 if cue.dep_ == "ccomp" and cue.head.i == outer.cue_token and outer.speaker_token is not None \
-                        and f.cue_kind == "speech" and not f.topic:
-                    # "The Times reported that officials said ...": the outer source carried it
+                        and not f.topic and f.mode == "speech" and f.cue_kind != "document":
+                    # "The Times reported that officials said ...": the outer source carried it. A
+                    # belief, a document's finding or a topic inside a report is the outer source's
+                    # own account ("said Kyiv had asked for missiles", "said he thinks that ...")
                     f.via_tokens.append(outer.speaker_token)
                     keep.append(f)
                     continue
