@@ -24,6 +24,7 @@ SETS: dict[str, tuple[str, str]] = {
     "pages": ("pages", "pages"),
     "quotes-ggt": ("quotes_ggt", "quotes-ggt"),
     "polnear": ("polnear", "polnear"),
+    "source-kinds": ("source_kinds", "polnear"),
     "seed": ("seed", "../seed"),
     "timex": ("timex", "timex/tbaq"),
     "plover": ("plover", "events/plover"),
