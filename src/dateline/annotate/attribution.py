@@ -643,7 +643,7 @@ def _object_content(tok, verb: cues.CueVerb) -> list:
             for c in obj.children)
         if not said_of:
             return []
-    elif obj.pos_ not in ("NOUN", "PROPN") and not preps:
+    elif obj.pos_ in ("PRON", "NUM", "ADV", "X") and not preps:
         return []  # "endorsed him": a pronoun alone says nothing a reader can check
     return [obj] + preps + predicate
 

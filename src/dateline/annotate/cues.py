@@ -95,6 +95,16 @@ def document_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def media_nouns() -> frozenset[str]:
+    return frozenset(lexicons.lines("media_nouns.txt"))
+
+
+@functools.cache
+def share_nouns() -> frozenset[str]:
+    return frozenset(lexicons.lines("share_nouns.txt"))
+
+
+@functools.cache
 def media_outlets() -> frozenset[str]:
     return frozenset(lexicons.lines("media_outlets.txt"))
 

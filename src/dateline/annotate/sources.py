@@ -257,9 +257,13 @@ class SourceBook:
             return self._source(f"office:{_bare(text)}", text, "named_person", span, head=head, affiliation=office)
         if head in cues.document_nouns():
             return self._document(tok, span, text, core)
-        if media_phrase(art, tok):
+        if media_phrase(art, tok) or head in cues.media_nouns():
             return self._source(f"media:{text.lower()}", text, "media", span, head=head)
         unnamed = self._anonymity(tok)
+        if head in cues.share_nouns() or tok.like_num:  # "46 percent", "a majority of voters", "eight of 10"
+            key = f"anon:{_bare(text)}"
+            return self._source(key, text, "anonymous_group", span, head=head, plural=True,
+                                descriptor=self._descriptor(core, tok), affiliation=self._affiliation(tok, core))
         if (head in cues.group_nouns() and not _plural(tok) or tok.pos_ == "PROPN" and head not in cues.person_roles()) \
                 and not unnamed:
             key = f"group:{_bare(text)}"
@@ -513,9 +517,11 @@ class SourceBook:
         carrier = self.speaker(tok, phrase_span(self.article, tok))
         if carrier is None or carrier is src:
             return None
-        if carrier.kind in ("named_group",) and tok.pos_ == "PROPN" and self.entity_by_id.get(carrier.entity or "") \
-                and self.entity_by_id[carrier.entity].type == "ORG":
-            carrier.kind = "media"
+        entity = self.entity_by_id.get(carrier.entity or "")
+        if carrier.kind == "named_group" and tok.pos_ == "PROPN" and entity is not None and entity.type == "ORG" \
+                and not any(w.lower() in cues.group_nouns() for w in entity.name.split()):
+            carrier.kind = "media"  # an organisation that carried someone's words, unless its name says
+            # what else it is ("the Roper Center", "the Pew Research Center")
         if src.via is None and not _chains_to(self, carrier, src):
             src.via = carrier.id
         return carrier
