@@ -264,8 +264,14 @@ class SourceBook:
             key = f"anon:{_bare(text)}"
             return self._source(key, text, "anonymous_group", span, head=head, plural=True,
                                 descriptor=self._descriptor(core, tok), affiliation=self._affiliation(tok, core))
-        if (head in cues.group_nouns() and not _plural(tok) or tok.pos_ == "PROPN" and head not in cues.person_roles()) \
-                and not unnamed:
+        if head in cues.group_nouns() and not unnamed and _group_of_people(tok):
+            # "a group of doctors", "a coalition of residents": unnamed people, counted as a body
+            return self._source(f"anon:{_bare(text)}", text, "anonymous_group", span, head=head, plural=True,
+                                descriptor=self._descriptor(core, tok), affiliation=self._affiliation(tok, core))
+        named_members = _plural(tok) and any(t.pos_ == "PROPN" for t in tok.subtree if t.i > tok.i)
+        if (head in cues.group_nouns() and (not _plural(tok) or named_members)
+                or tok.pos_ == "PROPN" and head not in cues.person_roles()) and not unnamed:
+            # "the union", "Other major unions, including the AFL-CIO": bodies the text identifies
             key = f"group:{_bare(text)}"
             return self._source(key, text, "named_group", span, head=head,
                                 affiliation=self._affiliation(tok, core))
@@ -525,6 +531,17 @@ class SourceBook:
         if src.via is None and not _chains_to(self, carrier, src):
             src.via = carrier.id
         return carrier
+
+
+def _group_of_people(tok) -> bool:
+    """"A group of doctors": a body named only by the common nouns of its members."""
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        return False
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        member = next((p for p in prep.children if p.dep_ == "pobj"), None)
+        if member is not None and member.pos_ == "NOUN" and _plural(member):
+            return True
+    return False
 
 
 def _described_as(tok) -> Optional[str]:
