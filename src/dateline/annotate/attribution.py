@@ -576,7 +576,7 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
         clauses = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i
                    and any(a.dep_ == "acl" and a.tag_ == "VBN" and a.i == c.i + 1 for a in c.children)][:1]
     if not clauses:
-        return _parenthetical_content(article, tok), False
+        return _parenthetical_content(article, tok) or _framed_content(article, tok), False
     first = next((c for c in clauses if c.i > tok.i), clauses[0])
     side_after = first.i > tok.i
     clauses = [c for c in clauses if (c.i > tok.i) == side_after]
@@ -622,7 +622,7 @@ def _clause_runs_on(article: Article, content_end: int, seg_hi: int) -> list[int
     return list(range(k, seg_hi))
 
 
-_OBJECT_PREPS = ("of", "for", "over", "to", "as")  # "accused X of", "blamed X for", "likened X to"
+_OBJECT_PREPS = ("of", "for", "over", "to", "as", "with")  # "accused X of", "likened X to", "show X with"
 
 
 def _object_content(tok, verb: cues.CueVerb) -> list:
@@ -633,7 +633,10 @@ def _object_content(tok, verb: cues.CueVerb) -> list:
     obj = next((c for c in children if c.dep_ == "dobj" and c.i > tok.i), None)
     if obj is None:
         return []
-    preps = [c for c in children if c.dep_ == "prep" and c.i > obj.i and c.lower_ in _OBJECT_PREPS
+    doc = tok.doc
+    comma = next((k for k in range(obj.right_edge.i + 1, min(len(doc), tok.right_edge.i + 1)) if doc[k].text == ","),
+                 len(doc))
+    preps = [c for c in children if c.dep_ == "prep" and obj.i < c.i < comma and c.lower_ in _OBJECT_PREPS
              and (c.lower_ != "as" or verb.object_as)]
     predicate = [c for c in children if c.dep_ == "oprd" and c.i > obj.i]
     if verb.object_as:
@@ -643,8 +646,9 @@ def _object_content(tok, verb: cues.CueVerb) -> list:
             for c in obj.children)
         if not said_of:
             return []
-    elif obj.pos_ in ("PRON", "NUM", "ADV", "X") and not preps:
-        return []  # "endorsed him": a pronoun alone says nothing a reader can check
+    elif obj.pos_ in ("PRON", "NUM", "ADV", "X") and not preps and not any(
+            c.i > obj.i and c.dep_ in ("oprd", "acomp", "xcomp", "dobj", "advmod", "ccomp") for c in children):
+        return []  # "endorsed him": a pronoun alone says nothing a reader can check ("showing her ahead" does)
     return [obj] + preps + predicate
 
 
@@ -795,6 +799,28 @@ def _parenthetical_content(article: Article, tok) -> Optional[Span]:
     if not toks or min(toks) > tok.i:
         return None
     return _span_of(article, toks)
+
+
+def _framed_content(article: Article, tok) -> Optional[Span]:
+    """"These employees, Stumpf explained in the hearing, were well paid": a cue with its subject
+    set off by commas inside the clause it reports, however the parser split the sentence: the
+    content is the clause around the frame, from the sentence start to the end."""
+    doc = article.doc
+    seg_lo, seg_hi = _segment(article, tok.i)
+    subj = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS and c.i < tok.i), None)
+    if subj is None or any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in tok.children):
+        return None
+    opening = subj.left_edge.i - 1
+    closing = next((k for k in range(tok.i + 1, seg_hi) if doc[k].text == ","), None)
+    if opening <= seg_lo or doc[opening].text != "," or closing is None or closing + 1 >= seg_hi:
+        return None
+    head_words = doc[seg_lo:opening]
+    if head_words[0].pos_ in ("SCONJ", "ADP", "ADV") or any(t.pos_ in ("VERB", "AUX") for t in head_words):
+        return None  # "After the vote, X said, ...": a phrase of the frame's, no clause before it
+    rest = doc[closing + 1:seg_hi]
+    if not any(t.pos_ in ("VERB", "AUX") for t in rest) or any(article.quote_of[t.i] >= 0 for t in head_words):
+        return None
+    return _span_of(article, list(range(seg_lo, opening)) + list(range(closing + 1, seg_hi)))
 
 
 def _is_question(first) -> bool:

@@ -51,11 +51,15 @@ def cue_lemmas() -> frozenset[str]:
 
 
 def cue_verb(lemma: str, particle: str = "") -> CueVerb | None:
+    """The cue a verb is, with its particle: a phrasal verb is a cue only where it is listed ("point
+    out") or its particle takes the content ("called on Congress"): "backed off", "showed up" are not."""
     verbs = cue_verbs()
     if particle:
         found = verbs.get(f"{lemma} {particle}")
         if found:
             return found
+        plain = verbs.get(lemma)
+        return plain if plain is not None and particle in plain.preps else None
     return verbs.get(lemma)
 
 
