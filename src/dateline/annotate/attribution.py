@@ -199,6 +199,8 @@ def find_attributions(article: Article) -> list[Found]:
     _according_to(article, found, quoted)
     _named_by_a_verb(article, found, quoted)
     _colon_lines(article, found, quoted)
+    _nominal(article, found, quoted)
+    _in_a_document(article, found, quoted)
     found = _outermost(article, found)
     _floating(article, found, quoted, standalone)
     _after_dateline(article, found)
@@ -1002,6 +1004,97 @@ def _colon_lines(article: Article, found: list[Found], quoted: set[int]) -> None
         f.speaker = article.span(first, colon - 1)
         found.append(f)
         quoted.update(inside)
+
+
+_HOLDER_PREPS = ("by", "from", "of", "among")  # "the claim by officials", "the worry among rivals"
+
+
+def _nominal(article: Article, found: list[Found], quoted: set[int]) -> None:
+    """A noun that attributes, with a that-clause and a holder: "Stumpf's repeated emphasis that
+    ...", "the claim by officials that ...", "the worry among rivals is that ..." (the clause after
+    "is" when the noun is the subject)."""
+    doc = article.doc
+    nouns = cues.cue_nouns()
+    for tok in article.tokens_with(lemmas=frozenset(nouns)):
+        if tok.pos_ != "NOUN" or _plural_noun(tok):
+            continue
+        holder = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        if holder is None:
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in _HOLDER_PREPS and c.i > tok.i), None)
+            holder = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if holder is None:
+            continue
+        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i and _opens_with_that(c)), None)
+        if clause is None and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+            clause = next((c for c in tok.head.children if c.dep_ in ("ccomp", "attr") and c.i > tok.head.i
+                           and _opens_with_that(c)), None)
+        if clause is None:
+            continue
+        seg_lo, seg_hi = _segment(article, tok.i)
+        content = _span_of(article, [t.i for t in clause.subtree if seg_lo <= t.i < seg_hi])
+        if content is None:
+            continue
+        lo = tok.i
+        while lo > 0 and doc[lo - 1].head.i == tok.i and doc[lo - 1].dep_ in ("amod", "compound"):
+            lo -= 1  # "repeated emphasis", "growing concern"
+        content, inside = _with_quotes(article, content, quoted)
+        kind = nouns[tok.lemma_.lower()]
+        f = Found("mixed" if inside else "indirect", content, cue=article.span(lo, tok.i), cue_token=tok.i,
+                  lemma=tok.lemma_.lower(), cue_kind=kind, mode={"belief": "thought"}.get(kind, "speech"))
+        f.speaker_token = holder.i
+        f.speaker = sources.phrase_span(article, holder)
+        found.append(f)
+        quoted.update(inside)
+
+
+def _plural_noun(tok) -> bool:
+    return tok.tag_ in ("NNS", "NNPS")
+
+
+def _opens_with_that(clause) -> bool:
+    """A complement clause opened by "that" ("the claim that ..."), not a relative one ("the claim
+    that he made")."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _in_a_document(article: Article, found: list[Found], quoted: set[int]) -> None:
+    """"In a statement, the senator was more circumspect": where no verb in the sentence reports,
+    a phrase "in" a medium (statement, interview, letter ...) makes the clause's subject the
+    source of the clause; "In the previous poll, Clinton led Trump": a phrase "in" a document
+    makes the document the source."""
+    doc = article.doc
+    cued = {article.sent_of[f.cue_token] for f in found if f.cue_token is not None}
+    for tok in article.tokens_with(lowers=frozenset({"in"})):
+        if tok.dep_ != "prep" or article.sent_of[tok.i] in cued:
+            continue
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        head = tok.head
+        if pobj is None or head.pos_ not in ("VERB", "AUX") or tok.i > head.i:
+            continue
+        lemma = pobj.lemma_.lower()
+        if lemma in cues.medium_nouns():
+            speaker = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            cue = article.span(pobj.left_edge.i, pobj.i)
+        elif lemma in cues.document_nouns():
+            speaker, cue = pobj, article.span(tok.i, tok.i)
+        else:
+            continue
+        if speaker is None or speaker.pos_ == "PRON" and speaker.lower_ in ("it", "there"):
+            continue
+        seg_lo, seg_hi = _segment(article, tok.i)
+        frame = {t.i for t in tok.subtree}
+        content = _span_of(article, [t.i for t in head.subtree if t.i not in frame and seg_lo <= t.i < seg_hi
+                                     and t.i > tok.right_edge.i])
+        if content is None:
+            continue
+        content, inside = _with_quotes(article, content, quoted)
+        f = Found("mixed" if inside else "indirect", content, cue=cue, cue_token=tok.i, lemma="in",
+                  cue_kind="document" if speaker is pobj else "speech")
+        f.speaker_token = speaker.i
+        f.speaker = sources.phrase_span(article, speaker)
+        found.append(f)
+        quoted.update(inside)
+        cued.add(article.sent_of[tok.i])
 
 
 def _in_parentheses(tok) -> bool:

@@ -99,6 +99,17 @@ def document_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def cue_nouns() -> dict[str, str]:
+    """Noun -> the kind of cue it is ("claim": speech, "worry": belief)."""
+    return {r["noun"]: r["kind"] for r in lexicons.rows("cue_nouns.csv")}
+
+
+@functools.cache
+def medium_nouns() -> frozenset[str]:
+    return frozenset(lexicons.lines("medium_nouns.txt"))
+
+
+@functools.cache
 def media_nouns() -> frozenset[str]:
     return frozenset(lexicons.lines("media_nouns.txt"))
 
