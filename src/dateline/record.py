@@ -146,6 +146,7 @@ class Scorecard:
     loaded_authorial: int = 0
     loaded_quoted: int = 0
     quoted_words: int = 0
+    declined: int = 0  # sources that declined to comment or did not respond
 
 
 @dataclass(slots=True)

@@ -110,6 +110,11 @@ def medium_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def company_nouns() -> frozenset[str]:
+    return frozenset(lexicons.lines("company_nouns.txt"))
+
+
+@functools.cache
 def media_nouns() -> frozenset[str]:
     return frozenset(lexicons.lines("media_nouns.txt"))
 

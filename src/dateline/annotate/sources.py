@@ -272,6 +272,10 @@ class SourceBook:
         if (head in cues.group_nouns() and (not _plural(tok) or named_members)
                 or tok.pos_ == "PROPN" and head not in cues.person_roles()) and not unnamed:
             # "the union", "Other major unions, including the AFL-CIO": bodies the text identifies
+            body = self._body(tok) if head in cues.group_nouns() and tok.pos_ == "NOUN" else None
+            if body is not None:  # "the company": the company the article is about
+                self.add_mention(body.id, core_span)
+                return self.for_entity(body, span, "named_group")
             key = f"group:{_bare(text)}"
             return self._source(key, text, "named_group", span, head=head,
                                 affiliation=self._affiliation(tok, core))
@@ -516,7 +520,37 @@ class SourceBook:
                     return e.country or e.name
                 ent = next((x for x in self.article.doc.ents if x.start <= t.i < x.end), None)
                 return ent.text if ent is not None else t.text
+        # "a company spokesperson", "a spokesman for the ministry": the body the article names
+        bodies = [t for t in core if t.i != tok.i and t.pos_ == "NOUN" and t.lemma_.lower() in cues.group_nouns()
+                  and (t.dep_ == "compound" and t.head.i == tok.i or t.dep_ == "pobj")]
+        for t in bodies:
+            body = self._body(t)
+            if body is not None:
+                return body.name
         return None
+
+    def _body(self, tok) -> Optional[Entity]:
+        """The organisation a common noun for a body stands for ("the company", "the ministry",
+        "a company spokesperson"): the latest organisation named before it whose name has that
+        noun ("the ministry" after "the Ministry of Health"); for a company or a firm, the
+        organisation the article names most often before it whose name is no public body's or
+        outlet's. None where the text names none."""
+        noun = tok.lemma_.lower()
+        if any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "each", "every")
+               for c in tok.children) and tok.dep_ != "compound":
+            return None  # "its ministry", "a company": not the one the article is about
+        at = tok.idx
+        orgs = [e for e in self.entities if e.type == "ORG" and e.mentions and e.mentions[0][0] < at
+                and not cues.is_outlet_name(e.name)]
+        named = [e for e in orgs if noun in (w.lower() for w in e.name.split())]
+        if named:
+            return max(named, key=lambda e: max(m[0] for m in e.mentions if m[0] < at))
+        if noun not in cues.company_nouns():
+            return None
+        companies = [e for e in orgs if not any(w.lower() in cues.group_nouns() for w in e.name.split())]
+        if not companies:
+            return None
+        return max(companies, key=lambda e: (sum(1 for m in e.mentions if m[0] < at), -e.mentions[0][0]))
 
     def via(self, src: Source, tok) -> Optional[Source]:
         """The source that carried ``src``'s words, named by the phrase headed by ``tok``."""
