@@ -34,6 +34,7 @@ from . import annotator, cues, quotes, sources
 Span = tuple[int, int]
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
+_OBJECT_PRONOUNS = {"him", "her", "them", "me", "us"}
 _CLIMB_DEPS = ("conj", "advcl", "xcomp", "pcomp", "prep", "dep")
 _CONTENT_DEPS = ("ccomp", "csubjpass")
 _EDGE_PUNCT = {",", ".", ";", ":", "—", "–", "-", "--", "(", ")"}
@@ -552,7 +553,9 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
     """What the verb reports, and whether that is a topic (what the report is about or aims at:
     "criticised the plan", "talked about the economy") rather than a statement."""
     topic = False
-    clauses = [c for c in tok.children if c.dep_ in _CONTENT_DEPS]
+    # "found him lying on the couch": what was seen, not said (but "polls show the lead eroding")
+    clauses = [c for c in tok.children if c.dep_ in _CONTENT_DEPS and not (
+        c.tag_ == "VBG" and any(x.dep_ == "nsubj" and x.lower_ in _OBJECT_PRONOUNS for x in c.children))]
     if not clauses:  # "stated that the groundwork ...", however the parser tagged the clause
         clauses = [c for c in tok.children if c.lower_ == "that" and c.tag_ == "IN" and c.i > tok.i
                    and c.dep_ != "mark" and sum(1 for _ in c.subtree) >= 3][:1]
@@ -644,14 +647,21 @@ def _object_content(tok, verb: cues.CueVerb) -> list:
     if verb.object_as:
         # "called climate change a hoax": the parser may hang the predicate on the object
         said_of = predicate or any(c.lower_ == "as" for c in preps) or any(
-            c.i > obj.i and (c.dep_ in ("dobj", "attr", "oprd") or c.dep_ == "prep" and c.lower_ == "as")
+            c.i > obj.i and (c.dep_ in ("dobj", "attr", "oprd") and c.pos_ != "VERB" or c.dep_ == "prep" and c.lower_ == "as")
             for c in obj.children)
         if not said_of:
             return []
     elif obj.pos_ in ("PRON", "NUM", "ADV", "X") and not preps and not any(
-            c.i > obj.i and c.dep_ in ("oprd", "acomp", "xcomp", "dobj", "advmod", "ccomp") for c in children):
+            c.i > obj.i and c.dep_ in ("oprd", "acomp", "dobj", "advmod") for c in children):
         return []  # "endorsed him": a pronoun alone says nothing a reader can check ("showing her ahead" does)
+    if verb.kind == "speech" and _names_people(obj):
+        return []  # "denied the visitors" (a save), "told reporters": people are no statement
     return [obj] + preps + predicate
+
+
+def _names_people(tok) -> bool:
+    return tok.pos_ == "PRON" and not any(c.dep_ == "prep" for c in tok.children) \
+        or tok.ent_type_ in ("PERSON", "NORP") or tok.lemma_.lower() in cues.person_roles()
 
 
 def _passive_with_agent(tok) -> bool:
