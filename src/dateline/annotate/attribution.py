@@ -44,6 +44,11 @@ _COORDINATORS = {"and", "or", "but"}
 _FLOATING_MIN_WORDS = 4
 _FLOATING_REACH = 2  # paragraphs back a floating quote may look for its speaker
 _LINE_START = re.compile(r"\n(?=[^\n])")
+# an embedded post or a pull-quote signed on its last line: "... — City Water (@citywater) May 5, 2019"
+_NAME = r"(?P<name>[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|of|the|de|la|van|von|and|&))*)"
+_SIGNATURE = _NAME + r"\s*(?:\(@\w{1,30}\))?\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})?\s*$"
+_POST_SIGNED = re.compile(r"\s[—–]\s*" + _NAME + r"\s*\(@\w{1,30}\)\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})?\s*$")
+_NAME_LINE = re.compile(r"\s*(?:[—–]|--?)\s*" + _SIGNATURE)
 
 
 @dataclass(slots=True)
@@ -89,6 +94,7 @@ class Article:
         self.sent_spans = list(zip(bounds[:-1], bounds[1:]))
         self.quote_of = self._quote_of_tokens()
         self.para_starts = [0] + [m.end() for m in _LINE_START.finditer(self.text)]
+        self.captions: dict[int, bool] = {}  # paragraph -> whether it is a photo caption
 
     def _quote_of_tokens(self) -> list[int]:
         out = [-1] * len(self.starts)
@@ -139,6 +145,7 @@ def find_attributions(article: Article) -> list[Found]:
     used_cues: dict[int, int] = {}  # cue token -> index in found
     quoted: set[int] = set()  # quotes already attributed
     standalone = [_standalone(article, q) for q in article.quotes]
+    _posts(article, found, quoted)
     # direct: the cue follows the quote, then precedes it
     for qi, q in enumerate(article.quotes):
         if not standalone[qi]:
@@ -202,11 +209,21 @@ def find_attributions(article: Article) -> list[Found]:
     _colon_lines(article, found, quoted)
     _nominal(article, found, quoted)
     _in_a_document(article, found, quoted)
-    found = _outermost(article, found)
+    found = _outermost(article, [f for f in found if not _in_caption(article, f)])
     _floating(article, found, quoted, standalone)
     _after_dateline(article, found)
     found.sort(key=lambda f: f.content[0])
     return found
+
+
+def _in_caption(article: Article, f: Found) -> bool:
+    """Is the attribution in a photo caption (a paragraph that ends with a photo credit)?"""
+    k = article.paragraph(f.content[0])
+    if f.cue is not None and article.paragraph(f.cue[0]) != k:
+        return False
+    end = article.para_starts[k + 1] if k + 1 < len(article.para_starts) else len(article.text)
+    return article.captions.setdefault(k, bool(cues.caption_credit().search(
+        article.text, article.para_starts[k], end)))
 
 
 def _after_dateline(article: Article, found: list[Found]) -> None:
@@ -422,6 +439,9 @@ def _phrase_head(doc, lo: int, hi: int):
     for t in doc[lo:hi]:
         if t.tag_ == "HYPH" or t.tag_ == "POS":  # "Holtz-Eakin", "the minister's"
             continue
+        if t.lower_ == "of" and head is not None and head.pos_ == "PROPN" and t.i + 1 < hi \
+                and doc[t.i + 1].pos_ == "PROPN":
+            continue  # "University of Toronto political scientist Jane Doe": a name with "of" in it
         if t.pos_ not in _NOUN_PHRASE_POS or (t.pos_ == "CCONJ" and head is None):
             break
         if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
@@ -1107,6 +1127,43 @@ def _in_a_document(article: Article, found: list[Found], quoted: set[int]) -> No
         cued.add(article.sent_of[tok.i])
 
 
+def _posts(article: Article, found: list[Found], quoted: set[int]) -> None:
+    """Words signed by a name after them: an embedded post ("... pic.twitter.com/x — Michelle
+    Rempel (@MichelleRempel) December 18, 2018") and a pull-quote or post whose name line follows
+    it ("“...”" then "— City Water (@citywater)"). The words are the named source's own."""
+    text = article.text
+    starts = article.para_starts
+    for k, p in enumerate(starts):
+        end = (starts[k + 1] - 1) if k + 1 < len(starts) else len(text)
+        line = text[p:end].rstrip()
+        signed = _POST_SIGNED.search(line)
+        if signed is not None:
+            words, name = (p, p + signed.start()), (p + signed.start("name"), p + signed.end("name"))
+        elif k + 1 < len(starts) and (nxt := _NAME_LINE.match(text, starts[k + 1],
+                                                              (starts[k + 2] - 1) if k + 2 < len(starts) else len(text))):
+            words, name = (p, p + len(line)), (nxt.start("name"), nxt.end("name"))
+            if not _quote_alone(article, words):
+                continue  # a name line under a paragraph of prose is a byline or a credit
+        else:
+            continue
+        lo, hi = words
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        if hi - lo < 2 or len(text[name[0]:name[1]].split()) > 6:
+            continue
+        f = Found("direct", (lo, hi), cue_kind="speech")
+        f.speaker_token = article.token_at(name[1] - 1)
+        f.speaker = name
+        found.append(f)
+        quoted.update(qi for qi, q in enumerate(article.quotes) if lo <= q.start and q.end <= hi)
+
+
+def _quote_alone(article: Article, span: Span) -> bool:
+    """Does the paragraph hold one quote and nothing else (a pull-quote)?"""
+    lo, hi = span
+    return any(q.start <= lo + 1 and hi - 1 <= q.end for q in article.quotes)
+
+
 def _in_parentheses(tok) -> bool:
     """"Sen. Tim Kaine (D-Va.)": inside a parenthesis that opens and closes on the token's line."""
     text = tok.doc.text
@@ -1121,10 +1178,14 @@ def _floating(article: Article, found: list[Found], quoted: set[int], standalone
     for qi, q in enumerate(article.quotes):
         if qi in quoted or not standalone[qi] or q.single:
             continue
-        if len(article.text[q.start:q.end].split()) < _FLOATING_MIN_WORDS:
-            continue
         k = bisect.bisect_left(starts, q.start)
         prev = placed[k - 1] if k else None
+        # '“...,” she said. “Go.”': a quote after a speaker's sentence in the same paragraph is
+        # theirs however short; elsewhere a short quote may be a title or a slogan
+        same_paragraph = prev is not None and prev.kind == "direct" and article.paragraph(q.start) == \
+            article.paragraph(prev.content[0]) and not article.text[prev.content[1]:q.start].count(". ") > 1
+        if not same_paragraph and len(article.text[q.start:q.end].split()) < _FLOATING_MIN_WORDS:
+            continue
         near = prev is not None and article.paragraph(q.start) - article.paragraph(prev.content[0]) <= _FLOATING_REACH
         f = Found("direct", (q.start, q.end), continues=prev if near else None)
         found.append(f)

@@ -139,6 +139,11 @@ def anonymity_pattern() -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in lexicons.lines("anonymity_phrases.txt")), re.I)
 
 
+@functools.cache
+def caption_credit() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in lexicons.lines("caption_credits.txt")), re.I)
+
+
 def is_outlet_name(name: str) -> bool:
     """A listed outlet, or a proper name ending in an outlet word ("Amwaj Media", "Kyiv Post")."""
     name = re.sub(r"(?:'s|’s|'|’)$", "", re.sub(r"^[Tt]he\s+", "", name.strip())).strip()
