@@ -267,6 +267,15 @@ def _outermost(article: Article, found: list[Found]) -> list[Found]:
                 going_on = (cue.tag_ == "VBG" and cue.dep_ == "advcl" and article.doc[comma].text == ",") or (
                     cue.dep_ == "conj" and article.doc[comma].lower_ in _COORDINATORS
                     and not any(c.dep_ in _SUBJECT_DEPS for c in cue.children))
+                subject = next((c for c in cue.children if c.dep_ in _SUBJECT_DEPS and c.i < cue.i), None)
+                joined = subject is not None and subject.left_edge.i >= 2 and cue.dep_ == "conj" \
+                    and article.doc[subject.left_edge.i - 1].lower_ in _COORDINATORS \
+                    and article.doc[subject.left_edge.i - 2].text in (",", ";")
+                if joined:  # "X warned that A, and the agency urged B": a report of its own after the first
+                    lo = article.token_at(outer.content[0])
+                    outer.content = article.span(*_trim(article, lo, subject.left_edge.i - 2))
+                    keep.append(f)
+                    continue
                 if not going_on:  # "said X and promised that Y": the speaker's second report
                     continue
                 lo = article.token_at(outer.content[0])
@@ -593,8 +602,11 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
         clauses = _prep_content(tok, verb)
         topic = bool(clauses)
     if not clauses and verb.infinitive_content:  # "vowed to fight on", "urged Congress to act"
+        addressee = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i > tok.i][:1]
         clauses = [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and c.tag_ == "VB"
-                   and sum(1 for _ in c.subtree) >= 3][:1]
+                   and (sum(1 for _ in c.subtree) >= 3 or addressee and addressee[0].i < c.i)][:1]
+        if clauses and addressee and addressee[0].i < clauses[0].i:
+            clauses = addressee + clauses  # the request with whom it asks: "countries to act"
     if not clauses and verb.infinitive_content and verb.mode == "thought":
         # "wants all hostages freed": the object and its participle are the wish, whether the
         # parser reads them as a clause or as a noun with a participle after it

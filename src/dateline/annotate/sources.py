@@ -257,7 +257,7 @@ class SourceBook:
             return self._source(f"office:{_bare(text)}", text, "named_person", span, head=head, affiliation=office)
         if head in cues.document_nouns():
             return self._document(tok, span, text, core)
-        if media_phrase(art, tok) or head in cues.media_nouns():
+        if media_phrase(art, tok) or head in cues.media_nouns() or tok.lower_ in cues.media_nouns():
             return self._source(f"media:{text.lower()}", text, "media", span, head=head)
         unnamed = self._anonymity(tok)
         if head in cues.share_nouns() or tok.like_num:  # "46 percent", "a majority of voters", "eight of 10"
@@ -268,8 +268,9 @@ class SourceBook:
             # "a group of doctors", "a coalition of residents": unnamed people, counted as a body
             return self._source(f"anon:{_bare(text)}", text, "anonymous_group", span, head=head, plural=True,
                                 descriptor=self._descriptor(core, tok), affiliation=self._affiliation(tok, core))
+        # "police", "authorities": one body, plural in form; "unions including the AFL-CIO": named members
         named_members = _plural(tok) and any(t.pos_ == "PROPN" for t in tok.subtree if t.i > tok.i)
-        if (head in cues.group_nouns() and (not _plural(tok) or named_members)
+        if (head in cues.group_nouns() and (not _plural(tok) or named_members or tok.lower_ in cues.group_nouns())
                 or tok.pos_ == "PROPN" and head not in cues.person_roles()) and not unnamed:
             # "the union", "Other major unions, including the AFL-CIO": bodies the text identifies
             body = self._body(tok) if head in cues.group_nouns() and tok.pos_ == "NOUN" else None
@@ -534,7 +535,8 @@ class SourceBook:
         "a company spokesperson"): the latest organisation named before it whose name has that
         noun ("the ministry" after "the Ministry of Health"); for a company or a firm, the
         organisation the article names most often before it whose name is no public body's or
-        outlet's. None where the text names none."""
+        outlet's; for another body ("the agency"), the organisation last heard as a source. None
+        where the text names none."""
         noun = tok.lemma_.lower()
         if any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "each", "every")
                for c in tok.children) and tok.dep_ != "compound":
@@ -542,11 +544,15 @@ class SourceBook:
         at = tok.idx
         orgs = [e for e in self.entities if e.type == "ORG" and e.mentions and e.mentions[0][0] < at
                 and not cues.is_outlet_name(e.name)]
-        named = [e for e in orgs if noun in (w.lower() for w in e.name.split())]
+        named = [e for e in orgs if any(noun in (w.lower() for w in self.article.text[s:t].split())
+                                        for s, t in [(0, 0)] + e.mentions if t <= at) or noun in e.name.lower().split()]
         if named:
             return max(named, key=lambda e: max(m[0] for m in e.mentions if m[0] < at))
         if noun not in cues.company_nouns():
-            return None
+            # "The World Health Organization warned ..., and the agency urged ...": the organisation
+            # last heard as a source
+            speaking = [e for e in orgs if e.id in {src.entity for src in self.sources if src.kind == "named_group"}]
+            return max(speaking, key=lambda e: max(m[0] for m in e.mentions if m[0] < at)) if speaking else None
         companies = [e for e in orgs if not any(w.lower() in cues.group_nouns() for w in e.name.split())]
         if not companies:
             return None
