@@ -675,12 +675,15 @@ def _object_content(tok, verb: cues.CueVerb) -> list:
                  len(doc))
     preps = [c for c in children if c.dep_ == "prep" and obj.i < c.i < comma and c.lower_ in _OBJECT_PREPS
              and (c.lower_ != "as" or verb.object_as)]
-    predicate = [c for c in children if c.dep_ == "oprd" and c.i > obj.i]
+    # what the verb says of the object: "called the charges baseless", "showing her ahead 3 points"
+    predicate = [c for c in children if obj.i < c.i < comma and c.pos_ != "VERB"
+                 and (c.dep_ == "oprd" or c.dep_ in ("acomp", "dobj", "advmod") and obj.pos_ == "PRON")]
     if verb.object_as:
         # "called climate change a hoax": the parser may hang the predicate on the object
         said_of = predicate or any(c.lower_ == "as" for c in preps) or any(
-            c.i > obj.i and (c.dep_ in ("dobj", "attr", "oprd") and c.pos_ != "VERB" or c.dep_ == "prep" and c.lower_ == "as")
-            for c in obj.children)
+            c.i > obj.i and (c.dep_ in ("dobj", "attr", "oprd", "amod") and c.pos_ != "VERB"
+                             or c.dep_ == "prep" and c.lower_ == "as")
+            for c in obj.children)  # "found that action unconstitutional": the parser's adjective after the noun
         if not said_of:
             return []
     elif obj.pos_ in ("PRON", "NUM", "ADV", "X") and not preps and not any(
