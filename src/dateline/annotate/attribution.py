@@ -194,6 +194,8 @@ def find_attributions(article: Article) -> list[Found]:
         if content is None:
             continue
         content, inside = _with_quotes(article, content, quoted)
+        if inside and topic and verb.lemma in cues.naming_verbs():
+            continue  # "called the plan “reckless”": the quoted label is the subject's words (below)
         f = Found("mixed" if inside else "indirect", content, cue=cue, cue_token=tok.i, lemma=verb.lemma,
                   distancing=verb.distancing, mode=mode, cue_kind=kind, verb=_verb_span(article, tok), topic=topic)
         unreached = mode == "declined" and next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
@@ -209,7 +211,7 @@ def find_attributions(article: Article) -> list[Found]:
     _colon_lines(article, found, quoted)
     _nominal(article, found, quoted)
     _in_a_document(article, found, quoted)
-    found = _outermost(article, [f for f in found if not _in_caption(article, f)])
+    found = _outermost(article, [f for f in found if f.cue_kind == "speech" or not _in_caption(article, f)])
     _floating(article, found, quoted, standalone)
     _after_dateline(article, found)
     found.sort(key=lambda f: f.content[0])
@@ -217,7 +219,9 @@ def find_attributions(article: Article) -> list[Found]:
 
 
 def _in_caption(article: Article, f: Found) -> bool:
-    """Is the attribution in a photo caption (a paragraph that ends with a photo credit)?"""
+    """Is the attribution in a photo caption (a paragraph that ends with a photo credit)? What a
+    caption says a picture shows is no one's statement ("This image released by the studio shows
+    ..."); only a speech verb there reports words ("Elon Musk says the system ...")."""
     k = article.paragraph(f.content[0])
     if f.cue is not None and article.paragraph(f.cue[0]) != k:
         return False
@@ -245,7 +249,10 @@ def _outermost(article: Article, found: list[Found]) -> list[Found]:
     outer source's report ("Sources report that Trump asked him to assure them that ..."). A
     participle after a comma (", noting that ...") is the outer speaker going on: it is kept, and
     the outer content ends before it."""
-    outers = sorted((f for f in found if f.kind != "according_to"), key=lambda f: f.content[0])
+    # a post's words carry their own reports ("... the union says ambulances are late — Jane Roe
+    # (@janeroe)"): a post is no outer report
+    outers = sorted((f for f in found if f.kind != "according_to" and not (f.cue is None and f.cue_kind == "speech")),
+                    key=lambda f: f.content[0])
     starts = [f.content[0] for f in outers]
     keep = []
     for f in found:
@@ -253,6 +260,9 @@ def _outermost(article: Article, found: list[Found]) -> list[Found]:
             k = bisect.bisect_right(starts, f.cue[0])
             outer = next((o for o in reversed(outers[max(0, k - 8):k]) if o is not f
                           and o.content[0] <= f.cue[0] and f.cue[1] <= o.content[1]), None)
+            if outer is not None and article.doc[f.cue_token].pos_ == "NOUN":
+                keep.append(f)  # "disputed the mayor's claim that ...": the claim is still the mayor's
+                continue
             if outer is not None:
                 cue = article.doc[f.cue_token]
                 comma = cue.i - 1
@@ -677,7 +687,8 @@ def _object_content(tok, verb: cues.CueVerb) -> list:
              and (c.lower_ != "as" or verb.object_as)]
     # what the verb says of the object: "called the charges baseless", "showing her ahead 3 points"
     predicate = [c for c in children if obj.i < c.i < comma and c.pos_ != "VERB"
-                 and (c.dep_ == "oprd" or c.dep_ in ("acomp", "dobj", "advmod") and obj.pos_ == "PRON")]
+                 and (c.dep_ == "oprd" or c.dep_ in ("acomp", "dobj", "advmod")
+                      and (obj.pos_ == "PRON" or verb.kind == "document"))]  # "polls show the mayor ahead"
     if verb.object_as:
         # "called climate change a hoax": the parser may hang the predicate on the object
         said_of = predicate or any(c.lower_ == "as" for c in preps) or any(
@@ -1028,8 +1039,11 @@ def _colon_lines(article: Article, found: list[Found], quoted: set[int]) -> None
             continue  # "** WINNER:", "The Assassination of Gianni Versace:": a label or a title
         words = [t.lower_ for t in prefix if t.lower_ != "the"]
         labels = cues.colon_labels()
-        if " ".join(words) in labels or words and words[0] in labels or not any(t.pos_ == "PROPN" or t.text.isupper() and t.is_alpha
-                                                  or t.lemma_.lower() in cues.document_nouns() for t in prefix):
+        # a name: a proper noun, a transcript's capitals, a document ("Poll:"), or a short run of
+        # capitalised words the tagger read as common nouns ("Carter:")
+        name_like = any(t.pos_ == "PROPN" or t.text.isupper() and t.is_alpha or t.lemma_.lower() in cues.document_nouns()
+                        for t in prefix) or len(prefix) <= 4 and all(t.text[:1].isupper() for t in prefix if t.is_alpha)
+        if " ".join(words) in labels or words and words[0] in labels or not name_like:
             continue
         rest = [t for t in doc[colon + 1:article.token_at(line_end - 1) + 1] if not t.is_space]
         if opened and rest and rest[-1].is_quote:

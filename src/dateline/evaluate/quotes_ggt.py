@@ -69,9 +69,11 @@ def predicted_quotes(record, text: str) -> list[dict]:
     entities = {e.id: e for e in record.entities}
     out = []
     for a in record.attributions:
-        if a.mode != "speech" or a.kind == "indirect" and (a.topic or a.cue_kind == "document" or a.verb is None):
+        src = sources.get(a.source)
+        if a.mode != "speech" or a.kind == "indirect" and (
+                a.topic or a.verb is None or a.cue_kind == "document"):
             continue  # a quote is a statement made with a verb: no thought, refusal, topic, document's
-            # finding, noun ("their assurance that ...") or headline colon
+            # finding ("a study found"), noun ("their assurance that ...") or headline colon
         span = align.span(*a.content)
         if span is None:
             continue
@@ -79,7 +81,6 @@ def predicted_quotes(record, text: str) -> list[dict]:
         verb = ""
         if a.verb and a.kind != "according_to":
             verb = record.text[a.verb[0]:a.verb[1]].split()[0].lower()
-        src = sources.get(a.source)
         name = ""
         if src is not None:
             name = entities[src.entity].name if src.entity in entities else src.text
