@@ -1028,13 +1028,13 @@ def _colon_lines(article: Article, found: list[Found], quoted: set[int]) -> None
         line_end = text.find("\n", p)
         line_end = len(text) if line_end < 0 else line_end
         colon = next((i for i in range(first, min(hi, first + _COLON_PREFIX_MAX + 1)) if doc[i].text == ":"), None)
-        if colon is None or colon == first or _in_parentheses(doc[colon]):
+        if colon is None or colon == first or _in_parentheses(text, doc[colon].idx):
             continue
         prefix = doc[first:colon]
         transcript = all(t.text.isupper() for t in prefix if t.is_alpha)
         if any(article.quote_of[t.i] >= 0 for t in doc[first:colon + 1]) and not (opened and transcript):
             continue
-        if not prefix[0].is_alpha or any(t.pos_ in ("VERB", "AUX") or t.pos_ == "ADP" and not _in_parentheses(t)
+        if not prefix[0].is_alpha or any(t.pos_ in ("VERB", "AUX") or t.pos_ == "ADP" and not _in_parentheses(text, t.idx)
                                          for t in prefix):
             continue  # "** WINNER:", "The Assassination of Gianni Versace:": a label or a title
         words = [t.lower_ for t in prefix if t.lower_ != "the"]
@@ -1193,11 +1193,10 @@ def _quote_alone(article: Article, span: Span) -> bool:
     return any(q.start <= lo + 1 and hi - 1 <= q.end for q in article.quotes)
 
 
-def _in_parentheses(tok) -> bool:
-    """"Sen. Tim Kaine (D-Va.)": inside a parenthesis that opens and closes on the token's line."""
-    text = tok.doc.text
-    line_start = text.rfind("\n", 0, tok.idx) + 1
-    return text.rfind("(", line_start, tok.idx) > text.rfind(")", line_start, tok.idx)
+def _in_parentheses(text: str, at: int) -> bool:
+    """"Sen. Tim Kaine (D-Va.)": is ``at`` inside a parenthesis opened on its line?"""
+    line_start = text.rfind("\n", 0, at) + 1
+    return text.rfind("(", line_start, at) > text.rfind(")", line_start, at)
 
 
 def _floating(article: Article, found: list[Found], quoted: set[int], standalone: list[bool]) -> None:
