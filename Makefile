@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 DB     ?= dateline.duckdb
 EVAL_SETS := extraction pages quotes-ggt polnear source-kinds seed timex plover case2021 propaganda checkworthy
 
-.PHONY: venv demo test eval bench clean
+.PHONY: venv demo test eval bench bench-reader clean
 
 venv: $(VENV)/.installed
 
@@ -30,3 +30,6 @@ bench: venv
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache
+
+bench-reader: venv
+	$(PY) benchmarks/reader.py

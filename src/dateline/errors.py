@@ -96,6 +96,11 @@ def unexpected_read_failure(exc: BaseException) -> InputError:
                       "please report it with the input", "E199")
 
 
+# Usage errors: the command line.
+def bad_port(port: int) -> UsageError:
+    return UsageError(f"--port {port} is not a port number; give one from 1 to 65535 (8000 is the default)", "E410")
+
+
 # Warnings: kept on the record.
 def w_unbalanced_quotes(count: int) -> str:
     return f"W001: {count} quotation mark(s) without a partner; quotes near them are a best guess"
