@@ -114,10 +114,16 @@ def test_embedded_post_and_pull_quote_are_signed_by_the_name_after_them():
     assert record.span_text(post.speaker) == "Dana Park"
 
 
-def test_photo_caption_is_no_ones_speech():
-    record = analyze_text("The mayor says the plant will reopen in May. (Jane Roe / The Daily Ledger)\n\n"
-                          "Workers said the plant had been closed for a year.")
-    assert [record.span_text(a.content) for a in record.attributions] == ["the plant had been closed for a year"]
+def test_what_a_photo_caption_shows_is_no_ones_statement():
+    record = analyze_text("This image released by the studio shows the actor in a scene from the film that "
+                          "critics praised. (Jane Roe / The Daily Ledger)\n\n"
+                          "A new report shows the studio in debt.")
+    assert [record.span_text(a.content) for a in record.attributions] == ["the studio in debt"]
+
+
+def test_a_caption_that_reports_speech_keeps_it():
+    record = analyze_text("The mayor says the plant will reopen in May. (Jane Roe / The Daily Ledger)")
+    assert find(record, "the plant will reopen").cue_kind == "speech"
 
 
 def test_cue_verbs_in_other_senses():
