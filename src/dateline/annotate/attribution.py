@@ -3,16 +3,24 @@ becomes an Attribution; every distinct speaker a Source (see sources.py); pronou
 descriptions that name a speaker are resolved into the speaker's entity (see coref.py).
 
 The passes, all linear in the article's tokens:
-1. quotes.scan pairs the quotation marks;
+1. quotes.scan pairs the quotation marks; an embedded post or a pull-quote signed by a name line
+   ("— City Water (@citywater)") is that source's words;
 2. a quote that stands as a sentence of its own takes the reporting verb in the text beside it
    ("“...,” he said." / "She said: “...”") as its cue: a *direct* attribution;
-3. every other reporting verb (cues.py, from ``cue_verbs.csv``) with a clause complement is an
-   *indirect* attribution, *mixed* when a quote lies inside (or runs on from) its content;
+3. every other cue verb (cues.py, from ``cue_verbs.csv``, each with its kind: speech, belief,
+   position, accusation, decline, document) with a clause, an object, a preposition or an
+   infinitive that carries its content is an *indirect* attribution, *mixed* when a quote lies
+   inside (or runs on from) its content; in the passive its agent speaks ("was rejected by X"); a
+   refusal ("declined to comment", "did not respond", "could not be reached") has mode *declined*;
 4. "according to X" is an *according_to* attribution over the rest of its clause, and X carries
    ("via") any other attribution in its sentence;
 5. a quoted label that a naming verb puts on something ("called it a “global takeover”") is the
    verb's subject's own words;
-6. a quote left without a cue continues the previous speaker (the "floating" quote, and the
+6. a line opening with a name and a colon (headline "Pence: ...", transcript "WALLACE: ..."), a
+   noun that attributes with a holder ("the mayor's claim that ..."), and "In a statement, X ..."
+   or "In the poll, ..." where no verb reports;
+7. attributions in a photo caption are dropped unless a speech verb reports them;
+8. a quote left without a cue continues the previous speaker (the "floating" quote, and the
    second half of a quote split by its cue).
 An attribution inside another's content is the outer source's report and is dropped, unless it is
 the whole of that report ("X reported that officials said ...": the officials, via X).
@@ -185,7 +193,7 @@ def find_attributions(article: Article) -> list[Found]:
             content = _refusal_content(article, tok, verb, negated)
             if content is None:
                 continue
-            if not negated and not _refuses_to_speak(article, tok, content):
+            if not negated and not _refuses_to_speak(article, content):
                 kind, mode = "position", "speech"  # "refused to step aside": a stance, not silence
             else:
                 kind, mode = "decline", "declined"
@@ -674,8 +682,7 @@ _OBJECT_PREPS = ("of", "for", "over", "to", "as", "with")  # "accused X of", "li
 
 def _object_content(tok, verb: cues.CueVerb) -> list:
     """The object a verb's report is about, with what the verb says of it: "endorsed Trump",
-    "accused her of lying", "called the charges baseless", "dismissed it as a stunt"; in the
-    passive with its agent ("was rejected by parliament"), the subject."""
+    "accused her of lying", "called the charges baseless", "dismissed it as a stunt"."""
     children = list(tok.children)
     obj = next((c for c in children if c.dep_ == "dobj" and c.i > tok.i), None)
     if obj is None:
@@ -706,6 +713,7 @@ def _object_content(tok, verb: cues.CueVerb) -> list:
 
 
 def _names_people(tok) -> bool:
+    """A phrase naming people, not what they said: a pronoun, a person, a people, a role."""
     return tok.pos_ == "PRON" and not any(c.dep_ == "prep" for c in tok.children) \
         or tok.ent_type_ in ("PERSON", "NORP") or tok.lemma_.lower() in cues.person_roles()
 
@@ -747,7 +755,7 @@ def _refusal_content(article: Article, tok, verb: cues.CueVerb, negated: bool) -
     return end, end
 
 
-def _refuses_to_speak(article: Article, tok, content: Span) -> bool:
+def _refuses_to_speak(article: Article, content: Span) -> bool:
     """"declined to comment", "refused to answer questions": the refusal is one to speak (a source
     who said nothing), not a stance ("refused to step aside")."""
     doc = article.doc
