@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 DB     ?= dateline.duckdb
-EVAL_SETS := extraction pages quotes-ggt polnear seed timex plover case2021 propaganda checkworthy
+EVAL_SETS := extraction pages quotes-ggt polnear source-kinds seed timex plover case2021 propaganda checkworthy
 
 .PHONY: venv demo test eval bench bench-reader clean
 

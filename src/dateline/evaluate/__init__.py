@@ -25,6 +25,7 @@ SETS: dict[str, tuple[str, str]] = {
     "pasted": ("pasted", "pages"),
     "quotes-ggt": ("quotes_ggt", "quotes-ggt"),
     "polnear": ("polnear", "polnear"),
+    "source-kinds": ("source_kinds", "polnear"),
     "seed": ("seed", "../seed"),
     "timex": ("timex", "timex/tbaq"),
     "plover": ("plover", "events/plover"),
