@@ -84,6 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--half", choices=("even", "odd"), default=None,
                    help="score every other item: even (tuned on) or odd (held out)")
     p.add_argument("--json", action="store_true", help="end with one JSON line of metrics")
+    p.add_argument("--build-cache", action="store_true",
+                   help="pasted: render the pages in chromium into the cache first (slow, once)")
 
     p = sub.add_parser("outlets", help="sourcing scorecards summed by outlet")
     _db_option(p)
@@ -290,8 +292,12 @@ def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
 
 
 def cmd_evaluate(args) -> int:
-    from .evaluate import run
+    from .evaluate import build_cache, run
 
+    if args.build_cache:
+        rendered = build_cache(args.set, args.path, limit=args.limit, half=args.half,
+                               progress=lambda k, total, name: _err(f"rendered {k}/{total}: {name}"))
+        _err(f"{rendered} pages rendered")
     metrics = run(args.set, args.path, limit=args.limit, half=args.half)
     from rich.console import Console
     from rich.table import Table

@@ -106,6 +106,16 @@ def bad_port(port: int) -> UsageError:
     return UsageError(f"--port {port} is not a port number; give one from 1 to 65535 (8000 is the default)", "E410")
 
 
+def pasted_not_rendered(missing: int, cache: str) -> UsageError:
+    return UsageError(f"{missing} pages of the pasted set are not rendered in {cache}; run "
+                      "`dateline evaluate pasted --build-cache` first (it needs chromium)", "E412")
+
+
+def no_browser(executable: str) -> UsageError:
+    return UsageError(f"rendering pages needs Playwright for Python and chromium at {executable}; "
+                      "install them (pip install playwright; apt-get install chromium)", "E413")
+
+
 # Engine errors: the Spark job and its Parquet output.
 def spark_unavailable(detail: str) -> EngineError:
     return EngineError(f"Spark cannot be started ({detail}); install Java 17 (apt-get install openjdk-17-jre-headless "
