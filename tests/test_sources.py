@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from attribution_helpers import analyze_text, find, source_of
+from dateline.present import ArticleView
 
 
 @pytest.mark.parametrize("sentence, kind", [
@@ -56,6 +57,37 @@ def test_official_quoted_by_an_outlet_is_carried_by_it():
     assert country.kind == "named_group"
     assert official.kind == "anonymous_person" and official.affiliation
     assert outlet.kind == "media" and outlet.text == "Amwaj Media"
+
+
+def test_a_carrier_belongs_to_the_statement_it_carried():
+    # "Sources report that the mayor asked ..." carries that statement; the mayor's own words later
+    # come through no one, so the mayor's source has no via while that one attribution has
+    text = ("Sources report that Mayor Ann Hale asked the council to delay the vote. "
+            "“We need another week,” Hale told reporters on Tuesday. "
+            "Hale said the budget would be balanced.")
+    record = analyze_text(text)
+    carried = next(a for a in record.attributions if a.cue_lemma == "ask")
+    quoted, said = find(record, "We need another week"), find(record, "the budget would be balanced")
+    mayor = source_of(record, quoted)
+    assert carried.source == said.source == mayor.id and mayor.kind == "named_person"
+    carrier = next(s for s in record.sources if s.id == carried.via)
+    assert carrier.kind == "anonymous_group" and carrier.text == "Sources"
+    assert quoted.via is None and said.via is None and mayor.via is None
+    rows = {r["id"]: r for r in ArticleView(record).attribution_rows()}
+    assert rows[carried.id]["anonymity"] == "via_anonymous"
+    assert rows[carried.id]["chain"] == [{"id": carrier.id, "text": "Sources", "kind": "anonymous_group"}]
+    assert rows[quoted.id]["anonymity"] is None and rows[said.id]["anonymity"] is None
+
+
+def test_a_source_known_only_through_a_carrier_keeps_it():
+    text = ("A senior official, quoted by the Kyiv Post, said the bridge was closed. According to the "
+            "official, repairs will take a month.")
+    record = analyze_text(text)
+    first, second = find(record, "the bridge was closed"), find(record, "repairs will take a month")
+    official = source_of(record, first)
+    assert second.source == official.id and official.kind == "anonymous_person"
+    outlet = next(s for s in record.sources if s.id == official.via)
+    assert outlet.kind == "media" and first.via == second.via == outlet.id
 
 
 def test_told_an_outlet_is_a_via():

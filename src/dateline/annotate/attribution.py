@@ -77,6 +77,7 @@ class Found:
     topic: bool = False  # the content is what the report is about, not what was said
     continues: Optional["Found"] = None  # the attribution whose speaker this one keeps
     via_tokens: list[int] = field(default_factory=list)  # heads of phrases that carried it
+    within: Optional["Found"] = None  # the report it is part of ("X reported that officials said ...")
 
 
 class Article:
@@ -280,6 +281,7 @@ def _outermost(article: Article, found: list[Found]) -> list[Found]:
                     # belief, a document's finding or a topic inside a report is the outer source's
                     # own account ("said Kyiv had asked for missiles", "said he thinks that ...")
                     f.via_tokens.append(outer.speaker_token)
+                    f.within = outer
                     keep.append(f)
                     continue
                 going_on = (cue.tag_ == "VBG" and cue.dep_ == "advcl" and article.doc[comma].text == ",") or (

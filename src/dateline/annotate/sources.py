@@ -116,6 +116,9 @@ class SourceBook:
         self.plural: dict[str, bool] = {}
         self.recent_speakers: list[str] = []  # entity ids, in order
         self.by_token: dict[int, Source] = {}
+        # source id -> the source its own phrase says carried it ("an official quoted by X", "a poll
+        # by X"): every statement of that source came through the carrier unless one names another
+        self.carried_by: dict[str, str] = {}
         self._next_entity = 1 + max((int(e.id[1:]) for e in self.entities if re.fullmatch(r"e\d+", e.id)), default=0)
         self._index: Optional[MentionIndex] = None
 
@@ -226,8 +229,8 @@ class SourceBook:
                 if c.dep_ == "acl" and c.lemma_ in ("quote", "cite"):
                     for agent in (a for a in c.children if a.dep_ == "agent"):
                         for p in agent.children:
-                            if p.dep_ == "pobj":
-                                self.via(src, p)
+                            if p.dep_ == "pobj" and (carrier := self.carrier(src, p)) is not None:
+                                self.carried_by.setdefault(src.id, carrier.id)
         return src
 
     def _speaker(self, tok, span: Span, cue=None) -> Optional[Source]:
@@ -489,7 +492,7 @@ class SourceBook:
             if media_phrase(art, issuer):
                 carrier = self._source(f"media:{issuer_text.lower()}", issuer_text, "media",
                                        phrase_span(art, issuer), head=issuer.lemma_.lower())
-                src.via = carrier.id
+                self.carried_by[src.id] = carrier.id
             else:
                 e = self.entity_at(issuer.idx, issuer.idx + len(issuer.text))
                 src.affiliation = e.name if e is not None else issuer_text
@@ -558,7 +561,10 @@ class SourceBook:
             return None
         return max(companies, key=lambda e: (sum(1 for m in e.mentions if m[0] < at), -e.mentions[0][0]))
 
-    def via(self, src: Source, tok) -> Optional[Source]:
+    def by_id(self, source_id: str) -> Optional[Source]:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def carrier(self, src: Source, tok) -> Optional[Source]:
         """The source that carried ``src``'s words, named by the phrase headed by ``tok``."""
         carrier = self.speaker(tok, phrase_span(self.article, tok))
         if carrier is None or carrier is src:
@@ -568,8 +574,6 @@ class SourceBook:
                 and not any(w.lower() in cues.group_nouns() for w in entity.name.split()):
             carrier.kind = "media"  # an organisation that carried someone's words, unless its name says
             # what else it is ("the Roper Center", "the Pew Research Center")
-        if src.via is None and not _chains_to(self, carrier, src):
-            src.via = carrier.id
         return carrier
 
 
@@ -656,20 +660,65 @@ def resolve(article, found: list) -> tuple[list[Attribution], list[Source], list
             head = doc[f.speaker_token]
             src = book.speaker(head, f.speaker or phrase_span(article, head), cue)
         source_of[id(f)] = src
-        if src is not None:
-            for t in f.via_tokens:
-                book.via(src, doc[t])
+    via_of = _carriers(book, found, source_of)
     attributions = []
     for n, f in enumerate(sorted(found, key=lambda f: f.content[0]), start=1):
         src = source_of.get(id(f))
+        via = via_of.get(id(f))
         attributions.append(Attribution(
             id=f"a{n}", kind=f.kind, content=f.content, cue=f.cue, source=src.id if src else None,
             speaker=f.speaker, cue_lemma=f.lemma, distancing=f.distancing, mode=f.mode, cue_kind=f.cue_kind,
-            verb=f.verb, topic=f.topic,
+            verb=f.verb, topic=f.topic, via=via.id if via else None,
         ))
+    _source_vias(book, attributions)
     for src in book.sources:
         src.affiliation = affiliation_name(src.affiliation)
     return attributions, book.sources, book.entities
+
+
+def _carriers(book: SourceBook, found: list, source_of: dict[int, Optional[Source]]) -> dict[int, Optional[Source]]:
+    """The source that carried each attribution: one its sentence names ("Sources report that X
+    asked ...", "told Reuters", "..., according to Y"), else the one that carried the report it
+    sits in ("Iran said that it will agree to ...", according to an official: the official
+    carried both), else the one its source's phrase names ("an official quoted by X"). The second
+    half of a quote goes with the first."""
+    doc = book.article.doc
+    by_id = {s.id: s for s in book.sources}
+    via_of: dict[int, Optional[Source]] = {}
+    for f in sorted(found, key=lambda f: f.content[0]):
+        src = source_of.get(id(f))
+        if f.continues is not None:
+            root = f.continues
+            while root.continues is not None and id(root) not in via_of:
+                root = root.continues
+            via_of[id(f)] = via_of.get(id(root))
+            continue
+        if src is None:
+            continue
+        carriers = [book.carrier(src, doc[t]) for t in f.via_tokens]
+        via = next((c for c in carriers if c is not None and c is not src), None)
+        if via is None and f.within is not None:
+            via = via_of.get(id(f.within))
+        if via is None and src.id in book.carried_by:
+            via = by_id[book.carried_by[src.id]]
+        via_of[id(f)] = via
+    return via_of
+
+
+def _source_vias(book: SourceBook, attributions: list[Attribution]) -> None:
+    """A source's own ``via``: the carrier of every one of its statements where all came through the
+    same one (an official known only from a news site's report), else none: "Sources report that
+    Trump asked ..." carried that statement, not his own words quoted later. A source with no
+    statement of its own keeps the carrier its phrase names."""
+    vias: dict[str, set[Optional[str]]] = {}
+    for a in attributions:
+        if a.source:
+            vias.setdefault(a.source, set()).add(a.via)
+    for src in book.sources:
+        found = vias.get(src.id)
+        carrier = (next(iter(found)) if len(found) == 1 else None) if found else book.carried_by.get(src.id)
+        if carrier is not None and carrier != src.id and not _chains_to(book, book.by_id(carrier), src):
+            src.via = carrier
 
 
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
