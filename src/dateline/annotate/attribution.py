@@ -307,6 +307,10 @@ def _outermost(article: Article, found: list[Found]) -> list[Found]:
 
 def _cue_of(tok) -> Optional[cues.CueVerb]:
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
+    if not particle and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "it":
+        with_it = cues.cue_verb(tok.lemma_.lower(), "it")  # "as the mayor put it"
+        if with_it is not None:
+            return with_it
     return cues.cue_verb(tok.lemma_.lower(), particle)
 
 
@@ -391,6 +395,8 @@ def _cue_after(article: Article, q: quotes.Quote):
             return None
         if tok.pos_ in ("VERB", "AUX") and _quote_cue(tok) is not None:
             return tok
+        if tok.dep_ == "ROOT" and tok.pos_ in ("VERB", "AUX"):
+            return None  # “...?” The station is, as one critic put it, ...: a sentence of its own
     return None
 
 
@@ -633,7 +639,7 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
         clauses = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i
                    and any(a.dep_ == "acl" and a.tag_ == "VBN" and a.i == c.i + 1 for a in c.children)][:1]
     if not clauses:
-        return _parenthetical_content(article, tok) or _framed_content(article, tok), False
+        return _as_frame(article, tok) or _parenthetical_content(article, tok) or _framed_content(article, tok), False
     first = next((c for c in clauses if c.i > tok.i), clauses[0])
     side_after = first.i > tok.i
     clauses = [c for c in clauses if (c.i > tok.i) == side_after]
@@ -836,6 +842,31 @@ def _without_according(article: Article, toks: list[int]) -> list[int]:
                 cut.add(j)
                 j += 1
     return [t for t in toks if t not in cut] if cut else toks
+
+
+def _as_frame(article: Article, tok) -> Optional[Span]:
+    """"As the mayor said on Tuesday, the city will recover", "Hawaii, as one adviser pointed out,
+    rarely gets two hurricanes", "..., as Ms. Roe put it.": a cue in a clause opened by "as" right
+    before its subject reports the clause it is set off from by commas, whatever the parser made of
+    the sentence. Read from the words: "as", the subject, the cue, then a comma or the end."""
+    doc = article.doc
+    subj = subject_of(tok)
+    if subj is None or subj.i > tok.i:
+        return None
+    as_i = subj.left_edge.i - 1 if doc[subj.left_edge.i].lower_ != "as" else subj.left_edge.i
+    seg_lo, seg_hi = _segment(article, tok.i)
+    if as_i < seg_lo or doc[as_i].lower_ != "as" or not (as_i == seg_lo or doc[as_i - 1].text == ","):
+        return None
+    comma = next((k for k in range(tok.i + 1, seg_hi) if doc[k].text == ","), None)
+    end = comma if comma is not None else seg_hi
+    if any(doc[k].pos_ in ("VERB", "AUX") or article.quote_of[k] >= 0 for k in range(tok.i + 1, end)):
+        return None  # "as he said he would": the clause goes on; no frame
+    before = list(range(seg_lo, as_i - 1)) if as_i > seg_lo else []
+    after = list(range(comma + 1, seg_hi)) if comma is not None else []
+    toks = [k for k in before + after if not doc[k].is_punct or k != seg_hi - 1]
+    if not any(doc[k].pos_ in ("VERB", "AUX") for k in toks):
+        return None
+    return _span_of(article, _without_according(article, toks))
 
 
 def _parenthetical_content(article: Article, tok) -> Optional[Span]:
@@ -1063,7 +1094,9 @@ def _colon_lines(article: Article, found: list[Found], quoted: set[int]) -> None
         if not rest or rest[0].like_num or not (headline or any(t.pos_ in ("VERB", "AUX") for t in rest)):
             continue  # "Sanders: 46", "Pledged: 781": a score or a list, not words said
         start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
-        if any(s <= start < e or start <= s < end for s, e in taken):
+        # a report inside the line is the line's speaker's ("FALLIN: I think he is ..."): the line
+        # wins over it (see _outermost); one that runs across the line's start is another reading
+        if any(s < start < e or s == start and e > end for s, e in taken):
             continue
         head = next((t for t in reversed(prefix) if t.pos_ in ("PROPN", "NOUN") or t.text.isupper()), prefix[-1])
         content, inside = _with_quotes(article, (start, end), quoted) if not opened else ((start, end), [])

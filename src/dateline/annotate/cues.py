@@ -126,7 +126,9 @@ def share_nouns() -> frozenset[str]:
 
 @functools.cache
 def media_outlets() -> frozenset[str]:
-    return frozenset(lexicons.lines("media_outlets.txt"))
+    """The listed outlets, each also without a leading "The" ("The New Yorker" is "New Yorker" too)."""
+    names = lexicons.lines("media_outlets.txt")
+    return frozenset(names) | frozenset(re.sub(r"^[Tt]he\s+", "", n) for n in names)
 
 
 @functools.cache

@@ -170,8 +170,8 @@ class SourceBook:
             if other is e or other.type not in ("PERSON", "ORG") or not other.mentions or other.mentions[0][0] > at:
                 continue
             theirs = _person_words(other.name)
-            if len(theirs) < len(words) or theirs[-len(words):] != words:
-                continue
+            if len(theirs) < len(words) or [w.lower() for w in theirs[-len(words):]] != [w.lower() for w in words]:
+                continue  # "FALLIN:" in a transcript is Mary Fallin
             if other.type == "ORG" and (e.type != "PERSON" or len(theirs) > len(words) + 2
                                         or any(w.lower() in cues.group_nouns() or w in cues.media_name_words()
                                                for w in theirs)):
