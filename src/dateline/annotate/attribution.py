@@ -502,7 +502,7 @@ def subject_of(tok):
             before = [c for c in subjects if c.i < node.i]
             return _name_before(tok, before[-1] if before else subjects[0])
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN", "PRON") and _can_hold_it(node, node.head):
-            return node.head
+            return sources.issuer_of(node.head) or node.head  # "issued a statement calling ...": the issuer
         if node.dep_ not in _CLIMB_DEPS or node.head.i == node.i:
             break
         if node.dep_ == "xcomp":  # "asked the minister to confirm": the object speaks
@@ -614,6 +614,10 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
     if not clauses:  # "stated that the groundwork ...", however the parser tagged the clause
         clauses = [c for c in tok.children if c.lower_ == "that" and c.tag_ == "IN" and c.i > tok.i
                    and c.dep_ != "mark" and sum(1 for _ in c.subtree) >= 3][:1]
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is not None and clauses and all(c.i > obj.i and not any(
+            x.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for x in c.children) for c in clauses):
+        clauses = [obj] + clauses  # "found 31 incidents of fraud out of a billion ballots cast": one object, misparsed
     below = _that_clause_below(tok)
     if below and not any(tok.i < c.i < below[0].i for c in clauses):
         # the "that"-clause opens the content; a clause the parser split off after it goes on with it
@@ -704,7 +708,7 @@ def _object_content(tok, verb: cues.CueVerb) -> list:
     predicate = [c for c in children if obj.i < c.i < comma and c.pos_ != "VERB"
                  and (c.dep_ == "oprd" or c.dep_ in ("acomp", "dobj", "advmod")
                       and (obj.pos_ == "PRON" or verb.kind == "document"))]  # "polls show the mayor ahead"
-    if verb.object_as:
+    if verb.object_as and not (verb.kind == "document" and _document_subject(tok)):
         # "called climate change a hoax": the parser may hang the predicate on the object
         said_of = predicate or any(c.lower_ == "as" for c in preps) or any(
             c.i > obj.i and (c.dep_ in ("dobj", "attr", "oprd", "amod") and c.pos_ != "VERB"
@@ -718,6 +722,13 @@ def _object_content(tok, verb: cues.CueVerb) -> list:
     if verb.kind == "speech" and _names_people(obj):
         return []  # "denied the visitors" (a save), "told reporters": people are no statement
     return [obj] + preps + predicate
+
+
+def _document_subject(tok) -> bool:
+    """"A 2014 study found 31 incidents", "the audit found errors": a document's finding is its
+    object ("police found a body" is no report)."""
+    subj = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
+    return subj is not None and subj.lemma_.lower() in cues.document_nouns()
 
 
 def _names_people(tok) -> bool:

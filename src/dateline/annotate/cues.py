@@ -105,6 +105,16 @@ def cue_nouns() -> dict[str, str]:
 
 
 @functools.cache
+def generic_body_nouns() -> frozenset[str]:
+    return frozenset(lexicons.lines("generic_body_nouns.txt"))
+
+
+@functools.cache
+def issuing_verbs() -> frozenset[str]:
+    return frozenset(lexicons.lines("issuing_verbs.txt"))
+
+
+@functools.cache
 def medium_nouns() -> frozenset[str]:
     return frozenset(lexicons.lines("medium_nouns.txt"))
 

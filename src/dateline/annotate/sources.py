@@ -96,6 +96,22 @@ def media_phrase(article, tok) -> bool:
     return cues.is_outlet_name(text)
 
 
+def issuer_of(noun):
+    """The one who put out a document that speaks: "the council issued a statement calling ...",
+    "the group sent a letter urging ...", "a memo released by the campaign saying ..." (None where
+    the document names its own author: "a letter from his doctor", "the agency's report")."""
+    if noun.lemma_.lower() not in cues.document_nouns() or any(
+            c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("from", "by", "of") for c in noun.children):
+        return None
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in cues.issuing_verbs():
+        return next((c for c in noun.head.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE), None)
+    for c in noun.children:  # "a statement issued by the council"
+        if c.dep_ == "acl" and c.lemma_.lower() in cues.issuing_verbs():
+            for agent in (a for a in c.children if a.dep_ == "agent"):
+                return next((p for p in agent.children if p.dep_ == "pobj"), None)
+    return None
+
+
 def _plural(tok) -> bool:
     return tok.tag_ in ("NNS", "NNPS") or "Number=Plur" in str(tok.morph)
 
@@ -237,6 +253,7 @@ class SourceBook:
         art = self.article
         if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
             tok = tok.head.head
+            tok = issuer_of(tok) or tok  # "released a memo that says ...": whoever released it
             span = phrase_span(art, tok)
         if tok.lower_ in _FIRST_PERSON:
             return None
@@ -246,6 +263,9 @@ class SourceBook:
         core = core_tokens(tok)
         core_span = (core[0].idx, core[-1].idx + len(core[-1].text))
         text = art.text[core_span[0]:core_span[1]]
+        if head in cues.document_nouns() and tok.pos_ == "PROPN" and tok.text not in cues.media_name_words() \
+                and not media_phrase(art, tok):  # "New Poll Shows ...", "the Quinnipiac Poll" (not "the Post")
+            return self._document(tok, span, text, core)
         entity = self._apposed_person(tok) or self._named(core, tok)
         office = self._office_country(tok, core)
         if entity is not None:
@@ -552,9 +572,16 @@ class SourceBook:
         if named:
             return max(named, key=lambda e: max(m[0] for m in e.mentions if m[0] < at))
         if noun not in cues.company_nouns():
+            if noun not in cues.generic_body_nouns():
+                return None
             # "The World Health Organization warned ..., and the agency urged ...": the organisation
-            # last heard as a source
-            speaking = [e for e in orgs if e.id in {src.entity for src in self.sources if src.kind == "named_group"}]
+            # heard as a source in this sentence or the one before (farther back, "the campaign" or
+            # "the court" is as likely another body)
+            art = self.article
+            sent = art.sent_of[art.token_at(at)]
+            since = art.doc[art.sent_spans[max(0, sent - 1)][0]].idx
+            speaking = [e for e in orgs if e.id in {src.entity for src in self.sources if src.kind == "named_group"
+                                                    and any(since <= m[0] < at for m in src.mentions)}]
             return max(speaking, key=lambda e: max(m[0] for m in e.mentions if m[0] < at)) if speaking else None
         companies = [e for e in orgs if not any(w.lower() in cues.group_nouns() for w in e.name.split())]
         if not companies:
