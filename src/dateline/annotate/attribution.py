@@ -587,7 +587,9 @@ def _set_speaker(article: Article, f: Found, cue, subj=None) -> None:
     f.speaker = sources.phrase_span(article, subj)
     if subj.i < cue.i and cue.idx < f.speaker[1]:  # "analysts saying ...": the speaker ends before the cue
         lo = article.token_at(f.speaker[0])
-        hi = cue.left_edge.i - 1
+        # "analysts saying": before the participle's phrase; "A union ... endorsed X, another
+        # example of ...": an apposition the parser hung on the subject across the verb, before the verb
+        hi = (cue.left_edge.i if cue.left_edge.i > lo else cue.i) - 1
         while hi > lo and (article.doc[hi].is_punct or article.doc[hi].is_space):
             hi -= 1
         f.speaker = article.span(lo, max(lo, hi))
@@ -1174,7 +1176,8 @@ def _in_a_document(article: Article, found: list[Found], quoted: set[int]) -> No
     """"In a statement, the senator was more circumspect": where no verb in the sentence reports,
     a phrase "in" a medium (statement, interview, letter ...) makes the clause's subject the
     source of the clause; "In the previous poll, Clinton led Trump": a phrase "in" a document
-    makes the document the source."""
+    makes the document the source, and so does one "in" a poll after the clause ("she trails him
+    in the average of polls")."""
     doc = article.doc
     cued = {article.sent_of[f.cue_token] for f in found if f.cue_token is not None}
     for tok in article.tokens_with(lowers=frozenset({"in"})):
@@ -1182,9 +1185,15 @@ def _in_a_document(article: Article, found: list[Found], quoted: set[int]) -> No
             continue
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         head = tok.head
-        if pobj is None or head.pos_ not in ("VERB", "AUX") or tok.i > head.i:
+        if head.i < tok.i and head.dep_ in ("dobj", "attr") and pobj is not None \
+                and pobj.lemma_.lower() in cues.poll_nouns():
+            head = head.head  # "trails the senator in the average of polls": however the parser hung it
+        if pobj is None or head.pos_ not in ("VERB", "AUX"):
             continue
         lemma = pobj.lemma_.lower()
+        after = tok.i > head.i  # "she trails him in the average of polls"
+        if after and lemma not in cues.poll_nouns():
+            continue
         if lemma in cues.medium_nouns():
             speaker = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             cue = article.span(pobj.left_edge.i, pobj.i)
@@ -1197,7 +1206,7 @@ def _in_a_document(article: Article, found: list[Found], quoted: set[int]) -> No
         seg_lo, seg_hi = _segment(article, tok.i)
         frame = {t.i for t in tok.subtree}
         content = _span_of(article, [t.i for t in head.subtree if t.i not in frame and seg_lo <= t.i < seg_hi
-                                     and t.i > tok.right_edge.i])
+                                     and (after or t.i > tok.right_edge.i)])
         if content is None:
             continue
         content, inside = _with_quotes(article, content, quoted)

@@ -110,6 +110,11 @@ def generic_body_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def poll_nouns() -> frozenset[str]:
+    return frozenset(lexicons.lines("poll_nouns.txt"))
+
+
+@functools.cache
 def issuing_verbs() -> frozenset[str]:
     return frozenset(lexicons.lines("issuing_verbs.txt"))
 
