@@ -112,6 +112,12 @@ def issuer_of(noun):
     return None
 
 
+def _listed_outlet(name: str) -> bool:
+    """A name in the list of outlets ("Politifact", "The Hill"), not merely one ending in an outlet
+    word: "Jonathan Post" is a person."""
+    return re.sub(r"^[Tt]he\s+", "", name.strip()) in cues.media_outlets()
+
+
 def _plural(tok) -> bool:
     return tok.tag_ in ("NNS", "NNPS") or "Number=Plur" in str(tok.morph)
 
@@ -221,7 +227,7 @@ class SourceBook:
 
     def for_entity(self, e: Entity, span: Span, kind: str) -> Source:
         e = self._whole_name(e, span[0])
-        if e.type == "PERSON":
+        if e.type == "PERSON" and not _listed_outlet(e.name):
             kind = "named_person"
         key = f"entity:{e.country or e.id}" if kind == "named_group" and e.type in ("GPE", "NORP") else f"entity:{e.id}"
         src = self._source(key, e.name, kind, span, entity=e.id)
@@ -258,7 +264,7 @@ class SourceBook:
         if tok.lower_ in _FIRST_PERSON:
             return None
         if tok.pos_ == "PRON" and tok.lower_ not in _INDEFINITE:
-            return self._pronoun(tok, span)
+            return self._pronoun(tok, span, cue)
         head = tok.lemma_.lower()
         core = core_tokens(tok)
         core_span = (core[0].idx, core[-1].idx + len(core[-1].text))
@@ -414,14 +420,22 @@ class SourceBook:
         found = cues.anonymity_pattern().search(tail)
         return found.group(0) if found else None
 
-    def _pronoun(self, tok, span: Span) -> Optional[Source]:
+    def _pronoun(self, tok, span: Span, cue=None) -> Optional[Source]:
         word = tok.lower_
         if coref.pronoun_gender(word):
             eid = self.resolver.person(tok, self.recent_speakers)
             if eid is None:
-                return None
+                return self._unnamed_person(tok, coref.pronoun_gender(word), span)
             self.add_mention(eid, span)
             return self.for_entity(self.entity_by_id[eid], span, "named_person")
+        if coref.is_it(word) and cue is not None and (verb := cues.cue_verb(cue.lemma_.lower())) is not None \
+                and verb.kind == "document":
+            document = self._document_before(tok)
+            if document is not None:  # "... released the video. It shows an officer ...": the video
+                src = self.speaker(document, phrase_span(self.article, document))
+                if src is not None and span not in src.mentions:
+                    src.mentions.append(span)
+                return src
         if coref.is_plural_pronoun(word) or coref.is_it(word):
             last, last_at = None, -1
             for s in self.sources:
@@ -437,6 +451,36 @@ class SourceBook:
             if last is not None:
                 last.mentions.append(span)
                 return last
+        return None
+
+    def _unnamed_person(self, tok, gender: str, span: Span) -> Optional[Source]:
+        """"The wife of a man shot by police recorded the video ... “Don't shoot,” she says": where no
+        named person fits, a he/she goes back to the nearest subject before it, in this sentence or
+        the two before, that names a person of that gender by a role (wife, mother, spokesman)."""
+        art = self.article
+        doc = art.doc
+        lo = art.sent_spans[max(0, art.sent_of[tok.i] - 2)][0]
+        roles = cues.person_roles()
+        for i in range(tok.i - 1, lo - 1, -1):
+            t = doc[i]
+            role = roles.get(t.lemma_.lower())
+            if t.pos_ == "NOUN" and role is not None and role.gender == gender and t.dep_ in ("nsubj", "nsubjpass") \
+                    and not _plural(t) and art.quote_of[i] < 0:
+                src = self.speaker(t, phrase_span(art, t))
+                if src is not None and span not in src.mentions:
+                    src.mentions.append(span)
+                return src
+        return None
+
+    def _document_before(self, tok):
+        """The nearest document named as a noun before ``tok`` in its sentence or the one before."""
+        art = self.article
+        sent = art.sent_of[tok.i]
+        lo = art.sent_spans[max(0, sent - 1)][0]
+        for i in range(tok.i - 1, lo - 1, -1):
+            t = art.doc[i]
+            if t.pos_ == "NOUN" and t.lemma_.lower() in cues.document_nouns() and art.quote_of[i] < 0:
+                return t
         return None
 
     def _named(self, core: list, tok) -> Optional[Entity]:
@@ -484,10 +528,11 @@ class SourceBook:
         return name
 
     def _entity_kind(self, e: Entity, tok, text: str, cue) -> str:
+        if _listed_outlet(e.name):  # a listed outlet, whatever the tagger took it for ("Politifact")
+            return "media"
         if e.type == "PERSON":
             return "named_person"
-        if cues.is_outlet_name(e.name) or cues.is_outlet_name(text) or (cue is not None and cue.lemma_ == "report"
-                                                                         and e.type == "ORG"):
+        if cues.is_outlet_name(e.name) or cues.is_outlet_name(text) or (cue is not None and cue.lemma_ == "report" and e.type == "ORG"):
             return "media"
         return "named_group"
 
