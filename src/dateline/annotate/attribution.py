@@ -291,6 +291,14 @@ def _outermost(article: Article, found: list[Found]) -> list[Found]:
                 joined = subject is not None and subject.left_edge.i >= 2 and cue.dep_ == "conj" \
                     and article.doc[subject.left_edge.i - 1].lower_ in _COORDINATORS \
                     and article.doc[subject.left_edge.i - 2].text in (",", ";")
+                after_colon = subject is not None and subject.left_edge.i >= 1 \
+                    and article.doc[subject.left_edge.i - 1].text == ":" and subject.left_edge.text[:1].isupper() \
+                    and article.quote_of[subject.left_edge.i - 1] < 0
+                if after_colon:  # "Polls show voters rejecting him: A poll this month found ...": a report of its own
+                    lo = article.token_at(outer.content[0])
+                    outer.content = article.span(*_trim(article, lo, subject.left_edge.i - 2))
+                    keep.append(f)
+                    continue
                 if joined:  # "X warned that A, and the agency urged B": a report of its own after the first
                     lo = article.token_at(outer.content[0])
                     outer.content = article.span(*_trim(article, lo, subject.left_edge.i - 2))
@@ -740,8 +748,11 @@ def _names_people(tok) -> bool:
 
 
 def _passive_with_agent(tok) -> bool:
+    """"was rejected by parliament", "as reported by the Times"."""
     children = list(tok.children)
-    return any(c.dep_ == "auxpass" for c in children) and any(c.dep_ == "agent" for c in children)
+    passive = any(c.dep_ == "auxpass" for c in children) or (
+        tok.tag_ == "VBN" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "as")
+    return passive and any(c.dep_ == "agent" for c in children)
 
 
 def _prep_content(tok, verb: cues.CueVerb) -> list:
@@ -864,17 +875,23 @@ def _as_frame(article: Article, tok) -> Optional[Span]:
     the sentence. Read from the words: "as", the subject, the cue, then a comma or the end."""
     doc = article.doc
     subj = subject_of(tok)
-    if subj is None or subj.i > tok.i:
+    if subj is None:
         return None
-    as_i = subj.left_edge.i - 1 if doc[subj.left_edge.i].lower_ != "as" else subj.left_edge.i
+    if subj.i > tok.i:  # "as reported by the Times"
+        as_i = tok.i - 1
+    else:
+        as_i = subj.left_edge.i - 1 if doc[subj.left_edge.i].lower_ != "as" else subj.left_edge.i
     seg_lo, seg_hi = _segment(article, tok.i)
-    if as_i < seg_lo or doc[as_i].lower_ != "as" or not (as_i == seg_lo or doc[as_i - 1].text == ","):
+    if as_i < seg_lo or doc[as_i].lower_ != "as" or not (
+            as_i == seg_lo or doc[as_i - 1].text == "," or doc[as_i - 1].lower_ in _COORDINATORS):
         return None
     comma = next((k for k in range(tok.i + 1, seg_hi) if doc[k].text == ","), None)
     end = comma if comma is not None else seg_hi
-    if any(doc[k].pos_ in ("VERB", "AUX") or article.quote_of[k] >= 0 for k in range(tok.i + 1, end)):
+    if any(doc[k].pos_ in ("VERB", "AUX") or article.quote_of[k] >= 0 for k in range(tok.i + 1, end)
+           if k != subj.i and not (subj.i > tok.i and subj.left_edge.i <= k <= subj.right_edge.i)):
         return None  # "as he said he would": the clause goes on; no frame
-    before = list(range(seg_lo, as_i - 1)) if as_i > seg_lo else []
+    # "A, and as X noted, B": the frame opens the clause after the coordinator, not the one before
+    before = list(range(seg_lo, as_i - 1)) if as_i > seg_lo and doc[as_i - 1].lower_ not in _COORDINATORS else []
     after = list(range(comma + 1, seg_hi)) if comma is not None else []
     toks = [k for k in before + after if not doc[k].is_punct or k != seg_hi - 1]
     if not any(doc[k].pos_ in ("VERB", "AUX") for k in toks):
