@@ -228,3 +228,44 @@ def test_a_surname_after_a_full_name_is_that_person_whatever_the_tagger_says():
     record = analyze_text("Mary Ann Schicketanz designed the house. Schicketanz said the dogs loved it.")
     src = source_of(record, find(record, "the dogs loved it"))
     assert src.kind == "named_person" and src.text == "Mary Ann Schicketanz"
+
+
+def test_a_listed_outlet_is_media_whoever_the_tagger_took_it_for():
+    record = analyze_text("Politifact then pointed out that one shooting may have more than one victim.")
+    assert source_of(record, find(record, "one shooting may have")).kind == "media"
+
+
+def test_a_name_ending_in_an_outlet_word_is_still_a_person():
+    record = analyze_text("Jonathan Post said the bill had died in committee.")
+    assert source_of(record, find(record, "the bill had died")).kind == "named_person"
+
+
+def test_a_proper_name_headed_by_a_document_noun_is_a_document():
+    record = analyze_text("New Poll Shows Minor Bump For Clinton")
+    assert source_of(record, find(record, "Minor Bump")).kind == "document"
+
+
+def test_the_family_of_a_named_person_is_a_named_group():
+    record = analyze_text("Keith Scott was shot on Tuesday. Scott's family has called on police to release the videos.")
+    assert source_of(record, find(record, "police to release the videos")).kind == "named_group"
+
+
+def test_it_after_a_document_is_that_document():
+    record = analyze_text("Lawyers for the family released the cellphone video on Friday. It shows an officer "
+                          "aiming a gun at the car.")
+    src = source_of(record, find(record, "an officer aiming a gun"))
+    assert src.kind == "document" and "video" in src.text
+
+
+def test_a_pronoun_no_named_person_fits_goes_back_to_an_unnamed_one():
+    record = analyze_text("The wife of a man shot by police recorded the encounter. “Don't shoot him,” she says.")
+    src = source_of(record, find(record, "Don't shoot him"))
+    assert src.kind == "anonymous_person" and src.text.startswith("The wife")
+
+
+def test_the_agency_is_an_organisation_just_heard_and_the_campaign_is_not():
+    record = analyze_text("The World Health Organization warned of a pandemic, and the agency urged countries to "
+                          "act. The Security Council met on Friday. The campaign said the race was tied.")
+    who = source_of(record, find(record, "countries to act"))
+    assert who.text == "World Health Organization"
+    assert source_of(record, find(record, "the race was tied")).text == "The campaign"

@@ -293,7 +293,8 @@ def _outermost(article: Article, found: list[Found]) -> list[Found]:
                     and article.doc[subject.left_edge.i - 2].text in (",", ";")
                 after_colon = subject is not None and subject.left_edge.i >= 1 \
                     and article.doc[subject.left_edge.i - 1].text == ":" and subject.left_edge.text[:1].isupper() \
-                    and article.quote_of[subject.left_edge.i - 1] < 0
+                    and article.quote_of[subject.left_edge.i - 1] < 0 \
+                    and outer.content[0] < article.doc[subject.left_edge.i - 1].idx  # not a colon line's own colon
                 if after_colon:  # "Polls show voters rejecting him: A poll this month found ...": a report of its own
                     lo = article.token_at(outer.content[0])
                     outer.content = article.span(*_trim(article, lo, subject.left_edge.i - 2))
@@ -620,7 +621,8 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
     topic = False
     # "found him lying on the couch": what was seen, not said (but "polls show the lead eroding")
     clauses = [c for c in tok.children if c.dep_ in _CONTENT_DEPS and not (
-        c.tag_ == "VBG" and any(x.dep_ == "nsubj" and x.lower_ in _OBJECT_PRONOUNS for x in c.children))]
+        c.tag_ == "VBG" and any(x.dep_ == "nsubj" and x.lower_ in _OBJECT_PRONOUNS for x in c.children))
+        and not _across_a_colon(article, c, tok)]
     if not clauses:  # "stated that the groundwork ...", however the parser tagged the clause
         clauses = [c for c in tok.children if c.lower_ == "that" and c.tag_ == "IN" and c.i > tok.i
                    and c.dep_ != "mark" and sum(1 for _ in c.subtree) >= 3][:1]
@@ -712,8 +714,9 @@ def _object_content(tok, verb: cues.CueVerb) -> list:
     doc = tok.doc
     comma = next((k for k in range(obj.right_edge.i + 1, min(len(doc), tok.right_edge.i + 1)) if doc[k].text == ","),
                  len(doc))
-    preps = [c for c in children if c.dep_ == "prep" and obj.i < c.i < comma and c.lower_ in _OBJECT_PREPS
-             and (c.lower_ != "as" or verb.object_as)]
+    # a document's finding goes on after its object: "found the mayor about even with her rival"
+    preps = [c for c in children if c.dep_ == "prep" and obj.i < c.i < comma and (
+        c.lower_ in _OBJECT_PREPS and (c.lower_ != "as" or verb.object_as) or verb.kind == "document")]
     # what the verb says of the object: "called the charges baseless", "showing her ahead 3 points"
     predicate = [c for c in children if obj.i < c.i < comma and c.pos_ != "VERB"
                  and (c.dep_ == "oprd" or c.dep_ in ("acomp", "dobj", "advmod")
@@ -732,6 +735,14 @@ def _object_content(tok, verb: cues.CueVerb) -> list:
     if verb.kind == "speech" and _names_people(obj):
         return []  # "denied the visitors" (a save), "told reporters": people are no statement
     return [obj] + preps + predicate
+
+
+def _across_a_colon(article: Article, clause, tok) -> bool:
+    """"Polls show voters rejecting him: A poll this month found ...": a clause before the verb that a
+    colon outside quotes closes is a sentence of its own, however the parser joined the two."""
+    if clause.i > tok.i:
+        return False
+    return any(article.doc[k].text == ":" and article.quote_of[k] < 0 for k in range(clause.right_edge.i + 1, tok.i))
 
 
 def _document_subject(tok) -> bool:
