@@ -61,6 +61,7 @@ _ARTICLE_COLUMNS = {
     "warnings": "JSON",
     "record": "JSON",
     "analyzed_at": "TIMESTAMP",
+    "duplicate_of": "VARCHAR",  # the earliest near-duplicate copy; set by the corpus step (dateline.corpus)
 }
 
 _MENTIONS = {"article_id": "VARCHAR", "entity_id": "VARCHAR", "start": "INTEGER", "end": "INTEGER", "text": "VARCHAR"}
@@ -229,7 +230,7 @@ class Store:
             "headings": json.dumps([dataclasses.asdict(h) for h in r.headings], ensure_ascii=False),
             "removed": json.dumps(r.removed, ensure_ascii=False),
             "warnings": json.dumps(r.warnings, ensure_ascii=False),
-            "record": json.dumps(r.to_dict(), ensure_ascii=False), "analyzed_at": now,
+            "record": json.dumps(r.to_dict(), ensure_ascii=False), "analyzed_at": now, "duplicate_of": None,
         }
         cols = list(_ARTICLE_COLUMNS)
         self.con.execute(
