@@ -35,21 +35,29 @@ from .. import lexicons
 from ..annotate.scorecard import ANONYMOUS_KINDS
 from . import lsh, tables
 
-WINDOW_DAYS = 3
+REPORT_LAG_DAYS = 3
+WINDOW_DAYS = 2
 STATUS_CLASS = {"occurred": "asserted", "future": "asserted", "negated": "negated", "hypothetical": "hypothetical"}
-CLAIM_KINDS = ("fact", "prediction")
-CLAIM_LSH_THRESHOLD = 0.5
-CLAIM_MIN_JACCARD = 0.5
+CLAIM_KINDS = ("fact", "prediction", "opinion")  # not mental_state: the writer's reading of a mind
+CLAIM_LSH_THRESHOLD = 0.3
+CLAIM_NUM_PERM = 64  # a claim has a dozen content words: a short signature is enough
+CLAIM_MIN_OVERLAP = 0.7  # shared content words over those of the shorter claim
+CLAIM_MIN_JACCARD = 0.3
 CLAIM_MIN_WORDS = 4
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _NUMBER = re.compile(r"\d[\d,.]*")
 
 _EVENTS_SQL = """
-SELECT e.article_id, e.id, e.type, e.status, e.date,
+SELECT e.article_id, e.id, e.type, e.status, e.date, a.published,
        coalesce(lap.corpus_entity_id, la.corpus_entity_id) AS actor,
        coalesce(lrp.corpus_entity_id, lr.corpus_entity_id) AS recipient,
-       ll.corpus_entity_id AS location, s.id AS source_id, s.kind AS source_kind
-FROM events e JOIN corroborate_ids i ON i.v = e.article_id
+       ll.corpus_entity_id AS location, s.id AS source_id, s.kind AS source_kind,
+       coalesce(lap.corpus_entity_id, la.corpus_entity_id) IN (SELECT id FROM corpus_entities WHERE type IN ('GPE', 'LOC', 'FAC') AND key NOT LIKE 'country:%')
+           AS actor_place,
+       coalesce(lrp.corpus_entity_id, lr.corpus_entity_id) IN (SELECT id FROM corpus_entities WHERE type IN ('GPE', 'LOC', 'FAC') AND key NOT LIKE 'country:%')
+           AS recipient_place
+FROM events e JOIN corroborate_ids i ON i.v = e.article_id JOIN articles a ON a.id = e.article_id
 LEFT JOIN entity_links la ON la.article_id = e.article_id AND la.entity_id = e.actor
 LEFT JOIN entity_links lap ON lap.article_id = e.article_id AND lap.entity_id = e.actor_person
 LEFT JOIN entity_links lr ON lr.article_id = e.article_id AND lr.entity_id = e.recipient
@@ -65,8 +73,8 @@ SELECT c.article_id, c.id, c.start, c."end", substring(a.text, c.start + 1, c."e
 FROM claims c JOIN corroborate_ids i ON i.v = c.article_id JOIN articles a ON a.id = c.article_id
 LEFT JOIN sources s ON s.article_id = c.article_id AND s.id = c.source
 LEFT JOIN entity_links ls ON ls.article_id = c.article_id AND ls.entity_id = s.entity
-WHERE c.kind IN ('fact', 'prediction')
-"""
+WHERE c.kind IN ({kinds})
+""".format(kinds=", ".join(f"'{k}'" for k in CLAIM_KINDS))
 
 _MENTIONS_SQL = """
 SELECT m.article_id, m.start, m."end", l.corpus_entity_id
@@ -86,49 +94,92 @@ def _anonymous(source_kind: Optional[str]) -> bool:
 
 # ---- events -------------------------------------------------------------------------------------
 
+def event_dates(date: Optional[str], published: Optional[str]) -> Optional[tuple[str, str, str]]:
+    """(first, last, shown) days an event may have happened on, or None when it cannot be placed
+    within a week: its own day; the days of its week; or, when its day is the day the article was
+    published (the record's date for an event the text does not date), that day or the
+    ``REPORT_LAG_DAYS`` before it, since news reports what happened lately."""
+    if not date:
+        return None
+    if _DAY.match(date):
+        if date != published:
+            return date, date, date
+        day = dt.date.fromisoformat(date)
+        return str(day - dt.timedelta(days=REPORT_LAG_DAYS)), date, date
+    week = _WEEK.match(date)
+    if week:
+        monday = dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
+        return str(monday), str(monday + dt.timedelta(days=6)), str(monday)
+    return None
+
+
 def _event_member(row: tuple) -> Optional[dict[str, Any]]:
-    article_id, item, type_, status, date, actor, recipient, location, source_id, source_kind = row
-    if not type_ or not date or not _DAY.match(date) or not (actor or recipient) or actor == recipient:
+    (article_id, item, type_, status, date, published, actor, recipient, location, source_id, source_kind,
+     actor_place, recipient_place) = row
+    # A city or region named as who acted or was acted on ("the Orlando massacre") is where it happened.
+    if actor_place and location in (None, actor):
+        actor, location = None, actor
+    if recipient_place and location in (None, recipient):
+        recipient, location = None, recipient
+    days = event_dates(date, published)
+    if not type_ or days is None or not (actor or recipient or location) or (actor and actor == recipient):
         return None
     return {"article_id": article_id, "kind": "event", "item_id": item, "type": type_, "actor": actor,
             "recipient": recipient, "location": location, "status": STATUS_CLASS.get(status, status),
-            "date": date, "source_id": source_id, "source_kind": source_kind,
-            "anonymous": _anonymous(source_kind)}
+            "date_from": days[0], "date_to": days[1], "date": days[2], "source_id": source_id,
+            "source_kind": source_kind, "anonymous": _anonymous(source_kind)}
+
+
+@functools.cache
+def _place_first() -> frozenset[str]:
+    return frozenset(r["type"] for r in lexicons.rows("story_anchors.csv") if r["anchor"] == "place")
 
 
 def _group(m: dict[str, Any]) -> str:
-    return "|".join((m["type"], m["status"], m["actor"] or "to:" + m["recipient"]))
+    """type|status|anchor: the anchor is the first known role, in the order ``story_anchors.csv``
+    gives the event's type."""
+    roles = [m["actor"], "to:" + m["recipient"] if m["recipient"] else None,
+             "at:" + m["location"] if m["location"] else None]
+    if m["type"] in _place_first():
+        roles = roles[2:] + roles[:2]
+    return "|".join((m["type"], m["status"], next(r for r in roles if r)))
 
 
-_GROUP_SQL = "type || '|' || status || '|' || coalesce(actor, 'to:' || recipient)"
+def _group_sql() -> str:
+    """``_group`` of a row of ``stories`` (or ``story_members``), in SQL."""
+    place_first = ", ".join(f"'{t}'" for t in sorted(_place_first()))
+    return ("type || '|' || status || '|' || CASE WHEN type IN (" + place_first + ") "
+            "THEN coalesce('at:' || location, actor, 'to:' || recipient) "
+            "ELSE coalesce(actor, 'to:' || recipient, 'at:' || location) END")
 
 
-def _fits(story: dict[str, Any], m: dict[str, Any], role: str) -> bool:
-    return story[role] is None or m[role] is None or story[role] == m[role]
+def _fits(story: dict[str, Any], m: dict[str, Any]) -> bool:
+    """No role of the event contradicts the story's (a missing one contradicts nothing)."""
+    return all(story[r] is None or m[r] is None or story[r] == m[r] for r in ("actor", "recipient", "location"))
+
+
+def _agreement(story: dict[str, Any], m: dict[str, Any]) -> int:
+    """How many roles the event shares with the story (max keeps the earliest of equals)."""
+    return sum(1 for r in ("actor", "recipient", "location") if m[r] is not None and story[r] == m[r])
 
 
 def cluster_events(members: list[dict[str, Any]]) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
     """Stories of one group's events (see the module docstring): (story, its members)."""
-    members = sorted(members, key=lambda m: (m["date"], m["article_id"], m["item_id"]))
+    members = sorted(members, key=lambda m: (m["date_from"], m["date_to"], m["article_id"], m["item_id"]))
     stories: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
     for m in members:
-        day = dt.date.fromisoformat(m["date"])
-        home = None
-        for story, own in stories:
-            if (day - dt.date.fromisoformat(story["date_start"])).days <= WINDOW_DAYS \
-                    and (story["actor"] is None or _fits(story, m, "recipient")) \
-                    and (story["recipient"] is None or _fits(story, m, "actor")) \
-                    and _fits(story, m, "location"):
-                home = (story, own)
-                break
+        first = dt.date.fromisoformat(m["date_from"])
+        fitting = [(story, own) for story, own in stories
+                   if (first - dt.date.fromisoformat(story["anchor_to"])).days <= WINDOW_DAYS and _fits(story, m)]
+        home = max(fitting, key=lambda s: _agreement(s[0], m), default=None)
         if home is None:
             story = {"id": story_id(_group(m), m["article_id"], m["item_id"]), "kind": "event", "type": m["type"],
                      "status": m["status"], "actor": m["actor"], "recipient": m["recipient"],
-                     "location": m["location"], "date_start": m["date"]}
+                     "location": m["location"], "anchor_to": m["date_to"]}
             home = (story, [])
             stories.append(home)
         story, own = home
-        for role in ("recipient", "location", "actor"):
+        for role in ("actor", "recipient", "location"):
             story[role] = story[role] or m[role]
         own.append({**m, "story_id": story["id"]})
     return stories
@@ -139,14 +190,14 @@ def _events(con, pending: list[str], moved: list[str]) -> tuple[set[str], set[st
     Returns (stories written, stories removed)."""
     tables.temp_ids(con, "corroborate_ids", moved)
     touched = {r[0] for r in con.execute(
-        f"SELECT DISTINCT {_GROUP_SQL} FROM stories WHERE kind = 'event' AND id IN "
+        f"SELECT DISTINCT {_group_sql()} FROM stories WHERE kind = 'event' AND id IN "
         "(SELECT story_id FROM story_members m JOIN corroborate_ids i ON i.v = m.article_id)").fetchall()}
     con.execute("DELETE FROM story_members WHERE kind = 'event' AND article_id IN (SELECT v FROM corroborate_ids)")
     tables.temp_ids(con, "corroborate_ids", pending)
     fresh = [m for row in con.execute(_EVENTS_SQL).fetchall() if (m := _event_member(row))]
     touched |= {_group(m) for m in fresh}
     tables.temp_ids(con, "corroborate_groups", touched)
-    in_groups = f"kind = 'event' AND {_GROUP_SQL} IN (SELECT v FROM corroborate_groups)"
+    in_groups = f"kind = 'event' AND {_group_sql()} IN (SELECT v FROM corroborate_groups)"
     removed = {r[0] for r in con.execute(f"SELECT id FROM stories WHERE {in_groups}").fetchall()}
     old = _members_of(con, removed)
     _delete(con, removed)
@@ -184,8 +235,7 @@ def _insert(stories: list[tuple[dict[str, Any], list[dict[str, Any]]]], con) -> 
 
 @functools.cache
 def _stopwords() -> frozenset[str]:
-    english = next(r["words"] for r in lexicons.rows("function_words.csv") if r["language"] == "en")
-    return frozenset(english.split())
+    return frozenset(lexicons.lines("stopwords.txt"))
 
 
 @functools.cache
@@ -222,7 +272,7 @@ def _read_claims(con, articles, only: Optional[set[str]] = None) -> dict[str, di
         actor = speaker or next((c for s, e, c in firsts.get(article, ()) if s >= start and e <= end), None)
         out[key] = {"article_id": article, "kind": "claim", "item_id": item, "type": None, "actor": actor,
                     "recipient": None, "location": None, "status": "negated" if negated else "asserted",
-                    "date": published, "source_id": source_id, "source_kind": source_kind,
+                    "date": published, "date_from": published, "date_to": published, "source_id": source_id, "source_kind": source_kind,
                     "anonymous": _anonymous(source_kind), "content": content, "numbers": numbers}
     return out
 
@@ -239,7 +289,9 @@ def _agree(a: dict[str, Any], b: dict[str, Any], roots: dict[str, str]) -> bool:
         return False  # one article, or copies of one article
     if (a["actor"], a["numbers"], a["status"]) != (b["actor"], b["numbers"], b["status"]):
         return False
-    return len(a["content"] & b["content"]) / len(a["content"] | b["content"]) >= CLAIM_MIN_JACCARD
+    shared = len(a["content"] & b["content"])
+    return (shared / min(len(a["content"]), len(b["content"])) >= CLAIM_MIN_OVERLAP
+            and shared / len(a["content"] | b["content"]) >= CLAIM_MIN_JACCARD)
 
 
 def _roots(con, articles) -> dict[str, str]:
@@ -252,7 +304,7 @@ def _claims(con, pending: list[str]) -> tuple[set[str], set[str]]:
     """Index the pending articles' claims, link agreeing ones, merge the stories they join.
     Returns (stories written, stories removed)."""
     claims = _read_claims(con, pending)
-    lsh.index(con, "claim", {k: _blocked(c) for k, c in claims.items()}, CLAIM_LSH_THRESHOLD)
+    lsh.index(con, "claim", {k: _blocked(c) for k, c in claims.items()}, CLAIM_LSH_THRESHOLD, CLAIM_NUM_PERM)
     pairs = lsh.candidates(con, "claim", claims)
     others = {b for _, b in pairs if b not in claims}
     if others:

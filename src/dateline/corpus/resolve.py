@@ -7,10 +7,12 @@ Each article entity gets a resolution key from its own name, type and gazetteer 
   William), accents folded and transliterations brought together (``name_spellings.csv``:
   Zelensky / Zelenskyy / Zelenskiy); a generational suffix kept (Donald Trump Jr. is not his father);
 - anything the gazetteers know (a country and its aliases, an organisation, a place): its ``kb``;
+- a name the tagger typed as a place, organisation or group but that reads as a person's (two or
+  three capitalised words led by a common given name, ``first_names.csv``): as a person;
 - anything else: its type's family (place, org, group) and its folded name.
 
-A one-word person name ("Clinton", "Hillary") and an all-capitals organisation name ("FBI") are
-ambiguous keys: they join the corpus person whose given name or surname it is, or the
+A one-word person name ("Clinton", "Hillary"; or a one-word name the tagger typed as an
+organisation, "Christie") and an all-capitals organisation name ("FBI") are ambiguous keys: they join the corpus person whose given name or surname it is, or the
 organisation whose initials it is, when one candidate has at least twice the articles of the next
 (``DOMINANCE``); otherwise they stay a corpus entity of their own. Their choice is made again
 whenever a batch brings a candidate for them, and the links that move are reported so the stories
@@ -87,11 +89,31 @@ def _name_words(name: str) -> list[str]:
     return words
 
 
-def person_key(name: str) -> Optional[str]:
-    """``person:given surname[ suffix]``; ``middle:given surname[ suffix]|initials`` when middle
-    initials are written ("George W. Bush"); ``name:word`` for a one-word name; None for no name."""
+@functools.cache
+def _honorific_gender() -> dict[str, str]:
+    return {r["title"]: r["gender"] for r in lexicons.rows("honorifics.csv") if r["gender"] and " " not in r["title"]}
+
+
+@functools.cache
+def _given_gender() -> dict[str, str]:
+    return {_fold(r["name"]): r["gender"] for r in lexicons.rows("first_names.csv")}
+
+
+def gender(name: str) -> Optional[str]:
+    """m or f when a name starts with a gendered honorific ("Mr. Clinton") or with a given name
+    used for one gender (``first_names.csv``); else None."""
+    words = re.findall(r"[^\W\d_]+", _fold(name))
+    if not words:
+        return None
+    return _honorific_gender().get(words[0]) or (_given_gender().get(words[0]) if len(words) > 1 else None)
+
+
+def person_key(name: str, sex: Optional[str] = None) -> Optional[str]:
+    """``person:given surname``; ``middle:given surname|initials,suffix`` when middle initials or a
+    generational suffix are written ("George W. Bush", "Joseph R. Biden Jr."); ``name:word`` for a
+    one-word name, ``name:word|m`` when an honorific marks it ("Mr. Clinton"); None for no name."""
     words = _name_words(name)
-    suffix = words.pop() if len(words) > 1 and words[-1] in _SUFFIXES else None
+    suffix = words.pop() if len(words) > 1 and words[-1] in _SUFFIXES else ""
     while len(words) > 1 and words[0] in _particles():
         words = words[1:]
     if not words:
@@ -100,9 +122,9 @@ def person_key(name: str) -> Optional[str]:
     words = [_spell(w) for w in words]
     given = _nicknames().get(words[0], words[0])
     if len(words) == 1:
-        return "name:" + " ".join([given] + ([suffix] if suffix else []))
-    plain = " ".join([given, words[-1]] + ([suffix] if suffix else []))
-    return f"middle:{plain}|{initials}" if initials else "person:" + plain
+        return "name:" + given + (" " + suffix if suffix else "") + (f"|{sex}" if sex else "")
+    plain = f"{given} {words[-1]}"
+    return f"middle:{plain}|{initials},{suffix}" if initials or suffix else "person:" + plain
 
 
 def _initials(words: list[str]) -> set[str]:
@@ -111,16 +133,39 @@ def _initials(words: list[str]) -> set[str]:
     return {i for i in out if len(i) >= 2}
 
 
-def entity_key(name: str, type_: str, kb: Optional[str]) -> Optional[str]:
-    """The resolution key of one article entity (see the module docstring)."""
-    if type_ == "PERSON":
-        return person_key(name)
+@functools.cache
+def _given_names() -> frozenset[str]:
+    return frozenset(r["name"] for r in lexicons.rows("first_names.csv"))
+
+
+def _looks_like_person(name: str) -> bool:
+    """Two or three capitalised words led by a common given name ("Barack Obama" typed ORG)."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and words[0] in _given_names() and all(w[:1].isupper() for w in words)
+
+
+_MISTYPED = ("ORG", "PRODUCT", "WORK_OF_ART")  # types the tagger gives people's names by mistake
+
+
+def entity_key(name: str, type_: str, kb: Optional[str], sex: Optional[str] = None) -> Optional[str]:
+    """The resolution key of one article entity (see the module docstring); ``sex`` is the gender
+    its mentions' honorifics give it, if any."""
+    name = re.sub(r"\s*[(\[][^)\]]*[)\]]?\s*$", "", name or "").strip()  # "Federal Bureau of Investigation (FBI"
+    if type_ == "PERSON" or (not kb and type_ in _MISTYPED and _looks_like_person(name)):
+        return person_key(name, sex)
+    if not kb and type_ in _MISTYPED and re.fullmatch(r"[A-Z][a-z]+", name):
+        return person_key(name, sex)  # one capitalised word: a surname standing for a person, or not
+    if not kb and type_ in _FAMILY:
+        from ..annotate import gazetteer
+
+        known = gazetteer.lookup(name)
+        kb = known.kb if known is not None else None
     if kb:
         return kb
-    compact = re.sub(r"\s+", "", name or "")
+    compact = re.sub(r"\s+", "", name)
     if type_ == "ORG" and _ACRONYM.match(compact):
         return "acronym:" + _fold(compact)
-    words = re.findall(r"\w+", _fold(name or ""))
+    words = re.findall(r"\w+", _fold(name))
     if words and words[0] == "the":
         words = words[1:]
     if not words:
@@ -128,9 +173,10 @@ def entity_key(name: str, type_: str, kb: Optional[str]) -> Optional[str]:
     return f"{_FAMILY.get(type_, type_.lower())}:{' '.join(words)}"
 
 
-def handles(key: str) -> list[str]:
-    """What an ambiguous key may stand for: a one-word name, an organisation's initials, or a
-    name with middle initials; the same for the concrete keys that may be its candidates."""
+def handles(key: str, sex: Optional[str] = None) -> list[str]:
+    """What an ambiguous key may stand for (a one-word name, an organisation's initials, a name
+    with middle initials or a suffix); the same for the concrete keys that may be its candidates,
+    a person's given name and surname also with its gender when known."""
     kind, _, rest = key.partition(":")
     if kind in ("name", "acronym"):
         return [rest]
@@ -138,7 +184,8 @@ def handles(key: str) -> list[str]:
         return [rest.partition("|")[0]]
     words = rest.split()
     if kind == "person":
-        return [words[0], words[1], rest] if len(words) == 2 else [rest]
+        given, surname = words[0], words[-1]
+        return [given, surname, rest] + ([f"{given}|{sex}", f"{surname}|{sex}"] if sex else [])
     if kind == "org" and len(words) >= 2:
         return sorted(_initials(words))
     return []
@@ -155,13 +202,14 @@ def add(con, article_ids: list[str]) -> set[str]:
     rows = con.execute(
         "SELECT e.article_id, e.id, e.name, e.type, e.kb, e.country FROM entities e "
         "JOIN resolve_ids i ON i.v = e.article_id ORDER BY e.article_id, e.id").fetchall()
-    keyed = [(r, k) for r in rows if (k := entity_key(r[2], r[3], r[4]))]
+    marked = _honorifics(con)
+    keyed = [(r, k) for r in rows if (k := entity_key(r[2], r[3], r[4], marked.get((r[0], r[1]))))]
     _ensure_entities(con, keyed)  # ambiguous keys too: their own entity is their fallback
     tables.insert(con, "entity_links", ({"article_id": r[0], "entity_id": r[1], "key": k,
                                          "corpus_entity_id": None if _ambiguous(k) else corpus_id(k)}
                                         for r, k in keyed))
     _count_articles(con, {corpus_id(k) for _, k in keyed if not _ambiguous(k)})
-    touched_handles = {h for _, k in keyed for h in handles(k)}
+    touched_handles = {h for r, k in keyed for h in handles(k, gender(r[2]))}
     moved = _choose(con, touched_handles)
     return moved - set(article_ids)
 
@@ -174,7 +222,21 @@ def _ensure_entities(con, keyed: list) -> None:
         "SELECT c.key FROM corpus_entities c JOIN resolve_keys k ON k.v = c.key").fetchall()}
     tables.insert(con, "corpus_entities", (
         {"id": corpus_id(k), "key": k, "name": r[2], "type": r[3], "kb": r[4], "country": r[5],
-         "handles": handles(k), "articles": 0} for k, r in keys.items() if k not in known))
+         "handles": handles(k, gender(r[2])), "articles": 0} for k, r in keys.items() if k not in known))
+
+
+def _honorifics(con) -> dict[tuple[str, str], str]:
+    """(article, entity) -> m or f, for the batch's entities a gendered honorific names in some
+    mention ("Mr. Clinton")."""
+    out = {}
+    for article, entity, text in con.execute(
+            "SELECT m.article_id, m.entity_id, m.text FROM mentions m JOIN resolve_ids i ON i.v = m.article_id "
+            "WHERE m.text LIKE '% %'").fetchall():
+        words = re.findall(r"[^\W\d_]+", _fold(text))
+        sex = _honorific_gender().get(words[0]) if words else None
+        if sex:
+            out[(article, entity)] = sex
+    return out
 
 
 def _count_articles(con, ids) -> None:
@@ -236,19 +298,35 @@ def _choose(con, touched_handles: set[str]) -> set[str]:
 
 
 def _middle_targets(con, keys: list[str]) -> dict[str, str]:
-    """A name written with middle initials is the plain name's person when the corpus knows that
-    person and no one of that name with other initials ("Donald J. Trump" is Donald Trump; "George
-    W. Bush" and "George H.W. Bush" stay apart)."""
+    """A name written with middle initials or a suffix is the plain name's person when the corpus
+    knows that person, no one of that name with other initials ("George W. Bush" and "George H.W.
+    Bush" stay apart), and, for a suffix, no article that names the two as different people
+    ("Donald Trump Jr." beside Donald Trump stays apart; "Joseph R. Biden Jr." is Joe Biden)."""
     plains = {k: k[len("middle:"):].partition("|")[0] for k in keys}
     tables.temp_ids(con, "resolve_plain", plains.values())
-    variants: dict[str, int] = dict(con.execute(
-        "SELECT split_part(substr(l.key, 8), '|', 1) AS plain, count(DISTINCT l.key) FROM entity_links l "
-        "WHERE l.key LIKE 'middle:%' AND split_part(substr(l.key, 8), '|', 1) IN (SELECT v FROM resolve_plain) "
-        "GROUP BY 1").fetchall())
+    family = con.execute(
+        "SELECT DISTINCT split_part(substr(l.key, 8), '|', 1), split_part(l.key, '|', 2) FROM entity_links l "
+        "WHERE l.key LIKE 'middle:%' AND split_part(substr(l.key, 8), '|', 1) IN (SELECT v FROM resolve_plain)").fetchall()
+    initials: dict[str, set[str]] = {}
+    for plain, qualifier in family:
+        if qualifier.partition(",")[0]:
+            initials.setdefault(plain, set()).add(qualifier.partition(",")[0])
     known = {r[0] for r in con.execute(
         "SELECT key FROM corpus_entities WHERE key IN (SELECT 'person:' || v FROM resolve_plain)").fetchall()}
-    return {k: corpus_id("person:" + p) if variants.get(p, 0) == 1 and "person:" + p in known else corpus_id(k)
-            for k, p in plains.items()}
+    tables.temp_ids(con, "resolve_keys", [k for k in keys if k.partition("|")[2].partition(",")[2]])
+    apart = {r[0] for r in con.execute("""
+        SELECT DISTINCT s.key FROM entity_links s JOIN resolve_keys k ON k.v = s.key
+        JOIN entity_links o ON o.article_id = s.article_id AND o.entity_id <> s.entity_id
+        WHERE o.key = 'person:' || split_part(substr(s.key, 8), '|', 1)
+           OR (o.key LIKE 'middle:%' AND o.key <> s.key
+               AND split_part(substr(o.key, 8), '|', 1) = split_part(substr(s.key, 8), '|', 1))""").fetchall()}
+    out = {}
+    for key, plain in plains.items():
+        own_initials = key.partition("|")[2].partition(",")[0]
+        merges = ("person:" + plain in known and key not in apart
+                  and (not own_initials or initials.get(plain, set()) == {own_initials}))
+        out[key] = corpus_id("person:" + plain) if merges else corpus_id(key)
+    return out
 
 
 def _ensure_own(con, keys: list[str]) -> None:

@@ -36,7 +36,8 @@ TABLES: dict[str, dict[str, str]] = {
                 "independent_outlets": "INTEGER", "anonymous_only": "BOOLEAN"},
     "story_members": {"story_id": "VARCHAR", "article_id": "VARCHAR", "kind": "VARCHAR", "item_id": "VARCHAR",
                       "type": "VARCHAR", "actor": "VARCHAR", "recipient": "VARCHAR", "location": "VARCHAR",
-                      "status": "VARCHAR", "date": "VARCHAR", "source_id": "VARCHAR", "source_kind": "VARCHAR",
+                      "status": "VARCHAR", "date": "VARCHAR", "date_from": "VARCHAR", "date_to": "VARCHAR",
+                      "source_id": "VARCHAR", "source_kind": "VARCHAR",
                       "anonymous": "BOOLEAN"},
 }
 
@@ -74,6 +75,16 @@ def insert(con, table: str, rows: Iterable[dict[str, Any]]) -> int:
         [json.dumps([{c: row.get(c) for c in columns} for row in rows], ensure_ascii=False, default=str)],
     )
     return len(rows)
+
+
+def insert_columns(con, table: str, columns: dict[str, Any]) -> None:
+    """Many rows given as one array a column (numpy), scanned by DuckDB where they lie."""
+    con.register("corpus_insert_source", columns)
+    try:
+        names = ", ".join(f'"{c}"' for c in columns)
+        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM corpus_insert_source")
+    finally:
+        con.unregister("corpus_insert_source")
 
 
 def temp_ids(con, name: str, values: Iterable[Any], sql_type: str = "VARCHAR") -> str:
