@@ -33,8 +33,8 @@ def update(con) -> dict[str, int]:
     con.execute("BEGIN TRANSACTION")
     try:
         shingles, copies = dedupe.add(con, new)
-        moved = resolve.add(con, new)
-        counts = corroborate.add(con, new, sorted(moved), copies)
+        moved, shifted = resolve.add(con, new)
+        counts = corroborate.add(con, new, moved, shifted, copies)
         now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
         tables.insert(con, "corpus_articles", ({"article_id": a, "shingles": shingles.get(a, 0), "added_at": now}
                                                for a in new))
@@ -42,4 +42,5 @@ def update(con) -> dict[str, int]:
         con.execute("ROLLBACK")
         raise
     con.execute("COMMIT")
-    return {"articles": len(new), "near_duplicates_changed": len(copies), "entity_links_moved": len(moved), **counts}
+    return {"articles": len(new), "near_duplicates_changed": len(copies),
+            "entity_links_moved": len(moved), **counts}

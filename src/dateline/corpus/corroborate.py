@@ -1,21 +1,26 @@
 """Stories: what several reports share, and how independent and how named their support is.
 
-Event stories. An event takes part when it has a PLOVER type, a day (its own date, which the
-record takes from the time expression governing it) and an actor or a recipient linked to a corpus
-entity (the person when the record names one, else the country or group it is rolled up to).
-Events are grouped by type, status (``asserted``: occurred or future; ``negated``;
-``hypothetical``) and anchor (the actor, or the recipient when there is no actor); within a group,
-taken in date order, an event joins the first story that started at most ``WINDOW_DAYS`` before
-it whose recipient and place do not contradict its own (a missing one contradicts nothing), or
+Event stories. An event takes part when it has a PLOVER type, days it may have happened on and a
+role linked to a corpus entity: an actor (the person when the record names one, else the country or
+group it is rolled up to), a recipient or a place (a city or region the record gives as actor or
+recipient counts as the place: "the Orlando massacre"). Its days (``event_dates``) are its own date,
+the seven days of its week, or, when its date is the article's publication day (what the record
+gives an event the text does not date), that day and the ``REPORT_LAG_DAYS`` before it. Events are
+grouped by type, status (``asserted``: occurred or future; ``negated``; ``hypothetical``) and anchor:
+the first known of actor, recipient and place, or of place, actor and recipient for material
+events (``lexicons/story_anchors.csv``). Within a group, taken in date order, an event joins the
+story whose first event's days end at most ``WINDOW_DAYS`` before its own begin and whose roles do
+not contradict its own (a missing role contradicts nothing), the one sharing most roles; else it
 starts a story. A group is clustered again whole whenever a batch adds to it, so a story does not
 depend on the order articles came in.
 
-Claim stories. Fact and prediction claims are compared by their content words: two claims agree
-when those words mostly match (Jaccard at least ``CLAIM_MIN_JACCARD``), their numbers are the same,
-both or neither is negated, and their actor (the named speaker, else the first entity the claim
-mentions) is the same. Candidates come from MinHash LSH whose band keys include the actor, the
-numbers and the negation, so only claims that could agree meet. Agreeing claims of different
-articles (not copies of one another) form a story; stories that a new claim joins are merged.
+Claim stories. Fact, prediction and opinion claims are compared by their content words (function
+words and negators left out): two claims agree when the shorter's words are mostly in the other
+(``CLAIM_MIN_OVERLAP``, with a ``CLAIM_MIN_JACCARD`` floor), their numbers are the same, both or
+neither is negated, and their actor (the named speaker, else the first entity the claim mentions)
+is the same. Candidates come from MinHash LSH whose band keys include the actor, the numbers and
+the negation, so only claims that could agree meet. Agreeing claims of different articles (not
+copies of one another) form a story; stories a new claim joins are merged.
 
 Each story counts its articles, its outlets and its independent outlets: every member article
 stands for the earliest copy of its near-duplicate group, and that copy's outlet counts once (an
@@ -27,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import json
 import re
 from collections import defaultdict
 from typing import Any, Optional
@@ -49,39 +55,49 @@ _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _NUMBER = re.compile(r"\d[\d,.]*")
 
 _EVENTS_SQL = """
+WITH l AS (SELECT l.article_id, l.entity_id, l.corpus_entity_id, c.type IN ('GPE', 'LOC', 'FAC')
+                  AND c.key NOT LIKE 'country:%' AS place
+           FROM entity_links l JOIN corroborate_ids i ON i.v = l.article_id
+           LEFT JOIN corpus_entities c ON c.id = l.corpus_entity_id),
+e AS (SELECT e.* FROM events e JOIN corroborate_ids i ON i.v = e.article_id)
 SELECT e.article_id, e.id, e.type, e.status, e.date, a.published,
        coalesce(lap.corpus_entity_id, la.corpus_entity_id) AS actor,
        coalesce(lrp.corpus_entity_id, lr.corpus_entity_id) AS recipient,
        ll.corpus_entity_id AS location, s.id AS source_id, s.kind AS source_kind,
-       coalesce(lap.corpus_entity_id, la.corpus_entity_id) IN (SELECT id FROM corpus_entities WHERE type IN ('GPE', 'LOC', 'FAC') AND key NOT LIKE 'country:%')
-           AS actor_place,
-       coalesce(lrp.corpus_entity_id, lr.corpus_entity_id) IN (SELECT id FROM corpus_entities WHERE type IN ('GPE', 'LOC', 'FAC') AND key NOT LIKE 'country:%')
-           AS recipient_place
-FROM events e JOIN corroborate_ids i ON i.v = e.article_id JOIN articles a ON a.id = e.article_id
-LEFT JOIN entity_links la ON la.article_id = e.article_id AND la.entity_id = e.actor
-LEFT JOIN entity_links lap ON lap.article_id = e.article_id AND lap.entity_id = e.actor_person
-LEFT JOIN entity_links lr ON lr.article_id = e.article_id AND lr.entity_id = e.recipient
-LEFT JOIN entity_links lrp ON lrp.article_id = e.article_id AND lrp.entity_id = e.recipient_person
-LEFT JOIN entity_links ll ON ll.article_id = e.article_id AND ll.entity_id = e.location
+       CASE WHEN lap.corpus_entity_id IS NOT NULL THEN lap.place ELSE la.place END AS actor_place,
+       CASE WHEN lrp.corpus_entity_id IS NOT NULL THEN lrp.place ELSE lr.place END AS recipient_place
+FROM e JOIN articles a ON a.id = e.article_id
+LEFT JOIN l la ON la.article_id = e.article_id AND la.entity_id = e.actor
+LEFT JOIN l lap ON lap.article_id = e.article_id AND lap.entity_id = e.actor_person
+LEFT JOIN l lr ON lr.article_id = e.article_id AND lr.entity_id = e.recipient
+LEFT JOIN l lrp ON lrp.article_id = e.article_id AND lrp.entity_id = e.recipient_person
+LEFT JOIN l ll ON ll.article_id = e.article_id AND ll.entity_id = e.location
 LEFT JOIN attributions t ON t.article_id = e.article_id AND t.id = e.source
 LEFT JOIN sources s ON s.article_id = e.article_id AND s.id = t.source
 """
 
+# The comparable claims of some articles (``corroborate_ids``) or some claims (``corroborate_keys``,
+# ``article/claim``), with the actor: the named speaker's corpus entity, else the first corpus
+# entity mentioned inside the claim.
 _CLAIMS_SQL = """
-SELECT c.article_id, c.id, c.start, c."end", substring(a.text, c.start + 1, c."end" - c.start) AS text,
-       s.id AS source_id, s.kind AS source_kind, ls.corpus_entity_id AS speaker, a.published
-FROM claims c JOIN corroborate_ids i ON i.v = c.article_id JOIN articles a ON a.id = c.article_id
+WITH c AS (
+    SELECT c.article_id, c.id, c.start, c."end", c.source
+    FROM claims c JOIN {scope}
+    WHERE c.kind IN ({kinds})),
+first AS (
+    SELECT c.article_id, c.id, arg_min(l.corpus_entity_id, m.start) AS entity
+    FROM c JOIN mentions m ON m.article_id = c.article_id AND m.start >= c.start AND m."end" <= c."end"
+    JOIN entity_links l ON l.article_id = m.article_id AND l.entity_id = m.entity_id
+    WHERE l.corpus_entity_id IS NOT NULL GROUP BY 1, 2)
+SELECT c.article_id, c.id, substring(a.text, c.start + 1, c."end" - c.start) AS text, s.id AS source_id,
+       s.kind AS source_kind, coalesce(ls.corpus_entity_id, f.entity) AS actor, a.published
+FROM c JOIN articles a ON a.id = c.article_id
 LEFT JOIN sources s ON s.article_id = c.article_id AND s.id = c.source
 LEFT JOIN entity_links ls ON ls.article_id = c.article_id AND ls.entity_id = s.entity
-WHERE c.kind IN ({kinds})
-""".format(kinds=", ".join(f"'{k}'" for k in CLAIM_KINDS))
-
-_MENTIONS_SQL = """
-SELECT m.article_id, m.start, m."end", l.corpus_entity_id
-FROM mentions m JOIN corroborate_ids i ON i.v = m.article_id
-JOIN entity_links l ON l.article_id = m.article_id AND l.entity_id = m.entity_id
-WHERE l.corpus_entity_id IS NOT NULL ORDER BY m.article_id, m.start
+LEFT JOIN first f ON f.article_id = c.article_id AND f.id = c.id
 """
+_ARTICLE_SCOPE = "corroborate_ids i ON i.v = c.article_id"
+_CLAIM_SCOPE = "corroborate_keys k ON k.v = c.article_id || '/' || c.id"
 
 
 def story_id(*parts: Any) -> str:
@@ -167,17 +183,18 @@ def cluster_events(members: list[dict[str, Any]]) -> list[tuple[dict[str, Any], 
     """Stories of one group's events (see the module docstring): (story, its members)."""
     members = sorted(members, key=lambda m: (m["date_from"], m["date_to"], m["article_id"], m["item_id"]))
     stories: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
+    open_: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []  # stories a later event may still join
     for m in members:
         first = dt.date.fromisoformat(m["date_from"])
-        fitting = [(story, own) for story, own in stories
-                   if (first - dt.date.fromisoformat(story["anchor_to"])).days <= WINDOW_DAYS and _fits(story, m)]
-        home = max(fitting, key=lambda s: _agreement(s[0], m), default=None)
+        open_ = [s for s in open_ if (first - s[0]["last_day"]).days <= WINDOW_DAYS]  # events come in date order
+        home = max((s for s in open_ if _fits(s[0], m)), key=lambda s: _agreement(s[0], m), default=None)
         if home is None:
             story = {"id": story_id(_group(m), m["article_id"], m["item_id"]), "kind": "event", "type": m["type"],
                      "status": m["status"], "actor": m["actor"], "recipient": m["recipient"],
-                     "location": m["location"], "anchor_to": m["date_to"]}
+                     "location": m["location"], "last_day": dt.date.fromisoformat(m["date_to"])}
             home = (story, [])
             stories.append(home)
+            open_.append(home)
         story, own = home
         for role in ("actor", "recipient", "location"):
             story[role] = story[role] or m[role]
@@ -185,27 +202,44 @@ def cluster_events(members: list[dict[str, Any]]) -> list[tuple[dict[str, Any], 
     return stories
 
 
-def _events(con, pending: list[str], moved: list[str]) -> tuple[set[str], set[str]]:
-    """Recluster every event group the pending articles add to (or that moved links leave).
-    Returns (stories written, stories removed)."""
-    tables.temp_ids(con, "corroborate_ids", moved)
+def _events(con, new: list[str], moved: set[tuple[str, str]], shifted: set[str]) -> tuple[set[str], set[str]]:
+    """Recluster every event group the new articles add to, and those that events of earlier
+    articles leave or join because a link of theirs moved (``moved``: (article, entity) pairs,
+    from or to a ``shifted`` corpus entity). Returns (stories written, stories removed)."""
+    articles = sorted({a for a, _ in moved})
+    tables.temp_ids(con, "corroborate_ids", articles)
+    tables.temp_ids(con, "corroborate_shifted", shifted)
+    involved = ("m.kind = 'event' AND m.article_id IN (SELECT v FROM corroborate_ids) AND (m.actor IN "
+                "(SELECT v FROM corroborate_shifted) OR m.recipient IN (SELECT v FROM corroborate_shifted) "
+                "OR m.location IN (SELECT v FROM corroborate_shifted))")
     touched = {r[0] for r in con.execute(
         f"SELECT DISTINCT {_group_sql()} FROM stories WHERE kind = 'event' AND id IN "
-        "(SELECT story_id FROM story_members m JOIN corroborate_ids i ON i.v = m.article_id)").fetchall()}
-    con.execute("DELETE FROM story_members WHERE kind = 'event' AND article_id IN (SELECT v FROM corroborate_ids)")
-    tables.temp_ids(con, "corroborate_ids", pending)
-    fresh = [m for row in con.execute(_EVENTS_SQL).fetchall() if (m := _event_member(row))]
+        f"(SELECT story_id FROM story_members m WHERE {involved})").fetchall()}
+    con.execute(f"DELETE FROM story_members m WHERE {involved}")
+    new = set(new)
+    tables.temp_ids(con, "corroborate_ids", sorted(new | set(articles)))
+    fresh = [m for row in con.execute(_EVENTS_SQL).fetchall() if (m := _event_member(row))
+             and (m["article_id"] in new or {m["actor"], m["recipient"], m["location"]} & shifted)]
     touched |= {_group(m) for m in fresh}
     tables.temp_ids(con, "corroborate_groups", touched)
     in_groups = f"kind = 'event' AND {_group_sql()} IN (SELECT v FROM corroborate_groups)"
-    removed = {r[0] for r in con.execute(f"SELECT id FROM stories WHERE {in_groups}").fetchall()}
-    old = _members_of(con, removed)
-    _delete(con, removed)
+    before = {r[0] for r in con.execute(f"SELECT id FROM stories WHERE {in_groups}").fetchall()}
+    old = _members_of(con, before)
+    held: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for m in old:
+        held[m["story_id"]].add((m["article_id"], m["item_id"]))
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for m in old + fresh:
         groups[_group(m)].append(m)
-    written = _insert([s for members in groups.values() for s in cluster_events(members)], con)
-    return written, removed - written
+    # Only the stories whose members changed are written again: a large group gains a member
+    # in one story and keeps the others as they were.
+    clustered = [story for members in groups.values() for story in cluster_events(members)]
+    unchanged = {s["id"] for s, own in clustered if held.get(s["id"]) == {(m["article_id"], m["item_id"]) for m in own}}
+    changed = [(s, own) for s, own in clustered if s["id"] not in unchanged]
+    _delete(con, before - unchanged)
+    _insert(changed, con)
+    written = {s["id"] for s, _ in changed}
+    return written, before - unchanged - written
 
 
 _MEMBER_COLUMNS = list(tables.TABLES["story_members"])
@@ -254,27 +288,48 @@ def claim_features(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
     return content, numbers, negated
 
 
-def _read_claims(con, articles, only: Optional[set[str]] = None) -> dict[str, dict[str, Any]]:
-    """The claims of some articles that can be compared (``only``: these ``article/claim`` keys),
-    keyed ``article/claim``, with their features and actor."""
-    tables.temp_ids(con, "corroborate_ids", articles)
-    firsts: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for article, start, end, cid in con.execute(_MENTIONS_SQL).fetchall():
-        firsts[article].append((start, end, cid))
+def _read_claims(con, articles=(), keys=None, actors=None) -> dict[str, dict[str, Any]]:
+    """The comparable claims of some articles (of these ``actors`` only, if given), or only those
+    with the given ``article/claim`` keys, keyed ``article/claim``, with their features and actor."""
+    if keys is not None:
+        tables.temp_ids(con, "corroborate_keys", keys)
+    else:
+        tables.temp_ids(con, "corroborate_ids", articles)
+    sql = _CLAIMS_SQL.format(scope=_CLAIM_SCOPE if keys is not None else _ARTICLE_SCOPE,
+                             kinds=", ".join(f"'{k}'" for k in CLAIM_KINDS))
+    if actors is not None:
+        tables.temp_ids(con, "corroborate_actors", actors)
+        sql += " WHERE coalesce(ls.corpus_entity_id, f.entity) IN (SELECT v FROM corroborate_actors)"
     out = {}
-    for article, item, start, end, text, source_id, source_kind, speaker, published in con.execute(_CLAIMS_SQL).fetchall():
-        key = f"{article}/{item}"
-        if only is not None and key not in only:
-            continue
+    for article, item, text, source_id, source_kind, actor, published in con.execute(sql).fetchall():
         content, numbers, negated = claim_features(text or "")
         if len(content) < CLAIM_MIN_WORDS:
             continue
-        actor = speaker or next((c for s, e, c in firsts.get(article, ()) if s >= start and e <= end), None)
-        out[key] = {"article_id": article, "kind": "claim", "item_id": item, "type": None, "actor": actor,
-                    "recipient": None, "location": None, "status": "negated" if negated else "asserted",
-                    "date": published, "date_from": published, "date_to": published, "source_id": source_id, "source_kind": source_kind,
-                    "anonymous": _anonymous(source_kind), "content": content, "numbers": numbers}
+        out[f"{article}/{item}"] = {
+            "article_id": article, "kind": "claim", "item_id": item, "type": None, "actor": actor,
+            "recipient": None, "location": None, "status": "negated" if negated else "asserted",
+            "date": published, "date_from": published, "date_to": published, "source_id": source_id,
+            "source_kind": source_kind, "anonymous": _anonymous(source_kind), "content": content, "numbers": numbers}
     return out
+
+
+def _claims_of(con, pairs: set[tuple[str, str]]) -> set[str]:
+    """``article/claim`` keys of the claims whose source is one of these (article, entity) pairs
+    or that mention one."""
+    con.execute("CREATE OR REPLACE TEMP TABLE corroborate_pairs (article_id VARCHAR, entity_id VARCHAR)")
+    con.execute("INSERT INTO corroborate_pairs SELECT unnest(from_json(?::JSON, "
+                "'[{\"article_id\": \"VARCHAR\", \"entity_id\": \"VARCHAR\"}]'), recursive := true)",
+                [json.dumps([{"article_id": a, "entity_id": e} for a, e in sorted(pairs)])])
+    rows = con.execute("""
+        SELECT c.article_id || '/' || c.id FROM corroborate_pairs p
+        JOIN sources s ON s.article_id = p.article_id AND s.entity = p.entity_id
+        JOIN claims c ON c.article_id = s.article_id AND c.source = s.id
+        UNION
+        SELECT c.article_id || '/' || c.id FROM corroborate_pairs p
+        JOIN mentions x ON x.article_id = p.article_id AND x.entity_id = p.entity_id
+        JOIN claims c ON c.article_id = x.article_id AND x.start >= c.start AND x."end" <= c."end"
+    """).fetchall()
+    return {r[0] for r in rows}
 
 
 def _blocked(claim: dict[str, Any]) -> set[str]:
@@ -300,15 +355,17 @@ def _roots(con, articles) -> dict[str, str]:
                             "JOIN corroborate_roots r ON r.v = a.id").fetchall())
 
 
-def _claims(con, pending: list[str]) -> tuple[set[str], set[str]]:
-    """Index the pending articles' claims, link agreeing ones, merge the stories they join.
-    Returns (stories written, stories removed)."""
-    claims = _read_claims(con, pending)
-    lsh.index(con, "claim", {k: _blocked(c) for k, c in claims.items()}, CLAIM_LSH_THRESHOLD, CLAIM_NUM_PERM)
-    pairs = lsh.candidates(con, "claim", claims)
+def _claims(con, new: list[str], moved: set[tuple[str, str]]) -> tuple[set[str], set[str]]:
+    """Index the new articles' claims (and afresh, those of earlier articles whose speaker or first
+    entity is one whose link moved: ``moved`` (article, entity) pairs), link them to agreeing
+    ones, merge the stories they join. Returns (stories written, stories removed)."""
+    claims = _read_claims(con, new)
+    if moved:
+        claims.update(_read_claims(con, keys=_claims_of(con, moved)))
+    pairs = lsh.index(con, "claim", {k: _blocked(c) for k, c in claims.items()}, CLAIM_LSH_THRESHOLD, CLAIM_NUM_PERM)
     others = {b for _, b in pairs if b not in claims}
     if others:
-        claims.update(_read_claims(con, {k.partition("/")[0] for k in others}, others))
+        claims.update(_read_claims(con, keys=others))
     roots = _roots(con, {c["article_id"] for c in claims.values()})
     links = [(a, b) for a, b in sorted(pairs) if a in claims and b in claims and _agree(claims[a], claims[b], roots)]
     if not links:
@@ -386,20 +443,22 @@ def refresh(con, story_ids: set[str]) -> None:
         WHERE stories.id = s.id AND s.kind = 'event' AND s.id IN (SELECT v FROM corroborate_stories)""")
     con.execute("""
         UPDATE stories SET title = t.text FROM (
-            SELECT sm.story_id, arg_min(substring(a.text, c.start + 1, c."end" - c.start),
-                                        (sm.date, sm.article_id, sm.item_id)) AS text
-            FROM story_members sm JOIN corroborate_stories t ON t.v = sm.story_id
-            JOIN claims c ON c.article_id = sm.article_id AND c.id = sm.item_id
-            JOIN articles a ON a.id = sm.article_id WHERE sm.kind = 'claim' GROUP BY 1) t
+            WITH m AS (SELECT sm.* FROM story_members sm JOIN corroborate_stories t ON t.v = sm.story_id
+                       WHERE sm.kind = 'claim'),
+                 first AS (SELECT story_id, arg_min(article_id, (date, article_id, item_id)) AS article_id,
+                                  arg_min(item_id, (date, article_id, item_id)) AS item_id FROM m GROUP BY 1)
+            SELECT f.story_id, substring(a.text, c.start + 1, c."end" - c.start) AS text
+            FROM first f JOIN claims c ON c.article_id = f.article_id AND c.id = f.item_id
+            JOIN articles a ON a.id = f.article_id) t
         WHERE stories.id = t.story_id""")
 
 
-def add(con, new: list[str], moved: list[str], copies: set[str]) -> dict[str, int]:
-    """Stories for the new articles, for articles whose entity links moved, and fresh counts for
-    stories of articles whose near-duplicate group changed."""
-    pending = sorted(set(new) | set(moved))
-    event_written, event_removed = _events(con, pending, sorted(moved))
-    claim_written, claim_removed = _claims(con, pending)
+def add(con, new: list[str], moved: set[tuple[str, str]], shifted: set[str], copies: set[str]) -> dict[str, int]:
+    """Stories for the new articles; for the events and claims of earlier articles whose entity
+    links moved (``moved``: (article, entity) pairs, from or to a ``shifted`` corpus entity); fresh
+    counts for the stories of articles whose near-duplicate group changed."""
+    event_written, event_removed = _events(con, new, moved, shifted)
+    claim_written, claim_removed = _claims(con, new, moved)
     tables.temp_ids(con, "corroborate_ids", copies)
     recount = {r[0] for r in con.execute(
         "SELECT DISTINCT story_id FROM story_members WHERE article_id IN (SELECT v FROM corroborate_ids)").fetchall()}

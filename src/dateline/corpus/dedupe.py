@@ -47,8 +47,7 @@ def add(con, article_ids: list[str]) -> tuple[dict[str, int], set[str]]:
     """Index new articles, link their near copies and set ``duplicate_of`` across every group they
     join. Returns (shingle count per new article, ids whose ``duplicate_of`` changed)."""
     sets = {i: lsh.shingles(lsh.words(t)) for i, t in _texts(con, article_ids).items()}
-    lsh.index(con, "article", sets, LSH_THRESHOLD)
-    pairs = lsh.candidates(con, "article", sets)
+    pairs = lsh.index(con, "article", sets, LSH_THRESHOLD)
     others = {b for _, b in pairs if b not in sets}
     if others:
         sets.update({i: lsh.shingles(lsh.words(t)) for i, t in _texts(con, others).items()})

@@ -2,9 +2,9 @@
 
 datasketch's ``MinHash`` makes an item's signature and its ``MinHashLSH`` chooses the banding (``b``
 bands of ``r`` rows) that best separates pairs above a Jaccard threshold from pairs below it. Each
-band of a signature becomes one ``corpus_lsh`` row ``(kind, band, key, item)``, ``key`` a 64-bit
-mix of the band's values; two items sharing a band key are candidates, found by one join in
-DuckDB. Adding items costs their own rows; nothing already indexed is read again but the rows
+band of a signature becomes one row ``(band, key, item)`` of its kind's table (``article_lsh``,
+``claim_lsh``), ``key`` a 64-bit mix of the band's values; two items sharing a band key are
+candidates, found by one join in DuckDB. Adding items costs their own rows; nothing already indexed is read again but the rows
 their keys meet.
 """
 from __future__ import annotations
@@ -12,8 +12,6 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from typing import Iterable
-
 from . import tables
 
 NUM_PERM = 128
@@ -21,10 +19,19 @@ SEED = 1
 _WORD = re.compile(r"\w+")
 
 
+@functools.cache
+def _combining() -> dict[int, None]:
+    """Every combining mark, for ``str.translate`` to drop."""
+    return {c: None for c in range(0x300, 0x2000) if unicodedata.combining(chr(c))} | \
+           {c: None for c in range(0x20D0, 0x2100)} | {c: None for c in range(0xFE20, 0xFE30)}
+
+
 def words(text: str) -> list[str]:
     """The words of a text, case and accents folded, so a copy's typography does not matter."""
-    folded = unicodedata.normalize("NFKD", text or "").casefold()
-    return _WORD.findall("".join(c for c in folded if not unicodedata.combining(c)))
+    folded = (text or "").casefold()
+    if not folded.isascii():
+        folded = unicodedata.normalize("NFKD", folded).translate(_combining())
+    return _WORD.findall(folded)
 
 
 def shingles(tokens: list[str], n: int = 5) -> set[str]:
@@ -70,32 +77,34 @@ def band_keys(items: set[str], threshold: float, num_perm: int = NUM_PERM):
     return key.view(np.int64)
 
 
-def index(con, kind: str, sets: dict[str, set[str]], threshold: float, num_perm: int = NUM_PERM) -> None:
-    """Add items (id -> set of strings) to the store's LSH index."""
+def index(con, kind: str, sets: dict[str, set[str]], threshold: float,
+          num_perm: int = NUM_PERM) -> set[tuple[str, str]]:
+    """Add items (id -> set of strings) to the store's LSH index. Returns the candidate pairs they
+    make: (item, earlier item) for each item, and each pair of the items themselves once, sorted.
+    An item indexed again (its strings changed) keeps its earlier rows: they can only bring
+    candidates that verification turns down, and deleting rows from a table of millions costs
+    more than keeping them."""
     import numpy as np
 
     items = [item for item, s in sets.items() if s]
     if not items:
-        return
-    keys = np.concatenate([band_keys(sets[item], threshold, num_perm) for item in items])
+        return set()
     bands = _banding(threshold, num_perm)[0]
-    tables.insert_columns(con, "corpus_lsh", {
-        "kind": np.full(len(keys), kind, dtype=object), "band": np.tile(np.arange(bands, dtype=np.int16), len(items)),
-        "key": keys, "item": np.repeat(np.array(items, dtype=object), bands)})
-
-
-def candidates(con, kind: str, items: Iterable[str]) -> set[tuple[str, str]]:
-    """Pairs (item, other) of indexed items sharing a band key, for each of ``items``; a pair of two
-    of ``items`` comes once, in sorted order."""
-    mine = set(items)
-    tables.temp_ids(con, "lsh_query", mine)
-    rows = con.execute(
-        "SELECT DISTINCT q.item, o.item FROM corpus_lsh q JOIN lsh_query n ON n.v = q.item "
-        "JOIN corpus_lsh o ON o.kind = q.kind AND o.band = q.band AND o.key = q.key AND o.item <> q.item "
-        "WHERE q.kind = ?", [kind]).fetchall()
-    out = set()
-    for a, b in rows:
-        if b in mine:
-            a, b = min(a, b), max(a, b)
-        out.add((a, b))
-    return out
+    tables.numbered(con, "lsh_items", items)
+    con.register("lsh_source", {
+        "band": np.tile(np.arange(bands, dtype=np.int16), len(items)),
+        "key": np.concatenate([band_keys(sets[item], threshold, num_perm) for item in items]),
+        "item": np.repeat(np.arange(len(items), dtype=np.int32), bands)})
+    try:
+        con.execute("CREATE OR REPLACE TEMP TABLE lsh_new AS SELECT s.band, s.key, n.v AS item "
+                    "FROM lsh_source s JOIN lsh_items n ON n.i = s.item")
+    finally:
+        con.unregister("lsh_source")
+    pairs = {(a, b) for a, b in con.execute(
+        f"SELECT DISTINCT q.item, o.item FROM lsh_new q JOIN {kind}_lsh o "
+        "ON o.band = q.band AND o.key = q.key AND o.item <> q.item").fetchall()}
+    pairs |= {(a, b) for a, b in con.execute(
+        "SELECT DISTINCT p.item, q.item FROM lsh_new p JOIN lsh_new q "
+        "ON p.band = q.band AND p.key = q.key AND p.item < q.item").fetchall()}
+    con.execute(f"INSERT INTO {kind}_lsh SELECT band, key, item FROM lsh_new")
+    return pairs

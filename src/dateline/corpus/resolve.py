@@ -119,8 +119,8 @@ def person_key(name: str, sex: Optional[str] = None) -> Optional[str]:
     if not words:
         return None
     initials = "".join(w for w in words[1:-1] if len(w) <= 2 and w not in _particles())
+    given = _spell(_nicknames().get(words[0], words[0]))
     words = [_spell(w) for w in words]
-    given = _nicknames().get(words[0], words[0])
     if len(words) == 1:
         return "name:" + given + (" " + suffix if suffix else "") + (f"|{sex}" if sex else "")
     plain = f"{given} {words[-1]}"
@@ -195,9 +195,10 @@ def _ambiguous(key: str) -> bool:
     return key.startswith(AMBIGUOUS)
 
 
-def add(con, article_ids: list[str]) -> set[str]:
+def add(con, article_ids: list[str]) -> tuple[set[tuple[str, str]], set[str]]:
     """Link the new articles' entities; choose again for the ambiguous keys the batch touches.
-    Returns the ids of earlier articles whose links moved."""
+    Returns ((article, entity) of earlier articles whose links moved, the corpus entities they
+    moved from and to)."""
     tables.temp_ids(con, "resolve_ids", article_ids)
     rows = con.execute(
         "SELECT e.article_id, e.id, e.name, e.type, e.kb, e.country FROM entities e "
@@ -210,8 +211,9 @@ def add(con, article_ids: list[str]) -> set[str]:
                                         for r, k in keyed))
     _count_articles(con, {corpus_id(k) for _, k in keyed if not _ambiguous(k)})
     touched_handles = {h for r, k in keyed for h in handles(k, gender(r[2]))}
-    moved = _choose(con, touched_handles)
-    return moved - set(article_ids)
+    moved, entities = _choose(con, touched_handles)
+    new = set(article_ids)
+    return {(a, e) for a, e in moved if a not in new}, entities
 
 
 def _ensure_entities(con, keyed: list) -> None:
@@ -252,18 +254,19 @@ def _count_articles(con, ids) -> None:
     con.execute("DELETE FROM corpus_entities WHERE articles = 0 AND id IN (SELECT v FROM resolve_counted)")
 
 
-def _choose(con, touched_handles: set[str]) -> set[str]:
+def _choose(con, touched_handles: set[str]) -> tuple[set[tuple[str, str]], set[str]]:
     """Point every ambiguous key whose word the batch touched at its dominant candidate, or at
-    its own entity. Returns the ids of articles whose links moved."""
+    its own entity. Returns ((article, entity) whose links moved, corpus entities they moved from
+    and to)."""
     if not touched_handles:
-        return set()
+        return set(), set()
     tables.temp_ids(con, "resolve_keys", touched_handles)
     ambiguous = [r[0] for r in con.execute(
         "SELECT DISTINCT l.key FROM entity_links l JOIN resolve_keys k ON k.v = CASE "
         "WHEN l.key LIKE 'middle:%' THEN split_part(substr(l.key, 8), '|', 1) "
         "WHEN l.key LIKE 'name:%' OR l.key LIKE 'acronym:%' THEN split_part(l.key, ':', 2) END ORDER BY 1").fetchall()]
     if not ambiguous:
-        return set()
+        return set(), set()
     tables.temp_ids(con, "resolve_keys", ambiguous)
     ranked: dict[str, list[tuple[str, int]]] = {}
     for key, cid, articles in con.execute("""
@@ -288,13 +291,14 @@ def _choose(con, touched_handles: set[str]) -> set[str]:
                 "\"target\": \"VARCHAR\"}]'), recursive := true)",
                 [json.dumps([{"key": k, "target": t} for k, t in targets.items()])])
     changed = con.execute(
-        "SELECT DISTINCT l.article_id, l.corpus_entity_id, t.target FROM entity_links l JOIN resolve_targets t "
+        "SELECT DISTINCT l.article_id, l.entity_id, l.corpus_entity_id, t.target FROM entity_links l JOIN resolve_targets t "
         "ON t.key = l.key WHERE l.corpus_entity_id IS DISTINCT FROM t.target").fetchall()
     con.execute("UPDATE entity_links SET corpus_entity_id = t.target FROM resolve_targets t "
                 "WHERE entity_links.key = t.key AND entity_links.corpus_entity_id IS DISTINCT FROM t.target")
-    _count_articles(con, {corpus_id(k) for k in ambiguous} | {old for _, old, _ in changed if old}
+    _count_articles(con, {corpus_id(k) for k in ambiguous} | {old for *_, old, _ in changed if old}
                     | {target for *_, target in changed})
-    return {article for article, old, _ in changed if old is not None}
+    moved = [row for row in changed if row[2] is not None]
+    return {(a, e) for a, e, _, _ in moved}, {x for *_, old, target in moved for x in (old, target)}
 
 
 def _middle_targets(con, keys: list[str]) -> dict[str, str]:

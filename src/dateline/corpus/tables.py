@@ -6,8 +6,8 @@ writes there):
 
 - ``corpus_articles``: the articles the step has taken in (the step is incremental: an article is
   taken in once), with the number of word shingles it had.
-- ``corpus_lsh``: the MinHash LSH index, one row a band of an item's signature (``kind`` ``article``
-  for near-duplicates, ``claim`` for claims); items sharing a band key are candidates.
+- ``article_lsh`` and ``claim_lsh``: the MinHash LSH indexes of articles (near-duplicates) and of
+  claims, one row a band of an item's signature; items sharing a band key are candidates.
 - ``duplicate_links``: the near-duplicate pairs the step verified, with their shingle containment
   and Jaccard similarity: the evidence behind ``articles.duplicate_of``.
 - ``corpus_entities`` and ``entity_links (article_id, entity_id, corpus_entity_id)``: one corpus
@@ -22,7 +22,8 @@ from typing import Any, Iterable
 
 TABLES: dict[str, dict[str, str]] = {
     "corpus_articles": {"article_id": "VARCHAR PRIMARY KEY", "shingles": "INTEGER", "added_at": "TIMESTAMP"},
-    "corpus_lsh": {"kind": "VARCHAR", "band": "SMALLINT", "key": "BIGINT", "item": "VARCHAR"},
+    "article_lsh": {"band": "SMALLINT", "key": "BIGINT", "item": "VARCHAR"},
+    "claim_lsh": {"band": "SMALLINT", "key": "BIGINT", "item": "VARCHAR"},
     "duplicate_links": {"article_id": "VARCHAR", "other_id": "VARCHAR", "containment": "DOUBLE",
                         "jaccard": "DOUBLE"},
     "corpus_entities": {"id": "VARCHAR", "key": "VARCHAR", "name": "VARCHAR", "type": "VARCHAR",
@@ -77,14 +78,10 @@ def insert(con, table: str, rows: Iterable[dict[str, Any]]) -> int:
     return len(rows)
 
 
-def insert_columns(con, table: str, columns: dict[str, Any]) -> None:
-    """Many rows given as one array a column (numpy), scanned by DuckDB where they lie."""
-    con.register("corpus_insert_source", columns)
-    try:
-        names = ", ".join(f'"{c}"' for c in columns)
-        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM corpus_insert_source")
-    finally:
-        con.unregister("corpus_insert_source")
+def numbered(con, name: str, values: list[str]) -> None:
+    """A temporary table ``name(i, v)``: the values with their positions, from 0."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT generate_subscripts(a, 1) - 1 AS i, unnest(a) AS v "
+                "FROM (SELECT from_json(?::JSON, '[\"VARCHAR\"]') AS a)", [json.dumps(values)])
 
 
 def temp_ids(con, name: str, values: Iterable[Any], sql_type: str = "VARCHAR") -> str:

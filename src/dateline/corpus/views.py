@@ -41,17 +41,19 @@ from . import tables
 
 # Per outlet: the sums of every count, and ratios of the sums (not means of ratios), so an outlet
 # with many short articles is weighed by what it published. A near-duplicate (another copy of an
-# article already counted) is left out of every sum and counted in ``near_duplicates`` instead.
+# article already counted) is left out of every sum and counted in ``near_duplicates`` instead; an
+# outlet that ran only copies is listed with no articles of its own.
 OUTLETS_SQL = """
-WITH s AS (
-    SELECT coalesce(a.outlet, '(unknown)') AS outlet, sc.*
-    FROM scorecards sc JOIN articles a ON a.id = sc.article_id
+WITH a AS (SELECT id, coalesce(outlet, '(unknown)') AS outlet, duplicate_of FROM articles),
+o AS (SELECT outlet, count(*) FILTER (WHERE duplicate_of IS NOT NULL) AS near_duplicates FROM a GROUP BY outlet),
+s AS (
+    SELECT a.outlet, sc.*
+    FROM scorecards sc JOIN a ON a.id = sc.article_id
     WHERE a.duplicate_of IS NULL
 )
-SELECT outlet,
-       count(*) AS articles,
-       (SELECT count(*) FROM articles d WHERE coalesce(d.outlet, '(unknown)') = s.outlet
-                                          AND d.duplicate_of IS NOT NULL) AS near_duplicates,
+SELECT o.outlet,
+       count(s.article_id) AS articles,
+       o.near_duplicates,
        sum(words) AS words,
        sum(claims) AS claims,
        round(sum(claims_attributed) / nullif(sum(claims), 0), 3) AS share_attributed,
@@ -60,18 +62,18 @@ SELECT outlet,
        round(avg(distinct_named_sources), 2) AS named_sources_per_article,
        coalesce((SELECT json_group_object(key, n) FROM (
             SELECT k.key, sum(k.value::BIGINT) AS n FROM s s2, json_each(s2.sources_by_kind) k
-            WHERE s2.outlet = s.outlet GROUP BY k.key ORDER BY k.key)), '{}') AS sources_by_kind,
+            WHERE s2.outlet = o.outlet GROUP BY k.key ORDER BY k.key)), '{}') AS sources_by_kind,
        coalesce((SELECT json_group_object(key, n) FROM (
             SELECT k.key, sum(k.value::BIGINT) AS n FROM s s2, json_each(s2.sources_by_affiliation) k
-            WHERE s2.outlet = s.outlet GROUP BY k.key ORDER BY n DESC, k.key)), '{}') AS sources_by_affiliation,
+            WHERE s2.outlet = o.outlet GROUP BY k.key ORDER BY n DESC, k.key)), '{}') AS sources_by_affiliation,
        sum(hedges) AS hedges,
        sum(distancing_cues) AS distancing_cues,
        round(1000.0 * sum(loaded_authorial) / nullif(sum(words), 0), 2) AS loaded_authorial_per_1k,
        round(1000.0 * sum(loaded_quoted) / nullif(sum(words), 0), 2) AS loaded_quoted_per_1k,
        round(sum(quoted_words) / nullif(sum(words), 0), 3) AS quoted_share
-FROM s
-GROUP BY outlet
-ORDER BY articles DESC, outlet
+FROM o LEFT JOIN s ON s.outlet = o.outlet
+GROUP BY o.outlet, o.near_duplicates
+ORDER BY articles DESC, o.outlet
 """
 
 _STORY_COLUMNS = ("id", "kind", "type", "status", "title", "date_start", "date_end", "actor", "recipient",

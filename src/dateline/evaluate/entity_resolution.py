@@ -1,10 +1,8 @@
 """``entity-resolution``: corpus entities held against names a person resolved across PolNeAR articles.
 
 ``labels/polnear_entities.tsv`` gives, for a name exactly as written in an article, the real thing
-it stands for (a cluster id). The labelled articles and every article published in a story
-window of ``labels/polnear_stories.jsonl`` (so that one-word names are chosen among a realistic
-crowd of namesakes) are analysed together, or a store of the whole set is read (``--path
-store.duckdb``). Each labelled name is looked up among its article's entity mentions (the mention
+it stands for (a cluster id). The labelled articles and every article published on the same day as
+one of them (so that one-word names are chosen among a crowd of namesakes) are analysed together, or a store of the whole set is read (``--path store.duckdb``). Each labelled name is looked up among its article's entity mentions (the mention
 written exactly so, else one ending with it or inside it; the entity with most such mentions) and
 stands for that entity's corpus entity; a name found in no mention stands alone.
 
@@ -19,7 +17,7 @@ from pathlib import Path
 from typing import Optional
 
 from . import take
-from .corpus_sets import analysed, label_json, label_rows, text_folder
+from .corpus_sets import analysed, label_rows, outlet_and_date, text_folder
 
 
 def _norm(text: str) -> str:
@@ -45,9 +43,8 @@ def score(path: Path, limit: Optional[int] = None, half: Optional[str] = None) -
     labels = take(label_rows("polnear_entities.tsv"), limit, half)
     names = {row["file"] for row in labels}
     if path.suffix != ".duckdb":
-        folder = text_folder(path)
-        windows = [story["window"] for story in label_json("polnear_stories.jsonl")]
-        names |= {p.name for p in folder.glob("*.txt") if any(a <= p.name.split("_")[1] <= b for a, b in windows)}
+        days = {outlet_and_date(name)[1] for name in names}
+        names |= {p.name for p in text_folder(path).glob("*.txt") if outlet_and_date(p.name)[1] in days}
     with analysed(path, names) as (con, ids):
         system = [resolved(con, ids.get(row["file"]), row["surface"]) for row in labels]
     found = sum(1 for s in system if s)
