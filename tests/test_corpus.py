@@ -226,6 +226,16 @@ def cli_store(tmp_path_factory):
     return str(db)
 
 
+def test_an_entity_page_has_its_timeline_and_what_it_said(cli_store):
+    with Store(cli_store, read_only=True) as store:
+        ana = views.find_entities(store.con, "Ana Ruiz")[0]
+        page = views.entity(store.con, ana["id"])
+        pair = views.pair_timeline(store.con, ana["id"], views.find_entities(store.con, "Omar Haddad")[0]["id"])
+    assert [t["type"] for t in page["timeline"]] == ["CONSULT"] and pair == page["timeline"]
+    assert {s["outlet"] for s in page["said"]} == {"Wire Service", "Daily Ledger"}
+    assert all(s["source"]["kind"] == "named_person" and "ceasefire" in s["text"] for s in page["said"])
+
+
 def test_stories_timeline_graph_and_duplicates_commands(cli_store, capsys):
     assert main(["stories", "--db", cli_store, "--min-outlets", "2", "--format", "json"]) == 0
     found = json.loads(capsys.readouterr().out)

@@ -41,7 +41,7 @@ from .. import lexicons
 from ..annotate.scorecard import ANONYMOUS_KINDS
 from . import lsh, tables
 
-REPORT_LAG_DAYS = 3
+REPORT_LAG_DAYS = 5
 WINDOW_DAYS = 2
 STATUS_CLASS = {"occurred": "asserted", "future": "asserted", "negated": "negated", "hypothetical": "hypothetical"}
 CLAIM_KINDS = ("fact", "prediction", "opinion")  # not mental_state: the writer's reading of a mind
@@ -169,14 +169,17 @@ def _group_sql() -> str:
             "ELSE coalesce(actor, 'to:' || recipient, 'at:' || location) END")
 
 
+_ROLES = ("actor", "recipient", "location")
+
+
 def _fits(story: dict[str, Any], m: dict[str, Any]) -> bool:
     """No role of the event contradicts the story's (a missing one contradicts nothing)."""
-    return all(story[r] is None or m[r] is None or story[r] == m[r] for r in ("actor", "recipient", "location"))
+    return all(story[r] is None or m[r] is None or story[r] == m[r] for r in _ROLES)
 
 
 def _agreement(story: dict[str, Any], m: dict[str, Any]) -> int:
     """How many roles the event shares with the story (max keeps the earliest of equals)."""
-    return sum(1 for r in ("actor", "recipient", "location") if m[r] is not None and story[r] == m[r])
+    return sum(1 for r in _ROLES if m[r] is not None and story[r] == m[r])
 
 
 def cluster_events(members: list[dict[str, Any]]) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
@@ -196,7 +199,7 @@ def cluster_events(members: list[dict[str, Any]]) -> list[tuple[dict[str, Any], 
             stories.append(home)
             open_.append(home)
         story, own = home
-        for role in ("actor", "recipient", "location"):
+        for role in _ROLES:
             story[role] = story[role] or m[role]
         own.append({**m, "story_id": story["id"]})
     return stories

@@ -28,6 +28,7 @@ import unicodedata
 from typing import Optional
 
 from .. import lexicons
+from ..annotate import gazetteer
 from . import tables
 
 AMBIGUOUS = ("name:", "acronym:", "middle:")
@@ -156,8 +157,6 @@ def entity_key(name: str, type_: str, kb: Optional[str], sex: Optional[str] = No
     if not kb and type_ in _MISTYPED and re.fullmatch(r"[A-Z][a-z]+", name):
         return person_key(name, sex)  # one capitalised word: a surname standing for a person, or not
     if not kb and type_ in _FAMILY:
-        from ..annotate import gazetteer
-
         known = gazetteer.lookup(name)
         kb = known.kb if known is not None else None
     if kb:

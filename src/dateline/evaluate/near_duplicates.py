@@ -15,7 +15,8 @@ original and with the other copy of the same original, plus the real near-duplic
 found in the set (``labels/polnear_near_duplicates.tsv``).
 
 Keys: ``precision``, ``recall``, ``f1`` over pairs in one group; ``false_cross_outlet_links``
-(linked pairs of different outlets that are not gold); ``same_event_links`` (linked pairs among
+(linked pairs of different outlets that are not gold) and ``cross_outlet_precision`` (the share of
+linked pairs of different outlets that are gold); ``same_event_links`` (linked pairs among
 different outlets' own reports of one labelled story, ``labels/polnear_stories.jsonl``; must be
 0); ``earliest_correct`` (share of copied originals whose group's earliest copy is an original,
 never a syndicated copy);
@@ -128,7 +129,8 @@ def score(path: Path, limit: Optional[int] = None, half: Optional[str] = None) -
     hits = len(linked & gold)
     precision = hits / len(linked) if linked else 1.0
     recall = hits / len(gold) if gold else 1.0
-    false_cross = sum(1 for p in linked - gold if len({outlet[u] for u in p}) > 1)
+    cross = [p for p in linked if len({outlet[u] for u in p}) > 1]
+    false_cross = sum(1 for p in cross if p not in gold)
     same_event = 0
     for story in label_json("polnear_stories.jsonl"):
         reports = [URL_PREFIX + a for a in story["articles"] if a in names]
@@ -138,7 +140,9 @@ def score(path: Path, limit: Optional[int] = None, half: Optional[str] = None) -
     originals_rooted = [root[URL_PREFIX + n] in originals for n in by_original]
     return {"precision": round(precision, 4), "recall": round(recall, 4),
             "f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
-            "false_cross_outlet_links": false_cross, "same_event_links": same_event,
+            "false_cross_outlet_links": false_cross,
+            "cross_outlet_precision": round(1 - false_cross / len(cross), 4) if cross else 1.0,
+            "same_event_links": same_event,
             "earliest_correct": round(sum(originals_rooted) / len(originals_rooted), 4) if originals_rooted else 1.0,
             "copies": len(copies), "gold_pairs": len(gold), "n": len(names)}
 
