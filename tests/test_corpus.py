@@ -231,7 +231,9 @@ def test_an_entity_page_has_its_timeline_and_what_it_said(cli_store):
         ana = views.find_entities(store.con, "Ana Ruiz")[0]
         page = views.entity(store.con, ana["id"])
         pair = views.pair_timeline(store.con, ana["id"], views.find_entities(store.con, "Omar Haddad")[0]["id"])
-    assert [t["type"] for t in page["timeline"]] == ["CONSULT"] and pair == page["timeline"]
+    events = [t for t in page["timeline"] if t["kind"] == "event"]
+    assert [t["type"] for t in events] == ["CONSULT"] and pair == events
+    assert [t["kind"] for t in page["timeline"]].count("claim") == 1  # the claim two outlets carry
     assert {s["outlet"] for s in page["said"]} == {"Wire Service", "Daily Ledger"}
     assert all(s["source"]["kind"] == "named_person" and "ceasefire" in s["text"] for s in page["said"])
 
