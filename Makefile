@@ -3,10 +3,10 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 DB     ?= dateline.duckdb
-EVAL_SETS := extraction pages quotes-ggt polnear seed timex plover case2021 propaganda checkworthy \
+EVAL_SETS := extraction pages quotes-ggt polnear source-kinds seed timex plover case2021 propaganda checkworthy \
              near-duplicates stories entity-resolution
 
-.PHONY: venv demo test eval bench bench-corpus clean
+.PHONY: venv demo test eval bench bench-corpus bench-reader clean
 
 venv: $(VENV)/.installed
 
@@ -27,12 +27,19 @@ test: venv
 
 eval: venv
 	@for s in $(EVAL_SETS); do $(PY) -m dateline evaluate $$s --json || exit 1; done
+	@if [ -x /usr/bin/chromium ] && $(PY) -c 'import playwright' 2>/dev/null; then \
+		$(PY) -m dateline evaluate pasted --build-cache --json; \
+	else echo "pasted: skipped (needs chromium at /usr/bin/chromium and playwright to render the pages)"; fi
 
 bench: venv
 	$(PY) benchmarks/throughput.py
+	$(PY) benchmarks/reading.py
 
 bench-corpus: venv
 	$(PY) benchmarks/corpus_step.py
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache
+
+bench-reader: venv
+	$(PY) benchmarks/reader.py
