@@ -457,6 +457,8 @@ def cmd_duplicates(args) -> int:
         columns = ["original", "outlet", "published", "copy", "copy_outlet", "copy_published", "containment", "title"]
         _print_rows(columns, [(g["id"], g["outlet"], g["published"], c["id"], c["outlet"], c["published"],
                                c["containment"], c["title"]) for g in groups for c in g["copies"]], args.format)
+    return EXIT_OK
+
 
 def cmd_serve(args) -> int:
     from .errors import bad_port

@@ -40,6 +40,7 @@ from typing import Any, Optional
 from .. import lexicons
 from ..annotate.scorecard import ANONYMOUS_KINDS
 from . import lsh, tables
+from .groups import Groups
 
 REPORT_LAG_DAYS = 5
 WINDOW_DAYS = 2
@@ -378,27 +379,17 @@ def _claims(con, new: list[str], moved: set[tuple[str, str]]) -> tuple[set[str],
     held = con.execute("SELECT DISTINCT story_id FROM story_members WHERE kind = 'claim' AND "
                        "article_id || '/' || item_id IN (SELECT v FROM corroborate_keys)").fetchall()
     removed = {r[0] for r in held}
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    groups = Groups()
     members = {f"{m['article_id']}/{m['item_id']}": m for m in _members_of(con, removed)}
     for key, m in members.items():
-        parent[find(key)] = find("story:" + m["story_id"])
+        groups.link(key, "story:" + m["story_id"])
     for a, b in links:
-        parent[find(a)] = find(b)
+        groups.link(a, b)
     for key in linked:
         members.setdefault(key, {k: v for k, v in claims[key].items() if k in _MEMBER_COLUMNS})
-    components: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for key, m in members.items():
-        components[find(key)].append(m)
+    components = [[members[k] for k in group if k in members] for group in groups.members()]
     stories = []
-    for own in components.values():
+    for own in components:
         if len({m["article_id"] for m in own}) < 2:
             continue
         own.sort(key=lambda m: (m["date"] or "9999", m["article_id"], m["item_id"]))

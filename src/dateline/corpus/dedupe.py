@@ -16,6 +16,7 @@ is the one published first, then offered first.
 from __future__ import annotations
 
 from . import lsh, tables
+from .groups import Groups
 
 LSH_THRESHOLD = 0.3  # Jaccard at which datasketch's banding should find a pair
 MIN_CONTAINMENT = 0.6  # share of the shorter text's shingles found in the longer
@@ -77,29 +78,15 @@ def _regroup(con, links: list[tuple[str, str]]) -> set[str]:
                (SELECT min(d.seq) FROM documents d WHERE d.article_id = a.id)
         FROM articles a JOIN roots r ON r.root = coalesce(a.duplicate_of, a.id)
     """).fetchall()
-    parent = {r[0]: r[0] for r in rows}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(x: str, y: str) -> None:
-        parent[find(x)] = find(y)
-
+    groups = Groups(r[0] for r in rows)
     for article, root, *_ in rows:
-        if root in parent:
-            union(article, root)
+        groups.link(article, root)
     for a, b in links:
-        union(a, b)
+        groups.link(a, b)
     order = {r[0]: (r[3], r[4] if r[4] is not None else 1 << 62, r[0]) for r in rows}
-    groups: dict[str, list[str]] = {}
-    for article in parent:
-        groups.setdefault(find(article), []).append(article)
     before = {r[0]: r[2] for r in rows}
     updates = []
-    for members in groups.values():
+    for members in groups.members():
         first = min(members, key=order.__getitem__)
         for m in members:
             target = None if m == first else first

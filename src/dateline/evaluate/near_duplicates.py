@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Optional
 
 from .. import corpus
+from ..corpus.groups import Groups
 from ..errors import InputError
 from ..read import Offered, extract
 from ..record import Record, article_id
@@ -150,9 +151,7 @@ def score(path: Path, limit: Optional[int] = None, half: Optional[str] = None) -
 def _closed(pairs: list[tuple[str, str]]) -> set[frozenset]:
     """Every pair within the groups the pairs make (a copy of one of two near-duplicates is a
     near-duplicate of the other)."""
-    group: dict[str, set[str]] = {}
+    groups = Groups()
     for a, b in pairs:
-        merged = group.get(a, {a}) | group.get(b, {b})
-        for x in merged:
-            group[x] = merged
-    return {frozenset(p) for g in {id(g): g for g in group.values()}.values() for p in combinations(sorted(g), 2)}
+        groups.link(a, b)
+    return {frozenset(p) for g in groups.members() for p in combinations(sorted(g), 2)}
