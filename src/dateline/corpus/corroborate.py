@@ -14,8 +14,9 @@ not contradict its own (a missing role contradicts nothing), the one sharing mos
 starts a story. A group is clustered again whole whenever a batch adds to it, so a story does not
 depend on the order articles came in.
 
-Claim stories. Fact, prediction and opinion claims are compared by their content words (function
-words and negators left out): two claims agree when the shorter's words are mostly in the other
+Claim stories. Fact, prediction and opinion claims that name someone (a named speaker, or an
+entity inside the claim: a claim by no one about no one says nothing to corroborate) are compared
+by their content words (function words and negators left out): two claims agree when the shorter's words are mostly in the other
 (``CLAIM_MIN_OVERLAP``, with a ``CLAIM_MIN_JACCARD`` floor), their numbers are the same, both or
 neither is negated, and their actor (the named speaker, else the first entity the claim mentions)
 is the same. Candidates come from MinHash LSH whose band keys include the actor, the numbers and
@@ -98,7 +99,7 @@ LEFT JOIN entity_links ls ON ls.article_id = c.article_id AND ls.entity_id = s.e
 LEFT JOIN first f ON f.article_id = c.article_id AND f.id = c.id
 """
 _ARTICLE_SCOPE = "corroborate_ids i ON i.v = c.article_id"
-_CLAIM_SCOPE = "corroborate_keys k ON k.v = c.article_id || '/' || c.id"
+_CLAIM_SCOPE = "corroborate_claims k ON k.article_id = c.article_id AND k.id = c.id"
 
 
 def story_id(*parts: Any) -> str:
@@ -296,7 +297,11 @@ def _read_claims(con, articles=(), keys=None, actors=None) -> dict[str, dict[str
     """The comparable claims of some articles (of these ``actors`` only, if given), or only those
     with the given ``article/claim`` keys, keyed ``article/claim``, with their features and actor."""
     if keys is not None:
-        tables.temp_ids(con, "corroborate_keys", keys)
+        pairs = [k.partition("/")[::2] for k in keys]
+        con.execute("CREATE OR REPLACE TEMP TABLE corroborate_claims (article_id VARCHAR, id VARCHAR)")
+        con.execute("INSERT INTO corroborate_claims SELECT unnest(from_json(?::JSON, "
+                    "'[{\"article_id\": \"VARCHAR\", \"id\": \"VARCHAR\"}]'), recursive := true)",
+                    [json.dumps([{"article_id": a, "id": i} for a, i in pairs])])
     else:
         tables.temp_ids(con, "corroborate_ids", articles)
     sql = _CLAIMS_SQL.format(scope=_CLAIM_SCOPE if keys is not None else _ARTICLE_SCOPE,
@@ -307,7 +312,7 @@ def _read_claims(con, articles=(), keys=None, actors=None) -> dict[str, dict[str
     out = {}
     for article, item, text, source_id, source_kind, actor, published in con.execute(sql).fetchall():
         content, numbers, negated = claim_features(text or "")
-        if len(content) < CLAIM_MIN_WORDS:
+        if len(content) < CLAIM_MIN_WORDS or actor is None:
             continue
         out[f"{article}/{item}"] = {
             "article_id": article, "kind": "claim", "item_id": item, "type": None, "actor": actor,

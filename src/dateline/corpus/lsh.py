@@ -52,12 +52,11 @@ def _banding(threshold: float, num_perm: int) -> tuple[int, int]:
 
 @functools.cache
 def _minhash(num_perm: int):
-    """datasketch's MinHash class and its permutations, drawn once (drawing them for every
-    signature costs more than the hashing)."""
+    """One datasketch MinHash, cleared for each signature: its permutations are drawn once, since
+    drawing them for every signature costs more than the hashing."""
     from datasketch import MinHash
 
-    first = MinHash(num_perm=num_perm, seed=SEED)
-    return MinHash, {"permutations": first.permutations, "scheme": first.scheme}
+    return MinHash(num_perm=num_perm, seed=SEED)
 
 
 def band_keys(items: set[str], threshold: float, num_perm: int = NUM_PERM):
@@ -65,8 +64,8 @@ def band_keys(items: set[str], threshold: float, num_perm: int = NUM_PERM):
     of a set of strings: each band's values mixed into one number."""
     import numpy as np
 
-    minhash, drawn = _minhash(num_perm)
-    m = minhash(num_perm=num_perm, seed=SEED, **drawn)
+    m = _minhash(num_perm)
+    m.clear()
     m.update_batch([s.encode("utf-8") for s in items])
     bands, rows = _banding(threshold, num_perm)
     values = m.hashvalues[:bands * rows].astype(np.uint64).reshape(bands, rows)
