@@ -6,14 +6,14 @@ DB     ?= dateline.duckdb
 EVAL_SETS := extraction pages quotes-ggt polnear source-kinds seed timex plover case2021 propaganda checkworthy \
              near-duplicates stories entity-resolution
 
-.PHONY: venv demo test eval bench bench-corpus bench-reader clean
+.PHONY: venv demo test eval bench bench-corpus bench-spark bench-reader clean
 
 venv: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[dev,spark]'
 	touch $@
 
 demo: venv
@@ -37,6 +37,9 @@ bench: venv
 
 bench-corpus: venv
 	$(PY) benchmarks/corpus_step.py
+
+bench-spark: venv
+	$(PY) benchmarks/spark_bench.py
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache

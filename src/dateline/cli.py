@@ -4,7 +4,7 @@ Exit codes:
     0  everything offered was analysed (duplicates count as analysed)
     1  some documents could not be analysed; each has an error row in the store and a line on stderr
     2  the command line was wrong (unknown option, missing file, bad date)
-    3  the store or the model could not be used
+    3  the store, the model or Spark could not be used
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import sys
 from typing import Any, Optional
 
 from . import __version__
-from .errors import DatelineError, ModelError, StoreError, UsageError
+from .errors import DatelineError, EngineError, ModelError, StoreError, UsageError
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_ENVIRONMENT = 0, 1, 2, 3
 
@@ -32,6 +32,20 @@ def _format_option(p: argparse.ArgumentParser, choices: tuple[str, ...], default
     p.add_argument("--format", choices=choices, default=default, help=f"output format (default: {default})")
 
 
+def _analysis_options(p: argparse.ArgumentParser) -> None:
+    """What analysing takes, the same for `analyze` and `spark`."""
+    p.add_argument("--published", help="publication date (YYYY-MM-DD) to use where the page gives none")
+    p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--max-bytes", type=int, default=None, help="refuse inputs larger than this (default: 20,000,000)")
+
+
+def _check_published(value: Optional[str]) -> None:
+    from .read.dates import iso_day
+
+    if value and not iso_day(value):
+        raise UsageError(f"--published {value!r} is not a date like 2025-07-04", "E401")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dateline",
@@ -43,11 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("analyze", help="analyse articles (files, folders, JSONL, WARC, - for stdin) into the store")
     p.add_argument("paths", nargs="+", metavar="PATH")
     _db_option(p)
-    p.add_argument("--published", help="publication date (YYYY-MM-DD) to use where the page gives none")
+    _analysis_options(p)
     _format_option(p, ("json", "jsonl", "table", "none"), "table")
     p.add_argument("--workers", type=int, default=1, help="processes to analyse with (default: 1)")
-    p.add_argument("--batch-size", type=int, default=32)
-    p.add_argument("--max-bytes", type=int, default=None, help="refuse inputs larger than this (default: 20,000,000)")
     p.add_argument("--no-store", action="store_true", help="print records without writing them to the store")
 
     p = sub.add_parser("show", help="print one stored record")
@@ -114,6 +126,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="write every table of the store as Parquet")
     p.add_argument("folder")
     _db_option(p)
+
+    p = sub.add_parser("spark", help="analyse WARC archives on Spark into Parquet tables (resumable)")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="WARC/WARC.gz files, folders, globs, http(s) URLs, or list files ending in .paths(.gz)")
+    p.add_argument("--output", required=True, metavar="DIR", help="folder of Parquet tables, one folder a table")
+    p.add_argument("--master", help="Spark master URL (default: local[*], or spark-submit's)")
+    p.add_argument("--partitions", type=int, default=None, help="tasks to split the inputs into (default: one a file)")
+    p.add_argument("--input-base", help="folder or URL that relative lines of a .paths list are taken from")
+    _analysis_options(p)
+
+    p = sub.add_parser("attach", help="DuckDB views over `dateline spark` output, for query, show, list and outlets")
+    p.add_argument("folder", metavar="DIR")
+    _db_option(p)
     return parser
 
 
@@ -137,7 +162,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     except UsageError as exc:
         _err(str(exc))
         return EXIT_USAGE
-    except (StoreError, ModelError) as exc:
+    except (StoreError, ModelError, EngineError) as exc:
         _err(str(exc))
         return EXIT_ENVIRONMENT
     except DatelineError as exc:
@@ -152,11 +177,9 @@ def cmd_analyze(args) -> int:
 
     from .pipeline import analyze_many
     from .read import DEFAULT_MAX_BYTES, iter_offered
-    from .read.dates import iso_day
     from .store import Store
 
-    if args.published and not iso_day(args.published):
-        raise UsageError(f"--published {args.published!r} is not a date like 2025-07-04", "E401")
+    _check_published(args.published)
     missing = [p for p in args.paths if p != "-" and not Path(p).exists()]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}", "E402")
@@ -485,9 +508,39 @@ def cmd_export(args) -> int:
     return EXIT_OK
 
 
+def cmd_spark(args) -> int:
+    from . import spark
+
+    _check_published(args.published)
+    if args.partitions is not None and args.partitions < 1:
+        raise UsageError("--partitions must be 1 or more", "E403")
+    summary = spark.run(args.inputs, args.output, master=args.master, partitions=args.partitions,
+                        published=args.published, batch_size=args.batch_size, max_bytes=args.max_bytes,
+                        input_base=args.input_base)
+    counts = {status: summary.count(status) for status in ("ok", "duplicate", "error")}
+    print(f"{summary.inputs} input file(s): {len(summary.finished)} analysed, {summary.skipped} already finished; "
+          f"documents ok {counts['ok']}, duplicate {counts['duplicate']}, error {counts['error']}")
+    print(f"Parquet tables in {args.output}; to query them: dateline attach {args.output} --db FILE")
+    if counts["error"]:
+        _err(f"{counts['error']} document(s) could not be analysed; each has an error row in "
+             f"{args.output}/documents (`dateline list --documents` after attach)")
+        return EXIT_SOME_FAILED
+    return EXIT_OK
+
+
+def cmd_attach(args) -> int:
+    from .spark import attach
+
+    counts = attach(args.folder, args.db)
+    _print_rows(["table", "rows"], list(counts.items()), "table")
+    print(f"{args.db} now reads {args.folder}: dateline query/show/list/outlets --db {args.db}")
+    return EXIT_OK
+
+
 COMMANDS = {"analyze": cmd_analyze, "show": cmd_show, "list": cmd_list, "query": cmd_query,
             "evaluate": cmd_evaluate, "outlets": cmd_outlets, "stories": cmd_stories, "timeline": cmd_timeline,
-            "graph": cmd_graph, "duplicates": cmd_duplicates, "serve": cmd_serve, "export": cmd_export}
+            "graph": cmd_graph, "duplicates": cmd_duplicates, "serve": cmd_serve, "export": cmd_export,
+            "spark": cmd_spark, "attach": cmd_attach}
 
 
 if __name__ == "__main__":
