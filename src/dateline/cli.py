@@ -91,6 +91,32 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(p)
     _format_option(p, ("table", "json", "csv"), "table")
 
+    p = sub.add_parser("stories", help="events and claims across articles, with their independent outlets")
+    p.add_argument("--entity", help="only stories this entity (a name or a corpus entity id) acts in or is acted on in")
+    p.add_argument("--min-outlets", type=int, default=1, help="only stories with at least N independent outlets")
+    p.add_argument("--outlet", help="only stories this outlet reports")
+    p.add_argument("--kind", choices=("event", "claim"), help="only event stories or only claim stories")
+    p.add_argument("--anonymous-only", action="store_true", help="only stories resting on anonymous sources alone")
+    p.add_argument("--limit", type=int, default=100)
+    _db_option(p)
+    _format_option(p, ("table", "json", "csv"), "table")
+
+    p = sub.add_parser("timeline", help="what an entity did and what was done to it, story by story")
+    p.add_argument("entity", metavar="ENTITY", help="a name (any alias) or a corpus entity id")
+    p.add_argument("--with", dest="other", metavar="ENTITY", help="only the stories between the two")
+    _db_option(p)
+    _format_option(p, ("table", "json", "csv"), "table")
+
+    p = sub.add_parser("graph", help="the actor graph: who does what to whom, weighted by independent outlets")
+    p.add_argument("--entity", help="only the edges of this entity")
+    p.add_argument("--min-weight", type=int, default=1, help="only edges with at least this weight")
+    _db_option(p)
+    _format_option(p, ("table", "json", "csv", "dot"), "table")
+
+    p = sub.add_parser("duplicates", help="near-duplicate articles, each group under its earliest copy")
+    _db_option(p)
+    _format_option(p, ("table", "json", "csv"), "table")
+
     p = sub.add_parser("serve", help="read the store in a browser (http://127.0.0.1:8000 by default)")
     _db_option(p)
     p.add_argument("--host", default="127.0.0.1",
@@ -186,7 +212,8 @@ def cmd_analyze(args) -> int:
                 summary.append((outcome.origin, status, outcome.record))
             progress.advance(task)
     if store is not None:
-        store.close()
+        with store:
+            _update_corpus(store, progress.console if args.format == "table" else None)
     if args.format == "json":
         print(json.dumps(records[0] if len(records) == 1 and len(offered) == 1 else records, ensure_ascii=False, indent=1))
     elif args.format == "table":
@@ -196,6 +223,22 @@ def cmd_analyze(args) -> int:
              + ("" if store is None else f" and `dateline list --documents --db {args.db}`"))
         return EXIT_SOME_FAILED
     return EXIT_OK
+
+
+def _update_corpus(store, console) -> None:
+    """The corpus step over what the batch added (dateline.corpus)."""
+    import duckdb
+
+    from . import corpus
+    from .errors import corpus_failed
+
+    try:
+        done = corpus.update(store.con)
+    except duckdb.Error as exc:
+        raise corpus_failed(exc) from exc
+    if console is not None and done.get("articles"):
+        console.print(f"corpus: {done['articles']} article(s) taken in, {done['stories_written']} stories written, "
+                      f"{done['near_duplicates_changed']} near-duplicate link(s) changed", highlight=False)
 
 
 def _progress(total: int):
@@ -312,11 +355,11 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_outlets(args) -> int:
-    from .annotate.scorecard import OUTLETS_SQL
+    from .corpus import views
     from .store import Store
 
     with Store(args.db, read_only=True) as store:
-        columns, rows = store.query(OUTLETS_SQL)
+        columns, rows = views.outlets(store.con)
     if args.format == "table":
         _print_outlet_cards(columns, rows)
     else:
@@ -337,6 +380,107 @@ def _print_outlet_cards(columns: list[str], rows: list[tuple]) -> None:
                 value = ", ".join(f"{k} {v}" for k, v in counts.items()) or "none"
             card.add_row(name.replace("_", " "), "" if value is None else str(value))
         console.print(card)
+
+
+def _ref_name(ref) -> str:
+    return "" if not ref else ref["name"] or ref["id"]
+
+
+_STORY_TABLE = ("id", "date_start", "kind", "title", "independent_outlets", "outlets", "articles", "anonymous_only")
+
+
+def _story_rows(stories: list[dict], columns=_STORY_TABLE) -> list[tuple]:
+    return [tuple(_ref_name(s[c]) if isinstance(s.get(c), dict) else s.get(c) for c in columns) for s in stories]
+
+
+def _entity_arg(con, name: str, db: str) -> dict:
+    from .corpus import views
+    from .errors import no_such_entity
+
+    found = views.find_entities(con, name)
+    if not found:
+        raise no_such_entity(name, db)
+    if len(found) > 1:
+        _err(f"{name!r} is {found[0]['name']} ({found[0]['id']}, {found[0]['articles']} articles); also: "
+             + ", ".join(f"{e['name']} ({e['id']})" for e in found[1:5]))
+    return found[0]
+
+
+def cmd_stories(args) -> int:
+    from .corpus import views
+    from .store import Store
+
+    with Store(args.db, read_only=True) as store:
+        entity = _entity_arg(store.con, args.entity, args.db)["id"] if args.entity else None
+        found = views.stories(store.con, entity=entity, min_outlets=args.min_outlets, outlet=args.outlet,
+                              kind=args.kind, anonymous_only=True if args.anonymous_only else None, limit=args.limit)
+    if args.format == "json":
+        print(json.dumps(found, ensure_ascii=False, indent=1))
+    else:
+        _print_rows(list(_STORY_TABLE), _story_rows(found), args.format)
+    return EXIT_OK
+
+
+def cmd_timeline(args) -> int:
+    from .corpus import views
+    from .store import Store
+
+    with Store(args.db, read_only=True) as store:
+        entity = _entity_arg(store.con, args.entity, args.db)
+        other = _entity_arg(store.con, args.other, args.db) if args.other else None
+        items = views.timeline(store.con, entity["id"], other["id"] if other else None)
+    if args.format == "json":
+        print(json.dumps({"entity": entity, "with": other, "timeline": items}, ensure_ascii=False, indent=1))
+    else:
+        columns = ("date_start", "role", "type", "counterpart", "title", "independent_outlets", "anonymous_only", "id")
+        _print_rows(list(columns), _story_rows(items, columns), args.format)
+    return EXIT_OK
+
+
+def cmd_graph(args) -> int:
+    from .corpus import views
+    from .store import Store
+
+    with Store(args.db, read_only=True) as store:
+        entity = _entity_arg(store.con, args.entity, args.db)["id"] if args.entity else None
+        g = views.graph(store.con, min_weight=args.min_weight, entity=entity)
+    names = {n["id"]: n["name"] for n in g["nodes"]}
+    if args.format == "json":
+        print(json.dumps(g, ensure_ascii=False, indent=1))
+    elif args.format == "dot":
+        print(_dot(g))
+    else:
+        _print_rows(["actor", "type", "recipient", "stories", "weight"],
+                    [(names[e["source"]], e["type"], names[e["target"]], e["stories"], e["weight"])
+                     for e in g["edges"]], args.format)
+    return EXIT_OK
+
+
+def _dot(g: dict) -> str:
+    """Graphviz DOT text of the actor graph: a node per entity, an edge per actor, recipient and type."""
+    def quoted(text: str) -> str:
+        return '"' + str(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    lines = ["digraph actors {"]
+    lines += [f"  {quoted(n['id'])} [label={quoted(n['name'])}];" for n in g["nodes"]]
+    lines += [f"  {quoted(e['source'])} -> {quoted(e['target'])} [label={quoted(e['type'])}, weight={e['weight']}, "
+              f"penwidth={min(1 + e['weight'], 8)}];" for e in g["edges"]]
+    return "\n".join(lines + ["}"])
+
+
+def cmd_duplicates(args) -> int:
+    from .corpus import views
+    from .store import Store
+
+    with Store(args.db, read_only=True) as store:
+        groups = views.duplicates(store.con)
+    if args.format == "json":
+        print(json.dumps(groups, ensure_ascii=False, indent=1))
+    else:
+        columns = ["original", "outlet", "published", "copy", "copy_outlet", "copy_published", "containment", "title"]
+        _print_rows(columns, [(g["id"], g["outlet"], g["published"], c["id"], c["outlet"], c["published"],
+                               c["containment"], c["title"]) for g in groups for c in g["copies"]], args.format)
+    return EXIT_OK
 
 
 def cmd_serve(args) -> int:
@@ -394,7 +538,8 @@ def cmd_attach(args) -> int:
 
 
 COMMANDS = {"analyze": cmd_analyze, "show": cmd_show, "list": cmd_list, "query": cmd_query,
-            "evaluate": cmd_evaluate, "outlets": cmd_outlets, "serve": cmd_serve, "export": cmd_export,
+            "evaluate": cmd_evaluate, "outlets": cmd_outlets, "stories": cmd_stories, "timeline": cmd_timeline,
+            "graph": cmd_graph, "duplicates": cmd_duplicates, "serve": cmd_serve, "export": cmd_export,
             "spark": cmd_spark, "attach": cmd_attach}
 
 

@@ -46,6 +46,17 @@ class EngineError(DatelineError):
     code = "E500"
 
 
+# Store and usage errors of the corpus layer.
+def corpus_failed(exc: BaseException) -> StoreError:
+    return StoreError(f"the corpus step failed and changed nothing ({exc.__class__.__name__}: {exc}); the "
+                      "articles are stored: run `dateline analyze` again on any input to retry it", "E305")
+
+
+def no_such_entity(name: str, db: str) -> UsageError:
+    return UsageError(f"no entity named {name!r} in the corpus of {db}; `dateline query \"SELECT name, articles "
+                      "FROM corpus_entities ORDER BY articles DESC\"` lists them", "E405")
+
+
 # Input errors: one document.
 def empty_input() -> InputError:
     return InputError("the input is empty or whitespace only; nothing to analyse", "E101")

@@ -61,6 +61,7 @@ _ARTICLE_COLUMNS = {
     "warnings": "JSON",
     "record": "JSON",
     "analyzed_at": "TIMESTAMP",
+    "duplicate_of": "VARCHAR",  # the earliest near-duplicate copy; set by the corpus step (dateline.corpus)
 }
 
 _MENTIONS = {"article_id": "VARCHAR", "entity_id": "VARCHAR", "start": "INTEGER", "end": "INTEGER", "text": "VARCHAR"}
@@ -140,7 +141,7 @@ def record_rows(r: Record, now: dt.datetime) -> dict[str, list[dict[str, Any]]]:
         "words": len(r.text.split()), "text": r.text,
         "headings": _json([dataclasses.asdict(h) for h in r.headings]),
         "removed": _json(r.removed), "warnings": _json(r.warnings),
-        "record": _json(r.to_dict()), "analyzed_at": now,
+        "record": _json(r.to_dict()), "analyzed_at": now, "duplicate_of": None,
     }]}
     for part in PARTS:
         rows[part] = [{"article_id": r.id, **_flatten(item, tables[part])} for item in getattr(r, part)]
