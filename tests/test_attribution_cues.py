@@ -97,6 +97,7 @@ def test_a_refusal_is_counted_in_the_scorecard():
 
 def test_headline_and_transcript_lines_with_a_colon():
     record = analyze_text("Carter: Budget deal will pass before the holidays\n\n"
+                          "Sen. Joan Smith spoke to reporters after the vote.\n\n"
                           "SMITH: We have the votes in the Senate and we will use them.\n\n"
                           "The Latest: Storm moves east")
     headline, transcript = find(record, "Budget deal will pass"), find(record, "We have the votes")
@@ -205,3 +206,17 @@ def test_a_report_after_a_colon_stands_on_its_own():
     first, second = find(record, "voters in the county"), find(record, "the mayor about even")
     assert first is not second and "university poll" in source_of(record, second).text
     assert "university" not in record.span_text(first.content)
+
+
+def test_a_section_label_in_capitals_is_no_speaker():
+    """A markets roundup's labels ("ENERGY:", "BOND YIELDS:") name no one the story names; a
+    transcript's capitals do ("HALE:" after "Representative Tom Hale")."""
+    record = analyze_text("Stocks fell in Asia on Tuesday as investors weighed new trade figures.\n\n"
+                          "ENERGY: Benchmark crude lost 42 cents to $71.10 a barrel in electronic trading.\n\n"
+                          "BOND YIELDS: The yield on the 10-year Treasury rose to 4.31% from 4.27%.\n\n"
+                          "Representative Tom Hale took questions after the briefing.\n\n"
+                          "HALE: The markets will settle once the numbers are in.")
+    speakers = [record.span_text(a.speaker) for a in record.attributions if a.speaker]
+    assert "ENERGY" not in speakers and "BOND YIELDS" not in speakers
+    hale = find(record, "The markets will settle")
+    assert record.span_text(hale.speaker) == "HALE" and hale.kind == "direct"

@@ -1099,6 +1099,7 @@ def _colon_lines(article: Article, found: list[Found], quoted: set[int]) -> None
     (a score or a list: "Sanders: 46")."""
     doc, text = article.doc, article.text
     taken = [f.content for f in found]
+    names = {t.text for t in doc if t.pos_ == "PROPN" and not t.text.isupper()}
     for p in article.para_starts:
         first = article.token_at(p)
         if first >= len(doc) or doc[first].idx < p:
@@ -1119,6 +1120,8 @@ def _colon_lines(article: Article, found: list[Found], quoted: set[int]) -> None
         if not prefix[0].is_alpha or any(t.pos_ in ("VERB", "AUX") or t.pos_ == "ADP" and not _in_parentheses(text, t.idx)
                                          for t in prefix):
             continue  # "** WINNER:", "The Assassination of Gianni Versace:": a label or a title
+        if transcript and not opened and not _named_elsewhere(prefix, names):
+            continue  # "BREXIT VOTE:", "EARN, BABY, EARN:": a section's label in capitals, no one named
         words = [t.lower_ for t in prefix if t.lower_ != "the"]
         labels = cues.colon_labels()
         # a name: a proper noun, a transcript's capitals, a document ("Poll:"), or a short run of
@@ -1147,6 +1150,13 @@ def _colon_lines(article: Article, found: list[Found], quoted: set[int]) -> None
         f.speaker = article.span(first, colon - 1)
         found.append(f)
         quoted.update(inside)
+
+
+def _named_elsewhere(prefix, names: set[str]) -> bool:
+    """Whether a transcript's capitals name someone the article names in ordinary case ("WALLACE:"
+    after "Chris Wallace"): every word of them is a proper noun elsewhere in it."""
+    words = [t.text for t in prefix if t.is_alpha]
+    return bool(words) and all(w.capitalize() in names or w.title() in names for w in words)
 
 
 _HOLDER_PREPS = ("by", "from", "of", "among")  # "the claim by officials", "the worry among rivals"
