@@ -280,3 +280,16 @@ def test_a_that_clause_after_a_parenthesis_or_a_phrase_is_the_whole_content(sent
 def test_what_follows_a_cue_set_off_by_commas_goes_on_with_the_content(sentence, content):
     record = analyze_text(sentence)
     assert [record.span_text(a.content) for a in record.attributions] == [content]
+
+
+def test_a_report_before_the_verb_it_sits_in_does_not_go_on_from_it():
+    """The parse can hang a quote on a later verb ("... and said her name was Ava, as the audience
+    laughed and applauded") whose content holds an earlier report: that earlier report is the
+    asker's own, not the later verb going on, and no two reports go on from each other."""
+    text = ("The senator spoke to a town hall in Omaha on Friday.\n\n“How long is that bridge?” asked the "
+            "girl, who was wearing a 'Vote Local' cap and said her name was Ava, as the audience laughed and "
+            "applauded.\n\nThe senator smiled.")
+    record = analyze_text(text)
+    name = next(a for a in record.attributions if record.span_text(a.content).startswith("her name was Ava"))
+    question = next(a for a in record.attributions if a.kind == "direct")
+    assert name.source is not None and name.source == question.source

@@ -307,6 +307,12 @@ def _outermost(article: Article, found: list[Found]) -> list[Found]:
                     continue
                 if not going_on:  # "said X and promised that Y": the speaker's second report
                     continue
+                if outer.cue_token is not None and outer.cue_token > cue.i:
+                    # the outer verb comes later ("asked the boy, who ... and said his name was
+                    # Mason, as the audience applauded"): this report does not go on from it, and
+                    # two reports must never each go on from the other
+                    keep.append(f)
+                    continue
                 lo = article.token_at(outer.content[0])
                 outer.content = article.span(*_trim(article, lo, comma))
                 f.speaker_token, f.speaker, f.continues = outer.speaker_token, outer.speaker, outer
