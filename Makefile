@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 DB     ?= dateline.duckdb
 EVAL_SETS := extraction pages quotes-ggt polnear seed timex plover case2021 propaganda checkworthy
 
-.PHONY: venv demo test eval bench clean
+.PHONY: venv demo test eval bench bench-hostile bench-memory bench-resume clean
 
 venv: $(VENV)/.installed
 
@@ -27,6 +27,15 @@ eval: venv
 
 bench: venv
 	$(PY) benchmarks/throughput.py
+
+bench-hostile: venv
+	$(PY) benchmarks/hostile.py
+
+bench-memory: venv
+	$(PY) benchmarks/memory.py
+
+bench-resume: venv
+	$(PY) benchmarks/resume.py
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache

@@ -191,9 +191,12 @@ class Store:
         if read_only and not Path(self.path).exists():
             raise StoreError(f"{self.path} does not exist; analyse something into it first", "E301")
         self._tables = schema()
+        if not read_only and Path(self.path).exists():
+            self._take_writer_lock()  # before waiting for the file: a second writer is refused at once
         self._open()
         if not read_only:
-            self._take_writer_lock()
+            if self._writer_lock is None:
+                self._take_writer_lock()
             self._create()
 
     def __enter__(self) -> "Store":
@@ -239,7 +242,7 @@ class Store:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:
             handle.close()
-            self._con.close()
+            self.release()
             raise StoreError(f"cannot open {self.path}: another dateline process is writing to it "
                              f"({exc.strerror}); wait for it to finish", "E302") from exc
         self._writer_lock = handle

@@ -12,7 +12,8 @@ Walking the paths given:
 - Inside a folder, names starting with ``.`` (hidden files and folders: ``.git``, ``.DS_Store``,
   editors' backups) are skipped and counted in ``skipped``; a hidden file named itself is read.
 - Symbolic links are followed. A link whose target is missing, a chain of links that loops, and a
-  link to a folder that contains it each get an E108 row; so does a folder that cannot be listed.
+  link to a folder that contains it (``..``, a folder above) each get an E108 row; so does a folder
+  that cannot be listed.
 - Only regular files are opened: a device, a named pipe or a socket gets an E119 row (a pipe would
   wait for a writer forever, ``/dev/zero`` never ends).
 - A file over ``max_bytes`` (after gunzipping ``.gz``) gets an E103 row without being held in memory;
@@ -159,7 +160,7 @@ class _Walk:
     def folder(self, path: str, origin: str, st: os.stat_result,
                ancestors: tuple[tuple[int, int], ...]) -> Iterator[Offered]:
         key = (st.st_dev, st.st_ino)
-        if key in ancestors:
+        if key in ancestors or (os.path.islink(path) and _contains(os.path.realpath(path), os.path.dirname(path))):
             yield Offered(origin, error=errors.unreadable(origin, "a link to a folder that contains it, a loop; not followed"))
             return
         try:
@@ -175,6 +176,12 @@ class _Walk:
                 self.skipped["hidden folder" if os.path.isdir(child) else "hidden file"] += 1
                 continue
             yield from self.entry(child, ancestors + (key,))
+
+
+def _contains(folder: str, path: str) -> bool:
+    """Whether ``folder`` is ``path`` or a folder above it, once links are resolved."""
+    folder, path = os.path.realpath(folder), os.path.realpath(path or ".")
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _stat_failure(path: str, exc: OSError) -> str:

@@ -3,7 +3,8 @@
 Each line gets its own Offered (its own row in the store); blank lines are passed over. These rules
 keep a file that is not JSONL from flooding the store with a row per line:
 - a file with no line at all (empty, or blank lines only) gets one E101 row;
-- a file whose first line is binary (NUL bytes, not UTF-8) gets one E120 row and is not read on;
+- a file whose first line is not a JSON object at all (binary, an HTML page, prose) gets one E120
+  row and is not read on;
 - once at least ``GIVE_UP_AFTER`` lines are bad and they outnumber the good ones, the rest of the
   file gets one E120 row and is not read (a binary file named ``.jsonl`` gives one error, not a
   thousand);
@@ -83,8 +84,9 @@ def _offers(origin: str, lines: Iterable[tuple[Optional[bytes], int, Optional[st
         offered = _line(where, line_no, line)
         if offered.error is None:
             good += 1
-        elif seen == 1 and _binary(line):
-            yield Offered(where, error=errors.not_jsonl(line_no, "its first line is binary, not JSON"))
+        elif seen == 1 and (_binary(line) or not line.lstrip().startswith(b"{")):
+            what = "binary" if _binary(line) else "not a JSON object"
+            yield Offered(where, error=errors.not_jsonl(line_no, f"its first line is {what}"))
             return
         else:
             bad += 1
