@@ -139,7 +139,7 @@ def cmd_analyze(args) -> int:
         raise UsageError("--workers must be 0 (this process) or more", "E403")
     if args.timeout <= 0 or args.max_memory <= 0:
         raise UsageError("--timeout and --max-memory must be more than 0", "E403")
-    store = None if args.no_store else Store(args.db, on_wait=_err)
+    store = None if args.no_store else Store(args.db, wait=WRITER_WAIT_SECONDS, on_wait=_err)
     finished = set() if store is None or args.force else store.finished()
     writer = _Writer(store, replace=args.force)
     skipped: Counter = Counter()
@@ -192,6 +192,9 @@ def cmd_analyze(args) -> int:
         return EXIT_SOME_FAILED
     return EXIT_OK
 
+
+# How long analyze waits for readers (query, list, the web reader) to let go of the store.
+WRITER_WAIT_SECONDS = 600.0
 
 # Articles an analyze prints a card for with --format table; the rest are counted.
 SUMMARY_CARDS = 50
