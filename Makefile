@@ -3,9 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 DB     ?= dateline.duckdb
-EVAL_SETS := extraction pages quotes-ggt polnear seed timex plover case2021 propaganda checkworthy
+EVAL_SETS := extraction pages quotes-ggt polnear source-kinds seed timex plover case2021 propaganda checkworthy
 
-.PHONY: venv demo test eval bench bench-hostile bench-memory bench-resume clean
+.PHONY: venv demo test eval bench bench-reader bench-hostile bench-memory bench-resume clean
 
 venv: $(VENV)/.installed
 
@@ -24,9 +24,13 @@ test: venv
 
 eval: venv
 	@for s in $(EVAL_SETS); do $(PY) -m dateline evaluate $$s --json || exit 1; done
+	@if [ -x /usr/bin/chromium ] && $(PY) -c 'import playwright' 2>/dev/null; then \
+		$(PY) -m dateline evaluate pasted --build-cache --json; \
+	else echo "pasted: skipped (needs chromium at /usr/bin/chromium and playwright to render the pages)"; fi
 
 bench: venv
 	$(PY) benchmarks/throughput.py
+	$(PY) benchmarks/reading.py
 
 bench-hostile: venv
 	$(PY) benchmarks/hostile.py
@@ -39,3 +43,6 @@ bench-resume: venv
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache
+
+bench-reader: venv
+	$(PY) benchmarks/reader.py

@@ -143,8 +143,15 @@ def test_participle_after_a_comma_keeps_the_speaker():
     assert first.source == second.source
 
 
-def test_indirect_question_is_not_a_statement():
+def test_refusing_to_answer_a_question_is_declined_not_a_statement():
     record = analyze_text("The senator would not say whether the bill would pass this year.")
+    (a,) = record.attributions
+    assert (a.mode, a.cue_kind, record.span_text(a.cue)) == ("declined", "decline", "would not say")
+    assert record.span_text(a.speaker) == "The senator"
+
+
+def test_indirect_question_is_not_a_statement():
+    record = analyze_text("The senator asked whether the bill would pass this year.")
     assert record.attributions == []
 
 
@@ -183,7 +190,7 @@ def test_subject_cut_off_by_a_wrong_sentence_break():
 def test_quoted_label_put_on_something_by_a_naming_verb():
     record = analyze_text("Local farmers called the new levy a “reckless gamble” on Monday.")
     a = find(record, "reckless gamble")
-    assert a.kind == "direct" and a.cue_lemma == "call"
+    assert a.kind in ("direct", "mixed") and a.cue_lemma == "call"
     assert record.span_text(a.speaker) == "Local farmers"
 
 

@@ -73,3 +73,30 @@ def test_scorers_run_on_the_gold_sets(name, limit, keys):
     assert all(k in metrics for k in keys)
     assert metrics["n"] == limit
     assert all(0.0 <= metrics[k] <= 1.0 for k in keys if k != "n")
+
+
+def test_source_kinds_found_and_right():
+    from dateline.evaluate import source_kinds
+
+    text = "Police said the road was shut. A poll shows the mayor ahead."
+    gold = [((0, 6), "named_group", "Police"), ((31, 37), "document", "A poll"), ((48, 53), "named_person", "mayor")]
+    pred = [((0, 6), "named_group"), ((31, 37), "anonymous_group")]
+    c = source_kinds.compare(text, gold, pred)
+    assert (c["n"], c["found"], c["right"]) == (3, 2, 1)
+    with pytest.raises(ValueError):  # a label must still point at its text
+        source_kinds.compare(text, [((0, 6), "named_group", "Sheriff")], pred)
+
+
+def test_source_kind_labels_cover_every_kind_in_both_halves():
+    from dateline.evaluate import source_kinds
+
+    labels = source_kinds.labels()
+    kinds = {kind for rows in labels.values() for _, kind, _ in rows}
+    assert kinds == set(source_kinds.KINDS) and sum(len(rows) for rows in labels.values()) >= 150
+    path = default_path("polnear")
+    if path is None:
+        pytest.skip("PolNeAR not available (../shared/eval absent)")
+    for name, rows in labels.items():
+        text = (path / "dev" / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        for (start, end), _, label_text in rows:
+            assert " ".join(text[start:end].split()) == label_text

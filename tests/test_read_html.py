@@ -315,6 +315,7 @@ def test_the_article_body_a_page_declares_is_read_when_the_reading_found_a_part(
     from lxml import html as lxml_html
 
     from dateline.read.html import declared_reading, prefer_declared
+    from dateline.read.pagemeta import read_markup
 
     slides = [f"Slide {n}: a flat in the old town, renovated under the plan, with rent capped at two percent."
               for n in range(1, 5)]
@@ -323,7 +324,7 @@ def test_the_article_body_a_page_declares_is_read_when_the_reading_found_a_part(
         "<html><head><script type='application/ld+json'>" + json_module.dumps(declared) + "</script></head><body>"
         "<p>The council's plan, in pictures.</p><div class='slideshow'><h3>The old town</h3>"
         + "".join(f"<p>{s}</p>" for s in slides) + "</div><p>Sign up for our newsletter today, it is free.</p></body></html>")
-    blocks = declared_reading(page)
+    blocks = declared_reading(page, read_markup(page, None).declared_bodies)
     lead = ("p", "The council's plan, in pictures.")
     assert blocks == [lead] + [("p", s) for s in slides]  # not the heading nor the newsletter: not declared
     assert prefer_declared([lead, ("p", slides[0])], blocks) == blocks
@@ -379,7 +380,7 @@ def test_a_quotation_set_in_a_figure_is_read_with_its_attribution():
 def test_an_article_discarded_for_a_word_inside_its_class_name_is_read_blind_to_class_names():
     from lxml import html as lxml_html
 
-    from dateline.read.html import class_blind_reading
+    from dateline.read.html import ArticleBlocks, class_blind_reading
 
     paragraphs = "".join(
         f"<p>Part {n} of the guide: how a course is planned, written, tested with learners and improved "
@@ -390,23 +391,40 @@ def test_an_article_discarded_for_a_word_inside_its_class_name_is_read_blind_to_
             "<div class='comments'><p>Great guide, thanks! I used it for my own course last spring and it "
             "helped a lot with the planning of every module.</p></div></main></body></html>")
     promo = [("h", "Train your team with us"), ("p", "Book a demo today.")]  # a reading that missed the article
-    units = class_blind_reading(lxml_html.fromstring(page), None, promo)
+    prose = ArticleBlocks.of(lxml_html.fromstring(page)).prose
+    units = class_blind_reading(lxml_html.fromstring(page), None, promo, prose)
     text = " ".join(s for _, s in units)
     assert "Part 1 of the guide" in text and "Part 8 of the guide" in text
     assert "Great guide" not in text  # the comments stay out of the blind reading
     found = [("p", f"Part {n} of the guide.") for n in range(1, 9)]  # a reading that found it stands
-    assert class_blind_reading(lxml_html.fromstring(page), None, found * 20) == found * 20
+    assert class_blind_reading(lxml_html.fromstring(page), None, found * 20, prose) == found * 20
 
 
 def test_page_prose_counts_paragraphs_of_the_article_not_navigation():
     from lxml import html as lxml_html
 
-    from dateline.read.html import page_prose
+    from dateline.read.html import ArticleBlocks
 
     long = "A paragraph of prose long enough to be part of an article rather than a label or a link."
     tree = lxml_html.fromstring(f"<html><body><nav><p>{long}</p></nav><p>{long}</p><p>Short label</p>"
                                 f"<footer><p>{long}</p></footer></body></html>")
-    assert page_prose(tree) == len(long)
+    assert ArticleBlocks.of(tree).prose == len(long)
+
+
+def test_a_reading_is_in_doubt_only_when_the_page_shows_text_it_lacks():
+    from lxml import html as lxml_html
+
+    from dateline.read.html import ArticleBlocks
+
+    steps = "".join(f"<li>Step {n}: measure the room twice, then mark where each shelf goes.</li>" for n in range(6))
+    intro = "Fitting shelves takes an afternoon and a few tools, and the result lasts for many years."
+    tree = lxml_html.fromstring(f"<html><body><nav><ul><li>{'Home and garden guides ' * 3}</li></ul></nav>"
+                                f"<p>{intro}</p><ol>{steps}</ol></body></html>")
+    blocks = ArticleBlocks.of(tree)
+    assert blocks.in_doubt([("p", intro)])  # the steps were not read
+    read_all = [("p", intro)] + [("i", f"Step {n}: measure the room twice, then mark where each shelf goes.")
+                                 for n in range(6)]
+    assert not blocks.in_doubt(read_all)  # the navigation's text does not count
 
 
 def test_a_templates_filler_text_is_not_the_article():
@@ -531,3 +549,91 @@ def test_a_question_set_on_a_button_is_read_with_its_answer():
     assert "How long does a move from Bergen to Oslo take?" in lines
     assert "Show more answers" not in p.text
     assert "newsletter" not in p.text
+
+
+# ---------------------------------------------------------------- failure patterns on unseen pages
+
+def test_a_blind_reading_that_takes_in_more_than_the_pages_prose_is_refused():
+    from lxml import html as lxml_html
+
+    from dateline.read.html import ArticleBlocks, class_blind_reading
+
+    article = "".join(f"<p>Paragraph {n} of the report on the harbour: cranes, berths, and who pays for the "
+                      f"dredging that the port authority has put off for years.</p>" for n in range(6))
+    related = "".join(f"<div><h2>Another story {n}</h2>" + "".join(
+        f"<p>Story {n}, paragraph {k}: a whole other article about the town's budget, its schools and "
+        f"its roads, set out in full under the report.</p>" for k in range(8)) + "</div>" for n in range(5))
+    page = f"<html><body><main><div class='copy bard'>{article}</div>{related}</main></body></html>"
+    tree = lxml_html.fromstring(page)
+    read = [("p", "Paragraph 0 of the report on the harbour: cranes, berths, and who pays for the dredging "
+                  "that the port authority has put off for years.")]
+    # the page's prose counted as the article alone (the related stories stood in asides before the
+    # class names were removed): a blind reading with all of them is more than twice that
+    assert class_blind_reading(tree, None, read, ArticleBlocks.of(lxml_html.fromstring(
+        f"<html><body>{article}</body></html>")).prose) == read
+    assert len(class_blind_reading(lxml_html.fromstring(page), None, read, ArticleBlocks.of(tree).prose)) > 6
+
+
+def test_references_an_article_cites_stay_with_it_and_others_close_it():
+    from dateline.read.html import trailing_section
+
+    body = [("p", f"Paragraph {n} on rents in the city, which rose again this year.") for n in range(6)]
+    refs = [("h", "References"), ("p", "Redfin (2025). Data Center."), ("p", "Zillow (2024). Rent index.")]
+    cited = body[:-1] + [("p", "Rents rose 4 percent (Redfin, 2025), faster than wages [1] and prices [2].")]
+    assert trailing_section(cited + refs) == len(cited + refs)  # cited in the text: part of the article
+    assert trailing_section(body + refs) == len(body)  # cited nowhere: a list after the article
+
+
+def test_a_second_copy_of_the_article_is_dropped_even_with_other_quotation_marks():
+    from dateline.read.html import drop_repeated_passages
+
+    paragraphs = [f"The council said it's \"ready\" to vote on plan number {n}, officials told reporters on Monday."
+                  for n in range(3)]
+    copy = [p.replace('"', "“", 1).replace('"', "”", 1).replace("'", "’") for p in paragraphs]
+    removed: list[str] = []
+    units = [("p", p) for p in paragraphs] + [("h", "Print this page")] + [("p", p) for p in copy]
+    assert drop_repeated_passages(units, removed) == [("p", p) for p in paragraphs] + [("h", "Print this page")]
+    assert removed == copy
+    teaser = "A long opening paragraph, given again in a teaser box: " + "the harbour, its cranes and berths, " * 6 + "and more."
+    removed = []
+    kept = drop_repeated_passages([("p", teaser), ("p", "Another paragraph."), ("p", teaser)], removed)
+    assert kept == [("p", teaser), ("p", "Another paragraph.")] and removed == [teaser]
+
+
+def test_an_article_split_by_an_advertisement_into_sibling_containers_is_read_whole():
+    from lxml import html as lxml_html
+
+    from dateline.read.html import continue_split_article
+
+    first = [f"Part one, paragraph {n}: the ferry service ends in March, the operator said in a statement."
+             for n in range(2)]
+    second = [f"Part two, paragraph {n}: islanders will rely on a weekly supply boat until a new contract starts."
+              for n in range(2)]
+    tree = lxml_html.fromstring(
+        "<html><body><article><div class='entry'>" + "".join(f"<p>{p}</p>" for p in first) + "</div>"
+        "<div class='ad-slot'><p>Advertisement</p></div><div class='entry'><h2>What comes next</h2>"
+        + "".join(f"<p>{p}</p>" for p in second) + "</div></article>"
+        "<div class='related'><p>Another story entirely, about the ferry company's new ships, set in a teaser.</p></div>"
+        "</body></html>")
+    units = continue_split_article(tree, [("p", p) for p in first])
+    assert units == [("p", p) for p in first] + [("h", "What comes next")] + [("p", p) for p in second]
+
+
+def test_paragraphs_run_together_are_read_apart():
+    from lxml import html as lxml_html
+
+    from dateline.read.html import unglue
+
+    blocks = [("h", "Attention and control"),
+              ("p", "Practice strengthens the brain's command system, which regulates working memory and focus."),
+              ("h", "Rumination"),
+              ("p", "Meditation seems to quiet down the network that is active when the mind wanders, studies say."),
+              ("p", "Long-term practitioners showed thicker grey matter in regions tied to attention, it said."),
+              ("p", "The effects were smaller in people who had practised for less than a year, the authors noted."),
+              ("p", "A larger trial is planned for next spring in three cities, with two thousand adults.")]
+    html = "".join(f"<{'h2' if k == 'h' else 'p'}>{t}</{'h2' if k == 'h' else 'p'}>" for k, t in blocks)
+    tree = lxml_html.fromstring(f"<html><body><div>{html}</div></body></html>")
+    glued = "".join(t for _, t in blocks)  # "...controlPractice ...focus.Rumination..."
+    assert unglue(tree, [("p", glued)]) == blocks
+    apart = [("p", t) for _, t in blocks]
+    assert unglue(tree, apart) == apart  # paragraphs already apart stay as they are

@@ -2,6 +2,8 @@
 headings, link lists, wrapped and unwrapped paragraphs."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dateline.read import Offered, extract
@@ -304,3 +306,47 @@ def test_broadcaster_layout_with_captions_and_topic_links():
     for line in ("Image source, Getty Images", "3 hours ago", "Related topics", "Georgia", "Protests",
                  "What is Georgia's 'foreign agents' law?"):
         assert line in page.removed
+
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "text"
+
+
+def test_a_whole_page_pasted_reads_like_its_article():
+    page = read((SAMPLES / "pasted-port-strike-whole-page.txt").read_text(encoding="utf-8"))
+    assert page.title == "Dock Workers Walk Out at Three Ports as Pay Talks Collapse"
+    assert page.authors == ["Marta Lindqvist", "Joseph Okafor"]
+    assert page.published == "2025-03-04"
+    assert page.dateline.text == "GOTHENBURG, March 4 (Coastal Ledger) -"
+    assert [h.text for h in page.headings] == ["What the two sides disagree on", "What happens next"]
+    assert page.text.startswith("GOTHENBURG, March 4") and page.text.endswith("stay in place until then.")
+    for line in ("Skip to main content", "Podcasts", "Copy link", "Advertisement",
+                 "Sign up for our Business Briefing newsletter", "Related stories",
+                 "Container rates climb for a fourth week", "Comments (23)",
+                 "My brother works nights at the port. The rota change is the real issue, not the pay.",
+                 "Cookie settings", "© 2025 The Coastal Ledger. All rights reserved."):
+        assert line in page.removed and line not in page.text
+
+
+def test_a_selection_from_the_headline_to_the_comments_reads_like_the_seed():
+    page = read((SAMPLES / "pasted-water-rationing-selection.txt").read_text(encoding="utf-8"))
+    assert page.title == "City Orders Water Rationing as Reservoirs Fall to Record Low"
+    assert page.dateline.text == "PUNE, Aug. 12 —" and page.published == "2025-08-12"
+    assert [h.text for h in page.headings] == ["Why the reservoirs are so low"]
+    assert page.text.endswith("according to the order.")
+    assert page.removed[-2:] == ["Comments (41)", "Login or Join to comment."]
+    assert "Priya Raman" in page.removed and "Share this article" in page.removed
+
+
+def test_the_article_is_the_prose_that_outweighs_menus_and_teasers_around_it():
+    from dateline.read.text import _lines, locate
+
+    menu = "\n".join(["Home", "Products", "Pricing", "Resources", "Blog", "Contact us", "Log in"])
+    teasers = ("Ghosts on the ledger\n\nPayroll fraud is a compliance risk for every firm.\n\n"
+               "Report 2025\n\nHow professionals use new tools at work.\n\n")
+    article = "\n\n".join(f"Paragraph {n} of the guide explains, step by step, how a small office moves its "
+                          "records to a new system without losing a day of work." for n in range(5))
+    text = f"{menu}\n\n{teasers}How to Move Your Office Records\n\n{article}\n\nRelated posts\n\nMore guides like this one"
+    lines = _lines(text)
+    title_at, start, end = locate(lines)
+    assert lines[title_at].text == "How to Move Your Office Records"
+    assert lines[start].text.startswith("Paragraph 0") and lines[end - 1].text.startswith("Paragraph 4")

@@ -159,3 +159,40 @@ def test_affiliation_reads_as_a_name(sentence, affiliation):
     record = analyze_text(sentence)
     a = find(record, "rates would stay")
     assert source_of(record, a).affiliation == affiliation
+
+
+@pytest.mark.parametrize("sentence, part, kind", [
+    ("In the poll, 46 percent said the economy was their main worry.", "the economy was", "anonymous_group"),
+    ("A majority of voters expect the mayor to win the debate.", "the mayor to win", "anonymous_group"),
+    ("A group of doctors said the treatment was unproven.", "the treatment was unproven", "anonymous_group"),
+    ("Police said the driver had fled the scene.", "the driver had fled", "named_group"),
+    ("Polling averages show the mayor ahead by three points.", "the mayor ahead", "document"),
+    ("The newspaper reported that the mayor had resigned.", "the mayor had resigned", "media"),
+    ("State news media claimed the test was a success.", "the test was a success", "media"),
+])
+def test_source_kinds_of_shares_bodies_documents_and_outlets(sentence, part, kind):
+    record = analyze_text(sentence)
+    assert source_of(record, find(record, part)).kind == kind
+
+
+def test_the_company_and_a_company_spokesperson_are_the_company_the_article_names():
+    record = analyze_text("Shares of Northwind Inc fell after the carmaker missed its targets. The company said "
+                          "demand would recover. A company spokesperson said the plant would reopen.")
+    company = source_of(record, find(record, "demand would recover"))
+    spokesperson = source_of(record, find(record, "the plant would reopen"))
+    assert company.kind == "named_group" and company.entity is not None
+    assert spokesperson.kind == "anonymous_person" and spokesperson.affiliation == "Northwind Inc"
+
+
+def test_the_ministry_is_the_ministry_named_before():
+    record = analyze_text("The Ministry of Health issued new rules on Friday. The ministry said hospitals must "
+                          "comply. A spokesman for the ministry declined to comment.")
+    ministry = source_of(record, find(record, "hospitals must comply"))
+    assert ministry.entity is not None and "Ministry of Health" in ministry.text
+    assert source_of(record, find(record, "to comment")).affiliation == "Ministry of Health"
+
+
+def test_a_surname_after_a_full_name_is_that_person_whatever_the_tagger_says():
+    record = analyze_text("Mary Ann Schicketanz designed the house. Schicketanz said the dogs loved it.")
+    src = source_of(record, find(record, "the dogs loved it"))
+    assert src.kind == "named_person" and src.text == "Mary Ann Schicketanz"

@@ -79,10 +79,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--half", choices=("even", "odd"), default=None,
                    help="score every other item: even (tuned on) or odd (held out)")
     p.add_argument("--json", action="store_true", help="end with one JSON line of metrics")
+    p.add_argument("--build-cache", action="store_true",
+                   help="pasted: render the pages in chromium into the cache first (slow, once)")
 
     p = sub.add_parser("outlets", help="sourcing scorecards summed by outlet")
     _db_option(p)
     _format_option(p, ("table", "json", "csv"), "table")
+
+    p = sub.add_parser("serve", help="read the store in a browser (http://127.0.0.1:8000 by default)")
+    _db_option(p)
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default: 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
 
     p = sub.add_parser("export", help="write every table of the store as Parquet")
     p.add_argument("folder")
@@ -257,55 +265,20 @@ def _progress():
                     TimeElapsedColumn(), console=console, transient=True, disable=not console.is_terminal)
 
 
-def _stdout_console():
-    """A console for tables on stdout: at least 120 columns when piped (rich would wrap at 80)."""
+def _stdout_console(piped_width: int = 120):
+    """A console for tables on stdout: ``piped_width`` columns when piped (rich would wrap at 80)."""
     from rich.console import Console
 
     console = Console()
-    return console if console.is_terminal else Console(width=max(console.width, 120))
-
-
-def _counts(record) -> dict[str, int]:
-    return {
-        "entities": len(record.entities), "timexes": len(record.timexes), "sources": len(record.sources),
-        "attributions": len(record.attributions), "claims": len(record.claims),
-        "loaded": len(record.loaded_terms), "events": len(record.events),
-    }
+    return console if console.is_terminal else Console(width=max(console.width, piped_width))
 
 
 def _print_summary(summary: list[tuple]) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    from .terminal import summary_card
 
     console = _stdout_console()
     for origin, status, record in summary:
-        table = Table(title=record.title or origin, title_justify="left", show_header=False, min_width=60)
-        table.add_column("field", style="bold")
-        table.add_column("value")
-        table.add_row("id", f"{record.id} ({status})")
-        table.add_row("from", origin)
-        table.add_row("published", f"{record.published or '?'} ({record.published_from})")
-        if record.dateline:
-            table.add_row("dateline", f"{record.dateline.text!r} place={record.dateline.place} date={record.dateline.date}")
-        table.add_row("outlet", record.outlet or "")
-        if record.authors:
-            table.add_row("authors", ", ".join(record.authors))
-        table.add_row("language", record.language or "")
-        table.add_row("words / headings", f"{len(record.text.split())} / {len(record.headings)}")
-        table.add_row("chrome removed", str(len(record.removed)))
-        ents = sorted(record.entities, key=lambda e: -len(e.mentions))[:8]
-        table.add_row("entities", f"{len(record.entities)}: " + ", ".join(f"{e.name} ({e.type})" for e in ents))
-        counts = _counts(record)
-        table.add_row("found", "  ".join(f"{k} {v}" for k, v in counts.items() if k != "entities"))
-        sc = record.scorecard
-        if sc is not None:
-            table.add_row("sourcing", f"attributed {sc.share_attributed:.0%} of {sc.claims} claims; "
-                          f"anonymous {sc.anonymous_share:.0%} of {sc.attributions} attributions; "
-                          f"{sc.distinct_named_sources} named sources; loaded/1k words "
-                          f"authorial {sc.loaded_authorial_per_1k:.1f} quoted {sc.loaded_quoted_per_1k:.1f}")
-        for w in record.warnings:
-            table.add_row("warning", w)
-        console.print(table)
+        console.print(summary_card(origin, status, record))
 
 
 def cmd_show(args) -> int:
@@ -318,7 +291,9 @@ def cmd_show(args) -> int:
     if args.format == "json":
         print(json.dumps(record.to_dict(), ensure_ascii=False, indent=1))
     else:
-        _print_summary([(record.url or record.id, "stored", record)])
+        from .terminal import record_tables
+
+        _stdout_console(piped_width=100).print(record_tables(record))
     return EXIT_OK
 
 
@@ -375,8 +350,12 @@ def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
 
 
 def cmd_evaluate(args) -> int:
-    from .evaluate import run
+    from .evaluate import build_cache, run
 
+    if args.build_cache:
+        rendered = build_cache(args.set, args.path, limit=args.limit, half=args.half,
+                               progress=lambda k, total, name: _err(f"rendered {k}/{total}: {name}"))
+        _err(f"{rendered} pages rendered")
     metrics = run(args.set, args.path, limit=args.limit, half=args.half)
     from rich.console import Console
     from rich.table import Table
@@ -418,6 +397,22 @@ def _print_outlet_cards(columns: list[str], rows: list[tuple]) -> None:
         console.print(card)
 
 
+def cmd_serve(args) -> int:
+    from .errors import bad_port
+    from .store import Store
+    from .web import is_loopback, serve
+
+    if not 0 < args.port < 65536:
+        raise bad_port(args.port)
+    Store(args.db, read_only=True).close()  # a missing or unreadable store fails here, with its code
+    if not is_loopback(args.host):
+        _err(f"warning: listening on {args.host}: anyone who can reach this address can read the store")
+    print(f"dateline reader: http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}/ "
+          f"(store {args.db}, read-only; Ctrl-C stops it)", flush=True)
+    serve(args.db, host=args.host, port=args.port)
+    return EXIT_OK
+
+
 def cmd_export(args) -> int:
     with _reader(args.db, allowed_directories=[args.folder]) as store:
         for path in store.export_parquet(args.folder):
@@ -437,7 +432,7 @@ def _reader(db: str, allowed_directories=()):
 
 
 COMMANDS = {"analyze": cmd_analyze, "show": cmd_show, "list": cmd_list, "query": cmd_query,
-            "evaluate": cmd_evaluate, "outlets": cmd_outlets, "export": cmd_export}
+            "evaluate": cmd_evaluate, "outlets": cmd_outlets, "serve": cmd_serve, "export": cmd_export}
 
 
 if __name__ == "__main__":

@@ -147,6 +147,21 @@ def unexpected_read_failure(exc: BaseException) -> InputError:
                       "please report it with the input", "E199")
 
 
+# Usage errors: the command line.
+def bad_port(port: int) -> UsageError:
+    return UsageError(f"--port {port} is not a port number; give one from 1 to 65535 (8000 is the default)", "E410")
+
+
+def pasted_not_rendered(missing: int, cache: str) -> UsageError:
+    return UsageError(f"{missing} pages of the pasted set are not rendered in {cache}; run "
+                      "`dateline evaluate pasted --build-cache` first (it needs chromium)", "E412")
+
+
+def no_browser(executable: str) -> UsageError:
+    return UsageError(f"rendering pages needs Playwright for Python and chromium at {executable}; "
+                      "install them (pip install playwright; apt-get install chromium)", "E413")
+
+
 # Warnings: kept on the record.
 def w_unbalanced_quotes(count: int) -> str:
     return f"W001: {count} quotation mark(s) without a partner; quotes near them are a best guess"

@@ -78,7 +78,11 @@ class Attribution:
     speaker: Optional[Span] = None
     cue_lemma: Optional[str] = None
     distancing: bool = False
-    mode: str = "speech"  # speech (a statement made), thought (a belief or wish reported)
+    mode: str = "speech"  # speech (a statement made), thought (a belief or wish reported), declined
+    cue_kind: Optional[str] = None  # speech, belief, position, accusation, decline, document
+    verb: Optional[Span] = None  # the cue's verb alone ("said" in "has also said")
+    topic: bool = False  # the content names what the report is about or aims at ("criticised the
+    # plan", "talked about the economy"), not a statement made
 
 
 @dataclass(slots=True)
@@ -142,6 +146,7 @@ class Scorecard:
     loaded_authorial: int = 0
     loaded_quoted: int = 0
     quoted_words: int = 0
+    declined: int = 0  # sources that declined to comment or did not respond
 
 
 @dataclass(slots=True)

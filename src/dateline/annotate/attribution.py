@@ -3,16 +3,24 @@ becomes an Attribution; every distinct speaker a Source (see sources.py); pronou
 descriptions that name a speaker are resolved into the speaker's entity (see coref.py).
 
 The passes, all linear in the article's tokens:
-1. quotes.scan pairs the quotation marks;
+1. quotes.scan pairs the quotation marks; an embedded post or a pull-quote signed by a name line
+   ("— City Water (@citywater)") is that source's words;
 2. a quote that stands as a sentence of its own takes the reporting verb in the text beside it
    ("“...,” he said." / "She said: “...”") as its cue: a *direct* attribution;
-3. every other reporting verb (cues.py, from ``cue_verbs.csv``) with a clause complement is an
-   *indirect* attribution, *mixed* when a quote lies inside (or runs on from) its content;
+3. every other cue verb (cues.py, from ``cue_verbs.csv``, each with its kind: speech, belief,
+   position, accusation, decline, document) with a clause, an object, a preposition or an
+   infinitive that carries its content is an *indirect* attribution, *mixed* when a quote lies
+   inside (or runs on from) its content; in the passive its agent speaks ("was rejected by X"); a
+   refusal ("declined to comment", "did not respond", "could not be reached") has mode *declined*;
 4. "according to X" is an *according_to* attribution over the rest of its clause, and X carries
    ("via") any other attribution in its sentence;
 5. a quoted label that a naming verb puts on something ("called it a “global takeover”") is the
    verb's subject's own words;
-6. a quote left without a cue continues the previous speaker (the "floating" quote, and the
+6. a line opening with a name and a colon (headline "Pence: ...", transcript "WALLACE: ..."), a
+   noun that attributes with a holder ("the mayor's claim that ..."), and "In a statement, X ..."
+   or "In the poll, ..." where no verb reports;
+7. attributions in a photo caption are dropped unless a speech verb reports them;
+8. a quote left without a cue continues the previous speaker (the "floating" quote, and the
    second half of a quote split by its cue).
 An attribution inside another's content is the outer source's report and is dropped, unless it is
 the whole of that report ("X reported that officials said ...": the officials, via X).
@@ -34,6 +42,7 @@ from . import annotator, cues, quotes, sources
 Span = tuple[int, int]
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
+_OBJECT_PRONOUNS = {"him", "her", "them", "me", "us"}
 _CLIMB_DEPS = ("conj", "advcl", "xcomp", "pcomp", "prep", "dep")
 _CONTENT_DEPS = ("ccomp", "csubjpass")
 _EDGE_PUNCT = {",", ".", ";", ":", "—", "–", "-", "--", "(", ")"}
@@ -43,6 +52,11 @@ _COORDINATORS = {"and", "or", "but"}
 _FLOATING_MIN_WORDS = 4
 _FLOATING_REACH = 2  # paragraphs back a floating quote may look for its speaker
 _LINE_START = re.compile(r"\n(?=[^\n])")
+# an embedded post or a pull-quote signed on its last line: "... — City Water (@citywater) May 5, 2019"
+_NAME = r"(?P<name>[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|of|the|de|la|van|von|and|&))*)"
+_SIGNATURE = _NAME + r"\s*(?:\(@\w{1,30}\))?\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})?\s*$"
+_POST_SIGNED = re.compile(r"\s[—–]\s*" + _NAME + r"\s*\(@\w{1,30}\)\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})?\s*$")
+_NAME_LINE = re.compile(r"\s*(?:[—–]|--?)\s*" + _SIGNATURE)
 
 
 @dataclass(slots=True)
@@ -58,6 +72,9 @@ class Found:
     lemma: Optional[str] = None
     distancing: bool = False
     mode: str = "speech"
+    cue_kind: Optional[str] = None  # what the cue verb reports (cues.CUE_KINDS)
+    verb: Optional[Span] = None  # the cue's verb itself, without its auxiliaries
+    topic: bool = False  # the content is what the report is about, not what was said
     continues: Optional["Found"] = None  # the attribution whose speaker this one keeps
     via_tokens: list[int] = field(default_factory=list)  # heads of phrases that carried it
 
@@ -85,6 +102,7 @@ class Article:
         self.sent_spans = list(zip(bounds[:-1], bounds[1:]))
         self.quote_of = self._quote_of_tokens()
         self.para_starts = [0] + [m.end() for m in _LINE_START.finditer(self.text)]
+        self.captions: dict[int, bool] = {}  # paragraph -> whether it is a photo caption
 
     def _quote_of_tokens(self) -> list[int]:
         out = [-1] * len(self.starts)
@@ -135,6 +153,7 @@ def find_attributions(article: Article) -> list[Found]:
     used_cues: dict[int, int] = {}  # cue token -> index in found
     quoted: set[int] = set()  # quotes already attributed
     standalone = [_standalone(article, q) for q in article.quotes]
+    _posts(article, found, quoted)
     # direct: the cue follows the quote, then precedes it
     for qi, q in enumerate(article.quotes):
         if not standalone[qi]:
@@ -163,15 +182,32 @@ def find_attributions(article: Article) -> list[Found]:
                                                    and any(c.dep_ == "ccomp" for c in tok.children)):
             continue
         verb = _cue_of(tok)
-        if verb is None or any(c.dep_ == "neg" for c in tok.children):  # "did not say that": no report
+        if verb is None:
             continue
-        content = _indirect_content(article, tok, verb)
+        negated = any(c.dep_ == "neg" for c in tok.children)
+        if negated and not verb.negated or verb.negated == "only" and not negated:
+            continue  # "did not say that ...": no report; "returned home": no cue
+        cue = _cue_span(article, tok, verb)
+        kind, mode, topic = verb.kind, verb.mode, False
+        if negated or verb.kind == "decline":
+            content = _refusal_content(article, tok, verb, negated)
+            if content is None:
+                continue
+            if not negated and not _refuses_to_speak(article, content):
+                kind, mode = "position", "speech"  # "refused to step aside": a stance, not silence
+            else:
+                kind, mode = "decline", "declined"
+        else:
+            content, topic = _indirect_content(article, tok, verb)
         if content is None:
             continue
         content, inside = _with_quotes(article, content, quoted)
-        f = Found("mixed" if inside else "indirect", content, cue=_cue_span(article, tok), cue_token=tok.i,
-                  lemma=verb.lemma, distancing=verb.distancing, mode=verb.mode)
-        _set_speaker(article, f, tok)
+        if inside and topic and verb.lemma in cues.naming_verbs():
+            continue  # "called the plan “reckless”": the quoted label is the subject's words (below)
+        f = Found("mixed" if inside else "indirect", content, cue=cue, cue_token=tok.i, lemma=verb.lemma,
+                  distancing=verb.distancing, mode=mode, cue_kind=kind, verb=_verb_span(article, tok), topic=topic)
+        unreached = mode == "declined" and next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        _set_speaker(article, f, tok, unreached or None)  # "Smith could not be reached": Smith
         if f.speaker_token is None:
             continue
         used_cues[tok.i] = len(found)
@@ -180,11 +216,26 @@ def find_attributions(article: Article) -> list[Found]:
             quoted.add(qi)
     _according_to(article, found, quoted)
     _named_by_a_verb(article, found, quoted)
-    found = _outermost(article, found)
+    _colon_lines(article, found, quoted)
+    _nominal(article, found, quoted)
+    _in_a_document(article, found, quoted)
+    found = _outermost(article, [f for f in found if f.cue_kind == "speech" or not _in_caption(article, f)])
     _floating(article, found, quoted, standalone)
     _after_dateline(article, found)
     found.sort(key=lambda f: f.content[0])
     return found
+
+
+def _in_caption(article: Article, f: Found) -> bool:
+    """Is the attribution in a photo caption (a paragraph that ends with a photo credit)? What a
+    caption says a picture shows is no one's statement ("This image released by the studio shows
+    ..."); only a speech verb there reports words ("Elon Musk says the system ...")."""
+    k = article.paragraph(f.content[0])
+    if f.cue is not None and article.paragraph(f.cue[0]) != k:
+        return False
+    end = article.para_starts[k + 1] if k + 1 < len(article.para_starts) else len(article.text)
+    return article.captions.setdefault(k, bool(cues.caption_credit().search(
+        article.text, article.para_starts[k], end)))
 
 
 def _after_dateline(article: Article, found: list[Found]) -> None:
@@ -206,7 +257,10 @@ def _outermost(article: Article, found: list[Found]) -> list[Found]:
     outer source's report ("Sources report that Trump asked him to assure them that ..."). A
     participle after a comma (", noting that ...") is the outer speaker going on: it is kept, and
     the outer content ends before it."""
-    outers = sorted((f for f in found if f.kind != "according_to"), key=lambda f: f.content[0])
+    # a post's words carry their own reports ("... the union says ambulances are late — Jane Roe
+    # (@janeroe)"): a post is no outer report
+    outers = sorted((f for f in found if f.kind != "according_to" and not (f.cue is None and f.cue_kind == "speech")),
+                    key=lambda f: f.content[0])
     starts = [f.content[0] for f in outers]
     keep = []
     for f in found:
@@ -214,17 +268,32 @@ def _outermost(article: Article, found: list[Found]) -> list[Found]:
             k = bisect.bisect_right(starts, f.cue[0])
             outer = next((o for o in reversed(outers[max(0, k - 8):k]) if o is not f
                           and o.content[0] <= f.cue[0] and f.cue[1] <= o.content[1]), None)
+            if outer is not None and article.doc[f.cue_token].pos_ == "NOUN":
+                keep.append(f)  # "disputed the mayor's claim that ...": the claim is still the mayor's
+                continue
             if outer is not None:
                 cue = article.doc[f.cue_token]
                 comma = cue.i - 1
-                if cue.dep_ == "ccomp" and cue.head.i == outer.cue_token and outer.speaker_token is not None:
-                    # "The Times reported that officials said ...": the outer source carried it
+                if cue.dep_ == "ccomp" and cue.head.i == outer.cue_token and outer.speaker_token is not None \
+                        and not f.topic and f.mode == "speech" and f.cue_kind != "document":
+                    # "The Times reported that officials said ...": the outer source carried it. A
+                    # belief, a document's finding or a topic inside a report is the outer source's
+                    # own account ("said Kyiv had asked for missiles", "said he thinks that ...")
                     f.via_tokens.append(outer.speaker_token)
                     keep.append(f)
                     continue
                 going_on = (cue.tag_ == "VBG" and cue.dep_ == "advcl" and article.doc[comma].text == ",") or (
                     cue.dep_ == "conj" and article.doc[comma].lower_ in _COORDINATORS
                     and not any(c.dep_ in _SUBJECT_DEPS for c in cue.children))
+                subject = next((c for c in cue.children if c.dep_ in _SUBJECT_DEPS and c.i < cue.i), None)
+                joined = subject is not None and subject.left_edge.i >= 2 and cue.dep_ == "conj" \
+                    and article.doc[subject.left_edge.i - 1].lower_ in _COORDINATORS \
+                    and article.doc[subject.left_edge.i - 2].text in (",", ";")
+                if joined:  # "X warned that A, and the agency urged B": a report of its own after the first
+                    lo = article.token_at(outer.content[0])
+                    outer.content = article.span(*_trim(article, lo, subject.left_edge.i - 2))
+                    keep.append(f)
+                    continue
                 if not going_on:  # "said X and promised that Y": the speaker's second report
                     continue
                 lo = article.token_at(outer.content[0])
@@ -239,12 +308,39 @@ def _cue_of(tok) -> Optional[cues.CueVerb]:
     return cues.cue_verb(tok.lemma_.lower(), particle)
 
 
-def _cue_span(article: Article, tok) -> Span:
+def _quote_cue(tok) -> Optional[cues.CueVerb]:
+    """A verb that can introduce a quote: any cue but a refusal ("declined", "could not be reached")."""
+    verb = _cue_of(tok)
+    return verb if verb is not None and verb.kind != "decline" else None
+
+
+def _verb_span(article: Article, tok) -> Span:
+    """The verb with its particle: "said", "pointed out"."""
     hi = tok.i
     for c in tok.children:
         if c.dep_ == "prt" and c.i == hi + 1:
             hi = c.i
     return article.span(tok.i, hi)
+
+
+def _cue_span(article: Article, tok, verb: Optional[cues.CueVerb] = None) -> Span:
+    """The cue as a reader quotes it: the verb group, with the auxiliaries, the negation and the
+    adverbs before the verb ("has also said", "did not immediately respond"), its particle and a
+    preposition that takes the content ("called for", "lashed out at")."""
+    doc = article.doc
+    lo = tok.i
+    while lo > 0:
+        prev = doc[lo - 1]
+        if prev.head.i != tok.i or article.quote_of[prev.i] >= 0 or not (
+                prev.dep_ in ("aux", "auxpass", "neg") or prev.dep_ == "advmod" and prev.tag_ in ("RB", "RBR", "RBS")):
+            break
+        lo -= 1
+    hi = tok.i
+    preps = verb.preps if verb is not None else ()
+    for c in sorted(tok.children, key=lambda c: c.i):
+        if c.i == hi + 1 and (c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in preps):
+            hi = c.i
+    return article.span(lo, hi)
 
 
 def _standalone(article: Article, q: quotes.Quote) -> bool:
@@ -259,7 +355,7 @@ def _standalone(article: Article, q: quotes.Quote) -> bool:
     if before == "\n" or before in _BEFORE_STANDALONE:
         return True
     tok = article.doc[article.token_at(i)] if i >= 0 else None
-    return tok is not None and _cue_of(tok) is not None and tok.pos_ in ("VERB", "AUX")
+    return tok is not None and _quote_cue(tok) is not None and tok.pos_ in ("VERB", "AUX")
 
 
 def _names_a_thing(article: Article, q: quotes.Quote) -> bool:
@@ -291,7 +387,7 @@ def _cue_after(article: Article, q: quotes.Quote):
             return None
         if tok.text in _SENTENCE_END:
             return None
-        if tok.pos_ in ("VERB", "AUX") and _cue_of(tok) is not None:
+        if tok.pos_ in ("VERB", "AUX") and _quote_cue(tok) is not None:
             return tok
     return None
 
@@ -313,7 +409,7 @@ def _cue_before(article: Article, q: quotes.Quote):
         tok = doc[i]
         if article.quote_of[i] >= 0 or tok.text in _SENTENCE_END or "\n" in tok.whitespace_:
             return None
-        if tok.pos_ in ("VERB", "AUX") and _cue_of(tok) is not None:
+        if tok.pos_ in ("VERB", "AUX") and _quote_cue(tok) is not None:
             return tok
     return None
 
@@ -325,8 +421,8 @@ def _has_clause_content(cue, q: quotes.Quote) -> bool:
 
 def _add_direct(article: Article, found: list[Found], q: quotes.Quote, cue, used_cues: dict[int, int]) -> None:
     verb = _cue_of(cue)
-    f = Found("direct", (q.start, q.end), cue=_cue_span(article, cue), cue_token=cue.i, lemma=verb.lemma,
-              distancing=verb.distancing, mode=verb.mode)
+    f = Found("direct", (q.start, q.end), cue=_cue_span(article, cue, verb), cue_token=cue.i, lemma=verb.lemma,
+              distancing=verb.distancing, mode=verb.mode, cue_kind=verb.kind, verb=_verb_span(article, cue))
     _set_speaker(article, f, cue, _speaker_beside(article, q, cue))
     used_cues[cue.i] = len(found)
     found.append(f)
@@ -370,6 +466,9 @@ def _phrase_head(doc, lo: int, hi: int):
     for t in doc[lo:hi]:
         if t.tag_ == "HYPH" or t.tag_ == "POS":  # "Holtz-Eakin", "the minister's"
             continue
+        if t.lower_ == "of" and head is not None and head.pos_ == "PROPN" and t.i + 1 < hi \
+                and doc[t.i + 1].pos_ == "PROPN":
+            continue  # "University of Toronto political scientist Jane Doe": a name with "of" in it
         if t.pos_ not in _NOUN_PHRASE_POS or (t.pos_ == "CCONJ" and head is None):
             break
         if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
@@ -383,6 +482,11 @@ def subject_of(tok):
     inverted = _inverted_speaker(tok)
     if inverted is not None:
         return inverted
+    if _passive_with_agent(tok):  # "was rejected by a regional parliament"
+        agent = next(c for c in tok.children if c.dep_ == "agent")
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if by is not None:
+            return by
     node = tok
     for _ in range(5):
         subjects = [c for c in node.children if c.dep_ in _SUBJECT_DEPS or (c.dep_ == "nsubjpass" and node.i != tok.i)]
@@ -473,6 +577,12 @@ def _set_speaker(article: Article, f: Found, cue, subj=None) -> None:
         return
     f.speaker_token = subj.i
     f.speaker = sources.phrase_span(article, subj)
+    if subj.i < cue.i and cue.idx < f.speaker[1]:  # "analysts saying ...": the speaker ends before the cue
+        lo = article.token_at(f.speaker[0])
+        hi = cue.left_edge.i - 1
+        while hi > lo and (article.doc[hi].is_punct or article.doc[hi].is_space):
+            hi -= 1
+        f.speaker = article.span(lo, max(lo, hi))
     for c in cue.children:
         if c.dep_ in ("dobj", "dative") and cue.lemma_ in ("tell", "say") and sources.media_phrase(article, c):
             f.via_tokens.append(c.i)
@@ -486,8 +596,13 @@ def _set_speaker(article: Article, f: Found, cue, subj=None) -> None:
                     f.via_tokens.append(p.i)
 
 
-def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> Optional[Span]:
-    clauses = [c for c in tok.children if c.dep_ in _CONTENT_DEPS]
+def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Optional[Span], bool]:
+    """What the verb reports, and whether that is a topic (what the report is about or aims at:
+    "criticised the plan", "talked about the economy") rather than a statement."""
+    topic = False
+    # "found him lying on the couch": what was seen, not said (but "polls show the lead eroding")
+    clauses = [c for c in tok.children if c.dep_ in _CONTENT_DEPS and not (
+        c.tag_ == "VBG" and any(x.dep_ == "nsubj" and x.lower_ in _OBJECT_PRONOUNS for x in c.children))]
     if not clauses:  # "stated that the groundwork ...", however the parser tagged the clause
         clauses = [c for c in tok.children if c.lower_ == "that" and c.tag_ == "IN" and c.i > tok.i
                    and c.dep_ != "mark" and sum(1 for _ in c.subtree) >= 3][:1]
@@ -495,18 +610,28 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> Optional[Spa
     if below and not any(tok.i < c.i < below[0].i for c in clauses):
         # the "that"-clause opens the content; a clause the parser split off after it goes on with it
         clauses = below + [c for c in clauses if c.i > below[0].i]
+    if not clauses and _passive_with_agent(tok):  # "was rejected by parliament": the subject
+        clauses = [c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")][:1]
+        topic = bool(clauses)
     if not clauses and verb.object_content:
-        clauses = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")][:1]
+        clauses = _object_content(tok, verb)
+        topic = bool(clauses)
+    if not clauses and verb.preps:
+        clauses = _prep_content(tok, verb)
+        topic = bool(clauses)
     if not clauses and verb.infinitive_content:  # "vowed to fight on", "urged Congress to act"
+        addressee = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i > tok.i][:1]
         clauses = [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and c.tag_ == "VB"
-                   and sum(1 for _ in c.subtree) >= 3][:1]
+                   and (sum(1 for _ in c.subtree) >= 3 or addressee and addressee[0].i < c.i)][:1]
+        if clauses and addressee and addressee[0].i < clauses[0].i:
+            clauses = addressee + clauses  # the request with whom it asks: "countries to act"
     if not clauses and verb.infinitive_content and verb.mode == "thought":
         # "wants all hostages freed": the object and its participle are the wish, whether the
         # parser reads them as a clause or as a noun with a participle after it
         clauses = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i
                    and any(a.dep_ == "acl" and a.tag_ == "VBN" and a.i == c.i + 1 for a in c.children)][:1]
     if not clauses:
-        return _parenthetical_content(article, tok)
+        return _parenthetical_content(article, tok) or _framed_content(article, tok), False
     first = next((c for c in clauses if c.i > tok.i), clauses[0])
     side_after = first.i > tok.i
     clauses = [c for c in clauses if (c.i > tok.i) == side_after]
@@ -518,16 +643,128 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> Optional[Spa
     seg_lo, seg_hi = _segment(article, tok.i)
     toks = [t.i for c in clauses for t in c.subtree if (t.i > tok.i) == side_after and not _is_according(t)
             and seg_lo <= t.i < seg_hi]
-    if clauses[0].dep_ == "dobj":
+    if clauses[0].dep_ == "dobj" and not verb.object_as:
         # "stressed the collaboration as working towards ...": the object is the content, the
         # "as" phrase the verb's, wherever the parser hung it
         as_phrase = {t.i for c in clauses[0].children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree}
         toks = [i for i in toks if i not in as_phrase]
-    if toks and side_after and _is_question(article.doc[min(toks)]):
-        return None
+    if toks and side_after and verb.question and _is_question(article.doc[min(toks)]):
+        return None, False
     if toks and not side_after:
         toks += _tail_after_frame(article, tok, max(toks), seg_hi)
-    return _span_of(article, _without_according(article, toks))
+    elif toks and not topic:
+        toks += _clause_runs_on(article, max(toks), seg_hi)
+    return _span_of(article, _without_according(article, toks)), topic
+
+
+_RUN_ON = {"so", "unless", "because", "although", "though", "while"}
+
+
+def _clause_runs_on(article: Article, content_end: int, seg_hi: int) -> list[int]:
+    """"said he can focus, so he can spend it with her", "said they won't vote on it, unless ...": a
+    clause subordinate to the reported one, to the end of the sentence, goes on with the report
+    however the parser hung it, unless it has a cue or a quote of its own. (A clause after "but" or
+    "and" is a main clause: it may be the writer's.)"""
+    doc = article.doc
+    k = content_end + 1
+    if k + 1 >= seg_hi or doc[k].text != "," or doc[k + 1].lower_ not in _RUN_ON:
+        return []
+    tail = range(k + 2, seg_hi)
+    if any(article.quote_of[i] >= 0 or _cue_of(doc[i]) is not None and doc[i].pos_ == "VERB" for i in tail):
+        return []
+    if not any(doc[i].dep_ in ("nsubj", "nsubjpass", "expl") for i in tail):
+        return []
+    return list(range(k, seg_hi))
+
+
+_OBJECT_PREPS = ("of", "for", "over", "to", "as", "with")  # "accused X of", "likened X to", "show X with"
+
+
+def _object_content(tok, verb: cues.CueVerb) -> list:
+    """The object a verb's report is about, with what the verb says of it: "endorsed Trump",
+    "accused her of lying", "called the charges baseless", "dismissed it as a stunt"."""
+    children = list(tok.children)
+    obj = next((c for c in children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None:
+        return []
+    doc = tok.doc
+    comma = next((k for k in range(obj.right_edge.i + 1, min(len(doc), tok.right_edge.i + 1)) if doc[k].text == ","),
+                 len(doc))
+    preps = [c for c in children if c.dep_ == "prep" and obj.i < c.i < comma and c.lower_ in _OBJECT_PREPS
+             and (c.lower_ != "as" or verb.object_as)]
+    # what the verb says of the object: "called the charges baseless", "showing her ahead 3 points"
+    predicate = [c for c in children if obj.i < c.i < comma and c.pos_ != "VERB"
+                 and (c.dep_ == "oprd" or c.dep_ in ("acomp", "dobj", "advmod")
+                      and (obj.pos_ == "PRON" or verb.kind == "document"))]  # "polls show the mayor ahead"
+    if verb.object_as:
+        # "called climate change a hoax": the parser may hang the predicate on the object
+        said_of = predicate or any(c.lower_ == "as" for c in preps) or any(
+            c.i > obj.i and (c.dep_ in ("dobj", "attr", "oprd", "amod") and c.pos_ != "VERB"
+                             or c.dep_ == "prep" and c.lower_ == "as")
+            for c in obj.children)  # "found that action unconstitutional": the parser's adjective after the noun
+        if not said_of:
+            return []
+    elif obj.pos_ in ("PRON", "NUM", "ADV", "X") and not preps and not any(
+            c.i > obj.i and c.dep_ in ("oprd", "acomp", "dobj", "advmod") for c in children):
+        return []  # "endorsed him": a pronoun alone says nothing a reader can check ("showing her ahead" does)
+    if verb.kind == "speech" and _names_people(obj):
+        return []  # "denied the visitors" (a save), "told reporters": people are no statement
+    return [obj] + preps + predicate
+
+
+def _names_people(tok) -> bool:
+    """A phrase naming people, not what they said: a pronoun, a person, a people, a role."""
+    return tok.pos_ == "PRON" and not any(c.dep_ == "prep" for c in tok.children) \
+        or tok.ent_type_ in ("PERSON", "NORP") or tok.lemma_.lower() in cues.person_roles()
+
+
+def _passive_with_agent(tok) -> bool:
+    children = list(tok.children)
+    return any(c.dep_ == "auxpass" for c in children) and any(c.dep_ == "agent" for c in children)
+
+
+def _prep_content(tok, verb: cues.CueVerb) -> list:
+    """"called for a ban", "complained about the noise", "called on Congress to act": the object of
+    the verb's preposition, with an infinitive that goes on from it."""
+    prep = next((c for c in tok.children if c.dep_ in ("prep", "prt") and c.i > tok.i and c.lower_ in verb.preps),
+                None)  # the parser reads "called on Republicans" with a particle as often as a preposition
+    objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
+    if not objects:
+        return []
+    return objects + [c for c in tok.children if c.dep_ == "xcomp" and c.i > prep.i]
+
+
+def _refusal_content(article: Article, tok, verb: cues.CueVerb, negated: bool) -> Optional[Span]:
+    """What a source would not speak about: "declined to comment", "would not say whether ...",
+    "did not respond to requests for comment", "could not be reached for comment" (an empty span
+    after the cue when nothing follows: "did not respond."). None where there is no refusal:
+    "did not say that ..." reports nothing, and "sales declined 5 percent" is no one declining."""
+    children = [c for c in tok.children if c.i > tok.i]
+    if not negated and not any(c.dep_ == "xcomp" or c.dep_ == "dobj" and _cue_of(c) is not None for c in children):
+        return None
+    if negated and any(c.dep_ in _CONTENT_DEPS and not _is_question(c.doc[c.left_edge.i]) for c in children):
+        return None
+    content, _ = _indirect_content(article, tok, verb)
+    if content is not None:
+        return content
+    _, seg_hi = _segment(article, tok.i)
+    toks = [t.i for c in children if c.dep_ in ("prep", "dobj", "xcomp", "dative") for t in c.subtree if t.i < seg_hi]
+    if toks:
+        return _span_of(article, toks)
+    end = _cue_span(article, tok, verb)[1]
+    return end, end
+
+
+def _refuses_to_speak(article: Article, content: Span) -> bool:
+    """"declined to comment", "refused to answer questions": the refusal is one to speak (a source
+    who said nothing), not a stance ("refused to step aside")."""
+    doc = article.doc
+    lo, hi = article.token_at(content[0]), article.token_at(max(content[0], content[1] - 1))
+    for t in doc[lo:hi + 1]:
+        verb = cues.cue_verb(t.lemma_.lower())
+        if verb is not None and verb.kind == "speech":
+            return True
+    return False
 
 
 def _tail_after_frame(article: Article, tok, content_end: int, seg_hi: int) -> list[int]:
@@ -628,6 +865,28 @@ def _parenthetical_content(article: Article, tok) -> Optional[Span]:
     if not toks or min(toks) > tok.i:
         return None
     return _span_of(article, toks)
+
+
+def _framed_content(article: Article, tok) -> Optional[Span]:
+    """"These employees, Stumpf explained in the hearing, were well paid": a cue with its subject
+    set off by commas inside the clause it reports, however the parser split the sentence: the
+    content is the clause around the frame, from the sentence start to the end."""
+    doc = article.doc
+    seg_lo, seg_hi = _segment(article, tok.i)
+    subj = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS and c.i < tok.i), None)
+    if subj is None or any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in tok.children):
+        return None
+    opening = subj.left_edge.i - 1
+    closing = next((k for k in range(tok.i + 1, seg_hi) if doc[k].text == ","), None)
+    if opening <= seg_lo or doc[opening].text != "," or closing is None or closing + 1 >= seg_hi:
+        return None
+    head_words = doc[seg_lo:opening]
+    if head_words[0].pos_ in ("SCONJ", "ADP", "ADV") or any(t.pos_ in ("VERB", "AUX") for t in head_words):
+        return None  # "After the vote, X said, ...": a phrase of the frame's, no clause before it
+    rest = doc[closing + 1:seg_hi]
+    if not any(t.pos_ in ("VERB", "AUX") for t in rest) or any(article.quote_of[t.i] >= 0 for t in head_words):
+        return None
+    return _span_of(article, list(range(seg_lo, opening)) + list(range(closing + 1, seg_hi)))
 
 
 def _is_question(first) -> bool:
@@ -745,12 +1004,207 @@ def _named_by_a_verb(article: Article, found: list[Found], quoted: set[int]) -> 
         if node.lemma_.lower() not in cues.naming_verbs() or any(c.dep_ in ("prt", "auxpass") for c in node.children) \
                 or node.dep_ == "acl":  # "an app called “Screenwise”": a name, no one's words
             continue
-        f = Found("direct", (q.start, q.end), cue=_cue_span(article, node), cue_token=node.i,
-                  lemma=node.lemma_.lower())
+        verb = _cue_of(node)
+        f = Found("direct", (q.start, q.end), cue=_cue_span(article, node, verb), cue_token=node.i,
+                  lemma=node.lemma_.lower(), cue_kind=verb.kind if verb is not None else "speech",
+                  verb=_verb_span(article, node))
         _set_speaker(article, f, node)
         if f.speaker_token is not None:
             found.append(f)
             quoted.add(qi)
+
+
+_COLON_PREFIX_MAX = 8  # tokens of a name before a line's colon: "Former Sen. Mary Landrieu (D-La.):"
+
+
+def _colon_lines(article: Article, found: list[Found], quoted: set[int]) -> None:
+    """A line that opens with a name and a colon gives that speaker the rest of the line: the
+    headline form "Pence: Flowers won't be at debate" and the transcript form "WALLACE: Let's
+    start ...". Not where the words before the colon have a verb ("He added: ..." is a cue of its
+    own), label a part of the page ("The Latest:", "Editor's note:"), or what follows has no verb
+    (a score or a list: "Sanders: 46")."""
+    doc, text = article.doc, article.text
+    taken = [f.content for f in found]
+    for p in article.para_starts:
+        first = article.token_at(p)
+        if first >= len(doc) or doc[first].idx < p:
+            continue
+        opened = doc[first].is_quote and article.quote_of[first] >= 0  # a transcript quoted line by line
+        if opened:
+            first += 1
+        lo, hi = article.sent_spans[article.sent_of[first]]
+        line_end = text.find("\n", p)
+        line_end = len(text) if line_end < 0 else line_end
+        colon = next((i for i in range(first, min(hi, first + _COLON_PREFIX_MAX + 1)) if doc[i].text == ":"), None)
+        if colon is None or colon == first or _in_parentheses(text, doc[colon].idx):
+            continue
+        prefix = doc[first:colon]
+        transcript = all(t.text.isupper() for t in prefix if t.is_alpha)
+        if any(article.quote_of[t.i] >= 0 for t in doc[first:colon + 1]) and not (opened and transcript):
+            continue
+        if not prefix[0].is_alpha or any(t.pos_ in ("VERB", "AUX") or t.pos_ == "ADP" and not _in_parentheses(text, t.idx)
+                                         for t in prefix):
+            continue  # "** WINNER:", "The Assassination of Gianni Versace:": a label or a title
+        words = [t.lower_ for t in prefix if t.lower_ != "the"]
+        labels = cues.colon_labels()
+        # a name: a proper noun, a transcript's capitals, a document ("Poll:"), or a short run of
+        # capitalised words the tagger read as common nouns ("Carter:")
+        name_like = any(t.pos_ == "PROPN" or t.text.isupper() and t.is_alpha or t.lemma_.lower() in cues.document_nouns()
+                        for t in prefix) or len(prefix) <= 4 and all(t.text[:1].isupper() for t in prefix if t.is_alpha)
+        if " ".join(words) in labels or words and words[0] in labels or not name_like:
+            continue
+        rest = [t for t in doc[colon + 1:article.token_at(line_end - 1) + 1] if not t.is_space]
+        if opened and rest and rest[-1].is_quote:
+            rest.pop()
+        words = [t for t in rest if t.is_alpha]
+        headline = len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
+        if not rest or rest[0].like_num or not (headline or any(t.pos_ in ("VERB", "AUX") for t in rest)):
+            continue  # "Sanders: 46", "Pledged: 781": a score or a list, not words said
+        start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
+        if any(s <= start < e or start <= s < end for s, e in taken):
+            continue
+        head = next((t for t in reversed(prefix) if t.pos_ in ("PROPN", "NOUN") or t.text.isupper()), prefix[-1])
+        content, inside = _with_quotes(article, (start, end), quoted) if not opened else ((start, end), [])
+        f = Found("direct" if transcript else "mixed" if inside else "indirect", content,
+                  cue=article.span(colon, colon), cue_token=colon, lemma=":", cue_kind="speech")
+        f.speaker_token = head.i
+        f.speaker = article.span(first, colon - 1)
+        found.append(f)
+        quoted.update(inside)
+
+
+_HOLDER_PREPS = ("by", "from", "of", "among")  # "the claim by officials", "the worry among rivals"
+
+
+def _nominal(article: Article, found: list[Found], quoted: set[int]) -> None:
+    """A noun that attributes, with a that-clause and a holder: "Stumpf's repeated emphasis that
+    ...", "the claim by officials that ...", "the worry among rivals is that ..." (the clause after
+    "is" when the noun is the subject)."""
+    doc = article.doc
+    nouns = cues.cue_nouns()
+    for tok in article.tokens_with(lemmas=frozenset(nouns)):
+        if tok.pos_ != "NOUN" or _plural_noun(tok):
+            continue
+        holder = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        if holder is None:
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in _HOLDER_PREPS and c.i > tok.i), None)
+            holder = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if holder is None:
+            continue
+        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i and _opens_with_that(c)), None)
+        if clause is None and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+            clause = next((c for c in tok.head.children if c.dep_ in ("ccomp", "attr") and c.i > tok.head.i
+                           and _opens_with_that(c)), None)
+        if clause is None:
+            continue
+        seg_lo, seg_hi = _segment(article, tok.i)
+        content = _span_of(article, [t.i for t in clause.subtree if seg_lo <= t.i < seg_hi])
+        if content is None:
+            continue
+        lo = tok.i
+        while lo > 0 and doc[lo - 1].head.i == tok.i and doc[lo - 1].dep_ in ("amod", "compound"):
+            lo -= 1  # "repeated emphasis", "growing concern"
+        content, inside = _with_quotes(article, content, quoted)
+        kind = nouns[tok.lemma_.lower()]
+        f = Found("mixed" if inside else "indirect", content, cue=article.span(lo, tok.i), cue_token=tok.i,
+                  lemma=tok.lemma_.lower(), cue_kind=kind, mode={"belief": "thought"}.get(kind, "speech"))
+        f.speaker_token = holder.i
+        f.speaker = sources.phrase_span(article, holder)
+        found.append(f)
+        quoted.update(inside)
+
+
+def _plural_noun(tok) -> bool:
+    return tok.tag_ in ("NNS", "NNPS")
+
+
+def _opens_with_that(clause) -> bool:
+    """A complement clause opened by "that" ("the claim that ..."), not a relative one ("the claim
+    that he made")."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _in_a_document(article: Article, found: list[Found], quoted: set[int]) -> None:
+    """"In a statement, the senator was more circumspect": where no verb in the sentence reports,
+    a phrase "in" a medium (statement, interview, letter ...) makes the clause's subject the
+    source of the clause; "In the previous poll, Clinton led Trump": a phrase "in" a document
+    makes the document the source."""
+    doc = article.doc
+    cued = {article.sent_of[f.cue_token] for f in found if f.cue_token is not None}
+    for tok in article.tokens_with(lowers=frozenset({"in"})):
+        if tok.dep_ != "prep" or article.sent_of[tok.i] in cued:
+            continue
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        head = tok.head
+        if pobj is None or head.pos_ not in ("VERB", "AUX") or tok.i > head.i:
+            continue
+        lemma = pobj.lemma_.lower()
+        if lemma in cues.medium_nouns():
+            speaker = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            cue = article.span(pobj.left_edge.i, pobj.i)
+        elif lemma in cues.document_nouns():
+            speaker, cue = pobj, article.span(tok.i, tok.i)
+        else:
+            continue
+        if speaker is None or speaker.pos_ == "PRON" and speaker.lower_ in ("it", "there"):
+            continue
+        seg_lo, seg_hi = _segment(article, tok.i)
+        frame = {t.i for t in tok.subtree}
+        content = _span_of(article, [t.i for t in head.subtree if t.i not in frame and seg_lo <= t.i < seg_hi
+                                     and t.i > tok.right_edge.i])
+        if content is None:
+            continue
+        content, inside = _with_quotes(article, content, quoted)
+        f = Found("mixed" if inside else "indirect", content, cue=cue, cue_token=tok.i, lemma="in",
+                  cue_kind="document" if speaker is pobj else "speech")
+        f.speaker_token = speaker.i
+        f.speaker = sources.phrase_span(article, speaker)
+        found.append(f)
+        quoted.update(inside)
+        cued.add(article.sent_of[tok.i])
+
+
+def _posts(article: Article, found: list[Found], quoted: set[int]) -> None:
+    """Words signed by a name after them: an embedded post ("... pic.twitter.com/x — Michelle
+    Rempel (@MichelleRempel) December 18, 2018") and a pull-quote or post whose name line follows
+    it ("“...”" then "— City Water (@citywater)"). The words are the named source's own."""
+    text = article.text
+    starts = article.para_starts
+    for k, p in enumerate(starts):
+        end = (starts[k + 1] - 1) if k + 1 < len(starts) else len(text)
+        line = text[p:end].rstrip()
+        signed = _POST_SIGNED.search(line)
+        if signed is not None:
+            words, name = (p, p + signed.start()), (p + signed.start("name"), p + signed.end("name"))
+        elif k + 1 < len(starts) and (nxt := _NAME_LINE.match(text, starts[k + 1],
+                                                              (starts[k + 2] - 1) if k + 2 < len(starts) else len(text))):
+            words, name = (p, p + len(line)), (nxt.start("name"), nxt.end("name"))
+            if not _quote_alone(article, words):
+                continue  # a name line under a paragraph of prose is a byline or a credit
+        else:
+            continue
+        lo, hi = words
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        if hi - lo < 2 or len(text[name[0]:name[1]].split()) > 6:
+            continue
+        f = Found("direct", (lo, hi), cue_kind="speech")
+        f.speaker_token = article.token_at(name[1] - 1)
+        f.speaker = name
+        found.append(f)
+        quoted.update(qi for qi, q in enumerate(article.quotes) if lo <= q.start and q.end <= hi)
+
+
+def _quote_alone(article: Article, span: Span) -> bool:
+    """Does the paragraph hold one quote and nothing else (a pull-quote)?"""
+    lo, hi = span
+    return any(q.start <= lo + 1 and hi - 1 <= q.end for q in article.quotes)
+
+
+def _in_parentheses(text: str, at: int) -> bool:
+    """"Sen. Tim Kaine (D-Va.)": is ``at`` inside a parenthesis opened on its line?"""
+    line_start = text.rfind("\n", 0, at) + 1
+    return text.rfind("(", line_start, at) > text.rfind(")", line_start, at)
 
 
 def _floating(article: Article, found: list[Found], quoted: set[int], standalone: list[bool]) -> None:
@@ -760,10 +1214,14 @@ def _floating(article: Article, found: list[Found], quoted: set[int], standalone
     for qi, q in enumerate(article.quotes):
         if qi in quoted or not standalone[qi] or q.single:
             continue
-        if len(article.text[q.start:q.end].split()) < _FLOATING_MIN_WORDS:
-            continue
         k = bisect.bisect_left(starts, q.start)
         prev = placed[k - 1] if k else None
+        # '“...,” she said. “Go.”': a quote after a speaker's sentence in the same paragraph is
+        # theirs however short; elsewhere a short quote may be a title or a slogan
+        same_paragraph = prev is not None and prev.kind == "direct" and article.paragraph(q.start) == \
+            article.paragraph(prev.content[0]) and not article.text[prev.content[1]:q.start].count(". ") > 1
+        if not same_paragraph and len(article.text[q.start:q.end].split()) < _FLOATING_MIN_WORDS:
+            continue
         near = prev is not None and article.paragraph(q.start) - article.paragraph(prev.content[0]) <= _FLOATING_REACH
         f = Found("direct", (q.start, q.end), continues=prev if near else None)
         found.append(f)

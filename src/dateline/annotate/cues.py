@@ -8,13 +8,25 @@ from dataclasses import dataclass
 from .. import lexicons
 
 
+CUE_KINDS = ("speech", "belief", "position", "accusation", "decline", "document")
+
+
 @dataclass(frozen=True, slots=True)
 class CueVerb:
     lemma: str
-    mode: str  # speech, thought
+    kind: str  # one of CUE_KINDS
     distancing: bool
     object_content: bool  # a direct object can be the content ("denied the report")
     infinitive_content: bool  # an infinitive can be the content ("vowed to fight on")
+    object_as: bool = False  # an object is the content only with an "as" phrase or a predicate
+    preps: tuple[str, ...] = ()  # prepositions whose object is the content ("called for")
+    question: bool = False  # a wh-clause after it is a question put ("asked whether"), not a report
+    negated: str = ""  # negated: "" no report, "decline" a refusal to speak, "only" a cue only so
+
+    @property
+    def mode(self) -> str:
+        """speech (a statement made), thought (a belief ascribed) or declined (a refusal to speak)."""
+        return {"belief": "thought", "decline": "declined"}.get(self.kind, "speech")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,8 +38,10 @@ class Role:
 
 @functools.cache
 def cue_verbs() -> dict[str, CueVerb]:
-    return {r["lemma"]: CueVerb(r["lemma"], r["mode"], r["distancing"] == "1", r["object"] == "1",
-                                r["infinitive"] == "1") for r in lexicons.rows("cue_verbs.csv")}
+    return {r["lemma"]: CueVerb(r["lemma"], r["kind"], r["distancing"] == "1", r["object"] in ("1", "as"),
+                                r["infinitive"] == "1", r["object"] == "as",
+                                tuple(p for p in r["prep"].split("|") if p), r["question"] == "1", r["negated"])
+            for r in lexicons.rows("cue_verbs.csv")}
 
 
 @functools.cache
@@ -37,12 +51,21 @@ def cue_lemmas() -> frozenset[str]:
 
 
 def cue_verb(lemma: str, particle: str = "") -> CueVerb | None:
+    """The cue a verb is, with its particle: a phrasal verb is a cue only where it is listed ("point
+    out") or its particle takes the content ("called on Congress"): "backed off", "showed up" are not."""
     verbs = cue_verbs()
     if particle:
         found = verbs.get(f"{lemma} {particle}")
         if found:
             return found
+        plain = verbs.get(lemma)
+        return plain if plain is not None and particle in plain.preps else None
     return verbs.get(lemma)
+
+
+@functools.cache
+def colon_labels() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicons.lines("colon_labels.txt"))
 
 
 @functools.cache
@@ -76,6 +99,32 @@ def document_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def cue_nouns() -> dict[str, str]:
+    """Noun -> the kind of cue it is ("claim": speech, "worry": belief)."""
+    return {r["noun"]: r["kind"] for r in lexicons.rows("cue_nouns.csv")}
+
+
+@functools.cache
+def medium_nouns() -> frozenset[str]:
+    return frozenset(lexicons.lines("medium_nouns.txt"))
+
+
+@functools.cache
+def company_nouns() -> frozenset[str]:
+    return frozenset(lexicons.lines("company_nouns.txt"))
+
+
+@functools.cache
+def media_nouns() -> frozenset[str]:
+    return frozenset(lexicons.lines("media_nouns.txt"))
+
+
+@functools.cache
+def share_nouns() -> frozenset[str]:
+    return frozenset(lexicons.lines("share_nouns.txt"))
+
+
+@functools.cache
 def media_outlets() -> frozenset[str]:
     return frozenset(lexicons.lines("media_outlets.txt"))
 
@@ -88,6 +137,11 @@ def media_name_words() -> frozenset[str]:
 @functools.cache
 def anonymity_pattern() -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in lexicons.lines("anonymity_phrases.txt")), re.I)
+
+
+@functools.cache
+def caption_credit() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in lexicons.lines("caption_credits.txt")), re.I)
 
 
 def is_outlet_name(name: str) -> bool:

@@ -1,6 +1,7 @@
 """scorecard: how an article is sourced, in numbers. It describes sourcing; it never rates truth.
 
-Counts of claims and how many rest on a source; attributions and how many are anonymous; sources by
+Counts of claims and how many rest on a source; attributions and how many are anonymous; sources that
+declined to comment or did not respond (who was asked and said nothing); sources by
 kind and by affiliation (whose voices are heard); distinct named sources; hedges and distancing
 cues; loaded terms per 1,000 words in the article's own voice and in quoted voices; the share of
 words inside quotations. Every number is a count or a ratio of counts over words and mentions, never
@@ -100,8 +101,11 @@ def build_scorecard(record: Record, doc) -> Scorecard:
     words = _word_offsets(doc)
     n_words = len(words)
     sources = {s.id: s for s in record.sources}
-    # "because he knows ..." reports no one's words (see claims): it is not an attribution here.
-    reports = [a for a in record.attributions if not is_mind_reading(a)]
+    # "because he knows ..." reports no one's words (see claims), nor does "declined to comment":
+    # neither is an attribution here; a source that declined is counted on its own.
+    reports = [a for a in record.attributions if not is_mind_reading(a) and a.mode != "declined"]
+    refusals = [a for a in record.attributions if a.mode == "declined"]
+    declined = len({a.source for a in refusals if a.source}) + sum(1 for a in refusals if not a.source)
     anonymous = sum(1 for a in reports if a.source in sources and sources[a.source].kind in ANONYMOUS_KINDS)
     attributed = sum(1 for c in record.claims if c.voice == "source")
     distancing_spans = {tuple(span) for c in record.claims for span in c.distancing}
@@ -129,6 +133,7 @@ def build_scorecard(record: Record, doc) -> Scorecard:
         loaded_authorial=authorial,
         loaded_quoted=quoted,
         quoted_words=quoted_words,
+        declined=declined,
     )
 
 

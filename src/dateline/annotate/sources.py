@@ -42,6 +42,13 @@ def phrase_span(article, tok) -> Span:
         return tok.idx, tok.idx + len(tok.text)
     lo, hi = tok.left_edge.i, tok.right_edge.i
     doc = article.doc
+    # "Trump, speaking to veterans,", "Mr. Kamin, who teaches tax law,": a clause set off by a comma
+    # after the name says what the speaker did or is; the speaker is the name (an apposition stays:
+    # "Jane Roe, a senator from Ohio,")
+    for c in tok.children:
+        if c.i > tok.i and c.dep_ in ("relcl", "acl", "advcl") and c.left_edge.i > 0 \
+                and doc[c.left_edge.i - 1].text == "," and c.left_edge.i - 1 > tok.i:
+            hi = min(hi, c.left_edge.i - 2)
     # a misparse can hang a quote on the speaker: the phrase stays on its own side of any quote
     for i in range(lo, hi + 1):
         if article.quote_of[i] >= 0:
@@ -145,6 +152,37 @@ class SourceBook:
         self.resolver.add_entity(e)
         return e
 
+    def _whole_name(self, e: Entity, at: int) -> Entity:
+        """The person a name stands for where the article named them in full before: "McNeely"
+        after "Morgan McNeely", "Paz Akin" after "Lorena Paz Akin", and a surname the tagger read
+        as an organisation ("Schicketanz" after "Mary Ann Schicketanz"), or a full name it read as
+        one while it read the surname as a person. Of the entities the name ends, the longest name
+        wins, then a person, then the first mentioned. A role word before a person's name is no
+        part of it ("Organizer Dwayne Croteau" is Dwayne Croteau)."""
+        if e.type not in ("PERSON", "ORG"):
+            return e
+        words = _person_words(e.name)
+        best, best_key = e, (len(words), e.type == "PERSON", -(e.mentions[0][0] if e.mentions else at))
+        for other in self.entities:
+            if other is e or other.type not in ("PERSON", "ORG") or not other.mentions or other.mentions[0][0] > at:
+                continue
+            theirs = _person_words(other.name)
+            if len(theirs) < len(words) or theirs[-len(words):] != words:
+                continue
+            if other.type == "ORG" and (e.type != "PERSON" or len(theirs) > len(words) + 2
+                                        or any(w.lower() in cues.group_nouns() or w in cues.media_name_words()
+                                               for w in theirs)):
+                continue  # an organisation's name is a person's only beside that person's surname
+            if e.type == "ORG" and other.type != "PERSON":
+                continue
+            key = (len(theirs), other.type == "PERSON", -other.mentions[0][0])
+            if key > best_key:
+                best, best_key = other, key
+        if best is not e or e.type == "PERSON":
+            best.type = "PERSON"
+            best.name = " ".join(_person_words(best.name))
+        return best
+
     # sources ------------------------------------------------------------------------------------
     def _source(self, key: str, text: str, kind: str, span: Span, head: str = "", plural: bool = False,
                 **fields) -> Source:
@@ -163,6 +201,9 @@ class SourceBook:
         return f"{base}#{len(self.sources)}"
 
     def for_entity(self, e: Entity, span: Span, kind: str) -> Source:
+        e = self._whole_name(e, span[0])
+        if e.type == "PERSON":
+            kind = "named_person"
         key = f"entity:{e.country or e.id}" if kind == "named_group" and e.type in ("GPE", "NORP") else f"entity:{e.id}"
         src = self._source(key, e.name, kind, span, entity=e.id)
         if e.type == "PERSON":
@@ -216,11 +257,26 @@ class SourceBook:
             return self._source(f"office:{_bare(text)}", text, "named_person", span, head=head, affiliation=office)
         if head in cues.document_nouns():
             return self._document(tok, span, text, core)
-        if media_phrase(art, tok):
+        if media_phrase(art, tok) or head in cues.media_nouns() or tok.lower_ in cues.media_nouns():
             return self._source(f"media:{text.lower()}", text, "media", span, head=head)
         unnamed = self._anonymity(tok)
-        if (head in cues.group_nouns() and not _plural(tok) or tok.pos_ == "PROPN" and head not in cues.person_roles()) \
-                and not unnamed:
+        if head in cues.share_nouns() or tok.like_num:  # "46 percent", "a majority of voters", "eight of 10"
+            key = f"anon:{_bare(text)}"
+            return self._source(key, text, "anonymous_group", span, head=head, plural=True,
+                                descriptor=self._descriptor(core, tok), affiliation=self._affiliation(tok, core))
+        if head in cues.group_nouns() and not unnamed and _group_of_people(tok):
+            # "a group of doctors", "a coalition of residents": unnamed people, counted as a body
+            return self._source(f"anon:{_bare(text)}", text, "anonymous_group", span, head=head, plural=True,
+                                descriptor=self._descriptor(core, tok), affiliation=self._affiliation(tok, core))
+        # "police", "authorities": one body, plural in form; "unions including the AFL-CIO": named members
+        named_members = _plural(tok) and any(t.pos_ == "PROPN" for t in tok.subtree if t.i > tok.i)
+        if (head in cues.group_nouns() and (not _plural(tok) or named_members or tok.lower_ in cues.group_nouns())
+                or tok.pos_ == "PROPN" and head not in cues.person_roles()) and not unnamed:
+            # "the union", "Other major unions, including the AFL-CIO": bodies the text identifies
+            body = self._body(tok) if head in cues.group_nouns() and tok.pos_ == "NOUN" else None
+            if body is not None:  # "the company": the company the article is about
+                self.add_mention(body.id, core_span)
+                return self.for_entity(body, span, "named_group")
             key = f"group:{_bare(text)}"
             return self._source(key, text, "named_group", span, head=head,
                                 affiliation=self._affiliation(tok, core))
@@ -465,19 +521,67 @@ class SourceBook:
                     return e.country or e.name
                 ent = next((x for x in self.article.doc.ents if x.start <= t.i < x.end), None)
                 return ent.text if ent is not None else t.text
+        # "a company spokesperson", "a spokesman for the ministry": the body the article names
+        bodies = [t for t in core if t.i != tok.i and t.pos_ == "NOUN" and t.lemma_.lower() in cues.group_nouns()
+                  and (t.dep_ == "compound" and t.head.i == tok.i or t.dep_ == "pobj")]
+        for t in bodies:
+            body = self._body(t)
+            if body is not None:
+                return body.name
         return None
+
+    def _body(self, tok) -> Optional[Entity]:
+        """The organisation a common noun for a body stands for ("the company", "the ministry",
+        "a company spokesperson"): the latest organisation named before it whose name has that
+        noun ("the ministry" after "the Ministry of Health"); for a company or a firm, the
+        organisation the article names most often before it whose name is no public body's or
+        outlet's; for another body ("the agency"), the organisation last heard as a source. None
+        where the text names none."""
+        noun = tok.lemma_.lower()
+        if any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "each", "every")
+               for c in tok.children) and tok.dep_ != "compound":
+            return None  # "its ministry", "a company": not the one the article is about
+        at = tok.idx
+        orgs = [e for e in self.entities if e.type == "ORG" and e.mentions and e.mentions[0][0] < at
+                and not cues.is_outlet_name(e.name)]
+        named = [e for e in orgs if any(noun in (w.lower() for w in self.article.text[s:t].split())
+                                        for s, t in [(0, 0)] + e.mentions if t <= at) or noun in e.name.lower().split()]
+        if named:
+            return max(named, key=lambda e: max(m[0] for m in e.mentions if m[0] < at))
+        if noun not in cues.company_nouns():
+            # "The World Health Organization warned ..., and the agency urged ...": the organisation
+            # last heard as a source
+            speaking = [e for e in orgs if e.id in {src.entity for src in self.sources if src.kind == "named_group"}]
+            return max(speaking, key=lambda e: max(m[0] for m in e.mentions if m[0] < at)) if speaking else None
+        companies = [e for e in orgs if not any(w.lower() in cues.group_nouns() for w in e.name.split())]
+        if not companies:
+            return None
+        return max(companies, key=lambda e: (sum(1 for m in e.mentions if m[0] < at), -e.mentions[0][0]))
 
     def via(self, src: Source, tok) -> Optional[Source]:
         """The source that carried ``src``'s words, named by the phrase headed by ``tok``."""
         carrier = self.speaker(tok, phrase_span(self.article, tok))
         if carrier is None or carrier is src:
             return None
-        if carrier.kind in ("named_group",) and tok.pos_ == "PROPN" and self.entity_by_id.get(carrier.entity or "") \
-                and self.entity_by_id[carrier.entity].type == "ORG":
-            carrier.kind = "media"
+        entity = self.entity_by_id.get(carrier.entity or "")
+        if carrier.kind == "named_group" and tok.pos_ == "PROPN" and entity is not None and entity.type == "ORG" \
+                and not any(w.lower() in cues.group_nouns() for w in entity.name.split()):
+            carrier.kind = "media"  # an organisation that carried someone's words, unless its name says
+            # what else it is ("the Roper Center", "the Pew Research Center")
         if src.via is None and not _chains_to(self, carrier, src):
             src.via = carrier.id
         return carrier
+
+
+def _group_of_people(tok) -> bool:
+    """"A group of doctors": a body named only by the common nouns of its members."""
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        return False
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        member = next((p for p in prep.children if p.dep_ == "pobj"), None)
+        if member is not None and member.pos_ == "NOUN" and _plural(member):
+            return True
+    return False
 
 
 def _described_as(tok) -> Optional[str]:
@@ -506,6 +610,14 @@ def _chains_to(book: SourceBook, start: Source, target: Source) -> bool:
 def _function_words() -> frozenset[str]:
     row = next(r for r in lexicons.rows("function_words.csv") if r["language"] == "en")
     return frozenset(row["words"].split())
+
+
+def _person_words(name: str) -> list[str]:
+    """A person's name without the role words or titles the tagger took into it."""
+    words = name.split()
+    while len(words) > 1 and (words[0].lower() in cues.person_roles() or words[0].lower().rstrip(".") in cues.honorifics()):
+        words.pop(0)
+    return words
 
 
 def _looks_like_person(core: list, tok) -> bool:
@@ -552,7 +664,8 @@ def resolve(article, found: list) -> tuple[list[Attribution], list[Source], list
         src = source_of.get(id(f))
         attributions.append(Attribution(
             id=f"a{n}", kind=f.kind, content=f.content, cue=f.cue, source=src.id if src else None,
-            speaker=f.speaker, cue_lemma=f.lemma, distancing=f.distancing, mode=f.mode,
+            speaker=f.speaker, cue_lemma=f.lemma, distancing=f.distancing, mode=f.mode, cue_kind=f.cue_kind,
+            verb=f.verb, topic=f.topic,
         ))
     for src in book.sources:
         src.affiliation = affiliation_name(src.affiliation)

@@ -22,8 +22,10 @@ from ..errors import UsageError
 SETS: dict[str, tuple[str, str]] = {
     "extraction": ("extraction", "extraction"),
     "pages": ("pages", "pages"),
+    "pasted": ("pasted", "pages"),
     "quotes-ggt": ("quotes_ggt", "quotes-ggt"),
     "polnear": ("polnear", "polnear"),
+    "source-kinds": ("source_kinds", "polnear"),
     "seed": ("seed", "../seed"),
     "timex": ("timex", "timex/tbaq"),
     "plover": ("plover", "events/plover"),
@@ -66,7 +68,8 @@ def default_path(name: str) -> Optional[Path]:
     return p if p.exists() else None
 
 
-def run(name: str, path: Optional[str] = None, limit: Optional[int] = None, half: Optional[str] = None) -> dict:
+def _scorer(name: str, path: Optional[str], half: Optional[str]):
+    """The set's module and its gold folder, or a UsageError saying what is wrong."""
     if name not in SETS:
         raise UsageError(f"unknown evaluation set {name!r}; choose one of {', '.join(SETS)}", "E410")
     folder = Path(path) if path else default_path(name)
@@ -74,5 +77,19 @@ def run(name: str, path: Optional[str] = None, limit: Optional[int] = None, half
         raise UsageError(f"the gold set for {name!r} is not at {path or '../shared/eval'}; pass --path", "E411")
     if half is not None and half not in HALVES:
         raise UsageError(f"--half takes one of {', '.join(HALVES)}, not {half!r}", "E410")
-    module = importlib.import_module(f"{__name__}.{SETS[name][0]}")
+    return importlib.import_module(f"{__name__}.{SETS[name][0]}"), folder
+
+
+def run(name: str, path: Optional[str] = None, limit: Optional[int] = None, half: Optional[str] = None) -> dict:
+    module, folder = _scorer(name, path, half)
     return module.score(folder, limit, half)
+
+
+def build_cache(name: str, path: Optional[str] = None, limit: Optional[int] = None, half: Optional[str] = None,
+                progress=None) -> int:
+    """Prepare what a set scores from (the ``pasted`` set's rendered pages); returns how many items
+    were made. Sets read straight from their gold folder have nothing to prepare."""
+    module, folder = _scorer(name, path, half)
+    if not hasattr(module, "build_cache"):
+        return 0
+    return module.build_cache(folder, limit=limit, half=half, progress=progress)

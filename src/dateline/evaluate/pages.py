@@ -44,17 +44,43 @@ def gold_headings(main_content: str) -> list[str]:
     return out
 
 
+def read_page(path: Path, gt_file: Path) -> tuple[dict, bytes, Page]:
+    """One page of the set: its ground-truth document, its HTML and dateline's reading of it."""
+    doc = json.loads(gt_file.read_text(encoding="utf-8"))
+    html = gzip.decompress((path / "html" / f"{gt_file.stem}.html.gz").read_bytes())
+    try:
+        page = extract(Offered("eval", html, "html", {"url": doc.get("url")} if doc.get("url") else {}))
+    except InputError:
+        page = Page(text="")
+    return doc, html, page
+
+
+def date_accuracies(path: Path, limit: Optional[int] = None, half: Optional[str] = None) -> dict:
+    """Publication-date accuracy on the dated pages of the set, dateline's beside plain trafilatura
+    with metadata (htmldate's date) on the same pages in the same run: ``dateline``,
+    ``trafilatura``, ``n``."""
+    import trafilatura
+
+    hits = {"dateline": 0, "trafilatura": 0}
+    n = 0
+    for gt_file in take(sorted((path / "ground-truth").glob("*.json")), limit, half):
+        doc, html, page = read_page(path, gt_file)
+        gold = iso_day(doc["ground_truth"].get("publish_date"))
+        if not gold:
+            continue
+        plain = trafilatura.bare_extraction(html, url=doc.get("url"), with_metadata=True)
+        n += 1
+        hits["dateline"] += page.published == gold
+        hits["trafilatura"] += plain is not None and iso_day(plain.date) == gold
+    return {"dateline": hits["dateline"] / n if n else 0.0, "trafilatura": hits["trafilatura"] / n if n else 0.0, "n": n}
+
+
 def score(path: Path, limit: Optional[int] = None, half: Optional[str] = None) -> dict:
     files = take(sorted((path / "ground-truth").glob("*.json")), limit, half)
     pairs, titles, dates, heads_found, heads_total = [], [], [], 0, 0
     for gt_file in files:
-        doc = json.loads(gt_file.read_text(encoding="utf-8"))
+        doc, _, page = read_page(path, gt_file)
         gold = doc["ground_truth"]
-        html = gzip.decompress((path / "html" / f"{gt_file.stem}.html.gz").read_bytes())
-        try:
-            page = extract(Offered("eval", html, "html", {"url": doc.get("url")} if doc.get("url") else {}))
-        except InputError:
-            page = Page(text="")
         pairs.append((page.text, gold.get("main_content", "")))
         titles.append(norm(page.title) == norm(gold.get("title")))
         if gold.get("publish_date"):

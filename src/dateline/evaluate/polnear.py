@@ -9,7 +9,8 @@ attribution), so each fragment counts as one span, as a tagger's chunks would.
 Given the corpus folder instead of a split, the ``dev`` split is scored (rules are tuned on
 ``train``). Predictions: each attribution's speaker span (the source as written: "he", "who", "Sen. X (D-Vt.)",
 with PolNeAR's comma conventions, see ``_source_convention``),
-its cue, and its content with any cue or speaker inside it cut out. Keys: ``source_f1_exact``,
+its cue (with a colon right after it, as PolNeAR marks "said:"), and its content with any cue or
+speaker inside it cut out. Keys: ``source_f1_exact``,
 ``cue_f1_exact``, ``content_f1_exact`` (a span counts when both ends match, whitespace at the
 edges aside), ``source_f1_overlap`` and ``content_f1_overlap`` (F1 over the word tokens labelled
 source or content), ``n``. Tuned on ``--half even`` of ``dev``; ``--half odd`` is the held-out check.
@@ -72,7 +73,7 @@ def predicted_spans(record, text: str) -> dict[str, set[Span]]:
 
     for a in record.attributions:
         put("Source", _source_convention(record.text, a.speaker, a.cue))
-        put("Cue", a.cue)
+        put("Cue", _cue_convention(record.text, a.cue))
         # PolNeAR's content never crosses a line: a quote over paragraphs is one fragment a paragraph
         holes = [s for s in (a.cue, a.speaker) if s and a.content[0] <= s[0] and s[1] <= a.content[1]]
         holes += [(m.start(), m.end()) for m in _LINES.finditer(record.text, a.content[0], a.content[1])]
@@ -96,6 +97,14 @@ def _source_convention(text: str, speaker, cue):
     if text[end:end + 1] == ",":
         return start, end + 1
     return speaker
+
+
+def _cue_convention(text: str, cue):
+    """PolNeAR's cue boundaries: a colon right after the cue that opens the content is part of it
+    ("said:")."""
+    if cue is None or cue[0] == cue[1] - 1 and text[cue[0]] == ":":
+        return cue
+    return (cue[0], cue[1] + 1) if text[cue[1]:cue[1] + 1] == ":" else cue
 
 
 def _trim_punct(text: str, start: int, end: int) -> Optional[Span]:

@@ -12,8 +12,9 @@ speaker is right when the two speaker spans overlap, when both are absent (a flo
 when the source dateline resolved equals the gold ``reference``; the verb by exact, lower-cased
 string.
 
-Predictions are dateline's attributions of speech (thoughts are not quotes): content, speaker
-span and the cue's verb (none for "according to"). The gold offsets were counted on another copy
+Predictions are dateline's attributions of speech (thoughts, refusals, topics such as "criticised
+the plan", documents' findings and reports without a verb are not quotes): content, speaker span
+and the cue's verb (none for "according to"). The gold offsets were counted on another copy
 of each article (paragraph breaks differ), so each gold string is anchored at its nearest
 occurrence in the article; ``Record.text`` is mapped onto the article through spans.Alignment.
 Tuned on ``--half even``; ``--half odd`` is the held-out check.
@@ -68,16 +69,18 @@ def predicted_quotes(record, text: str) -> list[dict]:
     entities = {e.id: e for e in record.entities}
     out = []
     for a in record.attributions:
-        if getattr(a, "mode", "speech") != "speech":
-            continue
+        src = sources.get(a.source)
+        if a.mode != "speech" or a.kind == "indirect" and (
+                a.topic or a.verb is None or a.cue_kind == "document"):
+            continue  # a quote is a statement made with a verb: no thought, refusal, topic, document's
+            # finding ("a study found"), noun ("their assurance that ...") or headline colon
         span = align.span(*a.content)
         if span is None:
             continue
         speaker = align.span(*a.speaker) if a.speaker else None
         verb = ""
-        if a.cue and a.kind != "according_to":
-            verb = record.text[a.cue[0]:a.cue[1]].split()[0].lower()
-        src = sources.get(a.source)
+        if a.verb and a.kind != "according_to":
+            verb = record.text[a.verb[0]:a.verb[1]].split()[0].lower()
         name = ""
         if src is not None:
             name = entities[src.entity].name if src.entity in entities else src.text

@@ -31,3 +31,13 @@ def rows(name: str) -> tuple[dict[str, str], ...]:
     """The rows of a CSV file (after its ``#`` header comments) as dicts keyed by the header row."""
     body = "\n".join(l for l in _read(name).splitlines() if not l.lstrip().startswith("#"))
     return tuple({k.strip(): (v or "").strip() for k, v in row.items()} for row in csv.DictReader(io.StringIO(body)))
+
+
+@functools.cache
+def pattern(name: str) -> "re.Pattern[str]":
+    """A list of regular expressions as one case-insensitive alternation, compiled once:
+    ``fullmatch`` on it tells whether a whole line matches any of them, ``search`` whether any
+    occurs (one regex run instead of one per entry)."""
+    import re
+
+    return re.compile("|".join(f"(?:{entry})" for entry in lines(name)), re.I)

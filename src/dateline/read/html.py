@@ -1,124 +1,184 @@
-"""HTML pages: trafilatura finds the body, dateline tidies it and reads the page's metadata.
+"""HTML pages, read top to bottom in one pass of each step:
 
-The page is parsed once; trafilatura works on a copy. Its body tree is turned into paragraphs and
-headings in reading order (``htmlbody``); lines of page chrome that survive trafilatura (share
-rows, "Advertisement", newsletter prompts, related links trailing the article) go to ``removed``.
-Title and publication date come from ``pagemeta``.
+1. parse: the page is parsed once (``parse``); nothing parses it again;
+2. prepare: the page's parts a browser shows but trafilatura would drop are set so that it reads
+   them (``prepare``: embedded posts, widgets in the article, quoted figures ...);
+3. metadata: title, authors, site name and publication date (``pagemeta.read_metadata``);
+4. body: trafilatura's reading of the page, once; a second, recall-minded reading only where the
+   first is in doubt, the article the page declares in its JSON-LD, a reading blind to class names
+   when the first missed most of the page's prose (``read_body``); the reading as units of text in
+   page order (``htmlbody``);
+5. tidying: lines of page chrome that survive trafilatura (share rows, "Advertisement", newsletter
+   prompts, related links trailing the article, a note about the author) go to ``removed``
+   (``tidy_units``);
+6. assembly: paragraphs and headings joined into the text, the dateline found (``text.assemble``).
 """
 from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from typing import Optional, Sequence
-from urllib.parse import urlparse
 
 from lxml import etree
 
 from .. import errors, lexicons
 from . import Page
-from .dates import date_line, iso_day, shown_dates
+from .dates import date_line
 from .htmlbody import Unit, body_units
-from .pagemeta import (choose_published, choose_title, declared_bodies, is_section_name, norm, read_markup,
-                       visible_text)
-from .text import (assemble, byline_authors, clean_authors, is_chrome, is_title_like, opens_link_list,
-                   trailing_chrome)
+from .pagemeta import is_section_name, read_metadata
+from .text import (assemble, byline_authors, is_chrome, is_title_like, opens_link_list, trailing_chrome)
 
 _PARSER_MAX_DEPTH = 255  # libxml2's HTML parser drops what is nested deeper than this
 _EXTRACTION_ERRORS = (ValueError, TypeError, AttributeError, etree.LxmlError, RecursionError)
 
 
 def extract_html(raw: str, meta: dict) -> Page:
-    import trafilatura
-    from trafilatura.utils import load_html
-
     url = meta.get("url")
     try:
-        tree = load_html(raw)
-        if tree is None:
-            raise errors.no_body("the HTML cannot be parsed")
-        gather_stray_roots(tree)
-        drop_page_parts(tree)
-        lift_embedded_posts(tree)
-        keep_embedded_tables(tree)
-        keep_article_widgets(tree)
-        keep_quoted_figures(tree)
-        number_continued_lists(tree)
-        keep_question_buttons(tree)
-        drop_heading_anchors(tree)
-        document = trafilatura.bare_extraction(
-            tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
-            deduplicate=False, date_extraction_params={"original_date": True, "extensive_search": True},
-        )
+        tree = parse(raw)
+        prepare(tree)
+        facts = read_metadata(tree, url, meta)
+        units = read_body(tree, facts.url, facts.declared_bodies)
     except _EXTRACTION_ERRORS as exc:
         raise errors.no_body(f"the HTML cannot be parsed: {exc.__class__.__name__}") from exc
-    units = body_units(document.body if document is not None else None)
-    units = _fuller_reading(tree, url, units)
-    units = restore_headings(tree, units)
     if not units:
         if _depth(tree) >= _PARSER_MAX_DEPTH:
             raise errors.no_body(f"the page nests its elements {_PARSER_MAX_DEPTH} or more levels deep, "
                                  "where the HTML parser stops reading")
         raise errors.no_body("trafilatura found no main content")
-    page_url = url or document.url
-    markup = read_markup(tree, page_url, document.sitename)
-    title = meta.get("title") or choose_title(markup) or norm(document.title) or None
-    authors = clean_authors([document.author or ""])
-    units, removed, byline = tidy_units(units, title, page_url, authors)
-    cut = author_note(units, authors or byline)
+    units, removed, byline = tidy_units(units, facts.title, facts.url, facts.authors)
+    authors = facts.authors or byline
+    cut = author_note(units, authors)
     removed.extend(s for _, s in units[cut:])
-    units = units[:cut]
-    text, headings, dateline = assemble(units)
-    page_text = visible_text(tree)
-    published = meta.get("published") or choose_published(
-        markup, iso_day(document.date), shown_dates(page_text), len(page_text))
-    host = urlparse(page_url or "").hostname
-    return Page(
-        text=text,
-        title=title,
-        url=page_url,
-        outlet=meta.get("outlet") or document.sitename or (host[4:] if host and host.startswith("www.") else host),
-        authors=authors or byline,
-        published=published,
-        dateline=dateline,
-        headings=headings,
-        removed=removed,
-    )
+    text, headings, dateline = assemble(units[:cut])
+    return Page(text=text, title=facts.title, url=facts.url, outlet=facts.outlet, authors=authors,
+                published=facts.published, dateline=dateline, headings=headings, removed=removed)
+
+
+# ---------------------------------------------------------------- 1. parse, 2. prepare
+
+def parse(raw: str):
+    """The page's tree, parsed once (trafilatura's parser, as its readings expect)."""
+    from trafilatura.utils import load_html
+
+    tree = load_html(raw)
+    if tree is None:
+        raise errors.no_body("the HTML cannot be parsed")
+    return tree
+
+
+def prepare(tree) -> None:
+    """Set the parts of the page a reader sees but trafilatura would drop so that it reads them, and
+    remove the parts it would read that are not the article; each step says why in its own words."""
+    gather_stray_roots(tree)
+    drop_page_parts(tree)
+    lift_embedded_posts(tree)
+    keep_embedded_tables(tree)
+    keep_article_widgets(tree)
+    keep_quoted_figures(tree)
+    number_continued_lists(tree)
+    keep_question_buttons(tree)
+    drop_heading_anchors(tree)
+
+
+# ---------------------------------------------------------------- 4. body
+
+def _trafilatura_reading(tree, url: Optional[str], **options) -> list[Unit]:
+    """trafilatura's reading of the page (it works on a copy of the tree) as units; none when it
+    finds nothing or fails."""
+    import trafilatura
+
+    try:
+        document = trafilatura.bare_extraction(tree, url=url, with_metadata=False, include_comments=False,
+                                               include_tables=True, deduplicate=False, **options)
+    except _EXTRACTION_ERRORS:
+        return []
+    return body_units(document.body if document is not None else None)
+
+
+def read_body(tree, url: Optional[str], declared: Sequence[str] = ()) -> list[Unit]:
+    """The article's units: trafilatura's fast reading (its own fallbacks, other extractors compared,
+    left out), then only where that is in doubt the others: its full reading where the fast one ran
+    the page together, its recall-minded reading where the page shows text the reading lacks, the
+    article the page declares, a reading blind to class names where most prose was missed."""
+    units = _trafilatura_reading(tree, url, fast=True)
+    if _run_together(units):
+        units = prefer_structured(units, _trafilatura_reading(tree, url))
+    blocks = ArticleBlocks.of(tree)
+    if blocks.in_doubt(units):
+        units = prefer_fuller(units, _trafilatura_reading(tree, url, favor_recall=True))
+    units = unglue(tree, units)
+    units = continue_split_article(tree, units)
+    units = prefer_declared(units, declared_reading(tree, declared))
+    units = class_blind_reading(tree, url, units, blocks.prose)
+    return restore_headings(tree, units)
+
+
+_RUN_TOGETHER_CHARS = 3000  # a "paragraph" this long is a whole container's text run together
+_STRUCTURED_KEEPS = 0.7  # share of the run-together text a reading in pieces must keep
+
+
+def _run_together(units: list[Unit]) -> bool:
+    """Whether the reading holds a paragraph so long that it must be many run together."""
+    return any(kind == "p" and len(text) >= _RUN_TOGETHER_CHARS for kind, text in units)
+
+
+def prefer_structured(units: list[Unit], other: list[Unit]) -> list[Unit]:
+    """``other`` over ``units`` when it holds nearly as much text in more pieces (its headings and
+    paragraphs apart, where ``units`` ran them together)."""
+    length, other_length = sum(len(s) for _, s in units), sum(len(s) for _, s in other)
+    return other if len(other) > len(units) and other_length >= _STRUCTURED_KEEPS * length else units
 
 
 _RECALL_GAIN = 1.15  # the recall-minded reading must be this much longer ...
 _RECALL_KEEPS = 0.9  # ... and keep this share of the default reading's word runs
 _WORD = re.compile(r"\w+")
-
-
-def _fuller_reading(tree, url: Optional[str], units: list[Unit]) -> list[Unit]:
-    """trafilatura's recall-minded reading of the page, when ``prefer_fuller`` takes it."""
-    import trafilatura
-
-    try:
-        document = trafilatura.bare_extraction(tree, url=url, with_metadata=False, include_comments=False,
-                                               include_tables=True, deduplicate=False, favor_recall=True)
-    except _EXTRACTION_ERRORS:
-        return units
-    units = prefer_fuller(units, body_units(document.body if document is not None else None))
-    units = prefer_declared(units, declared_reading(tree))
-    return class_blind_reading(tree, url, units)
-
-
 _MISSED_PROSE = 0.5  # a reading holding less than this share of the page's prose missed the article ...
 _BLIND_GAIN = 3.0  # ... and a reading blind to class names must find this much more text to replace it
+_BLIND_MAX_OF_PROSE = 2.0  # ... and no more than this many times the page's prose
 _PROSE_CHARS_MIN = 80  # a paragraph this long is prose, not a label
 _NOT_ARTICLE = "ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside or ancestor::form"
+_OUTSIDE_ARTICLE = ("nav", "header", "footer", "aside", "form")
+_TEXT_BLOCKS = ("p", "li", "td", "h2", "h3", "h4", "blockquote")
+_BLOCK_CHARS_MIN = 30  # a block this long is text, not a label or a button
+_UNREAD_SHARE = 0.2  # block text the reading lacks, as a share of the reading, that puts it in doubt
 
 
-def page_prose(tree) -> int:
-    """Characters in the page's paragraphs of prose (``<p>`` of 80 characters or more outside
-    navigation, header, footer, asides and forms)."""
-    total = 0
-    for p in tree.iter("p"):
-        n = len(_flat(p.text_content()))
-        if n >= _PROSE_CHARS_MIN and not p.xpath(_NOT_ARTICLE):
-            total += n
-    return total
+@dataclass(slots=True)
+class ArticleBlocks:
+    """The page's blocks of text outside navigation, header, footer, asides and forms, from one walk
+    of the tree: ``texts`` (blocks of 30 characters or more, outermost only) and ``prose`` (the
+    characters of its ``<p>`` paragraphs of 80 or more)."""
+
+    texts: list[str]
+    prose: int
+
+    @classmethod
+    def of(cls, tree) -> "ArticleBlocks":
+        outside = {el for part in tree.iter(*_OUTSIDE_ARTICLE) for el in part.iter()}
+        texts, prose = [], 0
+        for el in tree.iter(*_TEXT_BLOCKS):
+            if el in outside:
+                continue
+            text = None
+            if el.tag == "p":
+                text = _flat(el.text_content())
+                if len(text) >= _PROSE_CHARS_MIN:
+                    prose += len(text)
+            if any(a.tag in ("p", "li", "td", "blockquote") for a in el.iterancestors()):
+                continue
+            text = text if text is not None else _flat(el.text_content())
+            if len(text) >= _BLOCK_CHARS_MIN:
+                texts.append(text)
+        return cls(texts, prose)
+
+    def in_doubt(self, units: list[Unit]) -> bool:
+        """Whether the page shows blocks of text the reading lacks, a fifth of its length or more:
+        lists, tables or sections a recall-minded reading may find."""
+        read = " ".join(s for _, s in units)
+        unread = sum(len(t) for t in self.texts if t[:40] not in read)
+        return unread >= _UNREAD_SHARE * max(len(read), 1)
 
 
 def _comment_sections(tree) -> list:
@@ -131,17 +191,17 @@ def _comment_sections(tree) -> list:
     return found
 
 
-def class_blind_reading(tree, url: Optional[str], units: list[Unit]) -> list[Unit]:
-    """When the reading holds less than half of the page's prose, trafilatura may have discarded
-    the article for a word inside a class name ("bard" holds "bar", "widget_text" holds "widget"):
-    a reading of the page with class names and ids removed (and its comment sections, which the
-    class names mark) replaces it if it finds three times the text."""
+def class_blind_reading(tree, url: Optional[str], units: list[Unit], page_prose: int) -> list[Unit]:
+    """When the reading holds less than half of the page's prose (``page_prose`` characters),
+    trafilatura may have discarded the article for a word inside a class name ("bard" holds "bar",
+    "widget_text" holds "widget"): a reading of the page with class names and ids removed (and its
+    comment sections, which the class names mark) replaces it if it finds three times the text,
+    but not twice the page's prose: more than that it took from asides, footers and navigation
+    (whole related articles), which the class names no longer mark."""
     import copy
 
-    import trafilatura
-
     length = sum(len(s) for _, s in units)
-    if length >= _MISSED_PROSE * page_prose(tree):
+    if length >= _MISSED_PROSE * page_prose:
         return units
     blind = copy.deepcopy(tree)
     for el in _comment_sections(blind):
@@ -151,13 +211,14 @@ def class_blind_reading(tree, url: Optional[str], units: list[Unit]) -> list[Uni
         if isinstance(el.tag, str):
             el.attrib.pop("class", None)
             el.attrib.pop("id", None)
-    try:
-        document = trafilatura.bare_extraction(blind, url=url, with_metadata=False, include_comments=False,
-                                               include_tables=True, deduplicate=False)
-    except _EXTRACTION_ERRORS:
-        return units
-    blind_units = body_units(document.body if document is not None else None)
-    return blind_units if sum(len(s) for _, s in blind_units) >= _BLIND_GAIN * length else units
+    blind_units = _trafilatura_reading(blind, url)
+    blind_length = sum(len(s) for _, s in blind_units)
+    if blind_length < _BLIND_GAIN * length or blind_length > _BLIND_MAX_OF_PROSE * page_prose:
+        return units  # no gain, or it took in what asides, footers and navigation hold
+    return blind_units
+
+
+
 
 
 def prefer_fuller(units: list[Unit], fuller: list[Unit]) -> list[Unit]:
@@ -180,26 +241,78 @@ _DECLARED_GAIN = 2.0  # the declared article must be this much longer than the r
 _DECLARED_KEEPS = 0.6  # ... and hold this share of its word runs (the reading may hold chrome)
 _DECLARED_BLOCKS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"})
 _DECLARED_MIN_CHARS = 20
+_GLUED_MIN_CHARS = 400
+_GLUE_POINT = re.compile(r"(?:[a-z]{3}|[.!?:”\"])[A-Z][a-z]")  # "unrestNovember": a word's end, a capital
 
 
-def declared_reading(tree) -> list[Unit]:
-    """The page's blocks (paragraphs, subheadings, list items) whose text is part of the article
-    body the page declares in its JSON-LD, in page order; none when it declares none."""
-    bodies = declared_bodies(tree)
-    if not bodies:
-        return []
-    declared = _flat(max(bodies, key=len))
+def declared_reading(tree, bodies: Sequence[str]) -> list[Unit]:
+    """The page's blocks whose text is part of the article body the page declares in its JSON-LD
+    (``bodies``), in page order; none when it declares none."""
+    return blocks_within(tree, _flat(max(bodies, key=len))) if bodies else []
+
+
+def blocks_within(root, text: Optional[str] = None) -> list[Unit]:
+    """The blocks (paragraphs, subheadings, list items) under ``root``, each the outermost such
+    block, in page order; with ``text``, only those whose text is part of it (and long enough to
+    tell: 20 characters, or any heading)."""
     units: list[Unit] = []
     taken: set = set()
-    for el in tree.iter(*_DECLARED_BLOCKS):
-        if any(a in taken for a in el.iterancestors()):
+    for el in root.iter(*_DECLARED_BLOCKS):
+        if taken and any(a in taken for a in el.iterancestors()):
             continue
-        text = _flat(el.text_content())
+        block = _flat(el.text_content())
         heading = el.tag[0] == "h"
-        if text and (heading or len(text) >= _DECLARED_MIN_CHARS) and text in declared:
+        if block and (text is None or ((heading or len(block) >= _DECLARED_MIN_CHARS) and block in text)):
             taken.add(el)
-            units.append(("h" if heading else "i" if el.tag == "li" else "p", text))
+            units.append(("h" if heading else "i" if el.tag == "li" else "p", block))
     return units
+
+
+def continue_split_article(tree, units: list[Unit]) -> list[Unit]:
+    """An article split into sibling containers by what stands between them (an advertisement, a
+    newsletter box): ``<div class="body">...</div><div class="ad">...</div><div class="body">...``.
+    The containers after the one holding the reading's last paragraph, of the same tag and class,
+    give their unread paragraphs, headings and list items to the reading."""
+    last = next((text for kind, text in reversed(units) if kind == "p"), None)
+    if last is None or len(last) < _PROSE_CHARS_MIN:
+        return units
+    element = next((p for p in tree.iter("p") if _flat(p.text_content()) == last), None)
+    container = element.getparent() if element is not None else None
+    if container is None or not container.get("class"):
+        return units
+    read = {text for _, text in units}
+    added: list[Unit] = []
+    for sibling in container.itersiblings():
+        if sibling.tag != container.tag or sibling.get("class") != container.get("class"):
+            continue
+        found = [unit for unit in blocks_within(sibling) if unit[1] not in read]
+        if any(kind == "p" and len(text) >= _PROSE_CHARS_MIN for kind, text in found):
+            added.extend(found)
+    return units + added
+
+
+_GLUED_MIN_BLOCKS = 3  # blocks of the page a paragraph must hold to have been glued together
+
+
+def unglue(tree, units: list[Unit]) -> list[Unit]:
+    """A paragraph of the reading that holds three or more of the page's blocks run together
+    ("...executive controlMeditation sharpens...": trafilatura's fallback reading takes the text
+    of a whole container) is read again as those blocks, headings and paragraphs apart."""
+    out: list[Unit] = []
+    for kind, text in units:
+        if kind == "p" and len(text) >= _GLUED_MIN_CHARS and _GLUE_POINT.search(text):
+            blocks = blocks_within(tree, _flat(text))
+            if len(blocks) >= _GLUED_MIN_BLOCKS and _runs_together(text, blocks):
+                out.extend(blocks)
+                continue
+        out.append((kind, text))
+    return out
+
+
+def _runs_together(text: str, blocks: list[Unit]) -> bool:
+    """Whether ``text`` shows two of ``blocks`` one after the other with no break between them."""
+    flat = _flat(text)
+    return any(f"{a}{b}" in flat for (_, a), (_, b) in zip(blocks, blocks[1:]))
 
 
 def prefer_declared(units: list[Unit], declared: list[Unit]) -> list[Unit]:
@@ -280,12 +393,26 @@ def _names_part_anywhere(names: str) -> bool:
     return any(w in parts for w in _CLASS_WORD.split(names.lower()))
 
 
+@functools.cache
+def _part_word_anywhere() -> re.Pattern:
+    """Any part word inside a class or id: the only names ``names_page_part`` can accept."""
+    parts, _ = _page_part_words()
+    return re.compile("|".join(map(re.escape, sorted(parts))), re.I)
+
+
+_NAMED = etree.XPath("//*[@class or @id]")
+
+
 def drop_page_parts(tree) -> None:
     """Elements whose class or id names a part of the page that is not the article (a call to
     action, a pop-up, a disclaimer, a tooltip: ``lexicons/page_part_classes.csv``) are removed,
     keeping the text that follows them."""
-    doomed = [el for el in tree.iter() if isinstance(el.tag, str) and el.tag not in _NEVER_DROPPED
-              and names_page_part(f"{el.get('class') or ''} {el.get('id') or ''}")]
+    anywhere = _part_word_anywhere().search
+    doomed = []
+    for el in _NAMED(tree):
+        names, ident = el.get("class") or "", el.get("id") or ""
+        if (anywhere(names) or anywhere(ident)) and el.tag not in _NEVER_DROPPED and names_page_part(f"{names} {ident}"):
+            doomed.append(el)
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()
@@ -313,27 +440,24 @@ def lift_embedded_posts(tree) -> None:
             outer.getparent().replace(outer, quote)
 
 
-_EMBED_WRAPPERS_WITH_TABLES = ("//*[(contains(@class, 'embed') or contains(@id, 'embed')) and .//table]"
-                               "[not(self::body or self::html)]")
+_EMBED_WRAPPERS = etree.XPath("//*[contains(@class, 'embed') or contains(@id, 'embed')][not(self::body or self::html)]")
+_EMBEDDED_MEDIA = ("iframe", "script", "style", "video", "audio", "object", "embed", "blockquote", "noscript")
 
 
 def keep_embedded_tables(tree) -> None:
     """A table a page places in an "embed" block (Webflow's ``w-embed`` holds hand-written HTML) is
-    data of the article, but trafilatura discards "embed" wrappers as social-media embeds: the
-    wrapper loses its class and id so the table is read in place."""
-    for wrapper in tree.xpath(_EMBED_WRAPPERS_WITH_TABLES):
-        wrapper.attrib.pop("class", None)
-        wrapper.attrib.pop("id", None)
-    for wrapper in tree.xpath(_EMBED_WRAPPERS_OF_TEXT):
-        if wrapper.getparent() is not None and _holds_prose(wrapper):
+    data of the article, and so is prose in an "embed" block that embeds no media, but trafilatura
+    discards "embed" wrappers as social-media embeds: such a wrapper loses its class and id so that
+    what it holds is read in place."""
+    for wrapper in _EMBED_WRAPPERS(tree):
+        if wrapper.getparent() is None:
+            continue
+        table = next(wrapper.iter("table"), None) is not None
+        if table or (next(wrapper.iter(*_EMBEDDED_MEDIA), None) is None and _holds_prose(wrapper)):
             wrapper.attrib.pop("class", None)
             wrapper.attrib.pop("id", None)
 
 
-_EMBED_WRAPPERS_OF_TEXT = ("//*[(contains(@class, 'embed') or contains(@id, 'embed'))]"
-                           "[not(self::body or self::html)]"
-                           "[not(.//iframe or .//script or .//style or .//video or .//audio or .//object"
-                           " or .//embed or .//blockquote or .//noscript)]")
 _PROSE_ITEMS = 3
 
 
@@ -458,14 +582,9 @@ def is_meta_line(line: str) -> bool:
             and all(is_chrome(part.strip("[] ")) or date_line(part.strip("[] ")) is not None for part in parts))
 
 
-@functools.cache
-def _placeholder_patterns() -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p, re.I) for p in lexicons.lines("placeholder_text.txt"))
-
-
 def is_placeholder(line: str) -> bool:
     """A line of a template's filler text ("Lorem ipsum dolor sit amet"): never the article."""
-    return any(p.search(line) for p in _placeholder_patterns())
+    return lexicons.pattern("placeholder_text.txt").search(line) is not None
 
 
 def tidy_units(units: list[Unit], title: Optional[str], url: Optional[str] = None,
@@ -532,46 +651,60 @@ _TRAILING_SECTION_MIN_UNITS = 3
 _HEADING_CHARS = 60
 
 
-@functools.cache
-def _trailing_section_heads() -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p, re.I) for p in lexicons.lines("trailing_section_heads.txt"))
-
-
 def trailing_section(units: list[Unit]) -> int:
     """Where a part of the page that follows the article begins ("Read this next", "Related posts",
-    "Article sources": ``lexicons/trailing_section_heads.txt`` and ``link_list_heads.txt``): the
+    "Sources" unless the article cites them: ``lexicons/trailing_section_heads.txt``,
+    ``reference_heads.txt`` and ``link_list_heads.txt``): the
     first such heading a quarter or more of the way down; ``len(units)`` when there is none.
     Nearer the top, such a line more likely belongs to the article ("More from the study")."""
     start = max(_TRAILING_SECTION_MIN_UNITS, int(len(units) * _TRAILING_SECTION_FROM + 0.999))
     for i in range(start, len(units)):
         line = units[i][1].strip().rstrip(":").strip()
-        if len(line) < _HEADING_CHARS and (opens_link_list(line) or any(p.fullmatch(line) for p in _trailing_section_heads())):
+        if len(line) >= _HEADING_CHARS:
+            continue
+        if opens_link_list(line) or lexicons.pattern("trailing_section_heads.txt").fullmatch(line) is not None:
+            return i
+        if lexicons.pattern("reference_heads.txt").fullmatch(line) is not None and not cites_sources(units[:i]):
             return i
     return len(units)
 
 
-_REPEATED_PROSE = 3  # paragraphs of prose a passage must repeat to be a second copy of the page's text
+_CITATION = re.compile(r"\[\d{1,3}\]|\([A-Z][\w&.' -]{1,40},? (?:19|20)\d\d[a-z]?\)|\((?:19|20)\d\d\)")
+_CITATIONS_MIN = 2
+
+
+def cites_sources(units: list[Unit]) -> bool:
+    """Whether the text cites sources in place two or more times ("[1]", "(Redfin, 2025)"), so
+    that the list of references closing it belongs to it."""
+    return sum(len(_CITATION.findall(text)) for _, text in units) >= _CITATIONS_MIN
+
+
+_REPEATED_PROSE = 3  # paragraphs of prose a passage must repeat to be a second copy of the page's text ...
+_REPEATED_LONG = 200  # ... or the characters of one paragraph it repeats
 _PROSE_CHARS = 60
 _SENTENCE_END = (".", "!", "?", ".”", "?”", '."')
 
 
 def drop_repeated_passages(units: list[Unit], removed: list[str]) -> list[Unit]:
-    """A passage holding three or more paragraphs of prose that comes again word for word is the
-    same text laid out twice (a page's mobile and desktop versions, a summary box repeating the
-    body): the repetition goes to ``removed``. Repeated labels and short lines (a meal plan's
-    "Pre-Workout Meal" for each day, a pull quote) stay."""
+    """The article laid out more than once (a page's mobile and desktop versions, its AMP or print
+    copy, a teaser repeating its opening): a passage that comes again in the same order, holding
+    three or more paragraphs of prose or one long one, goes to ``removed`` the second time. Units are
+    compared by their words alone, so that a copy differing in spacing, quotation marks or case is
+    still a copy. Repeated labels and short lines (a meal plan's "Pre-Workout Meal" for each day, a
+    pull quote) stay."""
+    keys = [" ".join(_WORD.findall(text.lower())) for _, text in units]
     first_seen: dict[str, int] = {}
-    for i, (_, text) in enumerate(units):
-        first_seen.setdefault(text, i)
+    for i, key in enumerate(keys):
+        first_seen.setdefault(key, i)
     kept: list[Unit] = []
     i = 0
     while i < len(units):
-        j = first_seen[units[i][1]]
+        j = first_seen[keys[i]]
         n = 0
-        while j < i and i + n < len(units) and j + n < i and units[j + n][1] == units[i + n][1]:
+        while j < i and i + n < len(units) and j + n < i and keys[j + n] == keys[i + n]:
             n += 1
-        prose = sum(len(text) >= _PROSE_CHARS and text.endswith(_SENTENCE_END) for _, text in units[i:i + n])
-        if prose >= _REPEATED_PROSE:
+        prose = [text for _, text in units[i:i + n] if len(text) >= _PROSE_CHARS and text.endswith(_SENTENCE_END)]
+        if len(prose) >= _REPEATED_PROSE or any(len(text) >= _REPEATED_LONG for text in prose):
             removed.extend(text for _, text in units[i:i + n])
             i += n
             continue

@@ -29,8 +29,10 @@ from dataclasses import dataclass, field
 from typing import Iterator, Optional
 from urllib.parse import urlparse
 
+from lxml import etree
+
 from .. import lexicons
-from .dates import ShownDate, iso_day
+from .dates import ShownDate, iso_day, shown_dates
 
 _WS = re.compile(r"\s+")
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—:·•»~/]|::|\|\|)\s+|\s*[|·•»]\s*")
@@ -68,6 +70,7 @@ class Markup:
     h1s: list[str] = field(default_factory=list)
     published: list[str] = field(default_factory=list)  # ISO days, most trusted first
     site_names: set[str] = field(default_factory=set)  # as keys (lower-case letters and digits)
+    declared_bodies: list[str] = field(default_factory=list)  # JSON-LD articleBody texts
 
 
 def read_markup(tree, url: Optional[str], sitename: Optional[str] = None) -> Markup:
@@ -75,14 +78,18 @@ def read_markup(tree, url: Optional[str], sitename: Optional[str] = None) -> Mar
         found = tree.xpath(xpath)
         return norm(found[0]) if found else ""
 
+    metas: dict[str, str] = {}  # the first content of each meta property or name, from one look
+    for meta in tree.iter("meta"):
+        for key in (meta.get("property"), meta.get("name")):
+            if key and key not in metas and meta.get("content"):
+                metas[key] = norm(meta.get("content"))
     m = Markup(
-        og_title=first("//meta[@property='og:title']/@content"),
-        twitter_title=first("//meta[@name='twitter:title']/@content"),
+        og_title=metas.get("og:title", ""),
+        twitter_title=metas.get("twitter:title", ""),
         document_title=first("//head/title/text()") or first("//title/text()"),
-        h1s=[norm(headline_text(h)) for h in tree.xpath("//h1")[:6]],
+        h1s=[norm(headline_text(h)) for h in tree.iter("h1")][:6],
     )
-    names = {sitename or "", first("//meta[@property='og:site_name']/@content"),
-             first("//meta[@name='application-name']/@content")}
+    names = {sitename or "", metas.get("og:site_name", ""), metas.get("application-name", "")}
     ld_published: list[str] = []
     for item, is_article in _json_ld_items(tree):
         if is_article:
@@ -90,6 +97,8 @@ def read_markup(tree, url: Optional[str], sitename: Optional[str] = None) -> Mar
                 m.ld_headline = norm(item["headline"])
             if isinstance(item.get("datePublished"), str):
                 ld_published.append(item["datePublished"])
+            if isinstance(item.get("articleBody"), str) and item["articleBody"].strip():
+                m.declared_bodies.append(item["articleBody"])
         publisher = item.get("publisher")
         if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
             names.add(publisher["name"])
@@ -102,13 +111,81 @@ def read_markup(tree, url: Optional[str], sitename: Optional[str] = None) -> Mar
         host = host[4:] if host.startswith("www.") else host
         names.update({host, registered_label(host)})
     m.site_names = {k for k in map(_key, names) if len(k) >= 3}
-    for value in [*ld_published, first("//meta[@property='article:published_time']/@content"),
-                  first("//meta[@name='article:published_time']/@content"),
+    for value in [*ld_published, metas.get("article:published_time"),
                   first("//*[@itemprop='datePublished']/@content"), first("//*[@itemprop='datePublished']/@datetime")]:
         day = iso_day(value)
         if day and day not in m.published:
             m.published.append(day)
     return m
+
+
+@dataclass(slots=True)
+class PageFacts:
+    """What the page says about its article besides the body."""
+
+    title: Optional[str]
+    url: Optional[str]
+    outlet: Optional[str]
+    authors: list[str]
+    published: Optional[str]
+    declared_bodies: list[str]  # the article texts the page declares in its JSON-LD
+
+
+_DATE_PARAMS = {"original_date": True, "extensive_search": True}
+
+
+def trafilatura_metadata(tree, url: Optional[str]):
+    """trafilatura's reading of the page's metadata (``extract_metadata``'s steps, in its order),
+    without what dateline never uses: categories, tags and licence, which cost as much as the rest
+    together. The date is htmldate's (original date, extensive search)."""
+    from htmldate import find_date
+    from trafilatura.metadata import (META_URL, examine_meta, extract_author, extract_meta_json, extract_sitename,
+                                      extract_title, extract_url)
+
+    document = examine_meta(tree)
+    if document.author and " " not in document.author:
+        document.author = None
+    try:
+        document = extract_meta_json(tree, document)
+    except Exception:  # noqa: BLE001 -- trafilatura's JSON-LD reader has bugs of its own; its meta tags stand
+        pass
+    document.title = document.title or extract_title(tree)
+    document.author = document.author or extract_author(tree)
+    document.url = document.url or extract_url(tree, url)
+    document.date = find_date(tree, url=document.url, **_DATE_PARAMS)
+    sitename = document.sitename or extract_sitename(tree)
+    if sitename:
+        sitename = sitename.lstrip("@")
+        if sitename and "." not in sitename and not sitename[0].isupper():
+            sitename = sitename.title()
+    elif document.url and META_URL.match(document.url):
+        sitename = META_URL.match(document.url)[1]
+    document.sitename = sitename
+    document.clean_and_trim()
+    return document
+
+
+def read_metadata(tree, url: Optional[str], given: dict) -> PageFacts:
+    """Title, address, outlet, authors and publication date: what the container gave (``given``:
+    url, title, outlet, published) first, then the page's markup read by trafilatura (htmldate for
+    the date) and by ``read_markup``, and the dates the page shows. The tree is not changed."""
+    from .text import clean_authors
+
+    document = trafilatura_metadata(tree, url)
+    page_url = url or document.url
+    markup = read_markup(tree, page_url, document.sitename)
+    page_text = visible_text(tree)
+    published = given.get("published") or choose_published(
+        markup, iso_day(document.date), shown_dates(page_text), len(page_text))
+    host = urlparse(page_url or "").hostname
+    return PageFacts(
+        title=given.get("title") or choose_title(markup) or norm(document.title) or None,
+        url=page_url,
+        outlet=given.get("outlet") or document.sitename or (host[4:] if host and host.startswith("www.") else host),
+        authors=clean_authors([document.author or ""]),
+        published=published,
+        declared_bodies=markup.declared_bodies,
+    )
 
 
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go"})
@@ -148,12 +225,6 @@ def headline_text(el) -> str:
 
     walk(el)
     return "".join(parts)
-
-
-def declared_bodies(tree) -> list[str]:
-    """The article texts a page declares in its JSON-LD (``articleBody`` of an article item)."""
-    return [item["articleBody"] for item, is_article in _json_ld_items(tree)
-            if is_article and isinstance(item.get("articleBody"), str) and item["articleBody"].strip()]
 
 
 def _json_ld_items(tree) -> Iterator[tuple[dict, bool]]:
@@ -248,40 +319,25 @@ def choose_title(markup: Markup) -> Optional[str]:
 
 # ---------------------------------------------------------------- dates the page shows
 
+_INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "svg", "title"})
+_TEXT_NODES = etree.XPath("descendant::text()")
+
+
 def visible_text(tree) -> str:
-    """The page's readable text (no scripts, styles or head), pieces joined by spaces."""
+    """The page's readable text (no scripts, styles or head), pieces joined by spaces and
+    whitespace collapsed, up to about 300,000 characters. The tree is not changed."""
     body = tree.find("body")
-    root = body if body is not None else tree
     parts: list[str] = []
     size = 0
-    skip = {"script", "style", "noscript", "template", "head", "svg"}
-    for piece in _walk(root, skip):
+    for piece in _TEXT_NODES(body if body is not None else tree):
+        parent = piece.getparent()
+        if not piece.is_tail and isinstance(parent.tag, str) and parent.tag in _INVISIBLE:
+            continue  # a script's code, a style sheet; text after them (their tails) is shown
         parts.append(piece)
         size += len(piece)
         if size > _VISIBLE_CHARS:
             break
     return _WS.sub(" ", " ".join(parts))
-
-
-def _walk(root, skip: set[str]) -> Iterator[str]:
-    """Text and tails in document order, without recursion (pages nest deeply)."""
-    stack = [(root, False)]
-    while stack:
-        el, done = stack.pop()
-        if done:
-            if el.tail:
-                yield el.tail
-            continue
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag.lower() in skip or not tag:
-            if el.tail and el is not root:
-                yield el.tail
-            continue
-        if el.text:
-            yield el.text
-        if el is not root:
-            stack.append((el, True))
-        stack.extend((child, False) for child in reversed(el))
 
 
 def choose_published(markup: Markup, htmldate_day: Optional[str], shown: list[ShownDate],

@@ -1,26 +1,33 @@
-"""Text copied from a web page: a line classifier that keeps the article and drops the chrome.
+"""Text copied from a web page, a whole page or a selection of it: where the article lies, its
+title, then a line classifier that keeps the article and drops the chrome.
 
-Each non-blank line is one of:
-- chrome (menus, share rows, counters, cookie notices, "Advertisement", "Read more", newsletter
-  prompts, photo credits, comment prompts: ``lexicons/chrome.txt``), dropped and kept in ``removed``;
-- a byline ("By Jane Doe and John Roe, Reuters"; "Reporting by ..."), dropped, its names kept as
-  authors;
-- a date line ("Published June 3, 2025", "Updated: June 4, 2025 9:15 AM"), dropped, its date kept
-  as the publication date the page states;
-- the title: the first title-like line of four words or more before the body (shorter ones there
-  are section labels and kickers);
-- a heading: a short title-like line standing alone between paragraphs;
-- body.
-
-Lines of a block (lines not separated by a blank line) are joined into one paragraph when they are
-hard-wrapped, and read as paragraphs of their own when each is a whole paragraph (text copied
-from a browser often has no blank lines). Links listed after "Related" or "Most read", runs of
-three or more title-like lines in a row, and headings after the last paragraph are chrome too.
-The dateline is looked for at the head of the first body paragraph.
+1. Lines: blocks (lines not separated by a blank line) are joined into one paragraph when they are
+   hard-wrapped (evenly filled, ending mid-sentence), and read as paragraphs of their own when each
+   is a whole paragraph (text copied from a browser often has no blank lines).
+2. Where the article lies (``locate``): the run of lines whose prose most outweighs the short lines
+   around it (menus, share rows, labels, lists of links, a teaser's line under a link), carried
+   over a few short lines to the prose after them, and ended by a line opening what follows an
+   article (comments, an author's box, related stories: ``lexicons/closing_heads.txt``).
+3. The title: among the title-like lines above the article, the one whose words the article
+   echoes most, a little more if the page shows it twice (a breadcrumb and the headline) or its
+   byline or date follows it, a little less the farther it stands.
+4. Each line of the article is then one of:
+   - chrome (share rows, counters, cookie notices, "Advertisement", "Read more", newsletter
+     prompts, photo credits, comment prompts: ``lexicons/chrome.txt``), dropped and kept in
+     ``removed``;
+   - a byline ("By Jane Doe and John Roe, Reuters"; "Reporting by ..."), dropped, its names kept
+     as authors (also just above the headline);
+   - a date line ("Published June 3, 2025", "Updated: June 4, 2025 9:15 AM"), dropped, its date
+     kept as the publication date the page states;
+   - a heading: a short title-like line standing alone between paragraphs (after a line ending
+     with a colon, such lines are the items of a list);
+   - body.
+   Links listed after "Related" or "Most read", runs of three or more title-like lines in a row,
+   and headings after the last paragraph are chrome too. Lines outside the article go to
+   ``removed``. The dateline is looked for at the head of the first body paragraph.
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -47,29 +54,19 @@ _MAX_WRAPPED_LINE = 100
 _DATELINE_PARAGRAPHS = 3
 
 
-@functools.cache
-def _chrome_patterns() -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p, re.I) for p in lexicons.lines("chrome.txt"))
-
-
-@functools.cache
-def _link_list_heads() -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p, re.I) for p in lexicons.lines("link_list_heads.txt"))
-
-
 def is_chrome(line: str) -> bool:
     s = line.strip()
     if not s or len(s) > 160:
         return False
     if re.fullmatch(r"[\W\d_]+", s):  # counters, separators, lone numbers or symbols
         return True
-    return any(p.fullmatch(s) for p in _chrome_patterns())
+    return lexicons.pattern("chrome.txt").fullmatch(s) is not None
 
 
 def opens_link_list(line: str) -> bool:
     """A line announcing a list of links to other stories ("Related", "Most read", "More from X")."""
     s = line.strip().rstrip(":")
-    return len(s) <= 60 and any(p.fullmatch(s) for p in _link_list_heads())
+    return len(s) <= 60 and lexicons.pattern("link_list_heads.txt").fullmatch(s) is not None
 
 
 def byline_authors(line: str) -> Optional[list[str]]:
@@ -162,17 +159,32 @@ def _blocks(raw: str) -> list[list[str]]:
     return blocks
 
 
+_WRAPPED_MIN_CHARS = 30
+_WRAPPED_FILL = 0.5
+
+
+def _evenly_filled(lines: list[str]) -> bool:
+    """Lines wrapped at a width fill it: each but the last is at least half as long as the longest
+    and the longest holds 30 characters or more. A menu's labels, one a line, do not."""
+    if not lines:
+        return True
+    widest = max(map(len, lines))
+    return widest >= _WRAPPED_MIN_CHARS and all(len(line) >= _WRAPPED_FILL * widest for line in lines)
+
+
 def _paragraph_groups(lines: list[str]) -> list[list[int]]:
     """The paragraphs of one block, as groups of line indexes. In hard-wrapped text (most lines
-    end mid-sentence and none is longer than about 100 characters) the lines of the block
-    form one paragraph, a title-cased first line split off as a heading. Otherwise each line is a
+    end mid-sentence, evenly filled, none longer than about 100 characters) the lines of the block
+    form one paragraph, a first line in title case or much shorter than the rest split off as a
+    heading. Otherwise each line is a
     paragraph of its own, except that a line starting in lower case continues the line before it
     when that one ends mid-sentence."""
     if len(lines) > 1 and not all(is_title_like(line) for line in lines):
         body = lines[:-1]
         ends = sum(line.endswith(_SENTENCE_END) for line in body) / len(body)
-        if ends < 0.5 and max(map(len, body)) <= _MAX_WRAPPED_LINE:
-            first = 1 if is_title_like(lines[0]) and _title_case(lines[0]) else 0
+        first = 1 if is_title_like(lines[0]) and (
+            _title_case(lines[0]) or len(lines[0]) < _WRAPPED_FILL * max(map(len, lines[1:]))) else 0
+        if ends < 0.5 and max(map(len, body)) <= _MAX_WRAPPED_LINE and _evenly_filled(lines[first:-1]):
             return [[0], list(range(1, len(lines)))] if first else [list(range(len(lines)))]
     groups: list[list[int]] = []
     for i, line in enumerate(lines):
@@ -183,6 +195,230 @@ def _paragraph_groups(lines: list[str]) -> list[list[int]]:
     return groups
 
 
+@dataclass(slots=True)
+class _Line:
+    """One paragraph of the copied text (or one line the classifier sets apart), in page order."""
+
+    text: str
+    kind: Optional[str]  # byline, date, links, chrome, or None for text
+    words: int = 0
+
+    @property
+    def prose(self) -> bool:
+        return self.kind is None and is_prose(self.text)
+
+
+def _lines(raw: str) -> list[_Line]:
+    """The text's paragraphs and set-apart lines in page order: hard-wrapped lines joined, each
+    line of an unwrapped block its own paragraph (see ``_paragraph_groups``)."""
+    out: list[_Line] = []
+    for block in _blocks(raw):
+        kinds = [_line_kind(line) for line in block]
+        kept = [i for i, kind in enumerate(kinds) if kind is None]
+        starts = {kept[g[0]]: " ".join(block[kept[i]] for i in g) for g in _paragraph_groups([block[i] for i in kept])}
+        for i, (line, kind) in enumerate(zip(block, kinds)):
+            if kind is not None:
+                out.append(_Line(line, kind, len(line.split())))
+            elif i in starts:
+                out.append(_Line(starts[i], None, len(starts[i].split())))
+    return out
+
+
+_PROSE_WORDS = 8  # a sentence this long, ended, is prose ...
+_LONG_PROSE_WORDS = 20  # ... and a line this long is, ended or not
+_LABEL_WEIGHT = -6  # the least a short line weighs against the article around it
+
+
+def is_prose(text: str) -> bool:
+    """A paragraph of running text: a sentence of eight words or more, or any line of twenty, not
+    in capitals and not a headline in title case (one ending with a bracket, a question or an
+    exclamation; a sentence full of names still ends with a full stop)."""
+    words = len(text.split())
+    if words < _PROSE_WORDS or text.isupper():
+        return False
+    if words >= _LONG_PROSE_WORDS:
+        return True
+    ended = text.rstrip()
+    return ended.endswith(_SENTENCE_END) and (ended.endswith(".") or not _title_case(text))
+
+
+def _weight(line: _Line) -> int:
+    """How much a line speaks for the article around it: prose by its words, short lines (menus,
+    labels, counters, link lists) against it."""
+    if line.kind is not None:
+        return _LABEL_WEIGHT
+    if line.prose:
+        return line.words
+    return max(line.words - _PROSE_WORDS, _LABEL_WEIGHT)
+
+
+_TEASER_WORDS = 25  # a paragraph shorter than this, between short lines, describes a link
+
+
+def _alone(lines: list[_Line], i: int) -> bool:
+    """Whether neither neighbour of line ``i`` is prose (and it introduces no list)."""
+    return ((i == 0 or not lines[i - 1].prose) and (i + 1 == len(lines) or not lines[i + 1].prose)
+            and not lines[i].text.endswith(":"))
+
+
+def article_span(lines: list[_Line], teasers: bool = True) -> tuple[int, int]:
+    """Where the article lies in a whole page of text: the run of lines whose prose most outweighs
+    the short lines around it (menus, share rows, footers, lists of links), as ``[start, end)``
+    from its first to its last line of prose; all of it when there is no prose."""
+    best, best_span = 0, (0, 0)
+    total, start = 0, 0
+    # teasers stand alone among a page's body of consecutive paragraphs; where no two paragraphs
+    # of prose follow each other, short paragraphs between headings are the article itself
+    teasers = teasers and any(a.prose and b.prose for a, b in zip(lines, lines[1:]))
+    for i, line in enumerate(lines):
+        if total <= 0:
+            total, start = 0, i
+        total += _weight(line)
+        if teasers and line.prose and line.words < _TEASER_WORDS and _alone(lines, i):
+            total -= _TEASER_WORDS  # a teaser's line under a link, a promotion between labels
+        if total > best and line.prose:
+            best, best_span = total, (start, i + 1)
+    start, end = best_span
+    if end == 0:
+        # no run of prose outweighs the rest: a text of one short paragraph is no teaser, and a
+        # text of short lines alone is all article
+        return article_span(lines, teasers=False) if teasers else (0, len(lines))
+    while start < end and not lines[start].prose:
+        start += 1
+    return start, end
+
+
+def closes_article(text: str) -> bool:
+    """A line opening what follows an article on a page: comments, an author's box, links to other
+    stories (``lexicons/closing_heads.txt``)."""
+    s = text.strip().rstrip(":").strip()
+    return len(s) <= 80 and lexicons.pattern("closing_heads.txt").fullmatch(s) is not None
+
+
+_GAP_LINES = 4  # short lines that may stand between two stretches of one article
+
+
+def extend_span(lines: list[_Line], start: int, end: int) -> int:
+    """The span's end carried over a few short lines (a box of links, an advertisement's label)
+    to the prose that follows them, as long as none of them closes the article."""
+    j = end
+    while j < len(lines):
+        k = j
+        while k < len(lines) and k - j <= _GAP_LINES and not lines[k].prose:
+            if closes_article(lines[k].text):
+                return end
+            k += 1
+        if k >= len(lines) or not lines[k].prose:
+            return end
+        while k < len(lines) and lines[k].prose:
+            k += 1
+        end = j = k
+    return end
+
+
+_CLOSING_FROM = 0.5  # share of the article's prose that must come before a closing line ...
+_CLOSING_FROM_WORDS = 300  # ... or this many words of it (comments can outweigh the article)
+
+
+def article_end(lines: list[_Line], start: int, end: int) -> int:
+    """The article's end: the first closing line (comments, related links) after half its prose
+    or 300 words of it, whichever comes first."""
+    total = sum(line.words for line in lines[start:end] if line.prose)
+    before = 0
+    for i in range(start, end):
+        if before >= min(_CLOSING_FROM * total, _CLOSING_FROM_WORDS) and closes_article(lines[i].text):
+            return i
+        before += lines[i].words if lines[i].prose else 0
+    return end
+
+
+_TITLE_WINDOW = 40  # lines above the article's first paragraph where its title may stand
+_HEAD_WINDOW = 10  # lines above the title where its byline and date may stand
+_HEAD_GAP = 6  # lines between the headline and the first paragraph that may belong to the article
+_TITLE_ECHO = 0.2  # what a headline's being shown twice (in a breadcrumb too) adds to its score
+_TITLE_DISTANCE = 0.03  # what each line between a candidate and the article takes from it
+_TITLE_MIN_SCORE = 0.3
+_TITLE_FULL_WORDS = 4
+_TITLE_BYLINE = 0.3
+_TITLE_CAPITALS = 0.3
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower() for w in _CONTENT_WORD.findall(text)}
+
+
+def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int], float]:
+    """The headline among the title-like lines above the article's first paragraph, and its score:
+    the one whose words the article most echoes, a little more if the page shows it twice above the
+    article (a breadcrumb's last item and the headline), a little less the farther it stands. A
+    line the article repeats is one of its section headings listed in a table of contents, not its
+    title. With no line the article echoes, the nearest title-like line just above it."""
+    article: set[str] = set()
+    for line in lines[start:end]:
+        article |= _content_words(line.text)
+    above = [line.text for line in lines[:start]]
+    inside = {line.text for line in lines[start:end]}
+    best, best_score, nearest = None, _TITLE_MIN_SCORE, None
+    for i in range(start - 1, max(-1, start - 1 - _TITLE_WINDOW), -1):
+        line = lines[i]
+        if line.kind is not None or line.words < 2 or not is_headline_like(line.text) or line.text in inside:
+            continue
+        if nearest is None and start - i <= _HEAD_GAP:
+            nearest = i
+        words = _content_words(line.text)
+        if not words:
+            continue
+        # the share of its words the article repeats, counted in full from four words up: "Contact
+        # Us" shares its one word with many an article
+        score = len(words & article) / max(len(words), _TITLE_FULL_WORDS) - _TITLE_DISTANCE * (start - 1 - i)
+        if line.text.isupper():
+            score -= _TITLE_CAPITALS  # a label in capitals ("THINGS TO DO"); headlines are set in case
+        if above.count(line.text) > 1:
+            score += _TITLE_ECHO
+        if any(lines[k].kind in ("byline", "date") for k in range(i + 1, min(start, i + 1 + _HEAD_GAP))):
+            score += _TITLE_BYLINE  # a headline is followed by its byline or date
+        if score > best_score:
+            best, best_score = i, score
+    return (best, best_score) if best is not None else (nearest, 0.0)
+
+
+_OPENING_PROSE = 0.1  # share of the article's prose a notice or teaser above its headline may hold
+_OPENING_MARGIN = 0.5  # and by how much a headline there must outscore one above the run
+
+
+def locate(lines: list[_Line]) -> tuple[Optional[int], int, int]:
+    """Where the article lies: its headline's line (or None), its first line and its end. The
+    headline may stand inside the run of prose found first, after a notice or a teaser that holds
+    little of it ("Many of the offers on this site are from advertisers..."): the article then
+    starts after the headline that scores best."""
+    start, end = article_span(lines)
+    end = article_end(lines, start, extend_span(lines, start, end))
+    title_at, score = find_title(lines, start, end)
+    total = sum(line.words for line in lines[start:end] if line.prose)
+    before = 0
+    for i in range(start, min(end - 1, start + _TITLE_WINDOW)):
+        if lines[i].prose:
+            before += lines[i].words
+            if before > _OPENING_PROSE * total:
+                break
+            continue
+        first = next((k for k in range(i + 1, end) if lines[k].prose), None)
+        if first is None or not is_headline_like(lines[i].text) or lines[i].kind is not None:
+            continue
+        at, inner = find_title(lines, first, end)
+        if at == i and inner > score + _OPENING_MARGIN:
+            title_at, score, start = i, inner, first
+    return title_at, start, end
+
+
+def is_headline_like(line: str) -> bool:
+    """A line that can be a headline: title-like, or ending with a bracket or exclamation mark
+    ("What Meditation Can Do for You (and How To Get Started)")."""
+    s = line.strip()
+    return is_title_like(s.rstrip(")]!"), _MAX_TITLE_WORDS) and len(s.split()) <= _MAX_TITLE_WORDS
+
+
 @dataclass
 class _Reading:
     """What the classifier has found so far."""
@@ -191,9 +427,9 @@ class _Reading:
     units: list[tuple[str, str]] = field(default_factory=list)  # ("p" | "h", text)
     removed: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
-    title_candidates: list[str] = field(default_factory=list)
     stated_dates: dict[str, str] = field(default_factory=dict)  # kind -> first ISO day
     in_link_list: bool = False
+    in_list: bool = False  # after a paragraph ending with a colon: short lines are its items
 
     @property
     def seen_body(self) -> bool:
@@ -201,20 +437,30 @@ class _Reading:
 
 
 def extract_text(raw: str, meta: dict) -> Page:
+    """The article in a text: where it lies on the page, its title, then its lines in turn."""
+    lines = _lines(raw)
+    title_at, start, end = locate(lines)
     reading = _Reading(title=meta.get("title"))
-    for block in _blocks(raw):
-        kinds = [_line_kind(line) for line in block]
-        kept = [i for i, kind in enumerate(kinds) if kind is None]
-        if len(kept) > 1 and not reading.seen_body and all(is_title_like(block[i], 5) for i in kept):
-            kinds = [kind or "chrome" for kind in kinds]  # a menu: several short labels before the body
-            kept = []
-        starts = {kept[g[0]]: " ".join(block[kept[i]] for i in g) for g in _paragraph_groups([block[i] for i in kept])}
-        for i, (line, kind) in enumerate(zip(block, kinds)):  # in order, so removed keeps the page's order
-            if kind is not None:
-                _drop(line, kind, reading)
-            elif i in starts:
-                _place(starts[i], reading)
-    _settle_title(reading)
+    if reading.title is not None:
+        title_at = next((i for i in range(start) if lines[i].text == reading.title), None)
+    if title_at is not None:
+        reading.title = lines[title_at].text
+    head = title_at + 1 if title_at is not None and start - title_at <= _HEAD_GAP else start
+    mined_from = max(0, (title_at if title_at is not None else start) - _HEAD_WINDOW)
+    for i, line in enumerate(lines):
+        if i == title_at:
+            continue
+        if head <= i < end:
+            if line.kind is not None:
+                _drop(line.text, line.kind, reading)
+            elif not reading.seen_body and i < start:
+                _place_head(line.text, reading)
+            else:
+                _place(line.text, reading)
+        elif line.kind is not None and mined_from <= i < end:
+            _drop(line.text, line.kind, reading)  # a byline or date near the headline
+        else:
+            reading.removed.append(line.text)
     cut = trailing_chrome(reading.units)
     reading.removed.extend(s for _, s in reading.units[cut:])
     del reading.units[cut:]
@@ -263,44 +509,33 @@ def _drop(line: str, kind: str, reading: _Reading) -> None:
         reading.in_link_list = True
 
 
-def _place(paragraph: str, reading: _Reading) -> None:
-    """Add one paragraph as title candidate, heading, link or body."""
-    units = reading.units
-    if is_title_like(paragraph, _MAX_TITLE_WORDS if not reading.seen_body else _MAX_HEADING_WORDS):
-        if reading.in_link_list and reading.seen_body:
+def _place_head(paragraph: str, reading: _Reading) -> None:
+    """A line between the headline and the first paragraph: a subtitle of four words or more is
+    kept as a heading, a shorter title-like line (a section label, an author's name) is not."""
+    if is_title_like(paragraph, _MAX_TITLE_WORDS):
+        if _MIN_TITLE_WORDS <= len(paragraph.split()) <= _MAX_HEADING_WORDS and paragraph != reading.title:
+            reading.units.append(("h", paragraph))
+        else:
             reading.removed.append(paragraph)
-        elif not reading.seen_body:
-            reading.title_candidates.append(paragraph)
-        elif paragraph == reading.title:
+        return
+    _place(paragraph, reading)
+
+
+def _place(paragraph: str, reading: _Reading) -> None:
+    """Add one paragraph of the article as heading, list item, link or body."""
+    units = reading.units
+    if is_title_like(paragraph, _MAX_HEADING_WORDS) and reading.seen_body:
+        if reading.in_list:
+            units.append(("p", paragraph))
+        elif reading.in_link_list or paragraph == reading.title:
             reading.removed.append(paragraph)
         else:
             units.append(("h", paragraph))
             _drop_link_run(reading)
         return
-    if not reading.seen_body:
-        _settle_title(reading)
     reading.in_link_list = False
+    reading.in_list = paragraph.rstrip().endswith(":")
     units.append(("p", paragraph))
-
-
-def _settle_title(reading: _Reading) -> None:
-    """At the first body paragraph: choose the title among the title-like lines before it. The
-    first of four words or more wins; shorter lines before it are section labels or kickers
-    (removed), longer ones after it are subtitles (kept as headings)."""
-    candidates, reading.title_candidates = reading.title_candidates, []
-    if not candidates:
-        return
-    if reading.title is None:
-        long_enough = [c for c in candidates if len(c.split()) >= _MIN_TITLE_WORDS]
-        reading.title = long_enough[0] if long_enough else max(candidates, key=lambda c: len(c.split()))
-    after_title = False
-    for line in candidates:
-        if line == reading.title and not after_title:
-            after_title = True
-        elif after_title and len(line.split()) >= _MIN_TITLE_WORDS and len(line.split()) <= _MAX_HEADING_WORDS:
-            reading.units.append(("h", line))
-        else:
-            reading.removed.append(line)
 
 
 def _drop_link_run(reading: _Reading) -> None:

@@ -1,0 +1,131 @@
+"""``pasted``: the ``pages`` set's article pages as a person pastes them: the whole visible text.
+
+Each page of ``shared/eval/pages`` is rendered in Debian's chromium through Playwright with
+JavaScript off and every request blocked (the page's own HTML is served at its address; its style
+sheets, images and scripts are not fetched), and ``document.body.innerText`` is taken, as select-all
+and copy takes it. Rendering is slow, so the texts are cached outside the repository, one
+``<n>.txt`` a page, in ``$DATELINE_PASTED_CACHE`` or ``~/.cache/dateline/pasted``; build the cache
+once with ``dateline evaluate pasted --build-cache``. The gold is the pages set's own.
+
+Keys: ``body_f1`` (shingle F1, as ``pages`` scores it), ``body_precision``, ``body_recall``,
+``title_acc`` (exact after whitespace normalisation), ``raw_f1`` (the pasted text itself, uncleaned,
+as a floor to beat), ``n``.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from pathlib import Path
+from typing import Optional
+
+from .. import errors
+from ..errors import InputError
+from ..read import Offered, Page, extract
+from .pages import norm
+from .shingles import corpus_prf
+from . import take
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+_RENDER_TIMEOUT_MS = 20_000
+_PLACEHOLDER_ADDRESS = "http://pasted.invalid/"
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("DATELINE_PASTED_CACHE")
+    return Path(env) if env else Path.home() / ".cache" / "dateline" / "pasted"
+
+
+def chromium_available() -> bool:
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return False
+    return Path(CHROMIUM).exists()
+
+
+def build_cache(path: Path, cache: Optional[Path] = None, limit: Optional[int] = None,
+                half: Optional[str] = None, progress=None) -> int:
+    """Render the pages not yet in the cache; returns how many were rendered."""
+    if not chromium_available():
+        raise errors.no_browser(CHROMIUM)
+    from playwright.sync_api import sync_playwright
+
+    cache = cache or cache_dir()
+    cache.mkdir(parents=True, exist_ok=True)
+    todo = [f for f in take(sorted((path / "ground-truth").glob("*.json")), limit, half)
+            if not (cache / f"{f.stem}.txt").exists()]
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for k, gt_file in enumerate(todo, 1):
+                doc = json.loads(gt_file.read_text(encoding="utf-8"))
+                html = gzip.decompress((path / "html" / f"{gt_file.stem}.html.gz").read_bytes())
+                text = render(browser, html, doc.get("url") or _PLACEHOLDER_ADDRESS)
+                (cache / f"{gt_file.stem}.txt").write_text(text, encoding="utf-8")
+                if progress:
+                    progress(k, len(todo), gt_file.stem)
+        finally:
+            browser.close()
+    return len(todo)
+
+
+def render(browser, html: bytes, address: str) -> str:
+    """The visible text of ``html`` shown at ``address`` with JavaScript off and nothing fetched."""
+    content_type = "text/html; charset=utf-8" if _is_utf8(html) else "text/html"
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(_RENDER_TIMEOUT_MS)
+
+        def serve(route) -> None:
+            if route.request.url == address and route.request.is_navigation_request():
+                route.fulfill(status=200, body=html, headers={"content-type": content_type})
+            else:
+                route.abort()
+
+        page.route("**/*", serve)
+        page.goto(address, wait_until="domcontentloaded")
+        return page.evaluate("document.body ? document.body.innerText : ''")
+    finally:
+        context.close()
+
+
+def _is_utf8(data: bytes) -> bool:
+    """Whether the page reads as UTF-8, as nearly every server declares it in its headers (which the
+    set does not keep); other pages are left to the browser's reading of their ``<meta charset>``."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def score(path: Path, limit: Optional[int] = None, half: Optional[str] = None) -> dict:
+    cache = cache_dir()
+    files = take(sorted((path / "ground-truth").glob("*.json")), limit, half)
+    missing = [f.stem for f in files if not (cache / f"{f.stem}.txt").exists()]
+    if missing:
+        raise errors.pasted_not_rendered(len(missing), str(cache))
+    pairs, raw_pairs, titles = [], [], []
+    for gt_file in files:
+        gold = json.loads(gt_file.read_text(encoding="utf-8"))["ground_truth"]
+        pasted = (cache / f"{gt_file.stem}.txt").read_text(encoding="utf-8")
+        try:
+            page = extract(Offered("eval", pasted.encode("utf-8"), "text"))
+        except InputError:
+            page = Page(text="")
+        pairs.append((page.text, gold.get("main_content", "")))
+        raw_pairs.append((pasted, gold.get("main_content", "")))
+        titles.append(norm(page.title) == norm(gold.get("title")))
+    body = corpus_prf(pairs)
+    return {
+        "body_f1": body["f1"],
+        "body_precision": body["precision"],
+        "body_recall": body["recall"],
+        "title_acc": sum(titles) / len(titles) if titles else 0.0,
+        "raw_f1": corpus_prf(raw_pairs)["f1"],
+        "n": len(files),
+    }

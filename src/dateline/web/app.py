@@ -1,0 +1,246 @@
+"""The reader: FastAPI, server-rendered with Jinja2, no script.
+
+Every page is a view function returning plain data; the same data renders as HTML at ``PATH`` and
+as JSON at ``PATH.json`` (the JSON route is declared first: ``{article_id}`` would match the dot).
+The pages only read: the store is opened once, read-only (``Store(path, read_only=True)``).
+
+To add a page (the corpus's stories, entities, graph): a view ``(request, **path and query
+parameters) -> (data, extras)`` whose ``data`` is plain JSON-able (what ``corpus.views`` returns)
+and ``extras`` what only the HTML needs (charts as Markup); a template that extends ``base.html``
+(blocks ``title``, ``main``); ``route(path, template, view)`` inside ``create_app``; and an entry in
+``NAV`` for the bar at the top.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import inspect
+import re
+from pathlib import Path
+from urllib.parse import urlencode
+from typing import Any, Callable, Optional
+
+import jinja2
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from markupsafe import Markup
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from .. import __version__
+from ..present import ANONYMOUS_KINDS, KIND_LABELS, ArticleView
+from . import charts
+from .data import UNKNOWN_OUTLET, Filters, Reader
+from .highlight import article_html, snippet_html
+
+HERE = Path(__file__).parent
+_ID = re.compile(r"^[0-9a-f]{4,64}$")
+_ENTITY_ID = re.compile(r"^e\d{1,6}$")
+
+# The pages in the navigation bar: (label, path). Pages of the corpus add themselves here.
+NAV: list[tuple[str, str]] = [("Articles", "/")]
+
+# Scripts are not used anywhere, so none may run: whatever an article's text holds stays text.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+                               "form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["pct"] = lambda v: "—" if v is None else f"{v:.0%}"
+    env.filters["kind"] = lambda k: KIND_LABELS.get(k, (k or "").replace("_", " "))
+    # An article's address is linked only when it is a web address: never javascript: or data:.
+    env.filters["web_url"] = lambda u: u if isinstance(u, str) and re.match(r"^https?://", u, re.I) else None
+    env.globals.update(nav=NAV, version=__version__, unknown_outlet=UNKNOWN_OUTLET)
+    return env
+
+
+def create_app(db: str | Path, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
+    """The reader over the store at ``db``. ``allowed_hosts`` limits the Host header (the server
+    bound to 127.0.0.1 answers only to local names, so a web page elsewhere cannot rebind a name
+    to it and read the store)."""
+    reader = Reader(db)
+    env = _environment()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app):
+        yield
+        reader.close()
+
+    app = FastAPI(title="dateline reader", version=__version__, docs_url=None, redoc_url=None, openapi_url=None,
+                  lifespan=lifespan)
+    app.state.reader = reader
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        for k, v in SECURITY_HEADERS.items():
+            response.headers.setdefault(k, v)
+        return response
+
+    def page(template: str, view: Callable[..., tuple[dict[str, Any], dict[str, Any]]]):
+        """An HTML route and its JSON twin from one view returning (data, extras for HTML only)."""
+        @functools.wraps(view)
+        def as_html(request: Request, **kwargs) -> HTMLResponse:
+            data, extras = view(request, **kwargs)
+            json_path = request.url.path.rstrip("/") + ("/.json" if request.url.path == "/" else ".json")
+            json_url = json_path.replace("//", "/") + (f"?{request.url.query}" if request.url.query else "")
+            html = env.get_template(template).render(request=request, data=data, json_url=json_url, **extras)
+            return HTMLResponse(html)
+
+        @functools.wraps(view)
+        def as_json(request: Request, **kwargs) -> JSONResponse:
+            data, _ = view(request, **kwargs)
+            return JSONResponse(data)
+
+        # FastAPI reads the parameters (path, query) from the signature: the view's own.
+        as_html.__signature__ = as_json.__signature__ = inspect.signature(view)
+        return as_html, as_json
+
+    def route(path: str, template: str, view) -> None:
+        as_html, as_json = page(template, view)
+        json_path = "/.json" if path == "/" else path + ".json"
+        app.add_api_route(json_path, as_json, methods=["GET"], include_in_schema=False)
+        app.add_api_route(path, as_html, methods=["GET"], include_in_schema=False)
+
+    def get_record(article_id: str):
+        record = reader.article(article_id) if _ID.match(article_id) else None
+        if record is None:
+            raise HTTPException(404, f"No article {article_id!r} in this store.")
+        return record
+
+    def index(request: Request, q: str = "", outlet: str = "", date_from: str = "", date_to: str = "",
+              entity: str = "", anon_min: str = "", anon_max: str = "", page: str = "1"):
+        # A form sends its empty fields as empty strings: they mean "not filtered".
+        filters = Filters(q=q, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity,
+                          anon_min=_percent("anon_min", anon_min), anon_max=_percent("anon_max", anon_max))
+        result = reader.articles(filters, page=int(_number("page", page) or 1))
+        data = {"filters": filters.as_dict(), **result, "outlets": reader.outlets()}
+        snippets: dict[str, Markup] = {}
+        if filters.words():
+            texts = reader.texts([a["id"] for a in result["articles"]])
+            for article_id, text in texts.items():
+                snippets[article_id] = _search_snippet(text, filters.words())
+        months = list(result["by_month"].items())
+        bins = [(f"{10 * i}–{10 * i + 10}%", n) for i, n in enumerate(result["anonymous_share_histogram"])]
+        extras = {
+            "snippets": snippets,
+            "month_chart": charts.columns(months, "articles by month of publication", width=320, cls="col"),
+            "anon_chart": charts.columns(bins, "articles by share of anonymous attributions", width=320,
+                                         cls="col anon-col"),
+            "query_for_page": lambda n: _query_with(request, page=n),
+        }
+        return data, extras
+
+    def article(request: Request, article_id: str):
+        record = get_record(article_id)
+        view = ArticleView(record)
+        sc = record.scorecard
+        data = {"article": record.to_dict(), "view": view.as_dict()}
+        counts = view.anonymity_counts()
+        extras = {
+            "record": record, "v": data["view"], "text_html": article_html(view),
+            "anonymity_chart": charts.stacked(
+                [("unnamed", counts["anonymous"], "anon"), ("via unnamed", counts["via_anonymous"], "via-anon"),
+                 ("named", counts["named"], "named")], "attributed statements by whether their source is named"),
+            "kinds_chart": charts.hbars(
+                [(KIND_LABELS.get(k, k), n, f"k-{k}") for k, n in sorted((sc.sources_by_kind if sc else {}).items(),
+                                                                         key=lambda kv: (-kv[1], kv[0]))],
+                "sources by kind"),
+            "affiliation_chart": charts.hbars(
+                [(k, n, "aff") for k, n in sorted((sc.sources_by_affiliation if sc else {}).items(),
+                                                 key=lambda kv: (-kv[1], kv[0]))], "sources by affiliation"),
+            "anonymous_kinds": ANONYMOUS_KINDS,
+        }
+        return data, extras
+
+    def entity(request: Request, article_id: str, entity_id: str):
+        record = get_record(article_id)
+        view = ArticleView(record)
+        ent = view.entities.get(entity_id) if _ENTITY_ID.match(entity_id) else None
+        if ent is None:
+            raise HTTPException(404, f"No entity {entity_id!r} in article {article_id}.")
+        source_ids = {s.id for s in record.sources if s.entity == ent.id}
+        said = [a for a in view.attribution_rows(words=40) if a["source"] in source_ids]
+        loaded = [t for t in view.loaded_rows() if t["target"] == ent.id]
+        events = [e for e in view.event_rows() if ent.id in (e["actor"], e["recipient"])]
+        mentions = [{"start": s, "end": e, "text": record.text[s:e]} for s, e in ent.mentions]
+        data = {
+            "article": {"id": record.id, "title": record.title, "outlet": record.outlet, "published": record.published},
+            "entity": {"id": ent.id, "name": ent.name, "type": ent.type, "country": ent.country, "kb": ent.kb},
+            "mentions": mentions, "sources": [s for s in view.source_rows() if s["id"] in source_ids],
+            "said": said, "loaded_terms_about": loaded, "events": events,
+            "elsewhere": reader.elsewhere(ent.name, ent.kb, record.id),
+        }
+        extras = {"snippets": [snippet_html(record.text, m["start"], m["end"]) for m in mentions[:30]]}
+        return data, extras
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:  # asked for by browsers on pages without a <link rel="icon">, such as JSON
+        return Response((HERE / "static" / "favicon.svg").read_bytes(), media_type="image/svg+xml")
+
+    route("/", "index.html", index)
+    route("/articles/{article_id}", "article.html", article)
+    route("/articles/{article_id}/entities/{entity_id}", "entity.html", entity)
+
+    def error_page(request: Request, status: int, message: str) -> Response:
+        if request.url.path.endswith(".json"):
+            return JSONResponse({"error": message, "status": status}, status_code=status)
+        html = env.get_template("error.html").render(request=request, status=status, message=message, json_url=None)
+        return HTMLResponse(html, status_code=status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        message = exc.detail if exc.status_code != 404 or exc.detail != "Not Found" else "No such page."
+        return error_page(request, exc.status_code, str(message))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_parameter(request: Request, exc: RequestValidationError):
+        names = ", ".join(str(e.get("loc", ["", "?"])[-1]) for e in exc.errors())
+        return error_page(request, 400, f"Bad value for: {names}. Numbers are expected there.")
+
+    return app
+
+
+def _number(name: str, value: str) -> Optional[float]:
+    if not value.strip():
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        raise HTTPException(400, f"{name} must be a number, not {value[:40]!r}.") from None
+    if number != number or number in (float("inf"), float("-inf")):
+        raise HTTPException(400, f"{name} must be a finite number.")
+    return number
+
+
+def _percent(name: str, value: str) -> Optional[float]:
+    number = _number(name, value)
+    return None if number is None else min(100.0, max(0.0, number))
+
+
+def _query_with(request: Request, **changes: Any) -> str:
+    params = dict(request.query_params)
+    params.update({k: str(v) for k, v in changes.items()})
+    return "?" + urlencode({k: v for k, v in params.items() if v != ""})
+
+
+def _search_snippet(text: str, words: list[str]) -> Markup:
+    lowered = text.lower()
+    hits = [(lowered.find(w.lower()), w) for w in words]
+    hits = [(i, w) for i, w in hits if i >= 0]
+    if not hits:
+        return Markup("")
+    i, w = min(hits)
+    return snippet_html(text, i, i + len(w), context=70)

@@ -1,0 +1,143 @@
+"""The widened cue inventory on sentences written for these tests: every kind of cue, participial,
+passive and nominal cues, refusals, headline and transcript lines, posts, captions, and the
+quote-set failures issue 12 lists."""
+from __future__ import annotations
+
+import pytest
+
+from attribution_helpers import analyze_text, entity_name, find, source_of
+from dateline import analyze
+from dateline.annotate import cues
+
+
+def test_every_cue_in_the_lexicon_has_a_kind():
+    kinds = {verb.kind for verb in cues.cue_verbs().values()}
+    assert kinds == set(cues.CUE_KINDS)
+    assert set(cues.cue_nouns().values()) <= set(cues.CUE_KINDS)
+
+
+@pytest.mark.parametrize("sentence, part, cue, kind", [
+    ("The senator accused the mayor of hiding the report.", "the mayor of hiding the report", "accused", "accusation"),
+    ("The union endorsed Maria Lopez for governor on Friday.", "Maria Lopez for governor", "endorsed", "position"),
+    ("Several lawmakers called for an inquiry into the contract.", "an inquiry into the contract", "called for",
+     "position"),
+    ("The council has also rejected the proposal to close the library.", "the proposal to close the library",
+     "has also rejected", "position"),
+    ("New polls show a close race in the state.", "a close race in the state", "show", "document"),
+    ("A former negotiator believes that the talks will fail.", "the talks will fail", "believes", "belief"),
+])
+def test_cues_beyond_speech_verbs(sentence, part, cue, kind):
+    record = analyze_text(sentence)
+    a = find(record, part)
+    assert (record.span_text(a.cue), a.cue_kind) == (cue, kind)
+
+
+def test_cue_is_the_verb_group_and_verb_the_verb_alone():
+    record = analyze_text("The governor has repeatedly said that the budget is balanced.")
+    a = find(record, "the budget is balanced")
+    assert record.span_text(a.cue) == "has repeatedly said" and record.span_text(a.verb) == "said"
+
+
+def test_passive_agent_is_the_source():
+    record = analyze_text("The treaty was rejected by a regional parliament on Tuesday.")
+    a = find(record, "The treaty")
+    assert record.span_text(a.speaker) == "a regional parliament" and a.topic
+
+
+def test_absolute_participle_takes_its_own_subject():
+    record = analyze_text("With analysts saying the figures will fall, shares dropped sharply.")
+    a = find(record, "the figures will fall")
+    assert record.span_text(a.speaker) == "analysts"
+
+
+def test_nominal_cue_with_a_holder():
+    record = analyze_text("The mayor's claim that the bridge is safe has been disputed by engineers.")
+    a = next(a for a in record.attributions if record.span_text(a.cue) == "claim")
+    assert record.span_text(a.content) == "that the bridge is safe" and record.span_text(a.speaker) == "The mayor's"
+    disputed = find(record, "The mayor's claim")  # and the engineers dispute the claim
+    assert record.span_text(disputed.speaker) == "engineers"
+
+
+def test_the_worry_among_rivals():
+    record = analyze_text("The worry among rivals is that the merger will raise prices.")
+    a = find(record, "the merger will raise prices")
+    assert a.mode == "thought" and record.span_text(a.speaker) == "rivals"
+
+
+def test_in_a_statement_without_a_reporting_verb():
+    record = analyze_text("In a statement issued on Monday, the mayor was more cautious than her rivals.")
+    a = find(record, "more cautious")
+    assert record.span_text(a.cue) == "a statement" and record.span_text(a.speaker) == "the mayor"
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("The company declined to comment on the lawsuit.", "declined"),
+    ("The ministry did not immediately respond to requests for comment.", "did not immediately respond"),
+    ("Jane Roe could not be reached for comment.", "could not be reached"),
+    ("The senator would not say whether the bill would pass.", "would not say"),
+])
+def test_refusals_are_declined(sentence, cue):
+    record = analyze_text(sentence)
+    (a,) = record.attributions
+    assert (a.mode, a.cue_kind, record.span_text(a.cue)) == ("declined", "decline", cue)
+    assert a.speaker is not None
+
+
+def test_refusing_a_stance_is_no_silence():
+    record = analyze_text("The Supreme Court declined to step into the dispute over the maps.")
+    (a,) = record.attributions
+    assert (a.mode, a.cue_kind) == ("speech", "position")
+
+
+def test_a_refusal_is_counted_in_the_scorecard():
+    record = analyze("The ministry said talks would resume on Monday. A spokesman for the army declined to "
+                     "comment. Jane Roe did not respond to an email seeking comment.", published="2024-05-02")
+    assert record.scorecard.declined == 2 and record.scorecard.attributions == 1
+
+
+def test_headline_and_transcript_lines_with_a_colon():
+    record = analyze_text("Carter: Budget deal will pass before the holidays\n\n"
+                          "SMITH: We have the votes in the Senate and we will use them.\n\n"
+                          "The Latest: Storm moves east")
+    headline, transcript = find(record, "Budget deal will pass"), find(record, "We have the votes")
+    assert record.span_text(headline.speaker) == "Carter" and record.span_text(headline.cue) == ":"
+    assert transcript.kind == "direct" and record.span_text(transcript.speaker) == "SMITH"
+    assert not any("Storm moves east" in record.span_text(a.content) for a in record.attributions)
+
+
+def test_embedded_post_and_pull_quote_are_signed_by_the_name_after_them():
+    record = analyze_text("The city said the water was safe.\n\n“Boil your water until further notice.”\n\n"
+                          "— City Water (@citywater)\n\n"
+                          "Not one more delay on the bridge. https://t.co/x1 — Dana Park (@danapark) May 5, 2019")
+    pull, post = find(record, "Boil your water"), find(record, "Not one more delay")
+    assert record.span_text(pull.speaker) == "City Water"
+    assert record.span_text(post.speaker) == "Dana Park"
+
+
+def test_what_a_photo_caption_shows_is_no_ones_statement():
+    record = analyze_text("This image released by the studio shows the actor in a scene from the film that "
+                          "critics praised. (Jane Roe / The Daily Ledger)\n\n"
+                          "A new report shows the studio in debt.")
+    assert [record.span_text(a.content) for a in record.attributions] == ["the studio in debt"]
+
+
+def test_a_caption_that_reports_speech_keeps_it():
+    record = analyze_text("The mayor says the plant will reopen in May. (Jane Roe / The Daily Ledger)")
+    assert find(record, "the plant will reopen").cue_kind == "speech"
+
+
+def test_cue_verbs_in_other_senses():
+    record = analyze_text("Goalkeeper Carey Price denied the visitors twice in the third period. "
+                          "Police found him lying on the couch. The team backed off after the match.")
+    assert record.attributions == []
+
+
+def test_second_quote_after_she_said_keeps_the_speaker():
+    record = analyze_text("“We are leaving,” Mayor Jane Roe said. “Good bye.”")
+    assert find(record, "Good bye").source == find(record, "We are leaving").source is not None
+
+
+def test_job_title_before_a_name_is_not_the_speaker():
+    record = analyze_text("“The plan is sound,” University of Toronto political scientist Jane Doe said.")
+    a = find(record, "The plan is sound")
+    assert entity_name(record, source_of(record, a)) == "Jane Doe"
