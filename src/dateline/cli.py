@@ -162,11 +162,11 @@ def cmd_analyze(args) -> int:
                 yield offered
 
     records: list[dict[str, Any]] = []
-    summary: list[tuple] = []
+    summary: list[dict[str, Any]] = []
     failed = offered = 0
     progress = _progress()
     limits = Limits(seconds=args.timeout, memory_mb=args.max_memory)
-    with progress:
+    with progress, writer:  # the writer stores what is pending however the loop ends (Ctrl-C too)
         task = progress.add_task("analysing", total=None)
         outcomes = analyze_many(pending(), published=args.published, workers=args.workers,
                                 batch_size=args.batch_size, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
@@ -186,7 +186,6 @@ def cmd_analyze(args) -> int:
             elif args.format == "table" and len(summary) < SUMMARY_CARDS:
                 summary.append(card)
             progress.advance(task)
-        writer.close()
     if args.format == "json":
         print(json.dumps(records[0] if len(records) == 1 and offered == 1 else records, ensure_ascii=False, indent=1))
     elif args.format == "table":
@@ -238,10 +237,15 @@ class _Writer:
         self.store.release()
         self.last = self.clock()
 
-    def close(self) -> None:
+    def __enter__(self) -> "_Writer":
+        return self
+
+    def __exit__(self, *exc) -> None:
         if self.store is not None:
-            self.flush()
-            self.store.close()
+            try:
+                self.flush()
+            finally:
+                self.store.close()
 
 
 def _report_skipped(skipped, db: str) -> None:
