@@ -174,6 +174,26 @@ def test_article_page_marks_every_finding(client, reader_store, records, which):
     assert twin["view"]["statements_by_anonymity"]["anonymous"] == anonymous_speech
 
 
+def test_seed_statements_carry_their_own_chain(client, reader_store, records):
+    """The seed reports some of Trump's words through unnamed sources ("Sources report that Trump
+    asked ..."); his own quotes came through no one, and the page must not mark them carried."""
+    if reader_store["seed"] is None:
+        pytest.skip("the seed article (../shared/seed) is absent")
+    record = records[reader_store["seed"]]
+    trump = next(s for s in record.sources if s.text == "Donald Trump")
+    assert trump.via is None
+    said = [a for a in record.attributions if a.source == trump.id]
+    carried = [a for a in said if a.via is not None]
+    assert carried and len(carried) < len(said)
+    by_id: dict[str, set[str]] = {}
+    for tag, attrs in _parse(client.get(f"/articles/{record.id}").text).tags:
+        if tag == "span" and "data-id" in attrs:
+            by_id.setdefault(attrs["data-id"], set()).update(attrs["class"].split())
+    for a in said:
+        assert ("via-anon" in by_id[a.id]) == (a in carried), (a.id, record.span_text(a.content))
+    assert all(a.via is None for a in said if a.kind == "direct")
+
+
 def test_highlighted_text_is_the_article_text(records):
     for record in records.values():
         tree = _parse(str(article_html(ArticleView(record))))
