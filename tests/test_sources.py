@@ -269,3 +269,19 @@ def test_the_agency_is_an_organisation_just_heard_and_the_campaign_is_not():
     who = source_of(record, find(record, "countries to act"))
     assert who.text == "World Health Organization"
     assert source_of(record, find(record, "the race was tied")).text == "The campaign"
+
+
+def test_a_chain_of_continued_reports_that_comes_back_on_itself_ends():
+    """Two reports each continuing the other (a parse can join them so) must not send the resolver
+    round for ever: the walk stops where it would repeat."""
+    from types import SimpleNamespace
+
+    from dateline.annotate.sources import _first_half
+
+    first, second = SimpleNamespace(continues=None), SimpleNamespace(continues=None)
+    first.continues, second.continues = second, first
+    assert _first_half(first, {}) is second and _first_half(second, {}) is first
+    opening = SimpleNamespace(continues=None)
+    middle = SimpleNamespace(continues=opening)
+    last = SimpleNamespace(continues=middle)
+    assert _first_half(last, {}) is opening and _first_half(last, {id(middle): None}) is middle

@@ -723,10 +723,7 @@ def resolve(article, found: list) -> tuple[list[Attribution], list[Source], list
     for f in sorted(found, key=lambda f: f.content[0]):
         src = None
         if f.continues is not None:
-            root = f.continues
-            while root.continues is not None and id(root) not in source_of:
-                root = root.continues
-            src = source_of.get(id(root))
+            src = source_of.get(id(_first_half(f, source_of)))
         elif f.speaker_token is not None:
             cue = doc[f.cue_token] if f.cue_token is not None else None
             head = doc[f.speaker_token]
@@ -748,6 +745,17 @@ def resolve(article, found: list) -> tuple[list[Attribution], list[Source], list
     return attributions, book.sources, book.entities
 
 
+def _first_half(f, done: dict):
+    """The report a continued one goes back to: up its chain of ``continues`` to one already in
+    ``done`` or to the first; a chain that comes back on itself (two reports each continuing the
+    other) ends where it would repeat."""
+    root, seen = f.continues, {id(f)}
+    while root.continues is not None and id(root) not in done and id(root.continues) not in seen:
+        seen.add(id(root))
+        root = root.continues
+    return root
+
+
 def _carriers(book: SourceBook, found: list, source_of: dict[int, Optional[Source]]) -> dict[int, Optional[Source]]:
     """The source that carried each attribution: one its sentence names ("Sources report that X
     asked ...", "told Reuters", "..., according to Y"), else the one that carried the report it
@@ -760,9 +768,7 @@ def _carriers(book: SourceBook, found: list, source_of: dict[int, Optional[Sourc
     for f in sorted(found, key=lambda f: f.content[0]):
         src = source_of.get(id(f))
         if f.continues is not None:
-            root = f.continues
-            while root.continues is not None and id(root) not in via_of:
-                root = root.continues
+            root = _first_half(f, via_of)
             via_of[id(f)] = via_of.get(id(root))
             continue
         if src is None:
