@@ -153,6 +153,12 @@ def _place_first() -> frozenset[str]:
     return frozenset(r["type"] for r in lexicons.rows("story_anchors.csv") if r["anchor"] == "place")
 
 
+@functools.cache
+def symmetric_types() -> frozenset[str]:
+    """PLOVER types between two parties either of whom a report may name first (a meeting)."""
+    return frozenset(r["type"] for r in lexicons.rows("story_anchors.csv") if r["symmetric"] == "yes")
+
+
 def _group(m: dict[str, Any]) -> str:
     """type|status|anchor: the anchor is the first known role, in the order ``story_anchors.csv``
     gives the event's type."""
