@@ -104,7 +104,6 @@ LEFT JOIN (SELECT s.* FROM sources s SEMI JOIN ids ON ids.article_id = s.article
 LEFT JOIN l ls ON ls.article_id = c.article_id AND ls.entity_id = s.entity
 LEFT JOIN first f ON f.article_id = c.article_id AND f.id = c.id
 """
-
 _ARTICLE_SCOPE = "corroborate_ids i ON i.v = c.article_id"
 _CLAIM_SCOPE = "corroborate_claims k ON k.article_id = c.article_id AND k.id = c.id"
 
