@@ -90,16 +90,19 @@ def timed(cmd: list[str]) -> float:
     return time.perf_counter() - started
 
 
-def throughput(warcs: list[str], n: int, rounds: int, work: Path) -> dict:
+RUNS = {"spark local[1]": ["spark", "--master", "local[1]"], "spark local[2]": ["spark", "--master", "local[2]"],
+        "cli --workers 1": ["analyze", "--workers", "1"], "cli --workers 2": ["analyze", "--workers", "2"]}
+
+
+def throughput(warcs: list[str], n: int, rounds: int, work: Path, skip: list[str] = ()) -> dict:
     runs: dict[str, list[float]] = {}
     cpu: dict[str, list[float]] = {}
     load: dict[str, list[float]] = {}
     core_seconds, task_cpu_seconds = [], []
     for r in range(rounds):
-        for name, cmd in (("spark local[1]", ["spark", "--master", "local[1]"]),
-                          ("spark local[2]", ["spark", "--master", "local[2]"]),
-                          ("cli --workers 1", ["analyze", "--workers", "1"]),
-                          ("cli --workers 2", ["analyze", "--workers", "2"])):
+        for name, cmd in RUNS.items():
+            if name in skip:
+                continue
             target = work / f"tp-{r}-{name.replace(' ', '_')}"
             where = ["--output", str(target)] if cmd[0] == "spark" else ["--db", f"{target}.duckdb", "--format", "none"]
             seconds = timed(dateline(*cmd, *warcs, *where))
@@ -121,7 +124,7 @@ def throughput(warcs: list[str], n: int, rounds: int, work: Path) -> dict:
         "articles_per_s": {name: [round(x, 3) for x in v] for name, v in runs.items()},
         "local2_over_local1": [round(a / b, 3) for a, b in zip(runs["spark local[2]"], runs["spark local[1]"])],
         "local2_over_cli2": [round(a / b, 3) for a, b in zip(runs["spark local[2]"], runs["cli --workers 2"])],
-        "cli2_over_cli1": [round(a / b, 3) for a, b in zip(runs["cli --workers 2"], runs["cli --workers 1"])],
+        "cli2_over_cli1": [round(a / b, 3) for a, b in zip(runs.get("cli --workers 2", []), runs.get("cli --workers 1", []))],
         "best": {k: round(v, 3) for k, v in best.items()},
         "cpu_seconds": cpu, "load_average_5min": load,
         "articles_per_core_second": round(n / statistics.median(core_seconds), 3),
@@ -179,13 +182,15 @@ def main() -> None:
     parser.add_argument("--per-file", type=int, default=25, help="articles a WARC file (one task)")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--memory-articles", type=int, default=2000, help="articles (texts) for the memory run; 0 skips it")
+    parser.add_argument("--skip", action="append", default=[], choices=list(RUNS),
+                        help="leave out one of the throughput runs (repeatable), e.g. --skip 'cli --workers 1'")
     args = parser.parse_args()
     result: dict = {}
     with tempfile.TemporaryDirectory(prefix="dateline-bench-spark-") as tmp:
         work = Path(tmp)
         warcs = write_warcs(work / "warc", real_articles(args.articles, args.html_share), args.per_file)
         print(f"{args.articles} articles in {len(warcs)} WARC files", flush=True)
-        result["throughput"] = throughput(warcs, args.articles, args.rounds, work)
+        result["throughput"] = throughput(warcs, args.articles, args.rounds, work, args.skip)
         result["resume"] = resume(warcs, args.articles / result["throughput"]["articles_per_s"]["spark local[2]"][-1], work)
         if args.memory_articles:
             big = write_warcs(work / "warc-memory", real_articles(args.memory_articles, 0.0), 100)
