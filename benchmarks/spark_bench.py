@@ -99,6 +99,7 @@ def throughput(warcs: list[str], n: int, rounds: int, work: Path, skip: list[str
     cpu: dict[str, list[float]] = {}
     load: dict[str, list[float]] = {}
     core_seconds, task_cpu_seconds = [], []
+    near_seconds: dict[str, list[float]] = {}
     for r in range(rounds):
         for name, cmd in RUNS.items():
             if name in skip:
@@ -115,7 +116,10 @@ def throughput(warcs: list[str], n: int, rounds: int, work: Path, skip: list[str
                 core_seconds.append(sum(e["seconds"] for e in entries))
                 task_cpu_seconds.append(sum(e["cpu_seconds"] for e in entries))
                 parquet_bytes = sum(f.stat().st_size for f in target.glob("*/*.parquet"))
-                task = f"; tasks {core_seconds[-1]:.0f} s wall, {task_cpu_seconds[-1]:.0f} s CPU"
+                near = json.loads((target / "near_duplicates" / "inputs.json").read_text("utf-8"))
+                near_seconds.setdefault(name, []).append(near["seconds"])
+                task = (f"; tasks {core_seconds[-1]:.0f} s wall, {task_cpu_seconds[-1]:.0f} s CPU; near-duplicate "
+                        f"step {near['seconds']:.0f} s, {near['links']} links")
             print(f"round {r + 1}: {name:16s} {n / seconds:6.2f} articles/s ({seconds:6.1f} s; CPU {CPU['last']:.0f} s; "
                   f"load {load[name][-1]:.1f}{task})", flush=True)
     best = {name: max(v) for name, v in runs.items()}
@@ -126,7 +130,7 @@ def throughput(warcs: list[str], n: int, rounds: int, work: Path, skip: list[str
         "local2_over_cli2": [round(a / b, 3) for a, b in zip(runs["spark local[2]"], runs["cli --workers 2"])],
         "cli2_over_cli1": [round(a / b, 3) for a, b in zip(runs.get("cli --workers 2", []), runs.get("cli --workers 1", []))],
         "best": {k: round(v, 3) for k, v in best.items()},
-        "cpu_seconds": cpu, "load_average_5min": load,
+        "cpu_seconds": cpu, "load_average_5min": load, "near_duplicate_step_seconds": near_seconds,
         "articles_per_core_second": round(n / statistics.median(core_seconds), 3),
         "articles_per_task_cpu_second": round(n / statistics.median(task_cpu_seconds), 3),
         "parquet_kb_per_article": round(parquet_bytes / n / 1024, 1),

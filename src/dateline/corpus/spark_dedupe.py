@@ -24,7 +24,7 @@ Output, beside the store's tables, replaced whole after every run that finished 
 
     DIR/near_duplicates/articles/*.parquet  (id, duplicate_of, shingles): every article
     DIR/near_duplicates/links/*.parquet     the corpus table ``duplicate_links``: the verified pairs
-    DIR/near_duplicates/inputs.json         the finished inputs it was computed over
+    DIR/near_duplicates/inputs.json         the finished inputs it was computed over, the counts, seconds
 
 ``dateline attach`` reads ``articles.duplicate_of`` from it; the articles' own Parquet files are
 never rewritten (an input's files are final once its manifest entry exists).
@@ -35,6 +35,7 @@ import hashlib
 import json
 import os
 import shutil
+import time
 import uuid
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -94,6 +95,7 @@ def run(spark, folder: str | Path, inputs: Iterable[str]) -> dict[str, int]:
 
     from pyspark.ml.linalg import VectorUDT
 
+    started = time.perf_counter()
     root = Path(folder).resolve()
     articles = (spark.read.parquet(str(root / "articles" / "*.parquet")).select("id", "text", "published")
                 .dropDuplicates(["id"]))  # a copy across inputs is one article
@@ -133,9 +135,11 @@ def run(spark, folder: str | Path, inputs: Iterable[str]) -> dict[str, int]:
     ).coalesce(1).write.parquet(str(stage / "links"))
     n_articles = features.count()
     features.unpersist()
-    (stage / "inputs.json").write_text(json.dumps({"inputs": sorted(inputs)}), "utf-8")
+    counts = {"articles": n_articles, "links": len(links), "copies": len(copies),
+              "seconds": round(time.perf_counter() - started, 1)}
+    (stage / "inputs.json").write_text(json.dumps({"inputs": sorted(inputs), **counts}), "utf-8")
     _swap(stage, root / OUTPUT)
-    return {"articles": n_articles, "links": len(links), "copies": len(copies)}
+    return counts
 
 
 def _swap(new: Path, target: Path) -> None:
