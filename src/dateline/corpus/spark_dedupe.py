@@ -62,6 +62,12 @@ def current(folder: str | Path, inputs: Iterable[str]) -> bool:
     return stamp.exists() and json.loads(stamp.read_text("utf-8"))["inputs"] == sorted(inputs)
 
 
+def _files(folder: Path) -> str:
+    """The Parquet files of a table folder as a path Spark reads: Hadoop takes every path as a glob,
+    so the folder's own glob characters (an output folder named ``run[1]``) are escaped."""
+    return "".join("\\" + c if c in "\\{}[]*?" else c for c in str(folder)) + "/*.parquet"
+
+
 def _index(shingle: str) -> int:
     return int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "little") % FEATURES
 
@@ -97,7 +103,7 @@ def run(spark, folder: str | Path, inputs: Iterable[str]) -> dict[str, int]:
 
     started = time.perf_counter()
     root = Path(folder).resolve()
-    articles = (spark.read.parquet(str(root / "articles" / "*.parquet")).select("id", "text", "published")
+    articles = (spark.read.parquet(_files(root / "articles")).select("id", "text", "published")
                 .dropDuplicates(["id"]))  # a copy across inputs is one article
     features = spark.createDataFrame(articles.rdd.mapPartitions(_features), StructType([
         StructField("id", StringType(), False), StructField("shingles", IntegerType(), False),
@@ -119,7 +125,7 @@ def run(spark, folder: str | Path, inputs: Iterable[str]) -> dict[str, int]:
     targets: dict[str, str | None] = {}
     if members:
         wanted = spark.createDataFrame([(m,) for m in members], "id string")
-        seqs = (spark.read.parquet(str(root / "documents" / "*.parquet")).where(F.col("article_id").isNotNull())
+        seqs = (spark.read.parquet(_files(root / "documents")).where(F.col("article_id").isNotNull())
                 .groupBy(F.col("article_id").alias("id")).agg(F.min("seq").alias("seq")))
         rows = articles.join(F.broadcast(wanted), "id").join(seqs, "id", "left").select("id", "published", "seq").collect()
         targets = dedupe.earliest_copies(groups, {r.id: dedupe.copy_order(r.id, r.published, r.seq) for r in rows})
