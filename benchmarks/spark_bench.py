@@ -90,16 +90,20 @@ def timed(cmd: list[str]) -> float:
     return time.perf_counter() - started
 
 
-def throughput(warcs: list[str], n: int, rounds: int, work: Path) -> dict:
+RUNS = {"spark local[1]": ["spark", "--master", "local[1]"], "spark local[2]": ["spark", "--master", "local[2]"],
+        "cli --workers 1": ["analyze", "--workers", "1"], "cli --workers 2": ["analyze", "--workers", "2"]}
+
+
+def throughput(warcs: list[str], n: int, rounds: int, work: Path, skip: list[str] = ()) -> dict:
     runs: dict[str, list[float]] = {}
     cpu: dict[str, list[float]] = {}
     load: dict[str, list[float]] = {}
     core_seconds, task_cpu_seconds = [], []
+    near_seconds: dict[str, list[float]] = {}
     for r in range(rounds):
-        for name, cmd in (("spark local[1]", ["spark", "--master", "local[1]"]),
-                          ("spark local[2]", ["spark", "--master", "local[2]"]),
-                          ("cli --workers 1", ["analyze", "--workers", "1"]),
-                          ("cli --workers 2", ["analyze", "--workers", "2"])):
+        for name, cmd in RUNS.items():
+            if name in skip:
+                continue
             target = work / f"tp-{r}-{name.replace(' ', '_')}"
             where = ["--output", str(target)] if cmd[0] == "spark" else ["--db", f"{target}.duckdb", "--format", "none"]
             seconds = timed(dateline(*cmd, *warcs, *where))
@@ -112,7 +116,10 @@ def throughput(warcs: list[str], n: int, rounds: int, work: Path) -> dict:
                 core_seconds.append(sum(e["seconds"] for e in entries))
                 task_cpu_seconds.append(sum(e["cpu_seconds"] for e in entries))
                 parquet_bytes = sum(f.stat().st_size for f in target.glob("*/*.parquet"))
-                task = f"; tasks {core_seconds[-1]:.0f} s wall, {task_cpu_seconds[-1]:.0f} s CPU"
+                near = json.loads((target / "near_duplicates" / "inputs.json").read_text("utf-8"))
+                near_seconds.setdefault(name, []).append(near["seconds"])
+                task = (f"; tasks {core_seconds[-1]:.0f} s wall, {task_cpu_seconds[-1]:.0f} s CPU; near-duplicate "
+                        f"step {near['seconds']:.0f} s, {near['links']} links")
             print(f"round {r + 1}: {name:16s} {n / seconds:6.2f} articles/s ({seconds:6.1f} s; CPU {CPU['last']:.0f} s; "
                   f"load {load[name][-1]:.1f}{task})", flush=True)
     best = {name: max(v) for name, v in runs.items()}
@@ -121,9 +128,9 @@ def throughput(warcs: list[str], n: int, rounds: int, work: Path) -> dict:
         "articles_per_s": {name: [round(x, 3) for x in v] for name, v in runs.items()},
         "local2_over_local1": [round(a / b, 3) for a, b in zip(runs["spark local[2]"], runs["spark local[1]"])],
         "local2_over_cli2": [round(a / b, 3) for a, b in zip(runs["spark local[2]"], runs["cli --workers 2"])],
-        "cli2_over_cli1": [round(a / b, 3) for a, b in zip(runs["cli --workers 2"], runs["cli --workers 1"])],
+        "cli2_over_cli1": [round(a / b, 3) for a, b in zip(runs.get("cli --workers 2", []), runs.get("cli --workers 1", []))],
         "best": {k: round(v, 3) for k, v in best.items()},
-        "cpu_seconds": cpu, "load_average_5min": load,
+        "cpu_seconds": cpu, "load_average_5min": load, "near_duplicate_step_seconds": near_seconds,
         "articles_per_core_second": round(n / statistics.median(core_seconds), 3),
         "articles_per_task_cpu_second": round(n / statistics.median(task_cpu_seconds), 3),
         "parquet_kb_per_article": round(parquet_bytes / n / 1024, 1),
@@ -179,13 +186,15 @@ def main() -> None:
     parser.add_argument("--per-file", type=int, default=25, help="articles a WARC file (one task)")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--memory-articles", type=int, default=2000, help="articles (texts) for the memory run; 0 skips it")
+    parser.add_argument("--skip", action="append", default=[], choices=list(RUNS),
+                        help="leave out one of the throughput runs (repeatable), e.g. --skip 'cli --workers 1'")
     args = parser.parse_args()
     result: dict = {}
     with tempfile.TemporaryDirectory(prefix="dateline-bench-spark-") as tmp:
         work = Path(tmp)
         warcs = write_warcs(work / "warc", real_articles(args.articles, args.html_share), args.per_file)
         print(f"{args.articles} articles in {len(warcs)} WARC files", flush=True)
-        result["throughput"] = throughput(warcs, args.articles, args.rounds, work)
+        result["throughput"] = throughput(warcs, args.articles, args.rounds, work, args.skip)
         result["resume"] = resume(warcs, args.articles / result["throughput"]["articles_per_s"]["spark local[2]"][-1], work)
         if args.memory_articles:
             big = write_warcs(work / "warc-memory", real_articles(args.memory_articles, 0.0), 100)

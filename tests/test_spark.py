@@ -269,3 +269,86 @@ def test_a_run_killed_midway_resumes_without_losing_or_doubling(session, tmp_pat
     assert ids == (10, 10) and counts["documents"] == 10
     for table in spark.table_names():
         assert len(list((out / table).glob("*.parquet"))) == 5
+
+
+def _edited(path: Path, cut: int) -> tuple[str, str, bytes]:
+    """A lightly edited copy of a sample text, as another outlet runs it: its own first line, a
+    word in every thirty changed, the last ``cut`` paragraphs dropped and two paragraphs swapped."""
+    paragraphs = path.read_text("utf-8").strip().split("\n\n")
+    paragraphs = paragraphs[:len(paragraphs) - cut]
+    paragraphs[3], paragraphs[4] = paragraphs[4], paragraphs[3]
+    words = "\n\n".join(paragraphs).split(" ")
+    words = ["reportedly" if i % 30 == 29 else w for i, w in enumerate(words)]
+    body = "REGIONAL WIRE DIGEST\n\n" + " ".join(words)
+    return f"https://digest.example/{path.stem}-{cut}", "text/plain; charset=utf-8", body.encode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def near_copies(session, tmp_path_factory) -> tuple[Path, Path]:
+    """Every sample (the syndicated reprints among them) and lightly edited copies of three, in two
+    WARC files: (the CLI's store, an attached Spark output) over them."""
+    folder = tmp_path_factory.mktemp("near")
+    edited = [_edited(ROOT / "samples" / "text" / name, cut) for name, cut in
+              (("measles-vaccination-report.txt", 1), ("central-bank-rate-hold.txt", 2), ("measles-vaccination-report.txt", 3))]
+    pages = [*map(_page, HTML), *map(_page, TEXT)]
+    warcs = [folder / "a.warc.gz", folder / "b.warc.gz"]
+    warcs[0].write_bytes(build_warc(pages[:7] + edited[:1], compress=True))
+    warcs[1].write_bytes(build_warc(pages[7:] + edited[1:], compress=True))
+    db = folder / "cli.duckdb"
+    assert cli.main(["analyze", *map(str, warcs), "--db", str(db), "--format", "none"]) == 0
+    summary = spark.run(list(map(str, warcs)), folder / "out", spark=session)
+    assert summary.near_duplicates["links"] >= 4
+    spark.attach(folder / "out", folder / "attached.duckdb")
+    return db, folder / "attached.duckdb"
+
+
+def test_spark_links_the_same_near_duplicate_pairs_as_the_local_step(near_copies):
+    from itertools import combinations
+
+    from dateline.corpus import dedupe
+
+    local, attached = near_copies
+
+    def linked(db):
+        with Store(db, read_only=True) as store:
+            pairs = {frozenset(p) for p in store.query("SELECT article_id, other_id FROM duplicate_links")[1]}
+            return pairs, dict(store.query("SELECT id, duplicate_of FROM articles")[1])
+
+    (local_pairs, local_of), (spark_pairs, spark_of) = linked(local), linked(attached)
+    with Store(local, read_only=True) as store:
+        texts = dict(store.query("SELECT id, text FROM articles")[1])
+        urls = dict(store.query("SELECT url, id FROM articles")[1])
+    shingles = {i: dedupe.article_shingles(t) for i, t in texts.items()}
+    every_pair = {frozenset((a, b)) for a, b in combinations(sorted(texts), 2) if dedupe.is_copy(shingles[a], shingles[b])[0]}
+    assert spark_pairs == local_pairs == every_pair  # both searches offered every pair verification accepts
+    assert spark_of == local_of
+    group = {i: local_of[i] or i for i in local_of}  # the earliest copy of each article's group
+    for original, copies in (("measles-vaccination-report", ("-1", "-3")), ("central-bank-rate-hold", ("-2",))):
+        assert {group[urls[f"https://digest.example/{original}{c}"]] for c in copies} == {group[urls[f"https://samples.example/{original}"]]}
+    assert group[urls["https://digest.example/measles-vaccination-report-1"]] == urls["https://digest.example/measles-vaccination-report-1"]  # offered first
+    with Store(attached, read_only=True) as store:
+        parquet = dict(store.query("SELECT id, duplicate_of FROM spark_near_duplicates")[1])
+        jaccard = [r[0] for r in store.query("SELECT jaccard FROM spark_duplicate_links")[1]]
+    assert parquet == spark_of  # the Parquet output carries duplicate_of
+    assert len(jaccard) >= 4 and min(jaccard) >= 0.5  # the range where both searches miss nothing (docs/scale.md)
+
+
+def test_the_corpus_step_over_attached_spark_output_equals_the_cli_store(near_copies, capsys):
+    from dateline.corpus import tables
+
+    local, attached = near_copies
+    for table, columns in tables.TABLES.items():
+        kept = ", ".join(f'"{c}"' for c in columns if c != "added_at")
+        if table == "duplicate_links":
+            kept = "least(article_id, other_id), greatest(article_id, other_id), containment, jaccard"
+        with Store(local, read_only=True) as a, Store(attached, read_only=True) as b:
+            cli_rows = a.query(f"SELECT {kept} FROM {table} ORDER BY ALL")[1]
+            spark_rows = b.query(f"SELECT {kept} FROM {table} ORDER BY ALL")[1]
+        if table != "article_lsh":  # the Spark side keeps no datasketch index
+            assert spark_rows == cli_rows, table
+    outputs = []
+    for db in (local, attached):
+        capsys.readouterr()
+        assert cli.main(["stories", "--db", str(db), "--format", "csv"]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1] and outputs[0].count("\n") > 3

@@ -143,7 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--input-base", help="folder or URL that relative lines of a .paths list are taken from")
     _analysis_options(p)
 
-    p = sub.add_parser("attach", help="DuckDB views over `dateline spark` output, for query, show, list and outlets")
+    p = sub.add_parser("attach", help="DuckDB views over `dateline spark` output, for query, show, list and outlets, "
+                                      "and the corpus step over them, for stories, timeline, graph and duplicates")
     p.add_argument("folder", metavar="DIR")
     _db_option(p)
     return parser
@@ -610,6 +611,10 @@ def cmd_spark(args) -> int:
     counts = {status: summary.count(status) for status in ("ok", "duplicate", "error")}
     print(f"{summary.inputs} input file(s): {len(summary.finished)} analysed, {summary.skipped} already finished; "
           f"documents ok {counts['ok']}, duplicate {counts['duplicate']}, error {counts['error']}")
+    if summary.near_duplicates:
+        near = summary.near_duplicates
+        print(f"near-duplicates over {near['articles']} article(s): {near['links']} verified link(s), "
+              f"{near['copies']} article(s) marked as copies of an earlier one")
     print(f"Parquet tables in {args.output}; to query them: dateline attach {args.output} --db FILE")
     if counts["error"]:
         _err(f"{counts['error']} document(s) could not be analysed; each has an error row in "
@@ -623,7 +628,7 @@ def cmd_attach(args) -> int:
 
     counts = attach(args.folder, args.db)
     _print_rows(["table", "rows"], list(counts.items()), "table")
-    print(f"{args.db} now reads {args.folder}: dateline query/show/list/outlets --db {args.db}")
+    print(f"{args.db} now reads {args.folder}: dateline query/show/list/outlets/stories --db {args.db}")
     return EXIT_OK
 
 

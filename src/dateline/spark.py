@@ -23,6 +23,11 @@ Duplicates: inside one input, a second copy of an article is a ``duplicate`` row
 Across inputs (analysed at the same time) the first offered wins: ``seq`` orders every document by
 (run, input, record), and the views of ``attach`` mark later copies ``duplicate``, keep only the
 first copy's parts and number ``seq`` 1, 2, 3 ... as the CLI does.
+
+Near-duplicates: after the inputs, a run that finished any runs the corpus layer's near-duplicate
+step on Spark over every article (``corpus.spark_dedupe``: MinHashLSH candidates, the local step's
+shingles, verification and choice of the earliest copy) into ``DIR/near_duplicates``; ``attach``
+reads ``articles.duplicate_of`` from it and runs the rest of the corpus step into its file.
 """
 from __future__ import annotations
 
@@ -47,6 +52,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
 from . import errors
+from .corpus import spark_dedupe
 from .errors import UsageError
 
 MANIFEST = "_manifest"
@@ -75,6 +81,7 @@ class RunSummary:
     inputs: int
     skipped: int
     finished: list[dict[str, Any]] = field(default_factory=list)
+    near_duplicates: dict[str, int] = field(default_factory=dict)  # what the near-duplicate step found, if it ran
 
     def count(self, status: str) -> int:
         return sum(m["statuses"].get(status, 0) for m in self.finished)
@@ -197,16 +204,20 @@ def run(inputs: Iterable[str], output: str | Path, *, master: Optional[str] = No
     todo = [InputFile(i, given, location) for i, (given, location) in enumerate(files)
             if input_key(location) not in done]
     summary = RunSummary(inputs=len(files), skipped=len(files) - len(todo))
-    if not todo:
+    if not todo and spark_dedupe.current(out, done):
         return summary
     run_no = max((entry["run"] for entry in done.values()), default=0) + 1
     task = functools.partial(_analyse_partition, output=str(out), run_no=run_no, published=published,
                              batch_size=batch_size, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
     own = spark is None
     spark = spark or session(master)
+    entries = []
     try:
-        rdd = spark.sparkContext.parallelize(todo, numSlices=min(partitions or len(todo), len(todo)))
-        entries = rdd.mapPartitions(task).collect()
+        if todo:
+            rdd = spark.sparkContext.parallelize(todo, numSlices=min(partitions or len(todo), len(todo)))
+            entries = rdd.mapPartitions(task).collect()
+        # the corpus step's near-duplicates, over every finished input (a run killed here does it again)
+        summary.near_duplicates = spark_dedupe.run(spark, out, finished(out))
     except Exception as exc:  # noqa: BLE001 -- Py4J wraps the worker's failure; the message is what helps
         raise errors.spark_job_failed(_failure(exc)) from exc
     finally:
@@ -388,10 +399,13 @@ ATTACHED = "attached_folders"
 
 def attach(folder: str | Path, db: str | Path) -> dict[str, int]:
     """Views named as the store's tables over the Parquet output in ``folder``, in the DuckDB file
-    ``db``, so the store's readers work on it unchanged. Returns each table's row count, read back
+    ``db``, so the store's readers work on it unchanged, then the corpus step over the articles the
+    file has not taken in yet (its tables are the only ones the file holds). Returns each table's row count, read back
     through a read-only ``Store`` (which may read ``folder`` and nothing else outside ``db``)."""
     import duckdb
 
+    from . import corpus
+    from .corpus import tables as corpus_tables
     from .store import Store
 
     root = Path(folder).resolve()
@@ -401,7 +415,7 @@ def attach(folder: str | Path, db: str | Path) -> dict[str, int]:
     try:
         own = {r[0] for r in con.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE'").fetchall()}
-        if own - {ATTACHED}:
+        if own - {ATTACHED} - set(corpus_tables.TABLES):
             raise errors.not_an_attach_file(str(db))
         con.execute("BEGIN TRANSACTION")
         for sql in _view_statements(root):
@@ -409,6 +423,10 @@ def attach(folder: str | Path, db: str | Path) -> dict[str, int]:
         con.execute(f"CREATE OR REPLACE TABLE {ATTACHED} (folder VARCHAR)")
         con.execute(f"INSERT INTO {ATTACHED} VALUES (?)", [str(root)])
         con.execute("COMMIT")
+        try:  # the corpus step (entities, stories) over the articles it has not taken in yet
+            corpus.update(con)
+        except duckdb.Error as exc:
+            raise errors.corpus_failed(exc) from exc
     finally:
         con.close()
     with Store(db, read_only=True) as store:
@@ -430,9 +448,22 @@ def _view_statements(root: Path) -> list[str]:
         "THEN 'duplicate' ELSE d.status END AS status, d.code, d.message, d.article_id, d.offered_at "
         f"FROM {scan('documents')} d LEFT JOIN first_copies f ON f.article_id = d.article_id",
     ]
+    # the near-duplicate step's output (empty until a run has made it)
+    near = root / spark_dedupe.OUTPUT
+    for view, sub, columns in (("spark_near_duplicates", "articles", "id VARCHAR, duplicate_of VARCHAR, shingles INTEGER"),
+                               ("spark_duplicate_links", "links", "article_id VARCHAR, other_id VARCHAR, "
+                                                                  "containment DOUBLE, jaccard DOUBLE")):
+        pattern = str(near / sub / "*.parquet").replace("'", "''")
+        empty = "SELECT " + ", ".join(f"NULL::{c.split()[1]} AS {c.split()[0]}" for c in columns.split(", ")) + " LIMIT 0"
+        source = f"SELECT * FROM read_parquet('{pattern}')" if list((near / sub).glob("*.parquet")) else empty
+        statements.append(f"CREATE OR REPLACE VIEW {view} AS {source}")
     for table in table_names()[:-1]:
         key = "id" if table == "articles" else "article_id"
+        columns, join = "t.* EXCLUDE (filename)", ""
+        if table == "articles":  # duplicate_of as the near-duplicate step found it
+            columns = "t.* EXCLUDE (filename) REPLACE (n.duplicate_of AS duplicate_of)"
+            join = "LEFT JOIN spark_near_duplicates n ON n.id = t.id "
         statements.append(
-            f"CREATE OR REPLACE VIEW {table} AS SELECT t.* EXCLUDE (filename) FROM {scan(table)} t "
+            f"CREATE OR REPLACE VIEW {table} AS SELECT {columns} FROM {scan(table)} t {join}"
             f"SEMI JOIN first_copies f ON f.article_id = t.{key} AND f.input = parse_filename(t.filename, true)")
     return statements

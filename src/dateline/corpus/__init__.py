@@ -6,7 +6,8 @@ step; ``dateline analyze`` runs it at the end of every batch. It is incremental:
 the articles it has not seen, and touches only what they change:
 
 1. ``dedupe``: near-duplicates by MinHash LSH over word shingles (the index lives in the store);
-   ``articles.duplicate_of`` names the earliest copy of each group.
+   ``articles.duplicate_of`` names the earliest copy of each group. On Spark output read through
+   ``dateline attach`` the same step has run on Spark (``spark_dedupe``) and is taken in as it is.
 2. ``resolve``: each article entity linked to a corpus entity (aliases, titles,
    transliterations); ambiguous one-word names chosen again when a batch brings candidates.
 3. ``corroborate``: event and claim stories with their articles, outlets, independent outlets
@@ -32,7 +33,8 @@ def update(con) -> dict[str, int]:
         return {"articles": 0}
     con.execute("BEGIN TRANSACTION")
     try:
-        shingles, copies = dedupe.add(con, new)
+        # Spark output through `dateline attach`: its near-duplicates were found on Spark already
+        shingles, copies = (dedupe.adopt if tables.is_view(con, "articles") else dedupe.add)(con, new)
         moved, shifted = resolve.add(con, new)
         counts = corroborate.add(con, new, moved, shifted, copies)
         now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)

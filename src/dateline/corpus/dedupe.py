@@ -15,6 +15,8 @@ is the one published first, then offered first.
 """
 from __future__ import annotations
 
+import re
+
 from . import lsh, tables
 from .groups import Groups
 
@@ -22,6 +24,30 @@ LSH_THRESHOLD = 0.3  # Jaccard at which datasketch's banding should find a pair
 MIN_CONTAINMENT = 0.6  # share of the shorter text's shingles found in the longer
 MIN_LENGTH_RATIO = 0.3  # shingles of the shorter text over those of the longer
 MIN_SHINGLES = 10  # texts shorter than this are compared only as exact copies
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def article_shingles(text: str) -> set[str]:
+    """The word shingles near-duplicates are found and verified by."""
+    return lsh.shingles(lsh.words(text))
+
+
+def copy_order(article_id: str, published, first_seq) -> tuple:
+    """What makes a copy earlier: published first (a date), then offered first, then its id."""
+    date = published if isinstance(published, str) and _DATE.match(published) else "9999"
+    return date, first_seq if first_seq is not None else 1 << 62, article_id
+
+
+def earliest_copies(groups: Groups, order: dict) -> dict:
+    """``duplicate_of`` of every member of every group: None for the group's earliest copy (by
+    ``order``, a ``copy_order`` key a member), the earliest copy's id for the others."""
+    targets = {}
+    for members in groups.members():
+        first = min(members, key=order.__getitem__)
+        targets.update({m: None if m == first else first for m in members})
+    return targets
 
 
 def similarity(a: set[str], b: set[str]) -> tuple[float, float]:
@@ -47,11 +73,11 @@ def _texts(con, ids) -> dict[str, str]:
 def add(con, article_ids: list[str]) -> tuple[dict[str, int], set[str]]:
     """Index new articles, link their near copies and set ``duplicate_of`` across every group they
     join. Returns (shingle count per new article, ids whose ``duplicate_of`` changed)."""
-    sets = {i: lsh.shingles(lsh.words(t)) for i, t in _texts(con, article_ids).items()}
+    sets = {i: article_shingles(t) for i, t in _texts(con, article_ids).items()}
     pairs = lsh.index(con, "article", sets, LSH_THRESHOLD)
     others = {b for _, b in pairs if b not in sets}
     if others:
-        sets.update({i: lsh.shingles(lsh.words(t)) for i, t in _texts(con, others).items()})
+        sets.update({i: article_shingles(t) for i, t in _texts(con, others).items()})
     links = []
     for a, b in sorted(pairs):
         ok, containment, jaccard = is_copy(sets.get(a, set()), sets.get(b, set()))
@@ -61,6 +87,25 @@ def add(con, article_ids: list[str]) -> tuple[dict[str, int], set[str]]:
     tables.insert(con, "duplicate_links", links)
     counts = {i: len(sets[i]) for i in article_ids if i in sets}
     return counts, _regroup(con, [(link["article_id"], link["other_id"]) for link in links])
+
+
+def adopt(con, article_ids: list[str]) -> tuple[dict[str, int], set[str]]:
+    """``add`` for Spark output read through ``dateline attach``, where the same step ran on Spark
+    (``spark_dedupe``) and ``articles.duplicate_of`` comes with the output: take in the verified
+    links and shingle counts of the new articles rather than search again. Returns as ``add`` does;
+    the ids it names are every member of every group a new article is in (a superset of those whose
+    ``duplicate_of`` changed: a new copy can only join groups, never split one)."""
+    tables.temp_ids(con, "dedupe_ids", article_ids)
+    counts = dict(con.execute(
+        "SELECT n.id, n.shingles FROM spark_near_duplicates n JOIN dedupe_ids i ON i.v = n.id").fetchall())
+    con.execute("INSERT INTO duplicate_links SELECT article_id, other_id, containment, jaccard FROM spark_duplicate_links "
+                "WHERE article_id IN (SELECT v FROM dedupe_ids) OR other_id IN (SELECT v FROM dedupe_ids)")
+    members = con.execute("""
+        WITH a AS (SELECT id, coalesce(duplicate_of, id) AS root FROM articles),
+             roots AS (SELECT DISTINCT a.root FROM a JOIN dedupe_ids i ON i.v = a.id),
+             grouped AS (SELECT a.id, count(*) OVER (PARTITION BY a.root) AS size FROM a JOIN roots USING (root))
+        SELECT id FROM grouped WHERE size > 1""").fetchall()
+    return counts, {r[0] for r in members}
 
 
 def _regroup(con, links: list[tuple[str, str]]) -> set[str]:
@@ -73,8 +118,7 @@ def _regroup(con, links: list[tuple[str, str]]) -> set[str]:
     rows = con.execute("""
         WITH roots AS (SELECT DISTINCT coalesce(a.duplicate_of, a.id) AS root
                        FROM articles a JOIN dedupe_ids i ON i.v = a.id)
-        SELECT a.id, coalesce(a.duplicate_of, a.id) AS root, a.duplicate_of,
-               CASE WHEN regexp_matches(a.published, '^\\d{4}-\\d{2}-\\d{2}') THEN a.published ELSE '9999' END,
+        SELECT a.id, coalesce(a.duplicate_of, a.id) AS root, a.duplicate_of, a.published,
                (SELECT min(d.seq) FROM documents d WHERE d.article_id = a.id)
         FROM articles a JOIN roots r ON r.root = coalesce(a.duplicate_of, a.id)
     """).fetchall()
@@ -83,15 +127,9 @@ def _regroup(con, links: list[tuple[str, str]]) -> set[str]:
         groups.link(article, root)
     for a, b in links:
         groups.link(a, b)
-    order = {r[0]: (r[3], r[4] if r[4] is not None else 1 << 62, r[0]) for r in rows}
+    order = {r[0]: copy_order(r[0], r[3], r[4]) for r in rows}
     before = {r[0]: r[2] for r in rows}
-    updates = []
-    for members in groups.members():
-        first = min(members, key=order.__getitem__)
-        for m in members:
-            target = None if m == first else first
-            if before[m] != target:
-                updates.append((m, target))
+    updates = [(m, target) for m, target in earliest_copies(groups, order).items() if before[m] != target]
     for m, target in updates:
         con.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", [target, m])
     return {m for m, _ in updates}

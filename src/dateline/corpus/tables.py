@@ -62,6 +62,12 @@ def present(con) -> bool:
     return names == {"stories", "corpus_entities"}
 
 
+def is_view(con, name: str) -> bool:
+    """Whether ``name`` is a view (as the store's tables are in a file ``dateline attach`` made)."""
+    return bool(con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ? "
+                            "AND table_type = 'VIEW'", [name]).fetchone()[0])
+
+
 def insert(con, table: str, rows: Iterable[dict[str, Any]]) -> int:
     """All rows in one statement, as one JSON parameter DuckDB unnests (a parameter per value costs
     ten times as much). Returns the number of rows."""
