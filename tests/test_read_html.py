@@ -183,15 +183,21 @@ def test_headline_naming_a_subdomain_is_not_taken_for_the_site_name():
     assert p.title == "Gardening in a warming world"
 
 
-def test_without_metadata_the_first_date_shown_high_on_the_page_is_the_date():
+def test_the_date_shown_with_the_headline_is_the_date():
+    ticker = "".join(f"<li><a href='/t{i}'>Latest headline number {i}</a> June {i + 1}, 2024</li>" for i in range(5))
     related = "".join(f"<li><a href='/p{i}'>Another story number {i}</a> March {i + 1}, 2019</li>" for i in range(9))
-    body = ("<p class='meta'>Oslo desk &middot; October 8, 2024</p><article>" + BODY + "</article>"
-            "<aside><h2>Older stories</h2><ul>" + related + "</ul></aside>"
-            "<footer>" + "<p>Fjord Daily, a newspaper for the fjords and the towns around them.</p>" * 6 + "</footer>")
-    p = html(body, url="https://www.fjorddaily.example/2016/07/01/aid")
-    assert p.published == "2024-10-08"
-    low = html("<article>" + BODY + "</article><footer><p>Printed edition of March 3, 2019</p></footer>",
-               url="https://www.fjorddaily.example/2016/07/01/aid")
+    ld = "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"datePublished\": \"2016-07-01\"}</script>"
+    head = "<h1>Norway doubles its aid to Sudan</h1><p class='meta'>Oslo desk &middot; October 8, 2024</p>"
+    page_ = ("<nav><ul>" + ticker + "</ul></nav>" + head + "<article>" + BODY + "</article>"
+             "<aside><h2>Older stories</h2><ul>" + related + "</ul></aside>")
+    url = "https://www.fjorddaily.example/2016/07/01/aid"
+    assert html(page_, ld, url=url).published == "2024-10-08"  # not the metadata's, the address's or the ticker's
+    both = head.replace("October 8, 2024", "Published October 8, 2024 &middot; Updated October 9, 2024")
+    agreed = ld.replace("2016-07-01", "2024-10-09")
+    assert html(both + "<article>" + BODY + "</article>", agreed, url=url).published == "2024-10-09"
+    assert html(both + "<article>" + BODY + "</article>", url=url).published == "2024-10-08"  # the labelled one
+    low = html("<h1>Norway doubles its aid to Sudan</h1><article>" + BODY + "</article>"
+               "<footer><p>Printed edition of March 3, 2019</p></footer>", url=url)
     assert low.published == "2016-07-01"  # a date low on the page does not override the address's
 
 

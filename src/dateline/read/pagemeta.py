@@ -43,6 +43,7 @@ _SITE_TYPES = ("WebSite", "Organization", "NewsMediaOrganization", "Corporation"
 _MAX_TITLE_WORDS = 40
 _H1_AGREEMENT = 0.3  # share of a headline's words found in a metadata title for the two to agree
 _VISIBLE_CHARS = 300_000
+_MAX_H1S = 6  # headlines read: a page's first few; the rest are teasers
 
 
 def norm(text: Optional[str]) -> str:
@@ -87,7 +88,7 @@ def read_markup(tree, url: Optional[str], sitename: Optional[str] = None) -> Mar
         og_title=metas.get("og:title", ""),
         twitter_title=metas.get("twitter:title", ""),
         document_title=first("//head/title/text()") or first("//title/text()"),
-        h1s=[norm(headline_text(h)) for h in tree.iter("h1")][:6],
+        h1s=[norm(headline_text(h)) for h in tree.iter("h1")][:_MAX_H1S],
     )
     names = {sitename or "", metas.get("og:site_name", ""), metas.get("application-name", "")}
     ld_published: list[str] = []
@@ -174,12 +175,16 @@ def read_metadata(tree, url: Optional[str], given: dict) -> PageFacts:
     document = trafilatura_metadata(tree, url)
     page_url = url or document.url
     markup = read_markup(tree, page_url, document.sitename)
-    page_text = visible_text(tree)
+    title, headline = choose_title(markup)
+    page = visible_text(tree)
+    headline_at = page.headlines[headline] if headline is not None and headline < len(page.headlines) else None
+    if headline_at is None and title and title in page.text:
+        headline_at = page.text.index(title)
     published = given.get("published") or choose_published(
-        markup, iso_day(document.date), shown_dates(page_text), len(page_text))
+        markup, iso_day(document.date), shown_dates(page.text), headline_at)
     host = urlparse(page_url or "").hostname
     return PageFacts(
-        title=given.get("title") or choose_title(markup) or norm(document.title) or None,
+        title=given.get("title") or title or norm(document.title) or None,
         url=page_url,
         outlet=given.get("outlet") or document.sitename or (host[4:] if host and host.startswith("www.") else host),
         authors=clean_authors([document.author or ""]),
@@ -293,12 +298,14 @@ def strip_site(title: str, site_names: set[str]) -> str:
     return title[spans[first][0]:spans[last - 1][1]].strip()
 
 
-def choose_title(markup: Markup) -> Optional[str]:
+def choose_title(markup: Markup) -> tuple[Optional[str], Optional[int]]:
+    """The title, and which of the page's ``h1`` headlines it is (None when it comes from the
+    metadata alone)."""
     names = markup.site_names
     metas = [t for t in (markup.og_title, markup.ld_headline, markup.document_title, markup.twitter_title) if t]
     meta_titles = [strip_site(t, names) for t in metas]
-    best, best_agreement = None, -1.0
-    for h1 in markup.h1s:
+    best, best_at, best_agreement = None, None, -1.0
+    for at, h1 in enumerate(markup.h1s):
         h1 = strip_site(h1, names)
         words = _words(h1)
         if not words or len(h1.split()) > _MAX_TITLE_WORDS or _is_site_segment(h1, names):
@@ -307,53 +314,95 @@ def choose_title(markup: Markup) -> Optional[str]:
             continue  # a label in capitals ("SUPPORTING GAAP COMPLIANCE") that no metadata title repeats
         agreement = max((len(words & _words(t)) / len(words) for t in metas), default=0.0)
         if agreement > best_agreement:
-            best, best_agreement = h1, agreement
+            best, best_at, best_agreement = h1, at, agreement
     if best is not None and (best_agreement >= _H1_AGREEMENT or not metas):
         if best.isupper() and best not in meta_titles:
             # a headline set in capitals by its style sheet: take the metadata's casing, unless the
             # metadata writes it in capitals too
             best = next((t for t in meta_titles if _key(t) == _key(best) and not t.isupper()), best)
-        return best
-    return next((t for t in meta_titles if t), None)
+        return best, best_at
+    return next((t for t in meta_titles if t), None), None
 
 
 # ---------------------------------------------------------------- dates the page shows
 
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "svg", "title"})
-_TEXT_NODES = etree.XPath("descendant::text()")
 
 
-def visible_text(tree) -> str:
+@dataclass(slots=True)
+class VisibleText:
     """The page's readable text (no scripts, styles or head), pieces joined by spaces and
-    whitespace collapsed, up to about 300,000 characters. The tree is not changed."""
+    whitespace collapsed, up to about 300,000 characters; ``headlines``: where the text of each of
+    the page's first ``h1`` elements begins in it (None for one not reached)."""
+
+    text: str
+    headlines: list[Optional[int]]
+
+
+def visible_text(tree, headlines: int = _MAX_H1S) -> VisibleText:
+    """The page's visible text, from one walk of the tree, which is not changed."""
     body = tree.find("body")
     parts: list[str] = []
     size = 0
-    for piece in _TEXT_NODES(body if body is not None else tree):
-        parent = piece.getparent()
-        if not piece.is_tail and isinstance(parent.tag, str) and parent.tag in _INVISIBLE:
-            continue  # a script's code, a style sheet; text after them (their tails) is shown
-        parts.append(piece)
-        size += len(piece)
+    h1_at: list[Optional[int]] = []
+
+    def add(piece: str) -> int:
+        piece = _WS.sub(" ", piece).strip()
+        if piece:
+            parts.append(piece)
+        return len(piece) + 1 if piece else 0
+
+    walk = etree.iterwalk(body if body is not None else tree, events=("start", "end"))
+    for event, el in walk:
+        if event == "start" and isinstance(el.tag, str):
+            if el.tag in _INVISIBLE:
+                walk.skip_subtree()  # a script's code, a style sheet; text after them (their tails) is shown
+                continue
+            if el.tag == "h1" and len(h1_at) < headlines:
+                h1_at.append(size)
+            if el.text:
+                size += add(el.text)
+        elif event == "end" and el.tail:
+            size += add(el.tail)  # a comment's or a script's tail too
         if size > _VISIBLE_CHARS:
             break
-    return _WS.sub(" ", " ".join(parts))
+    return VisibleText(" ".join(parts), h1_at)
+
+
+_BEFORE_HEADLINE = 60  # characters before a headline where its date may stand ("May 5, 2025 | World")
+_AFTER_HEADLINE = 400  # characters after its start where its byline and date stand
 
 
 def choose_published(markup: Markup, htmldate_day: Optional[str], shown: list[ShownDate],
-                     text_length: int = 0) -> Optional[str]:
-    """``shown``: the dates in the page's visible text, ``text_length`` long."""
-    candidates = list(markup.published)
-    if htmldate_day and htmldate_day not in candidates:
-        candidates.append(htmldate_day)
+                     headline_at: Optional[int] = None) -> Optional[str]:
+    """The publication date. ``shown``: the dates in the page's visible text; ``headline_at``:
+    where the article's headline begins in that text, if it is there.
+
+    1. Dates shown with the headline (under it, to the end of its byline, then just above it,
+       nearest first): the first of them that htmldate or the metadata also gives; else the first
+       with a publication label ("Published"); else the first. A reader cites the date printed with the headline; the
+       metadata's may be a template's or a first draft's.
+    2. Otherwise htmldate's date (original date, extensive search), or one of the metadata's
+       publication dates, when the page shows it anywhere.
+    3. Otherwise a date the page shows after a publication label, else after an update label: the
+       only date its reader sees.
+    4. Otherwise the metadata's first publication date (JSON-LD's ``datePublished`` and the like,
+       unambiguous), else htmldate's."""
+    known = [d for d in (htmldate_day, *markup.published) if d]
+    if headline_at is not None:
+        below = [d for d in shown if headline_at <= d.start <= headline_at + _AFTER_HEADLINE]
+        above = [d for d in shown if headline_at - _BEFORE_HEADLINE <= d.start < headline_at]
+        at_head = below + above[::-1]  # under the headline first, then above it, nearest first
+        if at_head:
+            return (next((d.day for d in at_head if d.day in known), None)
+                    or next((d.day for d in at_head if d.kind == "published"), None)
+                    or at_head[0].day)
     days_shown = {d.day for d in shown}
-    for day in candidates:
+    for day in known:
         if day in days_shown:
             return day
     for kind in ("published", "updated"):
         day = next((d.day for d in shown if d.kind == kind), None)
         if day:
             return day
-    if not markup.published and shown and shown[0].start <= text_length / 2:
-        return shown[0].day  # htmldate's guess is nowhere on the page: the reader's date is the first one shown
-    return candidates[0] if candidates else None
+    return markup.published[0] if markup.published else htmldate_day

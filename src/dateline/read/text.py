@@ -538,6 +538,17 @@ def _place(paragraph: str, reading: _Reading) -> None:
     units.append(("p", paragraph))
 
 
+_LABELLED_VALUE = re.compile(r"[A-Z][\w'’ &/-]{0,30}: \S")
+
+
+def _item_like(line: str) -> bool:
+    """A line of a list inside an article rather than the headline of another page or a menu's
+    label: in sentence case ("Venue setup"), holding figures ("Average GMAT: 733") or a label and
+    its value ("Location: New York")."""
+    return (not _title_case(line) or any(c.isdigit() for c in line)
+            or _LABELLED_VALUE.match(line) is not None)
+
+
 def _drop_link_run(reading: _Reading) -> None:
     """Three or more headings in a row with no paragraph between are a list of links."""
     units = reading.units
@@ -545,6 +556,10 @@ def _drop_link_run(reading: _Reading) -> None:
     while run < len(units) and units[-1 - run][0] == "h":
         run += 1
     if run >= _LINK_LIST_RUN:
+        items = [s for _, s in units[-run:]]
+        if sum(map(_item_like, items)) * 2 >= len(items):
+            units[-run:] = [("p", s) for s in items]
+            return
         reading.removed.extend(s for _, s in units[-run:])
         del units[-run:]
         reading.in_link_list = True
