@@ -417,20 +417,23 @@ def test_page_prose_counts_paragraphs_of_the_article_not_navigation():
     assert ArticleBlocks.of(tree).prose == len(long)
 
 
-def test_a_reading_is_in_doubt_only_when_the_page_shows_text_it_lacks():
+def test_a_reading_is_in_doubt_only_when_it_skips_text_inside_the_article():
     from lxml import html as lxml_html
 
     from dateline.read.html import ArticleBlocks
 
     steps = "".join(f"<li>Step {n}: measure the room twice, then mark where each shelf goes.</li>" for n in range(6))
     intro = "Fitting shelves takes an afternoon and a few tools, and the result lasts for many years."
+    outro = "Once the shelves are up, wait a day before you load them with your heaviest books."
+    related = "".join(f"<p>Another guide on this site, number {n}, tells you how to hang a door.</p>" for n in range(6))
     tree = lxml_html.fromstring(f"<html><body><nav><ul><li>{'Home and garden guides ' * 3}</li></ul></nav>"
-                                f"<p>{intro}</p><ol>{steps}</ol></body></html>")
+                                f"<p>{intro}</p><ol>{steps}</ol><p>{outro}</p><div>{related}</div></body></html>")
     blocks = ArticleBlocks.of(tree)
-    assert blocks.in_doubt([("p", intro)])  # the steps were not read
+    assert blocks.in_doubt([("p", intro), ("p", outro)])  # the steps between them were not read
     read_all = [("p", intro)] + [("i", f"Step {n}: measure the room twice, then mark where each shelf goes.")
-                                 for n in range(6)]
-    assert not blocks.in_doubt(read_all)  # the navigation's text does not count
+                                 for n in range(6)] + [("p", outro)]
+    assert not blocks.in_doubt(read_all)  # the navigation's text and the related guides after it do not count
+    assert not blocks.in_doubt([("p", intro)] + read_all[1:3])  # the reading stops early: no hole in it
 
 
 def test_a_templates_filler_text_is_not_the_article():

@@ -26,7 +26,7 @@ from .. import errors, lexicons
 from . import Page
 from .dates import date_line
 from .htmlbody import Unit, body_units
-from .pagemeta import is_section_name, read_metadata
+from .pagemeta import is_section_name, marked_authors, read_metadata
 from .text import (assemble, byline_authors, is_chrome, is_title_like, opens_link_list, trailing_chrome)
 
 _PARSER_MAX_DEPTH = 255  # libxml2's HTML parser drops what is nested deeper than this
@@ -48,7 +48,7 @@ def extract_html(raw: str, meta: dict) -> Page:
                                  "where the HTML parser stops reading")
         raise errors.no_body("trafilatura found no main content")
     units, removed, byline = tidy_units(units, facts.title, facts.url, facts.authors)
-    authors = facts.authors or byline
+    authors = facts.authors or byline or marked_authors(tree)
     cut = author_note(units, authors)
     removed.extend(s for _, s in units[cut:])
     text, headings, dateline = assemble(units[:cut])
@@ -142,7 +142,7 @@ _NOT_ARTICLE = "ancestor::nav or ancestor::header or ancestor::footer or ancesto
 _OUTSIDE_ARTICLE = ("nav", "header", "footer", "aside", "form")
 _TEXT_BLOCKS = ("p", "li", "td", "h2", "h3", "h4", "blockquote")
 _BLOCK_CHARS_MIN = 30  # a block this long is text, not a label or a button
-_UNREAD_SHARE = 0.2  # block text the reading lacks, as a share of the reading, that puts it in doubt
+_UNREAD_SHARE = 0.2  # block text the reading skips, as a share of the reading, that puts it in doubt
 
 
 @dataclass(slots=True)
@@ -174,11 +174,17 @@ class ArticleBlocks:
         return cls(texts, prose)
 
     def in_doubt(self, units: list[Unit]) -> bool:
-        """Whether the page shows blocks of text the reading lacks, a fifth of its length or more:
-        lists, tables or sections a recall-minded reading may find."""
+        """Whether the reading has holes: blocks of text the page shows between the first and the
+        last block the reading holds, left out of it, a fifth of its length or more (a section, a
+        list, a table the reading skipped, which a recall-minded reading may find). Blocks only
+        before or after the reading are the page around the article."""
         read = " ".join(s for _, s in units)
-        unread = sum(len(t) for t in self.texts if t[:40] not in read)
-        return unread >= _UNREAD_SHARE * max(len(read), 1)
+        held = [t[:40] in read for t in self.texts]
+        if not any(held):
+            return False
+        first, last = held.index(True), len(held) - 1 - held[::-1].index(True)
+        holes = sum(len(t) for t, h in zip(self.texts[first:last], held[first:last]) if not h)
+        return holes >= _UNREAD_SHARE * max(len(read), 1)
 
 
 def _comment_sections(tree) -> list:

@@ -26,7 +26,7 @@ import html
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 from urllib.parse import urlparse
 
 from lxml import etree
@@ -136,12 +136,11 @@ _DATE_PARAMS = {"original_date": True, "extensive_search": True}
 
 
 def trafilatura_metadata(tree, url: Optional[str]):
-    """trafilatura's reading of the page's metadata (``extract_metadata``'s steps, in its order),
-    without what dateline never uses: categories, tags and licence, which cost as much as the rest
-    together. The date is htmldate's (original date, extensive search)."""
-    from htmldate import find_date
-    from trafilatura.metadata import (META_URL, examine_meta, extract_author, extract_meta_json, extract_sitename,
-                                      extract_title, extract_url)
+    """trafilatura's reading of the page's metadata tags and JSON-LD (``extract_metadata``'s first
+    steps, in its order): title, author, address and site name. Its search of the page's markup for
+    a byline (``marked_authors``) and htmldate's date (``htmldate_day``) are asked for only where
+    needed: they cost more than the rest together."""
+    from trafilatura.metadata import META_URL, examine_meta, extract_meta_json, extract_sitename, extract_title, extract_url
 
     document = examine_meta(tree)
     if document.author and " " not in document.author:
@@ -151,9 +150,7 @@ def trafilatura_metadata(tree, url: Optional[str]):
     except Exception:  # noqa: BLE001 -- trafilatura's JSON-LD reader has bugs of its own; its meta tags stand
         pass
     document.title = document.title or extract_title(tree)
-    document.author = document.author or extract_author(tree)
     document.url = document.url or extract_url(tree, url)
-    document.date = find_date(tree, url=document.url, **_DATE_PARAMS)
     sitename = document.sitename or extract_sitename(tree)
     if sitename:
         sitename = sitename.lstrip("@")
@@ -166,22 +163,43 @@ def trafilatura_metadata(tree, url: Optional[str]):
     return document
 
 
+def htmldate_day(tree, url: Optional[str]) -> Optional[str]:
+    """htmldate's publication date for the page, as trafilatura asks for it (original date,
+    extensive search)."""
+    from htmldate import find_date
+
+    return iso_day(find_date(tree, url=url, **_DATE_PARAMS))
+
+
+def marked_authors(tree) -> list[str]:
+    """The authors named where the page's markup marks them (``rel="author"``, an "author-name"
+    class ...), by trafilatura's ``extract_author``, for a page whose metadata and article name none."""
+    from trafilatura.metadata import extract_author
+
+    from .text import clean_authors
+
+    return clean_authors([extract_author(tree) or ""])
+
+
 def read_metadata(tree, url: Optional[str], given: dict) -> PageFacts:
     """Title, address, outlet, authors and publication date: what the container gave (``given``:
-    url, title, outlet, published) first, then the page's markup read by trafilatura (htmldate for
-    the date) and by ``read_markup``, and the dates the page shows. The tree is not changed."""
+    url, title, outlet, published) first, then the page's metadata tags and JSON-LD read by
+    trafilatura and by ``read_markup``, the dates the page shows and htmldate's. The tree is not
+    changed."""
     from .text import clean_authors
 
     document = trafilatura_metadata(tree, url)
     page_url = url or document.url
     markup = read_markup(tree, page_url, document.sitename)
     title, headline = choose_title(markup)
-    page = visible_text(tree)
-    headline_at = page.headlines[headline] if headline is not None and headline < len(page.headlines) else None
-    if headline_at is None and title and title in page.text:
-        headline_at = page.text.index(title)
-    published = given.get("published") or choose_published(
-        markup, iso_day(document.date), shown_dates(page.text), headline_at)
+    published = given.get("published")
+    if not published:
+        page = visible_text(tree)
+        headline_at = page.headlines[headline] if headline is not None and headline < len(page.headlines) else None
+        if headline_at is None and title and title in page.text:
+            headline_at = page.text.index(title)
+        published = choose_published(markup, functools.partial(htmldate_day, tree, page_url),
+                                     shown_dates(page.text), headline_at)
     host = urlparse(page_url or "").hostname
     return PageFacts(
         title=given.get("title") or title or norm(document.title) or None,
@@ -373,36 +391,37 @@ _BEFORE_HEADLINE = 60  # characters before a headline where its date may stand (
 _AFTER_HEADLINE = 400  # characters after its start where its byline and date stand
 
 
-def choose_published(markup: Markup, htmldate_day: Optional[str], shown: list[ShownDate],
+def choose_published(markup: Markup, htmldate: Callable[[], Optional[str]], shown: list[ShownDate],
                      headline_at: Optional[int] = None) -> Optional[str]:
-    """The publication date. ``shown``: the dates in the page's visible text; ``headline_at``:
-    where the article's headline begins in that text, if it is there.
+    """The publication date. ``htmldate`` gives htmldate's date, asked for only where it decides;
+    ``shown``: the dates in the page's visible text; ``headline_at``: where the article's headline
+    begins in that text, if it is there.
 
     1. Dates shown with the headline (under it, to the end of its byline, then just above it,
-       nearest first): the first of them that htmldate or the metadata also gives; else the first
-       with a publication label ("Published"); else the first. A reader cites the date printed with the headline; the
-       metadata's may be a template's or a first draft's.
+       nearest first): the first of them that the metadata or htmldate also gives; else the first
+       with a publication label ("Published"); else the first. A reader cites the date printed with
+       the headline; the metadata's may be a template's or a first draft's.
     2. Otherwise htmldate's date (original date, extensive search), or one of the metadata's
        publication dates, when the page shows it anywhere.
     3. Otherwise a date the page shows after a publication label, else after an update label: the
        only date its reader sees.
     4. Otherwise the metadata's first publication date (JSON-LD's ``datePublished`` and the like,
        unambiguous), else htmldate's."""
-    known = [d for d in (htmldate_day, *markup.published) if d]
+    htmldate = functools.cache(htmldate)
     if headline_at is not None:
         below = [d for d in shown if headline_at <= d.start <= headline_at + _AFTER_HEADLINE]
         above = [d for d in shown if headline_at - _BEFORE_HEADLINE <= d.start < headline_at]
         at_head = below + above[::-1]  # under the headline first, then above it, nearest first
         if at_head:
-            return (next((d.day for d in at_head if d.day in known), None)
+            return (next((d.day for d in at_head if d.day in markup.published or d.day == htmldate()), None)
                     or next((d.day for d in at_head if d.kind == "published"), None)
                     or at_head[0].day)
     days_shown = {d.day for d in shown}
-    for day in known:
-        if day in days_shown:
+    for day in (htmldate(), *markup.published):
+        if day and day in days_shown:
             return day
     for kind in ("published", "updated"):
         day = next((d.day for d in shown if d.kind == kind), None)
         if day:
             return day
-    return markup.published[0] if markup.published else htmldate_day
+    return markup.published[0] if markup.published else htmldate()
