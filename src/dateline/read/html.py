@@ -570,17 +570,23 @@ def _title_key(text: Optional[str]) -> str:
     return re.sub(r"[\W_]+", "", (text or "").lower())
 
 
+_ADDRESS_DRESS = 16  # what an address may carry besides its key: "https://www." and closing slashes
+
+
 def _address_key(url: Optional[str]) -> str:
     return re.sub(r"^https?://(www\.)?|[/#?]+$", "", (url or "").strip().lower())
 
 
 _META_PARTS = re.compile(r"\s+[•·|–—-]\s+")
 _MAX_META_LINE = 120
+_MAX_CHROME_LINE = 160  # as ``text.is_chrome`` reads lines
 
 
 def is_meta_line(line: str) -> bool:
     """Chrome or a date line, alone or several joined by separators ("August 16, 2019 - Updated
     July 9, 2025", "Jun 08, 2023 • 11 Minute Read")."""
+    if len(line) > _MAX_CHROME_LINE:
+        return False  # longer than any chrome line, date line or run of them
     if is_chrome(line) or date_line(line) is not None:
         return True
     parts = _META_PARTS.split(line.strip().strip("[]"))
@@ -608,7 +614,7 @@ def tidy_units(units: list[Unit], title: Optional[str], url: Optional[str] = Non
     for kind, s in units:
         before_body = not any(k == "p" for k, _ in kept)
         if ((title_key and (kind == "h" or before_body) and _title_key(s) == title_key)
-                or (own_address and _address_key(s) == own_address)
+                or (own_address and len(s) <= len(own_address) + _ADDRESS_DRESS and _address_key(s) == own_address)
                 or (before_body and len(s) < 40 and (is_section_name(s) or _title_key(s) in author_keys))):
             removed.append(s)
             continue

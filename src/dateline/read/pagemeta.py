@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -44,6 +45,9 @@ _MAX_TITLE_WORDS = 40
 _H1_AGREEMENT = 0.3  # share of a headline's words found in a metadata title for the two to agree
 _VISIBLE_CHARS = 300_000
 _MAX_H1S = 6  # headlines read: a page's first few; the rest are teasers
+_BEFORE_HEADLINE = 60  # characters before a headline where its date may stand ("May 5, 2025 | World")
+_AFTER_HEADLINE = 400  # characters from its start where its byline and date stand
+_DATE_CHARS = 40  # room for the whole of a date that starts at the end of that stretch
 
 
 def norm(text: Optional[str]) -> str:
@@ -69,9 +73,13 @@ class Markup:
     document_title: str = ""
     ld_headline: str = ""
     h1s: list[str] = field(default_factory=list)
+    h1_elements: list = field(default_factory=list)  # the elements of ``h1s``
     published: list[str] = field(default_factory=list)  # ISO days, most trusted first
     site_names: set[str] = field(default_factory=set)  # as keys (lower-case letters and digits)
     declared_bodies: list[str] = field(default_factory=list)  # JSON-LD articleBody texts
+
+
+_MARKED_PUBLISHED = etree.XPath("//*[@itemprop='datePublished']")
 
 
 def read_markup(tree, url: Optional[str], sitename: Optional[str] = None) -> Markup:
@@ -84,11 +92,13 @@ def read_markup(tree, url: Optional[str], sitename: Optional[str] = None) -> Mar
         for key in (meta.get("property"), meta.get("name")):
             if key and key not in metas and meta.get("content"):
                 metas[key] = norm(meta.get("content"))
+    h1_elements = list(itertools.islice(tree.iter("h1"), _MAX_H1S))
     m = Markup(
         og_title=metas.get("og:title", ""),
         twitter_title=metas.get("twitter:title", ""),
         document_title=first("//head/title/text()") or first("//title/text()"),
-        h1s=[norm(headline_text(h)) for h in tree.iter("h1")][:_MAX_H1S],
+        h1s=[norm(headline_text(h)) for h in h1_elements],
+        h1_elements=h1_elements,
     )
     names = {sitename or "", metas.get("og:site_name", ""), metas.get("application-name", "")}
     ld_published: list[str] = []
@@ -112,8 +122,9 @@ def read_markup(tree, url: Optional[str], sitename: Optional[str] = None) -> Mar
         host = host[4:] if host.startswith("www.") else host
         names.update({host, registered_label(host)})
     m.site_names = {k for k in map(_key, names) if len(k) >= 3}
+    marked = _MARKED_PUBLISHED(tree)
     for value in [*ld_published, metas.get("article:published_time"),
-                  first("//*[@itemprop='datePublished']/@content"), first("//*[@itemprop='datePublished']/@datetime")]:
+                  *(el.get(name) for name in ("content", "datetime") for el in marked[:1])]:
         day = iso_day(value)
         if day and day not in m.published:
             m.published.append(day)
@@ -194,12 +205,9 @@ def read_metadata(tree, url: Optional[str], given: dict) -> PageFacts:
     title, headline = choose_title(markup)
     published = given.get("published")
     if not published:
-        page = visible_text(tree)
-        headline_at = page.headlines[headline] if headline is not None and headline < len(page.headlines) else None
-        if headline_at is None and title and title in page.text:
-            headline_at = page.text.index(title)
-        published = choose_published(markup, functools.partial(htmldate_day, tree, page_url),
-                                     shown_dates(page.text), headline_at)
+        at_head = dates_at_headline(markup.h1_elements[headline]) if headline is not None else []
+        published = choose_published(markup, functools.partial(htmldate_day, tree, page_url), at_head,
+                                     lambda: shown_dates(visible_text(tree)))
     host = urlparse(page_url or "").hostname
     return PageFacts(
         title=given.get("title") or title or norm(document.title) or None,
@@ -347,60 +355,100 @@ def choose_title(markup: Markup) -> tuple[Optional[str], Optional[int]]:
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "svg", "title"})
 
 
-@dataclass(slots=True)
-class VisibleText:
+def visible_text(tree) -> str:
     """The page's readable text (no scripts, styles or head), pieces joined by spaces and
-    whitespace collapsed, up to about 300,000 characters; ``headlines``: where the text of each of
-    the page's first ``h1`` elements begins in it (None for one not reached)."""
-
-    text: str
-    headlines: list[Optional[int]]
-
-
-def visible_text(tree, headlines: int = _MAX_H1S) -> VisibleText:
-    """The page's visible text, from one walk of the tree, which is not changed."""
+    whitespace collapsed, up to about 300,000 characters, from one walk of the tree, which is not
+    changed."""
     body = tree.find("body")
     parts: list[str] = []
     size = 0
-    h1_at: list[Optional[int]] = []
-
-    def add(piece: str) -> int:
-        piece = _WS.sub(" ", piece).strip()
-        if piece:
-            parts.append(piece)
-        return len(piece) + 1 if piece else 0
-
     walk = etree.iterwalk(body if body is not None else tree, events=("start", "end"))
     for event, el in walk:
         if event == "start" and isinstance(el.tag, str):
             if el.tag in _INVISIBLE:
                 walk.skip_subtree()  # a script's code, a style sheet; text after them (their tails) is shown
-                continue
-            if el.tag == "h1" and len(h1_at) < headlines:
-                h1_at.append(size)
-            if el.text:
-                size += add(el.text)
+            elif el.text:
+                parts.append(el.text)
+                size += len(el.text)
         elif event == "end" and el.tail:
-            size += add(el.tail)  # a comment's or a script's tail too
+            parts.append(el.tail)  # a comment's or a script's tail too
+            size += len(el.tail)
         if size > _VISIBLE_CHARS:
             break
-    return VisibleText(" ".join(parts), h1_at)
+    return _WS.sub(" ", " ".join(parts))
 
 
-_BEFORE_HEADLINE = 60  # characters before a headline where its date may stand ("May 5, 2025 | World")
-_AFTER_HEADLINE = 400  # characters after its start where its byline and date stand
+def _subtree_texts(el) -> Iterator[str]:
+    """The visible text under ``el`` in page order, without its own tail."""
+    walk = etree.iterwalk(el, events=("start", "end"))
+    for event, node in walk:
+        if event == "start" and isinstance(node.tag, str):
+            if node.tag in _INVISIBLE:
+                walk.skip_subtree()
+            elif node.text:
+                yield node.text
+        elif event == "end" and node is not el and node.tail:
+            yield node.tail
 
 
-def choose_published(markup: Markup, htmldate: Callable[[], Optional[str]], shown: list[ShownDate],
-                     headline_at: Optional[int] = None) -> Optional[str]:
-    """The publication date. ``htmldate`` gives htmldate's date, asked for only where it decides;
-    ``shown``: the dates in the page's visible text; ``headline_at``: where the article's headline
-    begins in that text, if it is there.
+def _following_texts(el) -> Iterator[str]:
+    """The visible text from the start of ``el`` on, in page order."""
+    yield from _subtree_texts(el)
+    node = el
+    while node is not None:
+        if node.tail:
+            yield node.tail
+        for sibling in node.itersiblings():
+            yield from _subtree_texts(sibling)
+            if sibling.tail:
+                yield sibling.tail
+        node = node.getparent()
 
-    1. Dates shown with the headline (under it, to the end of its byline, then just above it,
-       nearest first): the first of them that the metadata or htmldate also gives; else the first
-       with a publication label ("Published"); else the first. A reader cites the date printed with
-       the headline; the metadata's may be a template's or a first draft's.
+
+def _preceding_texts(el) -> Iterator[str]:
+    """The visible text before ``el``, nearest first (each piece in its own order)."""
+    node = el
+    while node is not None:
+        for sibling in node.itersiblings(preceding=True):
+            if sibling.tail:
+                yield sibling.tail
+            yield from reversed(list(_subtree_texts(sibling)))
+        node = node.getparent()
+        if node is not None and node.text and node.tag not in _INVISIBLE:
+            yield node.text
+
+
+def _gather(pieces: Iterator[str], chars: int) -> list[str]:
+    """The first pieces holding ``chars`` characters besides whitespace."""
+    taken, size = [], 0
+    for piece in pieces:
+        taken.append(piece)
+        size += len(piece.strip())
+        if size >= chars:
+            break
+    return taken
+
+
+def dates_at_headline(h1) -> list[ShownDate]:
+    """The dates the page shows with its headline ``h1``: under it, to the end of its byline (its
+    first 400 characters of text), then just above it (60 characters), nearest first."""
+    before = _WS.sub(" ", " ".join(reversed(_gather(_preceding_texts(h1), _BEFORE_HEADLINE))))[-_BEFORE_HEADLINE:]
+    after = _WS.sub(" ", " ".join(_gather(_following_texts(h1), _AFTER_HEADLINE + _DATE_CHARS))).strip()
+    headline_at = len(before) + 1
+    shown = shown_dates(f"{before} {after[:_AFTER_HEADLINE + _DATE_CHARS]}")
+    return ([d for d in shown if headline_at <= d.start <= headline_at + _AFTER_HEADLINE]
+            + [d for d in reversed(shown) if d.start < headline_at])
+
+
+def choose_published(markup: Markup, htmldate: Callable[[], Optional[str]], at_head: list[ShownDate],
+                     shown: Callable[[], list[ShownDate]]) -> Optional[str]:
+    """The publication date. ``htmldate`` gives htmldate's date, ``at_head`` the dates shown with
+    the headline (see ``dates_at_headline``), ``shown`` all the dates in the page's visible text;
+    each is asked for only where it decides.
+
+    1. Dates shown with the headline: the first of them that the metadata also gives (htmldate,
+       where it gives none); else the first with a publication label ("Published"); else the first. A reader cites the
+       date printed with the headline; the metadata's may be a template's or a first draft's.
     2. Otherwise htmldate's date (original date, extensive search), or one of the metadata's
        publication dates, when the page shows it anywhere.
     3. Otherwise a date the page shows after a publication label, else after an update label: the
@@ -408,20 +456,17 @@ def choose_published(markup: Markup, htmldate: Callable[[], Optional[str]], show
     4. Otherwise the metadata's first publication date (JSON-LD's ``datePublished`` and the like,
        unambiguous), else htmldate's."""
     htmldate = functools.cache(htmldate)
-    if headline_at is not None:
-        below = [d for d in shown if headline_at <= d.start <= headline_at + _AFTER_HEADLINE]
-        above = [d for d in shown if headline_at - _BEFORE_HEADLINE <= d.start < headline_at]
-        at_head = below + above[::-1]  # under the headline first, then above it, nearest first
-        if at_head:
-            return (next((d.day for d in at_head if d.day in markup.published or d.day == htmldate()), None)
-                    or next((d.day for d in at_head if d.kind == "published"), None)
-                    or at_head[0].day)
-    days_shown = {d.day for d in shown}
+    if at_head:
+        return (next((d.day for d in at_head if d.day in markup.published or d.day == htmldate()), None)
+                or next((d.day for d in at_head if d.kind == "published"), None)
+                or at_head[0].day)
+    page_dates = shown()
+    days_shown = {d.day for d in page_dates}
     for day in (htmldate(), *markup.published):
         if day and day in days_shown:
             return day
     for kind in ("published", "updated"):
-        day = next((d.day for d in shown if d.kind == kind), None)
+        day = next((d.day for d in page_dates if d.kind == kind), None)
         if day:
             return day
     return markup.published[0] if markup.published else htmldate()
