@@ -141,6 +141,7 @@ _PROSE_CHARS_MIN = 80  # a paragraph this long is prose, not a label
 _NOT_ARTICLE = "ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside or ancestor::form"
 _OUTSIDE_ARTICLE = ("nav", "header", "footer", "aside", "form")
 _TEXT_BLOCKS = ("p", "li", "td", "h2", "h3", "h4", "blockquote")
+_TEXT_CONTAINERS = frozenset({"p", "li", "td", "blockquote"})  # blocks whose inner blocks are part of them
 _BLOCK_CHARS_MIN = 30  # a block this long is text, not a label or a button
 _UNREAD_SHARE = 0.2  # block text the reading skips, as a share of the reading, that puts it in doubt
 
@@ -148,7 +149,7 @@ _UNREAD_SHARE = 0.2  # block text the reading skips, as a share of the reading, 
 @dataclass(slots=True)
 class ArticleBlocks:
     """The page's blocks of text outside navigation, header, footer, asides and forms, from one walk
-    of the tree: ``texts`` (blocks of 30 characters or more, outermost only) and ``prose`` (the
+    over them: ``texts`` (blocks of 30 characters or more, outermost only) and ``prose`` (the
     characters of its ``<p>`` paragraphs of 80 or more)."""
 
     texts: list[str]
@@ -156,21 +157,27 @@ class ArticleBlocks:
 
     @classmethod
     def of(cls, tree) -> "ArticleBlocks":
-        outside = {el for part in tree.iter(*_OUTSIDE_ARTICLE) for el in part.iter()}
         texts, prose = [], 0
-        for el in tree.iter(*_TEXT_BLOCKS):
-            if el in outside:
+        inside = 0  # how many paragraphs, list items, cells or quotations the walk is in
+        walk = etree.iterwalk(tree, events=("start", "end"), tag=(*_OUTSIDE_ARTICLE, *_TEXT_BLOCKS))
+        for event, el in walk:
+            if el.tag in _OUTSIDE_ARTICLE:
+                if event == "start":
+                    walk.skip_subtree()
+                continue
+            if event == "end":
+                inside -= el.tag in _TEXT_CONTAINERS
                 continue
             text = None
             if el.tag == "p":
                 text = _flat(el.text_content())
                 if len(text) >= _PROSE_CHARS_MIN:
                     prose += len(text)
-            if any(a.tag in ("p", "li", "td", "blockquote") for a in el.iterancestors()):
-                continue
-            text = text if text is not None else _flat(el.text_content())
-            if len(text) >= _BLOCK_CHARS_MIN:
-                texts.append(text)
+            if not inside:
+                text = text if text is not None else _flat(el.text_content())
+                if len(text) >= _BLOCK_CHARS_MIN:
+                    texts.append(text)
+            inside += el.tag in _TEXT_CONTAINERS
         return cls(texts, prose)
 
     def in_doubt(self, units: list[Unit]) -> bool:
