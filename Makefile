@@ -3,21 +3,24 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 DB     ?= dateline.duckdb
-EVAL_SETS := extraction pages quotes-ggt polnear source-kinds seed timex plover case2021 propaganda checkworthy
+EVAL_SETS := extraction pages quotes-ggt polnear source-kinds seed timex plover case2021 propaganda checkworthy \
+             near-duplicates stories entity-resolution
 
-.PHONY: venv demo test eval bench bench-reader clean
+.PHONY: venv demo test eval bench bench-corpus bench-spark bench-reader clean
 
 venv: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[dev,spark]'
 	touch $@
 
 demo: venv
 	$(PY) -m dateline analyze samples --db $(DB) --format table
 	$(PY) -m dateline list --db $(DB)
+	$(PY) -m dateline stories --db $(DB) --min-outlets 2
+	$(PY) -m dateline duplicates --db $(DB)
 
 test: venv
 	$(PY) -m pytest -q
@@ -31,6 +34,12 @@ eval: venv
 bench: venv
 	$(PY) benchmarks/throughput.py
 	$(PY) benchmarks/reading.py
+
+bench-corpus: venv
+	$(PY) benchmarks/corpus_step.py
+
+bench-spark: venv
+	$(PY) benchmarks/spark_bench.py
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache

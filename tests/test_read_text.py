@@ -350,3 +350,54 @@ def test_the_article_is_the_prose_that_outweighs_menus_and_teasers_around_it():
     title_at, start, end = locate(lines)
     assert lines[title_at].text == "How to Move Your Office Records"
     assert lines[start].text.startswith("Paragraph 0") and lines[end - 1].text.startswith("Paragraph 4")
+
+
+# A wire story as archives keep it: the headline closed with a full stop, the dateline paragraph of a
+# live blog ending with a colon, a time heading, a signature under it. Nothing here is page chrome.
+ARCHIVED_LIVE_BLOG = """\
+The Latest: Storm pushes inland as towns order evacuations.
+
+MOBILE, Ala. (AP) — The Latest on the storm moving across the Gulf Coast (all times local):
+
+4 p.m.
+
+Officials in Baldwin County have ordered residents of low-lying neighborhoods to leave before nightfall, saying the surge could reach eight feet along the bay.
+
+The county's emergency director, Carla Mims, said buses would run from three schools until 7 p.m. for people without cars.
+
+2:30 p.m.
+
+The National Weather Service says the storm's center crossed the coast near Dauphin Island shortly after noon with sustained winds of 85 mph.
+
+Forecasters expect it to weaken to a tropical storm by Thursday morning as it moves over land.
+
+Reporting by the Associated Press.
+"""
+
+
+def test_a_text_that_is_an_article_reads_whole_with_its_headline_as_title():
+    page = read(ARCHIVED_LIVE_BLOG)
+    assert page.title == "The Latest: Storm pushes inland as towns order evacuations."
+    parts = paragraphs(page)
+    # closed like a sentence, the headline is the title and stays the text's first line
+    assert parts[0] == page.title and not page.headings
+    assert "MOBILE, Ala. (AP) — The Latest on the storm moving across the Gulf Coast (all times local):" in parts
+    assert "4 p.m." in parts and "2:30 p.m." in parts
+    assert page.dateline is not None and page.text[page.dateline.start:page.dateline.end].startswith("MOBILE")
+    assert not [r for r in page.removed if r != "Reporting by the Associated Press."]
+
+
+def test_a_short_first_sentence_is_not_taken_for_a_headline():
+    text = ("The bridge will close on Monday.\n\n"
+            "Transport officials said the crossing, which carries about 40,000 vehicles a day, needs "
+            "urgent repairs to two of its bearings after an inspection last month.\n\n"
+            "Drivers will be sent along the ring road for at least six weeks, the city said.\n")
+    page = read(text)
+    assert page.title is None
+    assert paragraphs(page)[0] == "The bridge will close on Monday."
+
+
+def test_a_page_around_the_article_is_still_not_read_whole():
+    page = read(NEWS_SITE)
+    assert "Skip to content" not in page.text and "Home | World | Politics | Business | Opinion" not in page.text
+    assert not page.text.startswith(page.title or "\0")

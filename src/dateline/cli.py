@@ -4,7 +4,7 @@ Exit codes:
     0  everything offered was analysed (duplicates count as analysed)
     1  some documents could not be analysed; each has an error row in the store and a line on stderr
     2  the command line was wrong (unknown option, missing file, bad date)
-    3  the store or the model could not be used
+    3  the store, the model or Spark could not be used
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import sys
 from typing import Any, Optional
 
 from . import __version__
-from .errors import DatelineError, ModelError, StoreError, UsageError
+from .errors import DatelineError, EngineError, ModelError, StoreError, UsageError
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_ENVIRONMENT = 0, 1, 2, 3
 
@@ -32,6 +32,20 @@ def _format_option(p: argparse.ArgumentParser, choices: tuple[str, ...], default
     p.add_argument("--format", choices=choices, default=default, help=f"output format (default: {default})")
 
 
+def _analysis_options(p: argparse.ArgumentParser) -> None:
+    """What analysing takes, the same for `analyze` and `spark`."""
+    p.add_argument("--published", help="publication date (YYYY-MM-DD) to use where the page gives none")
+    p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--max-bytes", type=int, default=None, help="refuse inputs larger than this (default: 20,000,000)")
+
+
+def _check_published(value: Optional[str]) -> None:
+    from .read.dates import iso_day
+
+    if value and not iso_day(value):
+        raise UsageError(f"--published {value!r} is not a date like 2025-07-04", "E401")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dateline",
@@ -43,11 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("analyze", help="analyse articles (files, folders, JSONL, WARC, - for stdin) into the store")
     p.add_argument("paths", nargs="+", metavar="PATH")
     _db_option(p)
-    p.add_argument("--published", help="publication date (YYYY-MM-DD) to use where the page gives none")
+    _analysis_options(p)
     _format_option(p, ("json", "jsonl", "table", "none"), "table")
     p.add_argument("--workers", type=int, default=1, help="processes to analyse with (default: 1)")
-    p.add_argument("--batch-size", type=int, default=32)
-    p.add_argument("--max-bytes", type=int, default=None, help="refuse inputs larger than this (default: 20,000,000)")
     p.add_argument("--no-store", action="store_true", help="print records without writing them to the store")
 
     p = sub.add_parser("show", help="print one stored record")
@@ -79,6 +91,32 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(p)
     _format_option(p, ("table", "json", "csv"), "table")
 
+    p = sub.add_parser("stories", help="events and claims across articles, with their independent outlets")
+    p.add_argument("--entity", help="only stories this entity (a name or a corpus entity id) acts in or is acted on in")
+    p.add_argument("--min-outlets", type=int, default=1, help="only stories with at least N independent outlets")
+    p.add_argument("--outlet", help="only stories this outlet reports")
+    p.add_argument("--kind", choices=("event", "claim"), help="only event stories or only claim stories")
+    p.add_argument("--anonymous-only", action="store_true", help="only stories resting on anonymous sources alone")
+    p.add_argument("--limit", type=int, default=100)
+    _db_option(p)
+    _format_option(p, ("table", "json", "csv"), "table")
+
+    p = sub.add_parser("timeline", help="what an entity did and what was done to it, story by story")
+    p.add_argument("entity", metavar="ENTITY", help="a name (any alias) or a corpus entity id")
+    p.add_argument("--with", dest="other", metavar="ENTITY", help="only the stories between the two")
+    _db_option(p)
+    _format_option(p, ("table", "json", "csv"), "table")
+
+    p = sub.add_parser("graph", help="the actor graph: who does what to whom, weighted by independent outlets")
+    p.add_argument("--entity", help="only the edges of this entity")
+    p.add_argument("--min-weight", type=int, default=1, help="only edges with at least this weight")
+    _db_option(p)
+    _format_option(p, ("table", "json", "csv", "dot"), "table")
+
+    p = sub.add_parser("duplicates", help="near-duplicate articles, each group under its earliest copy")
+    _db_option(p)
+    _format_option(p, ("table", "json", "csv"), "table")
+
     p = sub.add_parser("serve", help="read the store in a browser (http://127.0.0.1:8000 by default)")
     _db_option(p)
     p.add_argument("--host", default="127.0.0.1",
@@ -87,6 +125,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="write every table of the store as Parquet")
     p.add_argument("folder")
+    _db_option(p)
+
+    p = sub.add_parser("spark", help="analyse WARC archives on Spark into Parquet tables (resumable)")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="WARC/WARC.gz files, folders, globs, http(s) URLs, or list files ending in .paths(.gz)")
+    p.add_argument("--output", required=True, metavar="DIR", help="folder of Parquet tables, one folder a table")
+    p.add_argument("--master", help="Spark master URL (default: local[*], or spark-submit's)")
+    p.add_argument("--partitions", type=int, default=None, help="tasks to split the inputs into (default: one a file)")
+    p.add_argument("--input-base", help="folder or URL that relative lines of a .paths list are taken from")
+    _analysis_options(p)
+
+    p = sub.add_parser("attach", help="DuckDB views over `dateline spark` output, for query, show, list and outlets")
+    p.add_argument("folder", metavar="DIR")
     _db_option(p)
     return parser
 
@@ -111,7 +162,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     except UsageError as exc:
         _err(str(exc))
         return EXIT_USAGE
-    except (StoreError, ModelError) as exc:
+    except (StoreError, ModelError, EngineError) as exc:
         _err(str(exc))
         return EXIT_ENVIRONMENT
     except DatelineError as exc:
@@ -126,11 +177,9 @@ def cmd_analyze(args) -> int:
 
     from .pipeline import analyze_many
     from .read import DEFAULT_MAX_BYTES, iter_offered
-    from .read.dates import iso_day
     from .store import Store
 
-    if args.published and not iso_day(args.published):
-        raise UsageError(f"--published {args.published!r} is not a date like 2025-07-04", "E401")
+    _check_published(args.published)
     missing = [p for p in args.paths if p != "-" and not Path(p).exists()]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}", "E402")
@@ -163,7 +212,8 @@ def cmd_analyze(args) -> int:
                 summary.append((outcome.origin, status, outcome.record))
             progress.advance(task)
     if store is not None:
-        store.close()
+        with store:
+            _update_corpus(store, progress.console if args.format == "table" else None)
     if args.format == "json":
         print(json.dumps(records[0] if len(records) == 1 and len(offered) == 1 else records, ensure_ascii=False, indent=1))
     elif args.format == "table":
@@ -173,6 +223,22 @@ def cmd_analyze(args) -> int:
              + ("" if store is None else f" and `dateline list --documents --db {args.db}`"))
         return EXIT_SOME_FAILED
     return EXIT_OK
+
+
+def _update_corpus(store, console) -> None:
+    """The corpus step over what the batch added (dateline.corpus)."""
+    import duckdb
+
+    from . import corpus
+    from .errors import corpus_failed
+
+    try:
+        done = corpus.update(store.con)
+    except duckdb.Error as exc:
+        raise corpus_failed(exc) from exc
+    if console is not None and done.get("articles"):
+        console.print(f"corpus: {done['articles']} article(s) taken in, {done['stories_written']} stories written, "
+                      f"{done['near_duplicates_changed']} near-duplicate link(s) changed", highlight=False)
 
 
 def _progress(total: int):
@@ -289,11 +355,11 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_outlets(args) -> int:
-    from .annotate.scorecard import OUTLETS_SQL
+    from .corpus import views
     from .store import Store
 
     with Store(args.db, read_only=True) as store:
-        columns, rows = store.query(OUTLETS_SQL)
+        columns, rows = views.outlets(store.con)
     if args.format == "table":
         _print_outlet_cards(columns, rows)
     else:
@@ -314,6 +380,107 @@ def _print_outlet_cards(columns: list[str], rows: list[tuple]) -> None:
                 value = ", ".join(f"{k} {v}" for k, v in counts.items()) or "none"
             card.add_row(name.replace("_", " "), "" if value is None else str(value))
         console.print(card)
+
+
+def _ref_name(ref) -> str:
+    return "" if not ref else ref["name"] or ref["id"]
+
+
+_STORY_TABLE = ("id", "date_start", "kind", "title", "independent_outlets", "outlets", "articles", "anonymous_only")
+
+
+def _story_rows(stories: list[dict], columns=_STORY_TABLE) -> list[tuple]:
+    return [tuple(_ref_name(s[c]) if isinstance(s.get(c), dict) else s.get(c) for c in columns) for s in stories]
+
+
+def _entity_arg(con, name: str, db: str) -> dict:
+    from .corpus import views
+    from .errors import no_such_entity
+
+    found = views.find_entities(con, name)
+    if not found:
+        raise no_such_entity(name, db)
+    if len(found) > 1:
+        _err(f"{name!r} is {found[0]['name']} ({found[0]['id']}, {found[0]['articles']} articles); also: "
+             + ", ".join(f"{e['name']} ({e['id']})" for e in found[1:5]))
+    return found[0]
+
+
+def cmd_stories(args) -> int:
+    from .corpus import views
+    from .store import Store
+
+    with Store(args.db, read_only=True) as store:
+        entity = _entity_arg(store.con, args.entity, args.db)["id"] if args.entity else None
+        found = views.stories(store.con, entity=entity, min_outlets=args.min_outlets, outlet=args.outlet,
+                              kind=args.kind, anonymous_only=True if args.anonymous_only else None, limit=args.limit)
+    if args.format == "json":
+        print(json.dumps(found, ensure_ascii=False, indent=1))
+    else:
+        _print_rows(list(_STORY_TABLE), _story_rows(found), args.format)
+    return EXIT_OK
+
+
+def cmd_timeline(args) -> int:
+    from .corpus import views
+    from .store import Store
+
+    with Store(args.db, read_only=True) as store:
+        entity = _entity_arg(store.con, args.entity, args.db)
+        other = _entity_arg(store.con, args.other, args.db) if args.other else None
+        items = views.timeline(store.con, entity["id"], other["id"] if other else None)
+    if args.format == "json":
+        print(json.dumps({"entity": entity, "with": other, "timeline": items}, ensure_ascii=False, indent=1))
+    else:
+        columns = ("date_start", "role", "type", "counterpart", "title", "independent_outlets", "anonymous_only", "id")
+        _print_rows(list(columns), _story_rows(items, columns), args.format)
+    return EXIT_OK
+
+
+def cmd_graph(args) -> int:
+    from .corpus import views
+    from .store import Store
+
+    with Store(args.db, read_only=True) as store:
+        entity = _entity_arg(store.con, args.entity, args.db)["id"] if args.entity else None
+        g = views.graph(store.con, min_weight=args.min_weight, entity=entity)
+    names = {n["id"]: n["name"] for n in g["nodes"]}
+    if args.format == "json":
+        print(json.dumps(g, ensure_ascii=False, indent=1))
+    elif args.format == "dot":
+        print(_dot(g))
+    else:
+        _print_rows(["actor", "type", "recipient", "stories", "weight"],
+                    [(names[e["source"]], e["type"], names[e["target"]], e["stories"], e["weight"])
+                     for e in g["edges"]], args.format)
+    return EXIT_OK
+
+
+def _dot(g: dict) -> str:
+    """Graphviz DOT text of the actor graph: a node per entity, an edge per actor, recipient and type."""
+    def quoted(text: str) -> str:
+        return '"' + str(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    lines = ["digraph actors {"]
+    lines += [f"  {quoted(n['id'])} [label={quoted(n['name'])}];" for n in g["nodes"]]
+    lines += [f"  {quoted(e['source'])} -> {quoted(e['target'])} [label={quoted(e['type'])}, weight={e['weight']}, "
+              f"penwidth={min(1 + e['weight'], 8)}];" for e in g["edges"]]
+    return "\n".join(lines + ["}"])
+
+
+def cmd_duplicates(args) -> int:
+    from .corpus import views
+    from .store import Store
+
+    with Store(args.db, read_only=True) as store:
+        groups = views.duplicates(store.con)
+    if args.format == "json":
+        print(json.dumps(groups, ensure_ascii=False, indent=1))
+    else:
+        columns = ["original", "outlet", "published", "copy", "copy_outlet", "copy_published", "containment", "title"]
+        _print_rows(columns, [(g["id"], g["outlet"], g["published"], c["id"], c["outlet"], c["published"],
+                               c["containment"], c["title"]) for g in groups for c in g["copies"]], args.format)
+    return EXIT_OK
 
 
 def cmd_serve(args) -> int:
@@ -341,8 +508,39 @@ def cmd_export(args) -> int:
     return EXIT_OK
 
 
+def cmd_spark(args) -> int:
+    from . import spark
+
+    _check_published(args.published)
+    if args.partitions is not None and args.partitions < 1:
+        raise UsageError("--partitions must be 1 or more", "E403")
+    summary = spark.run(args.inputs, args.output, master=args.master, partitions=args.partitions,
+                        published=args.published, batch_size=args.batch_size, max_bytes=args.max_bytes,
+                        input_base=args.input_base)
+    counts = {status: summary.count(status) for status in ("ok", "duplicate", "error")}
+    print(f"{summary.inputs} input file(s): {len(summary.finished)} analysed, {summary.skipped} already finished; "
+          f"documents ok {counts['ok']}, duplicate {counts['duplicate']}, error {counts['error']}")
+    print(f"Parquet tables in {args.output}; to query them: dateline attach {args.output} --db FILE")
+    if counts["error"]:
+        _err(f"{counts['error']} document(s) could not be analysed; each has an error row in "
+             f"{args.output}/documents (`dateline list --documents` after attach)")
+        return EXIT_SOME_FAILED
+    return EXIT_OK
+
+
+def cmd_attach(args) -> int:
+    from .spark import attach
+
+    counts = attach(args.folder, args.db)
+    _print_rows(["table", "rows"], list(counts.items()), "table")
+    print(f"{args.db} now reads {args.folder}: dateline query/show/list/outlets --db {args.db}")
+    return EXIT_OK
+
+
 COMMANDS = {"analyze": cmd_analyze, "show": cmd_show, "list": cmd_list, "query": cmd_query,
-            "evaluate": cmd_evaluate, "outlets": cmd_outlets, "serve": cmd_serve, "export": cmd_export}
+            "evaluate": cmd_evaluate, "outlets": cmd_outlets, "stories": cmd_stories, "timeline": cmd_timeline,
+            "graph": cmd_graph, "duplicates": cmd_duplicates, "serve": cmd_serve, "export": cmd_export,
+            "spark": cmd_spark, "attach": cmd_attach}
 
 
 if __name__ == "__main__":

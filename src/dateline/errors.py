@@ -5,7 +5,8 @@
     │     (codes E1xx: empty, binary, too large, undecodable, no body, bad WARC/JSONL record)
     ├── ModelError                the spaCy model cannot be loaded (E2xx)
     ├── StoreError                the DuckDB file cannot be opened or written (E3xx)
-    └── UsageError                the command line asks for something impossible (E4xx)
+    ├── UsageError                the command line asks for something impossible (E4xx)
+    └── EngineError               the Spark job cannot start, fails, or its output cannot be used (E5xx)
 
 Warnings are not raised: they are strings ``"Wxxx: message"`` kept on ``Record.warnings``.
 Each message says what was wrong and what to do about it.
@@ -39,6 +40,21 @@ class StoreError(DatelineError):
 
 class UsageError(DatelineError):
     code = "E400"
+
+
+class EngineError(DatelineError):
+    code = "E500"
+
+
+# Store and usage errors of the corpus layer.
+def corpus_failed(exc: BaseException) -> StoreError:
+    return StoreError(f"the corpus step failed and changed nothing ({exc.__class__.__name__}: {exc}); the "
+                      "articles are stored: run `dateline analyze` again on any input to retry it", "E305")
+
+
+def no_such_entity(name: str, db: str) -> UsageError:
+    return UsageError(f"no entity named {name!r} in the corpus of {db}; `dateline query \"SELECT name, articles "
+                      "FROM corpus_entities ORDER BY articles DESC\"` lists them", "E405")
 
 
 # Input errors: one document.
@@ -109,6 +125,30 @@ def pasted_not_rendered(missing: int, cache: str) -> UsageError:
 def no_browser(executable: str) -> UsageError:
     return UsageError(f"rendering pages needs Playwright for Python and chromium at {executable}; "
                       "install them (pip install playwright; apt-get install chromium)", "E413")
+
+
+# Engine errors: the Spark job and its Parquet output.
+def spark_unavailable(detail: str) -> EngineError:
+    return EngineError(f"Spark cannot be started ({detail}); install Java 17 (apt-get install openjdk-17-jre-headless "
+                       "or set JAVA_HOME) and `pip install 'dateline[spark]'`", "E501")
+
+
+def spark_job_failed(detail: str) -> EngineError:
+    return EngineError(f"the Spark job failed ({detail}); run the same command again: finished input files "
+                       "are kept and skipped", "E502")
+
+
+def output_unwritable(folder: str, detail: str) -> EngineError:
+    return EngineError(f"the output folder {folder} cannot be written ({detail}); choose a folder every worker can write", "E503")
+
+
+def no_spark_output(folder: str) -> EngineError:
+    return EngineError(f"{folder} holds no finished `dateline spark` output (no documents/*.parquet); "
+                       "run `dateline spark INPUT... --output {folder}` first", "E504")
+
+
+def not_an_attach_file(path: str) -> EngineError:
+    return EngineError(f"{path} is a dateline store with tables of its own; attach into a new file with --db", "E505")
 
 
 # Warnings: kept on the record.

@@ -61,6 +61,7 @@ _ARTICLE_COLUMNS = {
     "warnings": "JSON",
     "record": "JSON",
     "analyzed_at": "TIMESTAMP",
+    "duplicate_of": "VARCHAR",  # the earliest near-duplicate copy; set by the corpus step (dateline.corpus)
 }
 
 _MENTIONS = {"article_id": "VARCHAR", "entity_id": "VARCHAR", "start": "INTEGER", "end": "INTEGER", "text": "VARCHAR"}
@@ -110,28 +111,93 @@ def _flatten(item: Any, columns: dict[str, str]) -> dict[str, Any]:
         if f.name + "_start" in columns:
             values[f.name + "_start"], values[f.name + "_end"] = (v[0], v[1]) if v else (None, None)
         elif f.name in columns:
-            values[f.name] = v
+            values[f.name] = _json(v) if columns[f.name] == "JSON" else v
     return values
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def document_status(record: Optional[Record], error: Optional[Exception]) -> tuple[str, Optional[str], Optional[str], Optional[str]]:
+    """(status, code, message, article id) of one offered document, before any duplicate check:
+    ``ok`` with the article's id, or ``error`` with the error's code and message."""
+    if error is not None or record is None:
+        return "error", getattr(error, "code", "E000"), (error.args[0] if error is not None and error.args else str(error)), None
+    return "ok", None, None, record.id
+
+
+def record_rows(r: Record, now: dt.datetime) -> dict[str, list[dict[str, Any]]]:
+    """The rows one new article adds to ``articles`` and every part table, keyed by table, without a
+    connection: ``Store`` writes them, and so does the Spark job, so both write the same rows. JSON
+    columns hold JSON text."""
+    tables = schema()
+    dl = r.dateline
+    rows: dict[str, list[dict[str, Any]]] = {"articles": [{
+        "id": r.id, "url": r.url, "outlet": r.outlet, "title": r.title, "authors": r.authors,
+        "published": r.published, "published_from": r.published_from,
+        "dateline_text": dl.text if dl else None, "dateline_place": dl.place if dl else None,
+        "dateline_date": dl.date if dl else None, "language": r.language,
+        "words": len(r.text.split()), "text": r.text,
+        "headings": _json([dataclasses.asdict(h) for h in r.headings]),
+        "removed": _json(r.removed), "warnings": _json(r.warnings),
+        "record": _json(r.to_dict()), "analyzed_at": now, "duplicate_of": None,
+    }]}
+    for part in PARTS:
+        rows[part] = [{"article_id": r.id, **_flatten(item, tables[part])} for item in getattr(r, part)]
+    rows["mentions"] = [{"article_id": r.id, "entity_id": e.id, "start": s, "end": t, "text": r.text[s:t]}
+                        for e in r.entities for s, t in e.mentions]
+    rows["scorecards"] = [] if r.scorecard is None else [{"article_id": r.id, **_flatten(r.scorecard, tables["scorecards"])}]
+    return rows
 
 
 def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _read_only_config(allowed_directories: Iterable[str | Path] = ()) -> dict[str, Any]:
-    """Settings of every read-only connection (``query``, ``list``, ``show``, the web reader): no
-    statement may read or write a file outside the store (only ``allowed_directories``, where
-    Parquet output is attached), install or load an extension, or change a setting."""
-    config: dict[str, Any] = {
-        "enable_external_access": False,
-        "autoinstall_known_extensions": False,
-        "autoload_known_extensions": False,
-        "lock_configuration": True,
-    }
-    allowed = [str(Path(d).resolve()) + "/" for d in allowed_directories]
-    if allowed:
-        config["allowed_directories"] = allowed
-    return config
+def _read_only_config() -> dict[str, Any]:
+    """What every read-only connection (``query``, ``list``, ``show``, the web reader) is opened
+    with; ``_open_read_only`` then switches off external access (except for the allowed
+    directories, where Parquet output is attached) and locks the configuration."""
+    return {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+
+
+def _open_read_only(path: str, allowed_directories: list[str]):
+    """A read-only connection on which no statement may read or write a file outside the store and
+    the allowed directories, install or load an extension, or change a setting. DuckDB takes
+    ``allowed_directories`` only from a started database whose external access is still on, and
+    connections of one process to one file share their database and must be opened alike: so the
+    settings are made right after connecting, before any statement of a caller runs, by the first
+    connection (a later one finds the database locked down already)."""
+    import duckdb
+
+    con = duckdb.connect(path, read_only=True, config=_read_only_config())
+    if con.execute("SELECT current_setting('lock_configuration')").fetchone()[0]:
+        return con
+    statements = ["SET enable_external_access = false", "SET lock_configuration = true"]
+    if allowed_directories:
+        folders = ", ".join("'" + (str(Path(d).resolve()) + "/").replace("'", "''") + "'" for d in allowed_directories)
+        statements.insert(0, f"SET allowed_directories = [{folders}]")
+    for statement in statements:
+        con.execute(statement)
+    return con
+
+
+def attached_folders(path: str | Path) -> list[str]:
+    """The Parquet folders a file's views read (``dateline attach`` lists them in its table
+    ``attached_folders``): a read-only connection to the file may read these and nothing else."""
+    import duckdb
+
+    if not Path(path).exists():
+        return []
+    con = duckdb.connect(str(path), read_only=True, config=_read_only_config())
+    try:  # fixed statements on a base table only: nothing here reads a file
+        if not con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = 'attached_folders' "
+                           "AND table_type = 'BASE TABLE'").fetchone():
+            return []
+        return [row[0] for row in con.execute("SELECT folder FROM attached_folders").fetchall()]
+    finally:
+        con.close()
 
 
 class Store:
@@ -146,8 +212,10 @@ class Store:
         try:
             if read_only and not Path(self.path).exists():
                 raise StoreError(f"{self.path} does not exist; analyse something into it first", "E301")
-            config = _read_only_config(allowed_directories) if read_only else {}
-            self.con = duckdb.connect(self.path, read_only=read_only, config=config)
+            if read_only:
+                self.con = _open_read_only(self.path, [*allowed_directories, *attached_folders(self.path)])
+            else:
+                self.con = duckdb.connect(self.path)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open {self.path}: {exc}", "E302") from exc
         self._tables = schema()
@@ -183,14 +251,9 @@ class Store:
             error: Optional[Exception] = None) -> str:
         """Record one offered document and, when it is new, its article. Returns the status."""
         now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-        code = message = article = None
-        if error is not None or record is None:
-            status, code = "error", getattr(error, "code", "E000")
-            message = error.args[0] if error is not None and error.args else str(error)
-        else:
-            article = record.id
-            exists = self.con.execute("SELECT 1 FROM articles WHERE id = ?", [record.id]).fetchone()
-            status = "duplicate" if exists else "ok"
+        status, code, message, article = document_status(record, error)
+        if status == "ok" and self.con.execute("SELECT 1 FROM articles WHERE id = ?", [record.id]).fetchone():
+            status = "duplicate"
         try:
             self._write_document(origin, content_hash, size, status, code, message, article, now, record)
         except Exception as exc:  # the article could not be written: keep the offer, as an error
@@ -219,29 +282,15 @@ class Store:
         self.con.execute("COMMIT")
 
     def _write_record(self, r: Record, now: dt.datetime) -> None:
-        dl = r.dateline
-        row = {
-            "id": r.id, "url": r.url, "outlet": r.outlet, "title": r.title, "authors": r.authors,
-            "published": r.published, "published_from": r.published_from,
-            "dateline_text": dl.text if dl else None, "dateline_place": dl.place if dl else None,
-            "dateline_date": dl.date if dl else None, "language": r.language,
-            "words": len(r.text.split()), "text": r.text,
-            "headings": json.dumps([dataclasses.asdict(h) for h in r.headings], ensure_ascii=False),
-            "removed": json.dumps(r.removed, ensure_ascii=False),
-            "warnings": json.dumps(r.warnings, ensure_ascii=False),
-            "record": json.dumps(r.to_dict(), ensure_ascii=False), "analyzed_at": now,
-        }
+        rows = record_rows(r, now)
+        (article,) = rows.pop("articles")
         cols = list(_ARTICLE_COLUMNS)
         self.con.execute(
             f"INSERT INTO articles ({', '.join(map(_quote, cols))}) VALUES ({', '.join('?' * len(cols))})",
-            [row[c] for c in cols],
+            [article[c] for c in cols],
         )
-        for part in PARTS:
-            self._insert(part, [{"article_id": r.id, **_flatten(item, self._tables[part])} for item in getattr(r, part)])
-        self._insert("mentions", [{"article_id": r.id, "entity_id": e.id, "start": s, "end": t, "text": r.text[s:t]}
-                                  for e in r.entities for s, t in e.mentions])
-        if r.scorecard is not None:
-            self._insert("scorecards", [{"article_id": r.id, **_flatten(r.scorecard, self._tables["scorecards"])}])
+        for table, table_rows in rows.items():
+            self._insert(table, table_rows)
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
         """All rows of one table in one statement, passed as one JSON parameter that DuckDB unnests:
@@ -249,7 +298,7 @@ class Store:
         if not rows:
             return
         cols = self._tables[table]
-        struct = json.dumps({c: sql.split()[0] for c, sql in cols.items()})
+        struct = json.dumps({c: "VARCHAR" if sql == "JSON" else sql.split()[0] for c, sql in cols.items()})
         self.con.execute(
             f"INSERT INTO {table} ({', '.join(map(_quote, cols))}) "
             f"SELECT unnest(from_json(?::JSON, '[{struct}]'), recursive := true)",

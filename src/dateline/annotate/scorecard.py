@@ -20,38 +20,6 @@ from .voice import long_quote_spans
 ANONYMOUS_KINDS = frozenset({"anonymous_person", "anonymous_group"})
 UNKNOWN_AFFILIATION = "unknown"
 
-# Per outlet: the sums of every count, and ratios of the sums (not means of ratios), so an outlet
-# with many short articles is weighed by what it published. ``dateline outlets`` runs it.
-OUTLETS_SQL = """
-WITH s AS (
-    SELECT coalesce(a.outlet, '(unknown)') AS outlet, sc.*
-    FROM scorecards sc JOIN articles a ON a.id = sc.article_id
-)
-SELECT outlet,
-       count(*) AS articles,
-       sum(words) AS words,
-       sum(claims) AS claims,
-       round(sum(claims_attributed) / nullif(sum(claims), 0), 3) AS share_attributed,
-       sum(attributions) AS attributions,
-       round(sum(attributions_anonymous) / nullif(sum(attributions), 0), 3) AS anonymous_share,
-       round(avg(distinct_named_sources), 2) AS named_sources_per_article,
-       coalesce((SELECT json_group_object(key, n) FROM (
-            SELECT k.key, sum(k.value::BIGINT) AS n FROM s s2, json_each(s2.sources_by_kind) k
-            WHERE s2.outlet = s.outlet GROUP BY k.key ORDER BY k.key)), '{}') AS sources_by_kind,
-       coalesce((SELECT json_group_object(key, n) FROM (
-            SELECT k.key, sum(k.value::BIGINT) AS n FROM s s2, json_each(s2.sources_by_affiliation) k
-            WHERE s2.outlet = s.outlet GROUP BY k.key ORDER BY n DESC, k.key)), '{}') AS sources_by_affiliation,
-       sum(hedges) AS hedges,
-       sum(distancing_cues) AS distancing_cues,
-       round(1000.0 * sum(loaded_authorial) / nullif(sum(words), 0), 2) AS loaded_authorial_per_1k,
-       round(1000.0 * sum(loaded_quoted) / nullif(sum(words), 0), 2) AS loaded_quoted_per_1k,
-       round(sum(quoted_words) / nullif(sum(words), 0), 3) AS quoted_share
-FROM s
-GROUP BY outlet
-ORDER BY articles DESC, outlet
-"""
-
-
 def _ratio(part: int, whole: int, digits: int = 4) -> float:
     return round(part / whole, digits) if whole else 0.0
 

@@ -32,6 +32,9 @@ SETS: dict[str, tuple[str, str]] = {
     "case2021": ("case2021", "events/case2021"),
     "propaganda": ("propaganda", "propaganda"),
     "checkworthy": ("checkworthy", "checkworthy"),
+    "near-duplicates": ("near_duplicates", "polnear/train"),
+    "stories": ("stories", "polnear/train"),
+    "entity-resolution": ("entity_resolution", "polnear/train"),
 }
 
 

@@ -436,16 +436,53 @@ class _Reading:
         return any(kind == "p" for kind, _ in self.units)
 
 
+_ARTICLE_HEAD_LINES = 4  # above the prose of a text that is an article: headline, label, standfirst, byline, date
+_ARTICLE_TAIL_LINES = 3  # and after it: a closing line, a signature, a credit
+
+
+def already_article(lines: list[_Line], start: int, end: int) -> bool:
+    """Whether the text is an article and nothing else: a few lines above its prose (headline,
+    standfirst, byline, date) and a few after it (a short closing line, a letter's signature, a
+    chart's credit), with no menu, share row, list of links or opening of comments or related
+    stories among them. Such a text reads whole; only a page's text needs the article found in it."""
+    head, tail = lines[:start], lines[end:]
+    return (len(head) <= _ARTICLE_HEAD_LINES and len(tail) <= _ARTICLE_TAIL_LINES
+            and all(line.kind in (None, "byline", "date") for line in head)
+            and all(line.kind != "links" and not closes_article(line.text) for line in tail))
+
+
+def _headline_at_top(lines: list[_Line]) -> Optional[int]:
+    """The first line of a text that is an article, where it reads as its headline: a short line
+    over longer prose, in title case or with a speaker's or label's colon ("The Latest: ...",
+    "Pence: ..."), even where an archive has closed it with a full stop. A short first sentence in
+    sentence case is the story's, not a headline."""
+    if len(lines) < 2 or lines[0].kind is not None:
+        return None
+    bare = lines[0].text.strip().rstrip(".’'\"”")
+    if not is_title_like(bare) or len(lines[0].text) >= len(lines[1].text):
+        return None
+    return 0 if _title_case(bare) or ": " in bare else None
+
+
 def extract_text(raw: str, meta: dict) -> Page:
-    """The article in a text: where it lies on the page, its title, then its lines in turn."""
+    """The article in a text: where it lies on the page, its title, then its lines in turn. A text
+    that is an article already reads whole."""
     lines = _lines(raw)
     title_at, start, end = locate(lines)
+    whole = already_article(lines, start, end)
+    if whole:
+        end = len(lines)
     reading = _Reading(title=meta.get("title"))
     if reading.title is not None:
         title_at = next((i for i in range(start) if lines[i].text == reading.title), None)
     if title_at is not None:
         reading.title = lines[title_at].text
-    head = title_at + 1 if title_at is not None and start - title_at <= _HEAD_GAP else start
+    elif whole and reading.title is None and (top := _headline_at_top(lines)) is not None:
+        reading.title = lines[top].text  # closed like a sentence, it stays the text's first line too
+    if title_at is not None and start - title_at <= _HEAD_GAP:
+        head = title_at + 1
+    else:
+        head = 0 if whole else start
     mined_from = max(0, (title_at if title_at is not None else start) - _HEAD_WINDOW)
     for i, line in enumerate(lines):
         if i == title_at:

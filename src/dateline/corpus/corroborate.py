@@ -1,0 +1,466 @@
+"""Stories: what several reports share, and how independent and how named their support is.
+
+Event stories. An event takes part when it has a PLOVER type, days it may have happened on and a
+role linked to a corpus entity: an actor (the person when the record names one, else the country or
+group it is rolled up to), a recipient or a place (a city or region the record gives as actor or
+recipient counts as the place: "the Orlando massacre"). Its days (``event_dates``) are its own date,
+the seven days of its week, or, when its date is the article's publication day (what the record
+gives an event the text does not date), that day and the ``REPORT_LAG_DAYS`` before it. Events are
+grouped by type, status (``asserted``: occurred or future; ``negated``; ``hypothetical``) and anchor:
+the first known of actor, recipient and place, or of place, actor and recipient for material
+events (``lexicons/story_anchors.csv``). Within a group, taken in date order, an event joins the
+story whose first event's days end at most ``WINDOW_DAYS`` before its own begin and whose roles do
+not contradict its own (a missing role contradicts nothing), the one sharing most roles; else it
+starts a story. A group is clustered again whole whenever a batch adds to it, so a story does not
+depend on the order articles came in.
+
+Claim stories. Fact, prediction and opinion claims that name someone (a named speaker, or an
+entity inside the claim: a claim by no one about no one says nothing to corroborate) are compared
+by their content words (function words and negators left out): two claims agree when the shorter's words are mostly in the other
+(``CLAIM_MIN_OVERLAP``, with a ``CLAIM_MIN_JACCARD`` floor), their numbers are the same, both or
+neither is negated, and their actor (the named speaker, else the first entity the claim mentions)
+is the same. Candidates come from MinHash LSH whose band keys include the actor, the numbers and
+the negation, so only claims that could agree meet. Agreeing claims of different articles (not
+copies of one another) form a story; stories a new claim joins are merged.
+
+Each story counts its articles, its outlets and its independent outlets: every member article
+stands for the earliest copy of its near-duplicate group, and that copy's outlet counts once (an
+article with no outlet stands for itself). ``anonymous_only`` is true when every member's support
+is an anonymous source; an event or claim the article asserts in its own voice is not anonymous.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import json
+import re
+from collections import defaultdict
+from typing import Any, Optional
+
+from .. import lexicons
+from ..annotate.scorecard import ANONYMOUS_KINDS
+from . import lsh, tables
+from .groups import Groups
+
+REPORT_LAG_DAYS = 5
+WINDOW_DAYS = 2
+STATUS_CLASS = {"occurred": "asserted", "future": "asserted", "negated": "negated", "hypothetical": "hypothetical"}
+CLAIM_KINDS = ("fact", "prediction", "opinion")  # not mental_state: the writer's reading of a mind
+CLAIM_LSH_THRESHOLD = 0.3
+CLAIM_NUM_PERM = 64  # a claim has a dozen content words: a short signature is enough
+CLAIM_MIN_OVERLAP = 0.7  # shared content words over those of the shorter claim
+CLAIM_MIN_JACCARD = 0.3
+CLAIM_MIN_WORDS = 4
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+_EVENTS_SQL = """
+WITH l AS (SELECT l.article_id, l.entity_id, l.corpus_entity_id, c.type IN ('GPE', 'LOC', 'FAC')
+                  AND c.key NOT LIKE 'country:%' AS place
+           FROM entity_links l JOIN corroborate_ids i ON i.v = l.article_id
+           LEFT JOIN corpus_entities c ON c.id = l.corpus_entity_id),
+e AS (SELECT e.* FROM events e JOIN corroborate_ids i ON i.v = e.article_id)
+SELECT e.article_id, e.id, e.type, e.status, e.date, a.published,
+       coalesce(lap.corpus_entity_id, la.corpus_entity_id) AS actor,
+       coalesce(lrp.corpus_entity_id, lr.corpus_entity_id) AS recipient,
+       ll.corpus_entity_id AS location, s.id AS source_id, s.kind AS source_kind,
+       CASE WHEN lap.corpus_entity_id IS NOT NULL THEN lap.place ELSE la.place END AS actor_place,
+       CASE WHEN lrp.corpus_entity_id IS NOT NULL THEN lrp.place ELSE lr.place END AS recipient_place
+FROM e JOIN articles a ON a.id = e.article_id
+LEFT JOIN l la ON la.article_id = e.article_id AND la.entity_id = e.actor
+LEFT JOIN l lap ON lap.article_id = e.article_id AND lap.entity_id = e.actor_person
+LEFT JOIN l lr ON lr.article_id = e.article_id AND lr.entity_id = e.recipient
+LEFT JOIN l lrp ON lrp.article_id = e.article_id AND lrp.entity_id = e.recipient_person
+LEFT JOIN l ll ON ll.article_id = e.article_id AND ll.entity_id = e.location
+LEFT JOIN attributions t ON t.article_id = e.article_id AND t.id = e.source
+LEFT JOIN sources s ON s.article_id = e.article_id AND s.id = t.source
+"""
+
+# The comparable claims of some articles (``corroborate_ids``) or some claims (``corroborate_keys``,
+# ``article/claim``), with the actor: the named speaker's corpus entity, else the first corpus
+# entity mentioned inside the claim.
+_CLAIMS_SQL = """
+WITH c AS (
+    SELECT c.article_id, c.id, c.start, c."end", c.source
+    FROM claims c JOIN {scope}
+    WHERE c.kind IN ({kinds})),
+first AS (
+    SELECT c.article_id, c.id, arg_min(l.corpus_entity_id, m.start) AS entity
+    FROM c JOIN mentions m ON m.article_id = c.article_id AND m.start >= c.start AND m."end" <= c."end"
+    JOIN entity_links l ON l.article_id = m.article_id AND l.entity_id = m.entity_id
+    WHERE l.corpus_entity_id IS NOT NULL GROUP BY 1, 2)
+SELECT c.article_id, c.id, substring(a.text, c.start + 1, c."end" - c.start) AS text, s.id AS source_id,
+       s.kind AS source_kind, coalesce(ls.corpus_entity_id, f.entity) AS actor, a.published
+FROM c JOIN articles a ON a.id = c.article_id
+LEFT JOIN sources s ON s.article_id = c.article_id AND s.id = c.source
+LEFT JOIN entity_links ls ON ls.article_id = c.article_id AND ls.entity_id = s.entity
+LEFT JOIN first f ON f.article_id = c.article_id AND f.id = c.id
+"""
+_ARTICLE_SCOPE = "corroborate_ids i ON i.v = c.article_id"
+_CLAIM_SCOPE = "corroborate_claims k ON k.article_id = c.article_id AND k.id = c.id"
+
+
+def story_id(*parts: Any) -> str:
+    return "st" + hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()[:10]
+
+
+def _anonymous(source_kind: Optional[str]) -> bool:
+    return source_kind in ANONYMOUS_KINDS
+
+
+# ---- events -------------------------------------------------------------------------------------
+
+def event_dates(date: Optional[str], published: Optional[str]) -> Optional[tuple[str, str, str]]:
+    """(first, last, shown) days an event may have happened on, or None when it cannot be placed
+    within a week: its own day; the days of its week; or, when its day is the day the article was
+    published (the record's date for an event the text does not date), that day or the
+    ``REPORT_LAG_DAYS`` before it, since news reports what happened lately."""
+    if not date:
+        return None
+    if _DAY.match(date):
+        if date != published:
+            return date, date, date
+        day = dt.date.fromisoformat(date)
+        return str(day - dt.timedelta(days=REPORT_LAG_DAYS)), date, date
+    week = _WEEK.match(date)
+    if week:
+        monday = dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
+        return str(monday), str(monday + dt.timedelta(days=6)), str(monday)
+    return None
+
+
+def _event_member(row: tuple) -> Optional[dict[str, Any]]:
+    (article_id, item, type_, status, date, published, actor, recipient, location, source_id, source_kind,
+     actor_place, recipient_place) = row
+    # A city or region named as who acted or was acted on ("the Orlando massacre") is where it happened.
+    if actor_place and location in (None, actor):
+        actor, location = None, actor
+    if recipient_place and location in (None, recipient):
+        recipient, location = None, recipient
+    days = event_dates(date, published)
+    if not type_ or days is None or not (actor or recipient or location) or (actor and actor == recipient):
+        return None
+    return {"article_id": article_id, "kind": "event", "item_id": item, "type": type_, "actor": actor,
+            "recipient": recipient, "location": location, "status": STATUS_CLASS.get(status, status),
+            "date_from": days[0], "date_to": days[1], "date": days[2], "source_id": source_id,
+            "source_kind": source_kind, "anonymous": _anonymous(source_kind)}
+
+
+@functools.cache
+def _place_first() -> frozenset[str]:
+    return frozenset(r["type"] for r in lexicons.rows("story_anchors.csv") if r["anchor"] == "place")
+
+
+def _group(m: dict[str, Any]) -> str:
+    """type|status|anchor: the anchor is the first known role, in the order ``story_anchors.csv``
+    gives the event's type."""
+    roles = [m["actor"], "to:" + m["recipient"] if m["recipient"] else None,
+             "at:" + m["location"] if m["location"] else None]
+    if m["type"] in _place_first():
+        roles = roles[2:] + roles[:2]
+    return "|".join((m["type"], m["status"], next(r for r in roles if r)))
+
+
+def _group_sql() -> str:
+    """``_group`` of a row of ``stories`` (or ``story_members``), in SQL."""
+    place_first = ", ".join(f"'{t}'" for t in sorted(_place_first()))
+    return ("type || '|' || status || '|' || CASE WHEN type IN (" + place_first + ") "
+            "THEN coalesce('at:' || location, actor, 'to:' || recipient) "
+            "ELSE coalesce(actor, 'to:' || recipient, 'at:' || location) END")
+
+
+_ROLES = ("actor", "recipient", "location")
+
+
+def _fits(story: dict[str, Any], m: dict[str, Any]) -> bool:
+    """No role of the event contradicts the story's (a missing one contradicts nothing)."""
+    return all(story[r] is None or m[r] is None or story[r] == m[r] for r in _ROLES)
+
+
+def _agreement(story: dict[str, Any], m: dict[str, Any]) -> int:
+    """How many roles the event shares with the story (max keeps the earliest of equals)."""
+    return sum(1 for r in _ROLES if m[r] is not None and story[r] == m[r])
+
+
+def cluster_events(members: list[dict[str, Any]]) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """Stories of one group's events (see the module docstring): (story, its members)."""
+    members = sorted(members, key=lambda m: (m["date_from"], m["date_to"], m["article_id"], m["item_id"]))
+    stories: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
+    open_: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []  # stories a later event may still join
+    for m in members:
+        first = dt.date.fromisoformat(m["date_from"])
+        open_ = [s for s in open_ if (first - s[0]["last_day"]).days <= WINDOW_DAYS]  # events come in date order
+        home = max((s for s in open_ if _fits(s[0], m)), key=lambda s: _agreement(s[0], m), default=None)
+        if home is None:
+            story = {"id": story_id(_group(m), m["article_id"], m["item_id"]), "kind": "event", "type": m["type"],
+                     "status": m["status"], "actor": m["actor"], "recipient": m["recipient"],
+                     "location": m["location"], "last_day": dt.date.fromisoformat(m["date_to"])}
+            home = (story, [])
+            stories.append(home)
+            open_.append(home)
+        story, own = home
+        for role in _ROLES:
+            story[role] = story[role] or m[role]
+        own.append({**m, "story_id": story["id"]})
+    return stories
+
+
+def _events(con, new: list[str], moved: set[tuple[str, str]], shifted: set[str]) -> tuple[set[str], set[str]]:
+    """Recluster every event group the new articles add to, and those that events of earlier
+    articles leave or join because a link of theirs moved (``moved``: (article, entity) pairs,
+    from or to a ``shifted`` corpus entity). Returns (stories written, stories removed)."""
+    articles = sorted({a for a, _ in moved})
+    tables.temp_ids(con, "corroborate_ids", articles)
+    tables.temp_ids(con, "corroborate_shifted", shifted)
+    involved = ("m.kind = 'event' AND m.article_id IN (SELECT v FROM corroborate_ids) AND (m.actor IN "
+                "(SELECT v FROM corroborate_shifted) OR m.recipient IN (SELECT v FROM corroborate_shifted) "
+                "OR m.location IN (SELECT v FROM corroborate_shifted))")
+    touched = {r[0] for r in con.execute(
+        f"SELECT DISTINCT {_group_sql()} FROM stories WHERE kind = 'event' AND id IN "
+        f"(SELECT story_id FROM story_members m WHERE {involved})").fetchall()}
+    con.execute(f"DELETE FROM story_members m WHERE {involved}")
+    new = set(new)
+    tables.temp_ids(con, "corroborate_ids", sorted(new | set(articles)))
+    fresh = [m for row in con.execute(_EVENTS_SQL).fetchall() if (m := _event_member(row))
+             and (m["article_id"] in new or {m["actor"], m["recipient"], m["location"]} & shifted)]
+    touched |= {_group(m) for m in fresh}
+    tables.temp_ids(con, "corroborate_groups", touched)
+    in_groups = f"kind = 'event' AND {_group_sql()} IN (SELECT v FROM corroborate_groups)"
+    before = {r[0] for r in con.execute(f"SELECT id FROM stories WHERE {in_groups}").fetchall()}
+    old = _members_of(con, before)
+    held: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for m in old:
+        held[m["story_id"]].add((m["article_id"], m["item_id"]))
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for m in old + fresh:
+        groups[_group(m)].append(m)
+    # Only the stories whose members changed are written again: a large group gains a member
+    # in one story and keeps the others as they were.
+    clustered = [story for members in groups.values() for story in cluster_events(members)]
+    unchanged = {s["id"] for s, own in clustered if held.get(s["id"]) == {(m["article_id"], m["item_id"]) for m in own}}
+    changed = [(s, own) for s, own in clustered if s["id"] not in unchanged]
+    _delete(con, before - unchanged)
+    _insert(changed, con)
+    written = {s["id"] for s, _ in changed}
+    return written, before - unchanged - written
+
+
+_MEMBER_COLUMNS = list(tables.TABLES["story_members"])
+
+
+def _members_of(con, story_ids: set[str]) -> list[dict[str, Any]]:
+    """The members of some stories, as rows of ``story_members``."""
+    tables.temp_ids(con, "corroborate_stories", story_ids)
+    rows = con.execute(f"SELECT {', '.join(_MEMBER_COLUMNS)} FROM story_members "
+                       "WHERE story_id IN (SELECT v FROM corroborate_stories)").fetchall()
+    return [dict(zip(_MEMBER_COLUMNS, r)) for r in rows]
+
+
+def _delete(con, story_ids: set[str]) -> None:
+    tables.temp_ids(con, "corroborate_stories", story_ids)
+    con.execute("DELETE FROM story_members WHERE story_id IN (SELECT v FROM corroborate_stories)")
+    con.execute("DELETE FROM stories WHERE id IN (SELECT v FROM corroborate_stories)")
+
+
+def _insert(stories: list[tuple[dict[str, Any], list[dict[str, Any]]]], con) -> set[str]:
+    tables.insert(con, "stories", (s for s, _ in stories))
+    tables.insert(con, "story_members", (m for _, ms in stories for m in ms))
+    return {s["id"] for s, _ in stories}
+
+
+# ---- claims -------------------------------------------------------------------------------------
+
+@functools.cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(lexicons.lines("stopwords.txt"))
+
+
+@functools.cache
+def _negations() -> frozenset[str]:
+    return frozenset(lexicons.lines("negation_words.txt"))
+
+
+def claim_features(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
+    """(content words, numbers, negated) of a claim's text."""
+    lowered = text.casefold().replace("\u2019", "'")
+    words = lsh.words(lowered)
+    negated = "n't" in lowered or any(w in _negations() for w in words)
+    numbers = frozenset(n.replace(",", "").rstrip(".") for n in _NUMBER.findall(lowered))
+    content = frozenset(w for w in words
+                        if w not in _stopwords() and w not in _negations() and not w[0].isdigit() and len(w) > 1)
+    return content, numbers, negated
+
+
+def _read_claims(con, articles=(), keys=None, actors=None) -> dict[str, dict[str, Any]]:
+    """The comparable claims of some articles (of these ``actors`` only, if given), or only those
+    with the given ``article/claim`` keys, keyed ``article/claim``, with their features and actor."""
+    if keys is not None:
+        pairs = [k.partition("/")[::2] for k in keys]
+        con.execute("CREATE OR REPLACE TEMP TABLE corroborate_claims (article_id VARCHAR, id VARCHAR)")
+        con.execute("INSERT INTO corroborate_claims SELECT unnest(from_json(?::JSON, "
+                    "'[{\"article_id\": \"VARCHAR\", \"id\": \"VARCHAR\"}]'), recursive := true)",
+                    [json.dumps([{"article_id": a, "id": i} for a, i in pairs])])
+    else:
+        tables.temp_ids(con, "corroborate_ids", articles)
+    sql = _CLAIMS_SQL.format(scope=_CLAIM_SCOPE if keys is not None else _ARTICLE_SCOPE,
+                             kinds=", ".join(f"'{k}'" for k in CLAIM_KINDS))
+    if actors is not None:
+        tables.temp_ids(con, "corroborate_actors", actors)
+        sql += " WHERE coalesce(ls.corpus_entity_id, f.entity) IN (SELECT v FROM corroborate_actors)"
+    out = {}
+    for article, item, text, source_id, source_kind, actor, published in con.execute(sql).fetchall():
+        content, numbers, negated = claim_features(text or "")
+        if len(content) < CLAIM_MIN_WORDS or actor is None:
+            continue
+        out[f"{article}/{item}"] = {
+            "article_id": article, "kind": "claim", "item_id": item, "type": None, "actor": actor,
+            "recipient": None, "location": None, "status": "negated" if negated else "asserted",
+            "date": published, "date_from": published, "date_to": published, "source_id": source_id,
+            "source_kind": source_kind, "anonymous": _anonymous(source_kind), "content": content, "numbers": numbers}
+    return out
+
+
+def _claims_of(con, pairs: set[tuple[str, str]]) -> set[str]:
+    """``article/claim`` keys of the claims whose source is one of these (article, entity) pairs
+    or that mention one."""
+    con.execute("CREATE OR REPLACE TEMP TABLE corroborate_pairs (article_id VARCHAR, entity_id VARCHAR)")
+    con.execute("INSERT INTO corroborate_pairs SELECT unnest(from_json(?::JSON, "
+                "'[{\"article_id\": \"VARCHAR\", \"entity_id\": \"VARCHAR\"}]'), recursive := true)",
+                [json.dumps([{"article_id": a, "entity_id": e} for a, e in sorted(pairs)])])
+    rows = con.execute("""
+        SELECT c.article_id || '/' || c.id FROM corroborate_pairs p
+        JOIN sources s ON s.article_id = p.article_id AND s.entity = p.entity_id
+        JOIN claims c ON c.article_id = s.article_id AND c.source = s.id
+        UNION
+        SELECT c.article_id || '/' || c.id FROM corroborate_pairs p
+        JOIN mentions x ON x.article_id = p.article_id AND x.entity_id = p.entity_id
+        JOIN claims c ON c.article_id = x.article_id AND x.start >= c.start AND x."end" <= c."end"
+    """).fetchall()
+    return {r[0] for r in rows}
+
+
+def _blocked(claim: dict[str, Any]) -> set[str]:
+    """The strings a claim's MinHash is made of: its content words, each tied to what must agree
+    (actor, numbers, negation), so that only claims that could agree share band keys."""
+    block = f"{claim['actor']}|{sorted(claim['numbers'])}|{claim['status']}|"
+    return {block + w for w in claim["content"]}
+
+
+def _agree(a: dict[str, Any], b: dict[str, Any], roots: dict[str, str]) -> bool:
+    if roots.get(a["article_id"], a["article_id"]) == roots.get(b["article_id"], b["article_id"]):
+        return False  # one article, or copies of one article
+    if (a["actor"], a["numbers"], a["status"]) != (b["actor"], b["numbers"], b["status"]):
+        return False
+    shared = len(a["content"] & b["content"])
+    return (shared / min(len(a["content"]), len(b["content"])) >= CLAIM_MIN_OVERLAP
+            and shared / len(a["content"] | b["content"]) >= CLAIM_MIN_JACCARD)
+
+
+def _roots(con, articles) -> dict[str, str]:
+    tables.temp_ids(con, "corroborate_roots", articles)
+    return dict(con.execute("SELECT a.id, coalesce(a.duplicate_of, a.id) FROM articles a "
+                            "JOIN corroborate_roots r ON r.v = a.id").fetchall())
+
+
+def _claims(con, new: list[str], moved: set[tuple[str, str]]) -> tuple[set[str], set[str]]:
+    """Index the new articles' claims (and afresh, those of earlier articles whose speaker or first
+    entity is one whose link moved: ``moved`` (article, entity) pairs), link them to agreeing
+    ones, merge the stories they join. Returns (stories written, stories removed)."""
+    claims = _read_claims(con, new)
+    if moved:
+        claims.update(_read_claims(con, keys=_claims_of(con, moved)))
+    pairs = lsh.index(con, "claim", {k: _blocked(c) for k, c in claims.items()}, CLAIM_LSH_THRESHOLD, CLAIM_NUM_PERM)
+    others = {b for _, b in pairs if b not in claims}
+    if others:
+        claims.update(_read_claims(con, keys=others))
+    roots = _roots(con, {c["article_id"] for c in claims.values()})
+    links = [(a, b) for a, b in sorted(pairs) if a in claims and b in claims and _agree(claims[a], claims[b], roots)]
+    if not links:
+        return set(), set()
+    linked = {k for pair in links for k in pair}
+    tables.temp_ids(con, "corroborate_keys", linked)
+    held = con.execute("SELECT DISTINCT story_id FROM story_members WHERE kind = 'claim' AND "
+                       "article_id || '/' || item_id IN (SELECT v FROM corroborate_keys)").fetchall()
+    removed = {r[0] for r in held}
+    groups = Groups()
+    members = {f"{m['article_id']}/{m['item_id']}": m for m in _members_of(con, removed)}
+    for key, m in members.items():
+        groups.link(key, "story:" + m["story_id"])
+    for a, b in links:
+        groups.link(a, b)
+    for key in linked:
+        members.setdefault(key, {k: v for k, v in claims[key].items() if k in _MEMBER_COLUMNS})
+    components = [[members[k] for k in group if k in members] for group in groups.members()]
+    stories = []
+    for own in components:
+        if len({m["article_id"] for m in own}) < 2:
+            continue
+        own.sort(key=lambda m: (m["date"] or "9999", m["article_id"], m["item_id"]))
+        first = own[0]
+        story = {"id": story_id("claim", first["article_id"], first["item_id"]), "kind": "claim",
+                 "actor": first["actor"], "status": first["status"], "date_start": first["date"]}
+        stories.append((story, [{**m, "story_id": story["id"]} for m in own]))
+    _delete(con, removed)
+    written = _insert(stories, con)
+    return written, removed - written
+
+
+# ---- aggregates ---------------------------------------------------------------------------------
+
+_REFRESH_SQL = """
+UPDATE stories SET articles = n.articles, outlets = n.outlets, independent_outlets = n.independent,
+                   anonymous_only = n.anonymous, date_start = n.first, date_end = n.last
+FROM (
+    WITH m AS (
+        SELECT sm.story_id, sm.article_id, sm.anonymous, sm.date, a.outlet,
+               coalesce(a.duplicate_of, a.id) AS root
+        FROM story_members sm JOIN corroborate_stories t ON t.v = sm.story_id
+        JOIN articles a ON a.id = sm.article_id)
+    SELECT story_id, count(DISTINCT article_id) AS articles,
+           count(DISTINCT coalesce(nullif(m.outlet, ''), 'article:' || article_id)) AS outlets,
+           count(DISTINCT coalesce(nullif(r.outlet, ''), 'article:' || r.id)) AS independent,
+           bool_and(anonymous) AS anonymous, min(date) AS first, max(date) AS last
+    FROM m JOIN articles r ON r.id = m.root GROUP BY story_id) n
+WHERE stories.id = n.story_id
+"""
+
+
+def refresh(con, story_ids: set[str]) -> None:
+    """Counts, dates, the anonymous flag and the title of some stories, from their members."""
+    if not story_ids:
+        return
+    tables.temp_ids(con, "corroborate_stories", story_ids)
+    con.execute(_REFRESH_SQL)
+    con.execute("""
+        UPDATE stories SET title = concat_ws(' ', coalesce(ea.name, '(someone)'),
+                                             CASE stories.status WHEN 'asserted' THEN stories.type
+                                                  ELSE stories.type || ' (' || stories.status || ')' END,
+                                             er.name)
+        FROM stories s LEFT JOIN corpus_entities ea ON ea.id = s.actor LEFT JOIN corpus_entities er ON er.id = s.recipient
+        WHERE stories.id = s.id AND s.kind = 'event' AND s.id IN (SELECT v FROM corroborate_stories)""")
+    con.execute("""
+        UPDATE stories SET title = t.text FROM (
+            WITH m AS (SELECT sm.* FROM story_members sm JOIN corroborate_stories t ON t.v = sm.story_id
+                       WHERE sm.kind = 'claim'),
+                 first AS (SELECT story_id, arg_min(article_id, (date, article_id, item_id)) AS article_id,
+                                  arg_min(item_id, (date, article_id, item_id)) AS item_id FROM m GROUP BY 1)
+            SELECT f.story_id, substring(a.text, c.start + 1, c."end" - c.start) AS text
+            FROM first f JOIN claims c ON c.article_id = f.article_id AND c.id = f.item_id
+            JOIN articles a ON a.id = f.article_id) t
+        WHERE stories.id = t.story_id""")
+
+
+def add(con, new: list[str], moved: set[tuple[str, str]], shifted: set[str], copies: set[str]) -> dict[str, int]:
+    """Stories for the new articles; for the events and claims of earlier articles whose entity
+    links moved (``moved``: (article, entity) pairs, from or to a ``shifted`` corpus entity); fresh
+    counts for the stories of articles whose near-duplicate group changed."""
+    event_written, event_removed = _events(con, new, moved, shifted)
+    claim_written, claim_removed = _claims(con, new, moved)
+    tables.temp_ids(con, "corroborate_ids", copies)
+    recount = {r[0] for r in con.execute(
+        "SELECT DISTINCT story_id FROM story_members WHERE article_id IN (SELECT v FROM corroborate_ids)").fetchall()}
+    refresh(con, event_written | claim_written | recount)
+    return {"stories_written": len(event_written | claim_written),
+            "stories_removed": len(event_removed | claim_removed)}

@@ -1,0 +1,272 @@
+"""The corpus step on small stores built here: near-duplicates, entities across articles, stories
+with independent outlets, incremental batches, the views and the commands that print them.
+
+Records are written by hand (typed, with real offsets into their texts) so each test says exactly
+what the annotators would have given the corpus step; one test runs the real ``analyze``.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from dateline import corpus
+from dateline.cli import main
+from dateline.corpus import views
+from dateline.corpus.dedupe import is_copy
+from dateline.corpus.lsh import shingles, words
+from dateline.corpus.resolve import entity_key
+from dateline.record import Attribution, Claim, Entity, Event, Record, Scorecard, Source, article_id
+from dateline.store import Store
+
+WIRE = ("Ministers from both countries met in Geneva on Tuesday to discuss a ceasefire along the border, "
+        "according to officials familiar with the talks. The meeting lasted four hours and ended without a "
+        "joint statement. Aid groups said fuel deliveries to the region had stopped a week earlier and that "
+        "hospitals were running short of medicine. Negotiators are expected to meet again next month, a "
+        "spokesman for the foreign ministry said, adding that both sides had agreed to exchange lists of "
+        "prisoners. Residents of border towns described a quiet night after weeks of shelling, though several "
+        "said they did not expect the calm to last. The United Nations envoy welcomed the talks and urged "
+        "both governments to open a humanitarian corridor before winter.")
+
+
+def _spans(text: str, name: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
+
+
+def record(text: str, outlet: str, published: str, *, people=(), events=(), claims=(), anonymous=False) -> Record:
+    """A record as the annotators would give it: ``people`` (name, type) found in the text,
+    ``events`` (type, actor name, recipient name, date), ``claims`` (claim text, speaker name)."""
+    entities = []
+    for i, (name, type_) in enumerate(people, start=1):
+        entities.append(Entity(f"e{i}", name, type_, mentions=_spans(text, name) or [(0, 1)]))
+    by_name = {e.name: e.id for e in entities}
+    kind = "anonymous_person" if anonymous else "named_person"
+    sources = [Source(f"s{i}", name, kind, entity=by_name.get(name)) for i, name in enumerate(by_name, start=1)]
+    source_of = {s.text: s.id for s in sources}
+    attributions, claim_rows = [], []
+    for i, (claim, speaker) in enumerate(claims, start=1):
+        start = text.index(claim)
+        attributions.append(Attribution(f"a{i}", "indirect", (start, start + len(claim)), source=source_of[speaker]))
+        claim_rows.append(Claim(f"c{i}", start, start + len(claim), "source", source=source_of[speaker]))
+    event_rows = []
+    for i, (type_, actor, recipient, date) in enumerate(events, start=1):
+        event_rows.append(Event(f"v{i}", type_, actor=by_name.get(actor), recipient=by_name.get(recipient),
+                                start=0, end=5, date=date, source="a1" if attributions else None))
+    card = Scorecard(words=len(text.split()), claims=len(claim_rows), attributions=len(attributions),
+                     attributions_anonymous=len(attributions) if anonymous else 0)
+    return Record(id=article_id(text), text=text, outlet=outlet, published=published, published_from="metadata",
+                  title=text[:40], url=f"https://{outlet.lower().replace(' ', '')}.example/{article_id(text)}",
+                  language="en", entities=entities, sources=sources, attributions=attributions, claims=claim_rows,
+                  events=event_rows, scorecard=card)
+
+
+def add(store: Store, *records: Record) -> dict:
+    for r in records:
+        store.add(r.url, r.id, len(r.text), r)
+    return corpus.update(store.con)
+
+
+def syndicated(text: str) -> str:
+    """The wire story as another site runs it: a new headline, page furniture, the ending cut,
+    a word edited."""
+    body = text.rsplit(". ", 2)[0].replace("Tuesday", "Tuesday morning") + "."
+    return "Border talks resume in Geneva\n\nAdvertisement\n\n" + body + "\n\nShare this article"
+
+
+TALKS = [("Ministers", "NORP"), ("Geneva", "GPE"), ("United Nations", "ORG")]
+REPORT_B = ("Negotiators from the two governments sat down in Geneva this week for their first talks since the "
+            "spring, a diplomat said. Ministers spent four hours discussing a truce but issued no statement. "
+            "Hospitals near the frontier report shortages of insulin, and the United Nations has asked for a corridor.")
+
+
+def test_a_syndicated_copy_points_at_the_earliest_and_an_own_report_does_not(db):
+    original = record(WIRE, "Wire Service", "2025-03-04")
+    copy = record(syndicated(WIRE), "Valley Courier", "2025-03-05")
+    own = record(REPORT_B, "Daily Ledger", "2025-03-04")
+    ok, containment, _ = is_copy(shingles(words(original.text)), shingles(words(copy.text)))
+    assert ok and containment > 0.8
+    assert not is_copy(shingles(words(original.text)), shingles(words(own.text)))[0]
+    with Store(db) as store:
+        done = add(store, copy, own)
+        done2 = add(store, original)  # the earliest copy arrives last
+        rows = dict(store.con.execute("SELECT id, duplicate_of FROM articles").fetchall())
+        groups = views.duplicates(store.con)
+        assert store.add("again.txt", "h", 1, copy) == "duplicate"  # an exact copy stays a document
+    assert done["articles"] == 2 and done2["articles"] == 1 and done2["near_duplicates_changed"] == 1
+    assert rows == {original.id: None, copy.id: original.id, own.id: None}
+    assert [(g["id"], [c["id"] for c in g["copies"]]) for g in groups] == [(original.id, [copy.id])]
+    assert groups[0]["copies"][0]["outlet"] == "Valley Courier" and groups[0]["copies"][0]["containment"] > 0.8
+
+
+@pytest.mark.parametrize("names,same", [
+    (("Donald J. Trump", "Donald Trump", "President Donald Trump"), True),
+    (("Volodymyr Zelenskyy", "Volodymyr Zelensky", "Volodymyr Zelenskiy"), True),
+    (("Bill Clinton", "William Clinton"), True),
+    (("Donald Trump", "Donald Trump Jr."), False),
+    (("George W. Bush", "George H.W. Bush"), False),
+])
+def test_names_of_one_person_share_a_key_and_namesakes_do_not(names, same):
+    keys = {entity_key(n, "PERSON", None) for n in names}
+    plain = {k.replace("middle:", "person:").partition("|")[0] for k in keys}
+    if same:
+        assert len(plain) == 1
+    else:
+        assert len(keys) == len(names)
+
+
+def test_entities_resolve_across_articles(db):
+    a = record("Donald J. Trump spoke in Ohio. Mr. Trump said the plant would reopen.", "Paper A", "2025-01-02",
+               people=[("Donald J. Trump", "PERSON"), ("Ohio", "GPE")])
+    b = record("Donald Trump and Donald Trump Jr. visited the plant on Friday.", "Paper B", "2025-01-03",
+               people=[("Donald Trump", "PERSON"), ("Donald Trump Jr.", "PERSON")])
+    c = record("Trump waved to the crowd. Volodymyr Zelenskyy watched from Kyiv.", "Paper C", "2025-01-04",
+               people=[("Trump", "PERSON"), ("Volodymyr Zelenskyy", "PERSON")])
+    d = record("Volodymyr Zelensky thanked the crowd in a video address.", "Paper D", "2025-01-05",
+               people=[("Volodymyr Zelensky", "PERSON")])
+    with Store(db) as store:
+        add(store, a, b)
+        add(store, c, d)
+        links = {(art, e): cid for art, e, cid in store.con.execute(
+            "SELECT article_id, entity_id, corpus_entity_id FROM entity_links").fetchall()}
+        trump = views.find_entities(store.con, "Mr. Trump") or views.find_entities(store.con, "Donald Trump")
+        page = views.entity(store.con, trump[0]["id"])
+    assert links[(a.id, "e1")] == links[(b.id, "e1")] == links[(c.id, "e1")]  # J. Trump, Trump, the one-word name
+    assert links[(b.id, "e2")] != links[(b.id, "e1")]  # Donald Trump Jr., named beside his father
+    assert links[(c.id, "e2")] == links[(d.id, "e1")]  # Zelenskyy / Zelensky
+    assert page["articles"] == 3 and {"Donald J. Trump", "Donald Trump", "Trump"} <= set(page["aliases"])
+
+
+def _talks(text: str, outlet: str, published: str, *, anonymous=False) -> Record:
+    return record(text, outlet, published, people=[("Ana Ruiz", "PERSON"), ("Omar Haddad", "PERSON")],
+                  events=[("CONSULT", "Ana Ruiz", "Omar Haddad", published)],
+                  claims=[(text.split(". ")[1].rstrip("."), "Ana Ruiz")], anonymous=anonymous)
+
+
+STORY = ["Ana Ruiz met Omar Haddad in Lisbon. The ceasefire will hold through the winter months, officials said.",
+         "Talks between Ana Ruiz and Omar Haddad went on late. The ceasefire will hold through the winter months.",
+         "Ana Ruiz received Omar Haddad at the palace. The ceasefire will hold through the winter months ahead."]
+
+
+def test_a_story_counts_each_outlet_and_each_copy_once(db):
+    first = _talks(STORY[0], "Wire Service", "2025-05-06")
+    second = _talks(STORY[1], "Daily Ledger", "2025-05-06")
+    same_outlet = _talks(STORY[2], "Daily Ledger", "2025-05-07")
+    copy = _talks(syndicated(STORY[0] + " " + WIRE), "Valley Courier", "2025-05-07")
+    with Store(db) as store:
+        store.add("wire", "h", 1, _talks(STORY[0] + " " + WIRE, "Wire Service", "2025-05-06"))
+        add(store, first, second, same_outlet, copy)
+        event_stories = views.stories(store.con, kind="event")
+        claim_stories = views.stories(store.con, kind="claim")
+        page = views.story(store.con, event_stories[0]["id"])
+        outlets = dict((r[0], r) for r in views.outlets(store.con)[1])
+    story = event_stories[0]
+    assert story["type"] == "CONSULT" and story["actor"]["name"] == "Ana Ruiz"
+    assert story["recipient"]["name"] == "Omar Haddad"
+    assert story["articles"] == 5 and story["outlets"] == 3  # the copy runs under its own outlet ...
+    assert story["independent_outlets"] == 2  # ... but stands for the wire's, which counts once
+    assert story["anonymous_only"] is False
+    assert {o["outlet"]: o["copies"] for o in page["outlets"]} == {"Wire Service": 0, "Daily Ledger": 0,
+                                                                 "Valley Courier": 1}
+    assert claim_stories and claim_stories[0]["independent_outlets"] == 2
+    assert outlets["Valley Courier"][1:3] == (0, 1)  # no article of its own, one copy
+
+
+def test_a_story_resting_on_anonymous_sources_alone_is_flagged(db):
+    with Store(db) as store:
+        add(store, _talks(STORY[0], "Wire Service", "2025-05-06", anonymous=True),
+            _talks(STORY[1], "Daily Ledger", "2025-05-06", anonymous=True))
+        anonymous = views.stories(store.con, anonymous_only=True, kind="event")
+    assert len(anonymous) == 1 and anonymous[0]["independent_outlets"] == 2
+
+
+def test_adding_a_batch_touches_only_what_it_changes_and_matches_a_full_rebuild(tmp_path):
+    early = [record(f"Ana Ruiz accused Omar Haddad of delay, report {i}. Nothing else happened in town {i}.",
+                    f"Outlet {i}", "2025-02-01", people=[("Ana Ruiz", "PERSON"), ("Omar Haddad", "PERSON")],
+                    events=[("ACCUSE", "Ana Ruiz", "Omar Haddad", "2025-02-01")]) for i in range(3)]
+    unrelated = record("Lena Berg opened a bridge in Oslo.", "Outlet 9", "2025-02-01",
+                       people=[("Lena Berg", "PERSON")], events=[("SUPPORT", "Lena Berg", None, "2025-02-01")])
+    late = record("Ana Ruiz again accused Omar Haddad of delay, a week on.", "Outlet 7", "2025-02-03",
+                  people=[("Ana Ruiz", "PERSON"), ("Omar Haddad", "PERSON")],
+                  events=[("ACCUSE", "Ana Ruiz", "Omar Haddad", "2025-02-03")])
+
+    def stories(con):
+        return sorted((s["title"], s["articles"], s["independent_outlets"]) for s in views.stories(con))
+
+    with Store(tmp_path / "step.duckdb") as store:
+        add(store, *early, unrelated)
+        lsh_rows = store.con.execute("SELECT count(*) FROM article_lsh").fetchone()[0]
+        bridge = views.stories(store.con, entity=views.find_entities(store.con, "Lena Berg")[0]["id"])
+        done = add(store, late)
+        assert done["articles"] == 1 and done["stories_written"] == 1  # the one group it joined
+        assert store.con.execute("SELECT count(*) FROM article_lsh").fetchone()[0] > lsh_rows
+        assert views.stories(store.con, entity=bridge[0]["actor"]["id"]) == bridge  # untouched
+        assert corpus.update(store.con) == {"articles": 0}
+        stepwise = stories(store.con)
+    with Store(tmp_path / "whole.duckdb") as store:
+        add(store, *early, unrelated, late)
+        assert stories(store.con) == stepwise
+    assert ("Ana Ruiz ACCUSE Omar Haddad", 4, 4) in stepwise
+
+
+def test_views_of_a_store_the_corpus_step_never_ran_on_are_empty(db):
+    with Store(db) as store:
+        store.add("a", "h", 1, record(WIRE, "Wire Service", "2025-03-04"))
+    with Store(db, read_only=True) as store:
+        assert views.stories(store.con) == [] and views.graph(store.con) == {"nodes": [], "edges": []}
+        assert views.story(store.con, "st0") is None and views.duplicates(store.con) == []
+
+
+@pytest.fixture(scope="module")
+def cli_store(tmp_path_factory):
+    db = tmp_path_factory.mktemp("corpus") / "cli.duckdb"
+    with Store(db) as store:
+        add(store, _talks(STORY[0], "Wire Service", "2025-05-06"), _talks(STORY[1], "Daily Ledger", "2025-05-06"),
+            record(WIRE, "Wire Service", "2025-03-04"), record(syndicated(WIRE), "Valley Courier", "2025-03-05"))
+    return str(db)
+
+
+def test_an_entity_page_has_its_timeline_and_what_it_said(cli_store):
+    with Store(cli_store, read_only=True) as store:
+        ana = views.find_entities(store.con, "Ana Ruiz")[0]
+        page = views.entity(store.con, ana["id"])
+        pair = views.pair_timeline(store.con, ana["id"], views.find_entities(store.con, "Omar Haddad")[0]["id"])
+    events = [t for t in page["timeline"] if t["kind"] == "event"]
+    assert [t["type"] for t in events] == ["CONSULT"] and pair == events
+    assert [t["kind"] for t in page["timeline"]].count("claim") == 1  # the claim two outlets carry
+    assert {s["outlet"] for s in page["said"]} == {"Wire Service", "Daily Ledger"}
+    assert all(s["source"]["kind"] == "named_person" and "ceasefire" in s["text"] for s in page["said"])
+
+
+def test_stories_timeline_graph_and_duplicates_commands(cli_store, capsys):
+    assert main(["stories", "--db", cli_store, "--min-outlets", "2", "--format", "json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert {s["kind"] for s in found} == {"event", "claim"} and all(s["independent_outlets"] == 2 for s in found)
+    assert main(["stories", "--db", cli_store, "--entity", "Omar Haddad", "--format", "csv"]) == 0
+    assert "Ana Ruiz CONSULT Omar Haddad" in capsys.readouterr().out
+    assert main(["timeline", "ana ruiz", "--with", "Omar Haddad", "--db", cli_store, "--format", "json"]) == 0
+    timeline = json.loads(capsys.readouterr().out)
+    assert timeline["entity"]["name"] == "Ana Ruiz" and timeline["timeline"][0]["role"] == "actor"
+    assert timeline["timeline"][0]["counterpart"]["name"] == "Omar Haddad"
+    assert main(["graph", "--db", cli_store, "--format", "dot"]) == 0
+    dot = capsys.readouterr().out
+    assert dot.startswith("digraph actors {") and 'label="CONSULT", weight=2' in dot
+    assert main(["duplicates", "--db", cli_store, "--format", "csv"]) == 0
+    assert "Valley Courier" in capsys.readouterr().out
+    assert main(["timeline", "Nobody Here", "--db", cli_store]) == 2
+    assert "E405" in capsys.readouterr().err
+    assert main(["stories", "--db", cli_store]) == 0  # a table
+    assert "Ana Ruiz" in capsys.readouterr().out
+
+
+def test_analyze_runs_the_corpus_step(tmp_path, capsys):
+    lines = [{"text": t, "outlet": o, "published": "2025-05-06"} for t, o in
+             ((STORY[0], "Wire Service"), (STORY[1], "Daily Ledger"))]
+    path = tmp_path / "two.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    db = tmp_path / "a.duckdb"
+    assert main(["analyze", str(path), "--db", str(db), "--format", "none"]) == 0
+    with Store(db, read_only=True) as store:
+        taken = store.con.execute("SELECT count(*) FROM corpus_articles").fetchone()[0]
+        linked = store.con.execute("SELECT count(DISTINCT article_id) FROM entity_links").fetchone()[0]
+    assert taken == 2 and linked == 2
