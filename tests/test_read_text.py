@@ -227,6 +227,8 @@ def test_sentences_are_not_chrome(sentence):
     ("By Sarah al-Amin in Beirut", ["Sarah al-Amin"]),
     ("Written by: Tomás Ruiz | June 3, 2025", ["Tomás Ruiz"]),
     ("(Reporting by Hannah Lowe in Cairo; Editing by Mark Potter)", ["Hannah Lowe"]),
+    ("Posted by Peter Bell on August 21, 2019", ["Peter Bell"]),
+    ("Posted by the editors on Monday", None),
     ("By Tuesday, the talks had collapsed.", None),
     ("By the end of the week, officials said, the border would reopen.", None),
     ("By President Trump's order, the tariffs doubled.", None),
@@ -401,3 +403,53 @@ def test_a_page_around_the_article_is_still_not_read_whole():
     page = read(NEWS_SITE)
     assert "Skip to content" not in page.text and "Home | World | Politics | Business | Opinion" not in page.text
     assert not page.text.startswith(page.title or "\0")
+
+
+# A service company's blog post copied whole: a telephone line, a menu with the theme's "Select Page",
+# a breadcrumb's trail, the headline shown twice (a hidden and a visible heading), a byline with its
+# date, the author's name on a line of its own, and the headline once more under the article, in
+# its share row.
+BLOG_PAGE = """\
+Call us today (555) 201-3344
+Home
+Services
+What We Do
+Contact Us
+Select Page
+Blog / Guides / Home Maintenance
+How to Winterize Outdoor Faucets
+How to Winterize Outdoor Faucets
+Posted by Laura Bennett on November 3, 2025
+Laura Bennett
+
+Outdoor faucets are the first part of a plumbing system to freeze, and a split pipe behind the wall can flood a basement before anyone notices the damage.
+
+To winterize them, shut off the valve that feeds each outdoor faucet from inside the house, then open the faucet outside so the water left in the pipe can drain.
+
+Disconnect garden hoses as well: a hose left on holds water against the faucet, and that water freezes back into the pipe on the first cold night.
+
+Where the house has frost-free faucets, check that each one slopes down toward the outside so that it drains by itself.
+
+Share
+How to Winterize Outdoor Faucets
+
+Laura Bennett writes about home maintenance and has worked as a licensed plumber for twelve years.
+"""
+
+
+def test_the_headline_of_a_whole_page_not_its_menu_trail_phone_line_or_author():
+    page = read(BLOG_PAGE)
+    assert page.title == "How to Winterize Outdoor Faucets"
+    assert page.authors == ["Laura Bennett"] and page.published == "2025-11-03"
+    assert page.text.startswith("Outdoor faucets are the first part")
+
+
+def test_lines_that_cannot_be_headlines():
+    from dateline.read.text import is_headline_like
+
+    assert is_headline_like("How to Winterize Outdoor Faucets")
+    assert is_headline_like("Blog: The 24/7 Guide to Faucets")
+    assert not is_headline_like("Blog / Guides / Home Maintenance")  # a breadcrumb's trail
+    assert not is_headline_like("Travel›")  # an item of one
+    assert not is_headline_like("Call us today (555) 201-3344")
+    assert not is_headline_like("918-205-4492 Broken Arrow")

@@ -28,6 +28,7 @@ title, then a line classifier that keeps the article and drops the chrome.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -42,7 +43,7 @@ from .dates import date_line, shown_dates
 _NAME_WORD = r"(?:(?:al|el|ad|as|ash|bin|ibn|ben|d|de|di|da|du|o)['’\-])?[A-Z][\w.'’\-]*"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:(?:de|da|van|von|der|den|del|la|le|bin|al|ibn|abu)\s+)?{_NAME_WORD}){{1,3}}"
 _NAMES = rf"(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
-_BYLINE = re.compile(rf"(?i:by|written by|words by|story by|text by)\s*:?\s+{_NAMES}\s*(?P<rest>(?:[,|•·\-–—;]|\bin\b).{{0,80}})?")
+_BYLINE = re.compile(rf"(?i:by|written by|words by|story by|text by|posted by)\s*:?\s+{_NAMES}\s*(?P<rest>(?:[,|•·\-–—;]|\b(?:in|on)\b).{{0,80}})?")
 _CREDIT = re.compile(rf"\(?\s*(?i:additional\s+)?(?i:reporting|writing)\s+(?i:by)\s+{_NAMES}.*")
 _SENTENCE_END = tuple(".!?\"'”’…)")
 _END_PUNCT = tuple(".!?:;,\"'”’…)")
@@ -341,28 +342,42 @@ _TITLE_MIN_SCORE = 0.3
 _TITLE_FULL_WORDS = 4
 _TITLE_BYLINE = 0.3
 _TITLE_CAPITALS = 0.3
-_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def _content_words(text: str) -> set[str]:
-    return {w.lower() for w in _CONTENT_WORD.findall(text)}
+    """Words of four letters or more that are not function words ("what", "your", "which"):
+    an article echoes those of any line."""
+    return {w for w in map(str.lower, _CONTENT_WORD.findall(text)) if w not in _function_words()}
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    return frozenset(lexicons.lines("stopwords.txt"))
 
 
 def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int], float]:
     """The headline among the title-like lines above the article's first paragraph, and its score:
     the one whose words the article most echoes, a little more if the page shows it twice above the
-    article (a breadcrumb's last item and the headline), a little less the farther it stands. A
-    line the article repeats is one of its section headings listed in a table of contents, not its
-    title. With no line the article echoes, the nearest title-like line just above it."""
+    article (a breadcrumb's last item and the headline), a little less the farther it stands. Lines
+    next to each other that the article repeats are its section headings listed in a table of
+    contents, not its title (a headline alone may come again in the article). With no line the article echoes, the nearest title-like line just above it."""
     article: set[str] = set()
     for line in lines[start:end]:
         article |= _content_words(line.text)
     above = [line.text for line in lines[:start]]
     inside = {line.text for line in lines[start:end]}
+
+    def listed(i: int) -> bool:  # one of a run of lines the article repeats: its table of contents
+        return lines[i].text in inside and any(
+            0 <= k < start and lines[k].text in inside and lines[k].words > 1 and lines[k].text != lines[i].text
+            for k in (i - 1, i + 1))
+
     best, best_score, nearest = None, _TITLE_MIN_SCORE, None
     for i in range(start - 1, max(-1, start - 1 - _TITLE_WINDOW), -1):
         line = lines[i]
-        if line.kind is not None or line.words < 2 or not is_headline_like(line.text) or line.text in inside:
+        if (line.kind is not None or line.words < 2 or not is_headline_like(line.text) or listed(i)
+                or _names_someone(line.text)):
             continue
         if nearest is None and start - i <= _HEAD_GAP:
             nearest = i
@@ -412,10 +427,33 @@ def locate(lines: list[_Line]) -> tuple[Optional[int], int, int]:
     return title_at, start, end
 
 
+_CRUMB_SEPARATOR = re.compile(r"\s[/›>»]\s")
+_PHONE = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}")
+
+
+_NAME_LINE_WORDS = 3
+
+
+def _names_someone(line: str) -> bool:
+    """A line that is a person's name (an author's, above the article): two or three capitalised
+    words led by a common given name (``lexicons/first_names.csv``)."""
+    words = line.split()
+    return (2 <= len(words) <= _NAME_LINE_WORDS and all(w[:1].isupper() for w in words)
+            and words[0] in _given_names())
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    return frozenset(r["name"] for r in lexicons.rows("first_names.csv"))
+
+
 def is_headline_like(line: str) -> bool:
     """A line that can be a headline: title-like, or ending with a bracket or exclamation mark
-    ("What Meditation Can Do for You (and How To Get Started)")."""
+    ("What Meditation Can Do for You (and How To Get Started)"); not a breadcrumb's trail ("Blog /
+    Topics / Marketing") or item ("Travel›"), nor a line holding a telephone number."""
     s = line.strip()
+    if len(_CRUMB_SEPARATOR.findall(s)) >= 2 or s.endswith(("›", "»")) or _PHONE.search(s):
+        return False
     return is_title_like(s.rstrip(")]!"), _MAX_TITLE_WORDS) and len(s.split()) <= _MAX_TITLE_WORDS
 
 
@@ -575,14 +613,15 @@ def _place(paragraph: str, reading: _Reading) -> None:
     units.append(("p", paragraph))
 
 
+_ITEM_WORDS = 3  # a list's item in sentence case is a few words; another story's headline is longer
 _LABELLED_VALUE = re.compile(r"[A-Z][\w'’ &/-]{0,30}: \S")
 
 
 def _item_like(line: str) -> bool:
     """A line of a list inside an article rather than the headline of another page or a menu's
-    label: in sentence case ("Venue setup"), holding figures ("Average GMAT: 733") or a label and
+    label: a few words in sentence case ("Venue setup"), holding figures ("Average GMAT: 733") or a label and
     its value ("Location: New York")."""
-    return (not _title_case(line) or any(c.isdigit() for c in line)
+    return ((not _title_case(line) and len(line.split()) <= _ITEM_WORDS) or any(c.isdigit() for c in line)
             or _LABELLED_VALUE.match(line) is not None)
 
 
