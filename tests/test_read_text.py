@@ -453,3 +453,16 @@ def test_lines_that_cannot_be_headlines():
     assert not is_headline_like("Travel›")  # an item of one
     assert not is_headline_like("Call us today (555) 201-3344")
     assert not is_headline_like("918-205-4492 Broken Arrow")
+
+
+def test_a_date_line_joined_with_chrome_is_a_date_line():
+    from dateline.read.text import stated_date
+
+    assert stated_date("Written By Feb 11, 2019 · 3 min read").day == "2019-02-11"
+    assert stated_date("Share · 3 min read") is None
+    text = ("Home\nBlog\nContact\n\n[2025] The Complete List of Free Museum Days\n"
+            "Written By Feb 11, 2019 · 3 min read\n\n"
+            + "\n\n".join(f"Museum {n} opens its doors without a ticket on the first Sunday of every month, "
+                          "and the city's other galleries follow on the days listed below." for n in range(4)))
+    page = read(text)
+    assert page.title == "[2025] The Complete List of Free Museum Days" and page.published == "2019-02-11"

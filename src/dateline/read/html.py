@@ -27,7 +27,8 @@ from . import Page
 from .dates import date_line
 from .htmlbody import Unit, body_units
 from .pagemeta import is_section_name, marked_authors, read_metadata
-from .text import (assemble, byline_authors, is_chrome, is_title_like, opens_link_list, trailing_chrome)
+from .text import (assemble, byline_authors, is_chrome, is_meta_line, is_title_like, opens_link_list,
+                   trailing_chrome)
 
 _PARSER_MAX_DEPTH = 255  # libxml2's HTML parser drops what is nested deeper than this
 _EXTRACTION_ERRORS = (ValueError, TypeError, AttributeError, etree.LxmlError, RecursionError)
@@ -582,23 +583,6 @@ _ADDRESS_DRESS = 16  # what an address may carry besides its key: "https://www."
 
 def _address_key(url: Optional[str]) -> str:
     return re.sub(r"^https?://(www\.)?|[/#?]+$", "", (url or "").strip().lower())
-
-
-_META_PARTS = re.compile(r"\s+[•·|–—-]\s+")
-_MAX_META_LINE = 120
-_MAX_CHROME_LINE = 160  # as ``text.is_chrome`` reads lines
-
-
-def is_meta_line(line: str) -> bool:
-    """Chrome or a date line, alone or several joined by separators ("August 16, 2019 - Updated
-    July 9, 2025", "Jun 08, 2023 • 11 Minute Read")."""
-    if len(line) > _MAX_CHROME_LINE:
-        return False  # longer than any chrome line, date line or run of them
-    if is_chrome(line) or date_line(line) is not None:
-        return True
-    parts = _META_PARTS.split(line.strip().strip("[]"))
-    return (len(parts) > 1 and len(line) <= _MAX_META_LINE
-            and all(is_chrome(part.strip("[] ")) or date_line(part.strip("[] ")) is not None for part in parts))
 
 
 def is_placeholder(line: str) -> bool:

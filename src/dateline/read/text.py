@@ -37,7 +37,7 @@ from .. import lexicons
 from ..record import Dateline, Heading
 from . import Page
 from .dateline import find_dateline
-from .dates import date_line, shown_dates
+from .dates import DateLine, date_line, shown_dates
 
 # A name in a byline: two to four capitalised words ("Jane Doe", "Sarah al-Amin", "JANE DOE").
 _NAME_WORD = r"(?:(?:al|el|ad|as|ash|bin|ibn|ben|d|de|di|da|du|o)['’\-])?[A-Z][\w.'’\-]*"
@@ -55,9 +55,12 @@ _MAX_WRAPPED_LINE = 100
 _DATELINE_PARAGRAPHS = 3
 
 
+_MAX_CHROME_LINE = 160  # no chrome line, date line or run of them is longer
+
+
 def is_chrome(line: str) -> bool:
     s = line.strip()
-    if not s or len(s) > 160:
+    if not s or len(s) > _MAX_CHROME_LINE:
         return False
     if re.fullmatch(r"[\W\d_]+", s):  # counters, separators, lone numbers or symbols
         return True
@@ -104,6 +107,38 @@ def meta_line_authors(line: str) -> Optional[list[str]]:
         elif not is_chrome(part):
             return None
     return names if names and dated else None
+
+
+_META_PARTS = re.compile(r"\s+[•·|–—-]\s+")
+_MAX_META_LINE = 120
+
+
+def _meta_parts(line: str) -> Optional[list[str]]:
+    """The parts of a line that joins chrome and date lines with separators ("Jun 08, 2023 • 11
+    Minute Read"), else None."""
+    parts = [part.strip("[] ") for part in _META_PARTS.split(line.strip().strip("[]"))]
+    if len(parts) > 1 and len(line) <= _MAX_META_LINE and all(is_chrome(p) or date_line(p) is not None for p in parts):
+        return parts
+    return None
+
+
+def stated_date(line: str) -> Optional[DateLine]:
+    """The date a date line states, alone or joined with chrome or other date lines ("Written By
+    Feb 11, 2019 · 3 min read", "August 16, 2019 - Updated July 9, 2025": the first), else None."""
+    if len(line) > _MAX_CHROME_LINE:
+        return None
+    found = date_line(line)
+    if found is not None:
+        return found
+    return next((d for d in map(date_line, _meta_parts(line) or []) if d is not None), None)
+
+
+def is_meta_line(line: str) -> bool:
+    """Chrome or a date line, alone or several joined by separators ("August 16, 2019 - Updated
+    July 9, 2025", "Jun 08, 2023 • 11 Minute Read")."""
+    if len(line) > _MAX_CHROME_LINE:
+        return False  # longer than any chrome line, date line or run of them
+    return is_chrome(line) or date_line(line) is not None or _meta_parts(line) is not None
 
 
 _NOT_NAMES = re.compile(r"\d|^(?:by|and|staff|updated|published)$", re.I)
@@ -448,13 +483,14 @@ def _given_names() -> frozenset[str]:
 
 
 def is_headline_like(line: str) -> bool:
-    """A line that can be a headline: title-like, or ending with a bracket or exclamation mark
-    ("What Meditation Can Do for You (and How To Get Started)"); not a breadcrumb's trail ("Blog /
+    """A line that can be a headline: title-like, or opening or ending with a bracket, ending with an
+    exclamation mark ("What Meditation Can Do for You (and How To Get Started)", "[2025] List of
+    ..."); not a breadcrumb's trail ("Blog /
     Topics / Marketing") or item ("Travel›"), nor a line holding a telephone number."""
     s = line.strip()
     if len(_CRUMB_SEPARATOR.findall(s)) >= 2 or s.endswith(("›", "»")) or _PHONE.search(s):
         return False
-    return is_title_like(s.rstrip(")]!"), _MAX_TITLE_WORDS) and len(s.split()) <= _MAX_TITLE_WORDS
+    return is_title_like(s.lstrip("[(").rstrip(")]!"), _MAX_TITLE_WORDS) and len(s.split()) <= _MAX_TITLE_WORDS
 
 
 @dataclass
@@ -558,7 +594,7 @@ def _line_kind(line: str) -> Optional[str]:
     """``byline``, ``date``, ``links`` (a line announcing related links), ``chrome`` or None (text)."""
     if byline_authors(line) or meta_line_authors(line):
         return "byline"
-    if date_line(line) is not None:
+    if stated_date(line) is not None:
         return "date"
     if opens_link_list(line):
         return "links"
@@ -575,7 +611,7 @@ def _drop(line: str, kind: str, reading: _Reading) -> None:
         for shown in shown_dates(line):  # "By Jane Doe | June 3, 2025"
             reading.stated_dates.setdefault("published", shown.day)
     elif kind == "date":
-        stated = date_line(line)
+        stated = stated_date(line)
         if stated is not None and stated.day:
             key = stated.kind or ("shown" if not reading.seen_body else "")
             if key:
