@@ -466,3 +466,15 @@ def test_a_date_line_joined_with_chrome_is_a_date_line():
                           "and the city's other galleries follow on the days listed below." for n in range(4)))
     page = read(text)
     assert page.title == "[2025] The Complete List of Free Museum Days" and page.published == "2019-02-11"
+
+
+def test_a_ranked_table_between_paragraphs_stays_in_the_article():
+    rows = "\n".join(f"{n}. Harbor Town {n}, {60 + n}.5" for n in range(1, 13))
+    prose = ("The coastal towns led the ranking this year, with prices rising faster than anywhere "
+             "else in the region and homes selling within a month of listing.")
+    text = (f"Home\nNews\nRankings\nContact\n\nThe Hottest Housing Markets on the Coast\n\n{prose}\n\n"
+            f"Towns With the Hottest Markets\n{rows}\n\n{prose.replace('coastal', 'inland')}\n\n"
+            "The ranking weighs price growth, days on the market and the share of homes sold above asking.\n")
+    page = read(text)
+    assert "1. Harbor Town 1, 61.5" in paragraphs(page) and "12. Harbor Town 12, 72.5" in paragraphs(page)
+    assert page.text.endswith("sold above asking.")

@@ -238,10 +238,33 @@ class _Line:
     text: str
     kind: Optional[str]  # byline, date, links, chrome, or None for text
     words: int = 0
+    ranked: bool = False  # an item of a ranked list or numbered table
 
     @property
     def prose(self) -> bool:
         return self.kind is None and is_prose(self.text)
+
+
+_RANK = re.compile(r"(\d{1,3})[.)] ")
+_RANKED_RUN = 3
+
+
+def _mark_ranked(lines: list[_Line]) -> None:
+    """Mark the lines of a ranked list or numbered table (three or more lines in a row opening with
+    their place: "1. San Jose, CA 84.7", "2. ..."): items of an article; a menu numbers nothing."""
+    run: list[_Line] = []
+    last = None
+    for line in [*lines, None]:
+        m = _RANK.match(line.text) if line is not None else None
+        n = int(m.group(1)) if m else None
+        if n is not None and last is not None and n == last + 1:
+            run.append(line)
+        else:
+            if len(run) >= _RANKED_RUN:
+                for item in run:
+                    item.ranked = True
+            run = [line] if n is not None else []
+        last = n
 
 
 def _lines(raw: str) -> list[_Line]:
@@ -257,6 +280,7 @@ def _lines(raw: str) -> list[_Line]:
                 out.append(_Line(line, kind, len(line.split())))
             elif i in starts:
                 out.append(_Line(starts[i], None, len(starts[i].split())))
+    _mark_ranked(out)
     return out
 
 
@@ -283,6 +307,8 @@ def _weight(line: _Line) -> int:
     labels, counters, link lists) against it."""
     if line.kind is not None:
         return _LABEL_WEIGHT
+    if line.ranked:
+        return 0  # an item of a ranked list or numbered table, neither for nor against
     if line.prose:
         return line.words
     return max(line.words - _PROSE_WORDS, _LABEL_WEIGHT)
@@ -566,6 +592,8 @@ def extract_text(raw: str, meta: dict) -> Page:
                 _drop(line.text, line.kind, reading)
             elif not reading.seen_body and i < start:
                 _place_head(line.text, reading)
+            elif line.ranked:
+                reading.units.append(("p", line.text))  # an item of a list in the article
             else:
                 _place(line.text, reading)
         elif line.kind is not None and mined_from <= i < end:
