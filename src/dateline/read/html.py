@@ -424,8 +424,8 @@ def drop_page_parts(tree) -> None:
     anywhere = _part_word_anywhere().search
     doomed = []
     for el in _NAMED(tree):
-        names, ident = el.get("class") or "", el.get("id") or ""
-        if (anywhere(names) or anywhere(ident)) and el.tag not in _NEVER_DROPPED and names_page_part(f"{names} {ident}"):
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if anywhere(names) and el.tag not in _NEVER_DROPPED and names_page_part(names):
             doomed.append(el)
     for el in doomed:
         if el.getparent() is not None:
@@ -618,7 +618,8 @@ def tidy_units(units: list[Unit], title: Optional[str], url: Optional[str] = Non
             kept.append(("p", s))
             continue
         lines = s.split("\n")
-        chrome = [is_meta_line(line) or is_placeholder(line) for line in lines]
+        filler = is_placeholder(s)  # asked of each line only where the paragraph holds filler
+        chrome = [is_meta_line(line) or (filler and is_placeholder(line)) for line in lines]
         body_lines = [line for line, drop in zip(lines, chrome) if not drop]
         removed.extend(line for line, drop in zip(lines, chrome) if drop)
         if not body_lines:
@@ -742,11 +743,10 @@ _SUBHEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _MAX_HEADING_WORDS = 15
 _HEADINGS_IN_A_ROW = 2  # a heading and a subheading; more in a row are a list of links
 _BLOCK_TAGS = ("p", "ul", "ol", "table", "blockquote", "pre", "figure", *sorted(_SUBHEADING_TAGS))
-_BLANKS = re.compile(r"\s+")
 
 
 def _flat(text: str) -> str:
-    return _BLANKS.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def _block_beside(blocks: list, k: int, step: int):
