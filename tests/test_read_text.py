@@ -478,3 +478,13 @@ def test_a_ranked_table_between_paragraphs_stays_in_the_article():
     page = read(text)
     assert "1. Harbor Town 1, 61.5" in paragraphs(page) and "12. Harbor Town 12, 72.5" in paragraphs(page)
     assert page.text.endswith("sold above asking.")
+
+
+def test_a_headline_set_with_its_section_after_a_bar_is_titled_without_it():
+    page = read(BLOG_PAGE.replace("How to Winterize Outdoor Faucets\nPosted",
+                                  "How to Winterize Outdoor Faucets | Home Care\nPosted"))
+    assert page.title == "How to Winterize Outdoor Faucets"
+    assert read("Home\nBlog\n\nPrices, Wages and Rents | A Primer for 2025\n\n" + "\n\n".join(
+        ["Prices rose faster than wages for a third year, and rents rose faster than both, the "
+         "statistics office said in its annual report on Tuesday."] * 3)).title == \
+        "Prices, Wages and Rents | A Primer for 2025"  # a subtitle after the bar, not a label

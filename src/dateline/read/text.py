@@ -508,6 +508,16 @@ def _given_names() -> frozenset[str]:
     return frozenset(r["name"] for r in lexicons.rows("first_names.csv"))
 
 
+_LABEL_SUFFIX = re.compile(r"(.{12,}?) \| (?:\S+ ){0,2}\S+")
+
+
+def _without_label(headline: str) -> str:
+    """A headline without the section label or site name a page sets after a bar ("How Sleep
+    Works | Opinion")."""
+    m = _LABEL_SUFFIX.fullmatch(headline)
+    return m.group(1) if m else headline
+
+
 def is_headline_like(line: str) -> bool:
     """A line that can be a headline: title-like, or opening or ending with a bracket, ending with an
     exclamation mark ("What Meditation Can Do for You (and How To Get Started)", "[2025] List of
@@ -576,7 +586,7 @@ def extract_text(raw: str, meta: dict) -> Page:
     if reading.title is not None:
         title_at = next((i for i in range(start) if lines[i].text == reading.title), None)
     if title_at is not None:
-        reading.title = lines[title_at].text
+        reading.title = _without_label(lines[title_at].text)
     elif whole and reading.title is None and (top := _headline_at_top(lines)) is not None:
         reading.title = lines[top].text  # closed like a sentence, it stays the text's first line too
     if title_at is not None and start - title_at <= _HEAD_GAP:
