@@ -117,9 +117,9 @@ def _meta_parts(line: str) -> Optional[list[str]]:
     """The parts of a line that joins chrome and date lines with separators ("Jun 08, 2023 • 11
     Minute Read"), else None."""
     parts = [part.strip("[] ") for part in _META_PARTS.split(line.strip().strip("[]"))]
-    if len(parts) > 1 and len(line) <= _MAX_META_LINE and all(is_chrome(p) or date_line(p) is not None for p in parts):
-        return parts
-    return None
+    if len(parts) < 2 or len(line) > _MAX_META_LINE:
+        return None
+    return parts if all(is_chrome(p) or date_line(p) is not None for p in parts) else None
 
 
 def stated_date(line: str) -> Optional[DateLine]:
@@ -407,7 +407,7 @@ _CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def _content_words(text: str) -> set[str]:
-    """Words of four letters or more that are not function words ("what", "your", "which"):
+    """Words of three letters or more that are not function words ("what", "your", "which"):
     an article echoes those of any line."""
     return {w for w in map(str.lower, _CONTENT_WORD.findall(text)) if w not in _function_words()}
 
@@ -422,7 +422,8 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
     the one whose words the article most echoes, a little more if the page shows it twice above the
     article (a breadcrumb's last item and the headline), a little less the farther it stands. Lines
     next to each other that the article repeats are its section headings listed in a table of
-    contents, not its title (a headline alone may come again in the article). With no line the article echoes, the nearest title-like line just above it."""
+    contents, not its title (a headline alone may come again in the article); a person's name
+    alone is an author's. With no line the article echoes, the nearest title-like line just above it."""
     article: set[str] = set()
     for line in lines[start:end]:
         article |= _content_words(line.text)
@@ -488,10 +489,6 @@ def locate(lines: list[_Line]) -> tuple[Optional[int], int, int]:
     return title_at, start, end
 
 
-_CRUMB_SEPARATOR = re.compile(r"\s[/›>»]\s")
-_PHONE = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}")
-
-
 _NAME_LINE_WORDS = 3
 
 
@@ -518,11 +515,15 @@ def _without_label(headline: str) -> str:
     return m.group(1) if m else headline
 
 
+_CRUMB_SEPARATOR = re.compile(r"\s[/›>»]\s")
+_PHONE = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}")
+
+
 def is_headline_like(line: str) -> bool:
     """A line that can be a headline: title-like, or opening or ending with a bracket, ending with an
     exclamation mark ("What Meditation Can Do for You (and How To Get Started)", "[2025] List of
-    ..."); not a breadcrumb's trail ("Blog /
-    Topics / Marketing") or item ("Travel›"), nor a line holding a telephone number."""
+    ..."); not a breadcrumb's trail ("Blog / Topics / Marketing") or item ("Travel›"), nor a line
+    holding a telephone number."""
     s = line.strip()
     if len(_CRUMB_SEPARATOR.findall(s)) >= 2 or s.endswith(("›", "»")) or _PHONE.search(s):
         return False
@@ -693,8 +694,8 @@ _LABELLED_VALUE = re.compile(r"[A-Z][\w'’ &/-]{0,30}: \S")
 
 def _item_like(line: str) -> bool:
     """A line of a list inside an article rather than the headline of another page or a menu's
-    label: a few words in sentence case ("Venue setup"), holding figures ("Average GMAT: 733") or a label and
-    its value ("Location: New York")."""
+    label: a few words in sentence case ("Venue setup"), holding figures ("Average GMAT: 733") or a
+    label and its value ("Location: New York")."""
     return ((not _title_case(line) and len(line.split()) <= _ITEM_WORDS) or any(c.isdigit() for c in line)
             or _LABELLED_VALUE.match(line) is not None)
 
