@@ -6,7 +6,7 @@ DB     ?= dateline.duckdb
 EVAL_SETS := extraction pages quotes-ggt polnear source-kinds seed timex plover case2021 propaganda checkworthy \
              near-duplicates stories entity-resolution
 
-.PHONY: venv demo test eval bench bench-corpus bench-spark bench-reader clean
+.PHONY: venv demo test eval bench bench-corpus bench-spark bench-reader bench-hostile bench-memory bench-resume clean
 
 venv: $(VENV)/.installed
 
@@ -35,6 +35,14 @@ bench: venv
 	$(PY) benchmarks/throughput.py
 	$(PY) benchmarks/reading.py
 
+bench-hostile: venv
+	$(PY) benchmarks/hostile.py
+
+bench-memory: venv
+	$(PY) benchmarks/memory.py
+
+bench-resume: venv
+	$(PY) benchmarks/resume.py
 bench-corpus: venv
 	$(PY) benchmarks/corpus_step.py
 

@@ -97,6 +97,7 @@ def test_a_refusal_is_counted_in_the_scorecard():
 
 def test_headline_and_transcript_lines_with_a_colon():
     record = analyze_text("Carter: Budget deal will pass before the holidays\n\n"
+                          "Sen. Joan Smith spoke to reporters after the vote.\n\n"
                           "SMITH: We have the votes in the Senate and we will use them.\n\n"
                           "The Latest: Storm moves east")
     headline, transcript = find(record, "Budget deal will pass"), find(record, "We have the votes")
@@ -141,3 +142,81 @@ def test_job_title_before_a_name_is_not_the_speaker():
     record = analyze_text("“The plan is sound,” University of Toronto political scientist Jane Doe said.")
     a = find(record, "The plan is sound")
     assert entity_name(record, source_of(record, a)) == "Jane Doe"
+
+
+@pytest.mark.parametrize("text, part, speaker", [
+    ("As the mayor said on Tuesday, the bridge will reopen in May.", "the bridge will reopen in May", "the mayor"),
+    ("The bridge, as one engineer pointed out, was never built for trucks.", "was never built for trucks",
+     "one engineer"),
+    ("Costs rose, and as the auditor noted, nobody checked the invoices.", "nobody checked the invoices", "the auditor"),
+    ("As reported by the Daily Ledger, the council will vote on Monday.", "the council will vote on Monday",
+     "the Daily Ledger"),
+    ("As Maria Lopez put it, “the money is gone.”", "the money is gone", "Maria Lopez"),
+])
+def test_as_frames_report_the_clause_beside_them(text, part, speaker):
+    record = analyze_text(text)
+    a = find(record, part)
+    assert record.span_text(a.speaker) == speaker
+    assert not record.span_text(a.content).startswith("Costs rose")  # the clause before "and as" is the writer's
+
+
+def test_as_that_goes_on_is_no_frame():
+    record = analyze_text("The company left the city as its founder said it would.")
+    assert not any("The company left" in record.span_text(a.content) for a in record.attributions)
+
+
+def test_a_transcript_line_wins_over_the_reports_inside_it():
+    record = analyze_text("Governor Ann Fallin spoke on Sunday.\n\n"
+                          "FALLIN: I think he is trying to campaign as a healer.")
+    a = find(record, "I think he is trying")
+    assert record.span_text(a.speaker) == "FALLIN" and a.kind == "direct"
+    assert entity_name(record, source_of(record, a)) == "Ann Fallin"
+    assert not any(x.cue_lemma == "think" for x in record.attributions)
+
+
+@pytest.mark.parametrize("text, part, speaker, kind", [
+    ("The council issued a statement calling the test a clear violation.", "the test a clear violation",
+     "The council", "named_group"),
+    ("The campaign released a memo that says the race is tied.", "the race is tied", "The campaign", "named_group"),
+    ("A statement from the ministry said the border was closed.", "the border was closed",
+     "A statement from the ministry", "document"),
+])
+def test_a_document_put_out_speaks_for_whoever_put_it_out(text, part, speaker, kind):
+    record = analyze_text(text)
+    a = find(record, part)
+    src = source_of(record, a)
+    assert src.kind == kind and speaker.split()[-1] in src.text
+
+
+def test_continue_and_email_report_quotes():
+    record = analyze_text("“We will rebuild,” the mayor continued. The spokesman emailed: “No comment yet.”")
+    assert find(record, "We will rebuild").cue_lemma == "continue"
+    assert find(record, "No comment yet").cue_lemma == "email"
+
+
+def test_a_standing_in_a_poll_after_the_clause():
+    record = analyze_text("She trails the senator in the state's average of polls by nine points.")
+    a = find(record, "She trails the senator")
+    assert source_of(record, a).kind == "document" and record.span_text(a.cue) == "in"
+
+
+def test_a_report_after_a_colon_stands_on_its_own():
+    record = analyze_text("Early polls show voters in the county firmly rejecting the mayor: A university poll "
+                          "this month found the mayor about even with her rival statewide.")
+    first, second = find(record, "voters in the county"), find(record, "the mayor about even")
+    assert first is not second and "university poll" in source_of(record, second).text
+    assert "university" not in record.span_text(first.content)
+
+
+def test_a_section_label_in_capitals_is_no_speaker():
+    """A markets roundup's labels ("ENERGY:", "BOND YIELDS:") name no one the story names; a
+    transcript's capitals do ("HALE:" after "Representative Tom Hale")."""
+    record = analyze_text("Stocks fell in Asia on Tuesday as investors weighed new trade figures.\n\n"
+                          "ENERGY: Benchmark crude lost 42 cents to $71.10 a barrel in electronic trading.\n\n"
+                          "BOND YIELDS: The yield on the 10-year Treasury rose to 4.31% from 4.27%.\n\n"
+                          "Representative Tom Hale took questions after the briefing.\n\n"
+                          "HALE: The markets will settle once the numbers are in.")
+    speakers = [record.span_text(a.speaker) for a in record.attributions if a.speaker]
+    assert "ENERGY" not in speakers and "BOND YIELDS" not in speakers
+    hale = find(record, "The markets will settle")
+    assert record.span_text(hale.speaker) == "HALE" and hale.kind == "direct"

@@ -88,9 +88,10 @@ def test_the_store_never_reads_itself(tmp_path, capsys):
     (tmp_path / "a.txt").write_text("The minister said that the talks would resume next week in Geneva.")
     db = tmp_path / "in-folder.duckdb"
     assert main(["analyze", str(tmp_path), "--db", str(db), "--format", "none"]) == 0
-    assert main(["analyze", str(tmp_path), "--db", str(db), "--format", "none"]) == 0
+    assert main(["analyze", str(tmp_path), "--db", str(db), "--format", "none"]) == 0  # resumes: nothing new
+    assert main(["analyze", str(tmp_path), "--db", str(db), "--format", "none", "--force"]) == 0
     assert main(["query", "SELECT status FROM documents ORDER BY seq", "--db", str(db), "--format", "json"]) == 0
-    assert [r["status"] for r in json.loads(capsys.readouterr().out)] == ["ok", "duplicate"]
+    assert [r["status"] for r in json.loads(capsys.readouterr().out)] == ["ok", "ok"]
 
 
 def test_evaluate_halves_split_the_set_between_them(tmp_path, capsys):

@@ -172,6 +172,31 @@ def test_a_story_counts_each_outlet_and_each_copy_once(db):
     assert outlets["Valley Courier"][1:3] == (0, 1)  # no article of its own, one copy
 
 
+def test_the_stories_scorer_takes_a_meeting_either_way_round_and_an_accusation_one_way(db):
+    from dateline.evaluate import stories as scorer
+
+    accusation = [record(f"Ana Ruiz accused Omar Haddad of stalling, report {i}.", f"Outlet {i}", "2025-05-06",
+                         people=[("Ana Ruiz", "PERSON"), ("Omar Haddad", "PERSON")],
+                         events=[("ACCUSE", "Ana Ruiz", "Omar Haddad", "2025-05-06")]) for i in range(2)]
+    reports = [_talks(STORY[0], "Wire Service", "2025-05-06"), _talks(STORY[1], "Daily Ledger", "2025-05-06"),
+               *accusation]
+    with Store(db) as store:
+        add(store, *reports)
+        found = scorer._story_articles(store.con)
+        files = {f"r{i}": r.id for i, r in enumerate(reports)}
+
+        def label(type_, actor, recipient, articles):
+            return {"kind": "event", "type": type_, "status": "asserted", "actor": actor, "recipient": recipient,
+                    "place": None, "window": ["2025-05-01", "2025-05-10"], "articles": articles}
+
+        met = scorer.match(label("CONSULT", "Omar Haddad", "Ana Ruiz", ["r0", "r1"]), found, files, store.con)[0]
+        accused = scorer.match(label("ACCUSE", "Ana Ruiz", "Omar Haddad", ["r2", "r3"]), found, files, store.con)[0]
+        backwards = scorer.match(label("ACCUSE", "Omar Haddad", "Ana Ruiz", ["r2", "r3"]), found, files, store.con)[0]
+    assert met == (1.0, 1.0, 2)  # "Haddad met Ruiz" is the story "Ruiz met Haddad"
+    assert accused == (1.0, 1.0, 2)
+    assert backwards is None  # the accused is not the accuser
+
+
 def test_a_story_resting_on_anonymous_sources_alone_is_flagged(db):
     with Store(db) as store:
         add(store, _talks(STORY[0], "Wire Service", "2025-05-06", anonymous=True),

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from attribution_helpers import analyze_text, find, source_of
+from dateline.present import ArticleView
 
 
 @pytest.mark.parametrize("sentence, kind", [
@@ -56,6 +57,37 @@ def test_official_quoted_by_an_outlet_is_carried_by_it():
     assert country.kind == "named_group"
     assert official.kind == "anonymous_person" and official.affiliation
     assert outlet.kind == "media" and outlet.text == "Amwaj Media"
+
+
+def test_a_carrier_belongs_to_the_statement_it_carried():
+    # "Sources report that the mayor asked ..." carries that statement; the mayor's own words later
+    # come through no one, so the mayor's source has no via while that one attribution has
+    text = ("Sources report that Mayor Ann Hale asked the council to delay the vote. "
+            "“We need another week,” Hale told reporters on Tuesday. "
+            "Hale said the budget would be balanced.")
+    record = analyze_text(text)
+    carried = next(a for a in record.attributions if a.cue_lemma == "ask")
+    quoted, said = find(record, "We need another week"), find(record, "the budget would be balanced")
+    mayor = source_of(record, quoted)
+    assert carried.source == said.source == mayor.id and mayor.kind == "named_person"
+    carrier = next(s for s in record.sources if s.id == carried.via)
+    assert carrier.kind == "anonymous_group" and carrier.text == "Sources"
+    assert quoted.via is None and said.via is None and mayor.via is None
+    rows = {r["id"]: r for r in ArticleView(record).attribution_rows()}
+    assert rows[carried.id]["anonymity"] == "via_anonymous"
+    assert rows[carried.id]["chain"] == [{"id": carrier.id, "text": "Sources", "kind": "anonymous_group"}]
+    assert rows[quoted.id]["anonymity"] is None and rows[said.id]["anonymity"] is None
+
+
+def test_a_source_known_only_through_a_carrier_keeps_it():
+    text = ("A senior official, quoted by the Kyiv Post, said the bridge was closed. According to the "
+            "official, repairs will take a month.")
+    record = analyze_text(text)
+    first, second = find(record, "the bridge was closed"), find(record, "repairs will take a month")
+    official = source_of(record, first)
+    assert second.source == official.id and official.kind == "anonymous_person"
+    outlet = next(s for s in record.sources if s.id == official.via)
+    assert outlet.kind == "media" and first.via == second.via == outlet.id
 
 
 def test_told_an_outlet_is_a_via():
@@ -196,3 +228,60 @@ def test_a_surname_after_a_full_name_is_that_person_whatever_the_tagger_says():
     record = analyze_text("Mary Ann Schicketanz designed the house. Schicketanz said the dogs loved it.")
     src = source_of(record, find(record, "the dogs loved it"))
     assert src.kind == "named_person" and src.text == "Mary Ann Schicketanz"
+
+
+def test_a_listed_outlet_is_media_whoever_the_tagger_took_it_for():
+    record = analyze_text("Politifact then pointed out that one shooting may have more than one victim.")
+    assert source_of(record, find(record, "one shooting may have")).kind == "media"
+
+
+def test_a_name_ending_in_an_outlet_word_is_still_a_person():
+    record = analyze_text("Jonathan Post said the bill had died in committee.")
+    assert source_of(record, find(record, "the bill had died")).kind == "named_person"
+
+
+def test_a_proper_name_headed_by_a_document_noun_is_a_document():
+    record = analyze_text("New Poll Shows Minor Bump For Clinton")
+    assert source_of(record, find(record, "Minor Bump")).kind == "document"
+
+
+def test_the_family_of_a_named_person_is_a_named_group():
+    record = analyze_text("Keith Scott was shot on Tuesday. Scott's family has called on police to release the videos.")
+    assert source_of(record, find(record, "police to release the videos")).kind == "named_group"
+
+
+def test_it_after_a_document_is_that_document():
+    record = analyze_text("Lawyers for the family released the cellphone video on Friday. It shows an officer "
+                          "aiming a gun at the car.")
+    src = source_of(record, find(record, "an officer aiming a gun"))
+    assert src.kind == "document" and "video" in src.text
+
+
+def test_a_pronoun_no_named_person_fits_goes_back_to_an_unnamed_one():
+    record = analyze_text("The wife of a man shot by police recorded the encounter. “Don't shoot him,” she says.")
+    src = source_of(record, find(record, "Don't shoot him"))
+    assert src.kind == "anonymous_person" and src.text.startswith("The wife")
+
+
+def test_the_agency_is_an_organisation_just_heard_and_the_campaign_is_not():
+    record = analyze_text("The World Health Organization warned of a pandemic, and the agency urged countries to "
+                          "act. The Security Council met on Friday. The campaign said the race was tied.")
+    who = source_of(record, find(record, "countries to act"))
+    assert who.text == "World Health Organization"
+    assert source_of(record, find(record, "the race was tied")).text == "The campaign"
+
+
+def test_a_chain_of_continued_reports_that_comes_back_on_itself_ends():
+    """Two reports each continuing the other (a parse can join them so) must not send the resolver
+    round for ever: the walk stops where it would repeat."""
+    from types import SimpleNamespace
+
+    from dateline.annotate.sources import _first_half
+
+    first, second = SimpleNamespace(continues=None), SimpleNamespace(continues=None)
+    first.continues, second.continues = second, first
+    assert _first_half(first, {}) is second and _first_half(second, {}) is first
+    opening = SimpleNamespace(continues=None)
+    middle = SimpleNamespace(continues=opening)
+    last = SimpleNamespace(continues=middle)
+    assert _first_half(last, {}) is opening and _first_half(last, {id(middle): None}) is middle

@@ -174,6 +174,26 @@ def test_article_page_marks_every_finding(client, reader_store, records, which):
     assert twin["view"]["statements_by_anonymity"]["anonymous"] == anonymous_speech
 
 
+def test_seed_statements_carry_their_own_chain(client, reader_store, records):
+    """The seed reports some of Trump's words through unnamed sources ("Sources report that Trump
+    asked ..."); his own quotes came through no one, and the page must not mark them carried."""
+    if reader_store["seed"] is None:
+        pytest.skip("the seed article (../shared/seed) is absent")
+    record = records[reader_store["seed"]]
+    trump = next(s for s in record.sources if s.text == "Donald Trump")
+    assert trump.via is None
+    said = [a for a in record.attributions if a.source == trump.id]
+    carried = [a for a in said if a.via is not None]
+    assert carried and len(carried) < len(said)
+    by_id: dict[str, set[str]] = {}
+    for tag, attrs in _parse(client.get(f"/articles/{record.id}").text).tags:
+        if tag == "span" and "data-id" in attrs:
+            by_id.setdefault(attrs["data-id"], set()).update(attrs["class"].split())
+    for a in said:
+        assert ("via-anon" in by_id[a.id]) == (a in carried), (a.id, record.span_text(a.content))
+    assert all(a.via is None for a in said if a.kind == "direct")
+
+
 def test_highlighted_text_is_the_article_text(records):
     for record in records.values():
         tree = _parse(str(article_html(ArticleView(record))))
@@ -305,3 +325,68 @@ def test_serve_refuses_a_missing_store_and_a_bad_port(reader_store, capsys):
     assert "E301" in capsys.readouterr().err
     assert main(["serve", "--db", str(reader_store["db"]), "--port", "70000"]) == 2
     assert "E410" in capsys.readouterr().err
+
+
+# The corpus pages: stories, one story, entities across articles, timelines and the actor graph.
+
+def test_stories_page_filters_and_agrees_with_its_twin(client):
+    every = client.get("/stories.json").json()["stories"]
+    assert every and all("independent_outlets" in s for s in every)
+    two = client.get("/stories.json", params={"min_outlets": 2}).json()["stories"]
+    assert two and {s["id"] for s in two} == {s["id"] for s in every if s["independent_outlets"] >= 2}
+    anon = client.get("/stories.json", params={"anonymous": "only"}).json()["stories"]
+    assert all(s["anonymous_only"] for s in anon)
+    html = client.get("/stories", params={"min_outlets": 2})
+    tree = _parse(html.text)
+    assert html.status_code == 200 and tree.broken == 0
+    assert {a["href"] for t, a in tree.tags if t == "a" and a.get("class") == "title"} == {f"/stories/{s['id']}" for s in two}
+    assert client.get("/stories", params={"kind": "rumour"}).status_code == 400
+
+
+def test_a_story_page_links_every_report_to_its_span(client, records):
+    story = client.get("/stories.json", params={"min_outlets": 2, "kind": "event"}).json()["stories"][0]
+    data = client.get(f"/stories/{story['id']}.json").json()
+    assert len({m["outlet"] for m in data["members"] if not m["duplicate_of"]}) >= 2
+    html = client.get(f"/stories/{story['id']}").text
+    for m in data["members"]:
+        record = records[m["article_id"]]
+        item = next(x for x in (record.events if m["kind"] == "event" else record.claims) if x.id == m["item_id"])
+        assert record.text[item.start:item.end] == m["text"] == record.text[m["start"]:m["end"]]
+        assert f'href="/articles/{m["article_id"]}#f-{m["item_id"]}"' in html
+        # the article page carries that anchor on the span
+        page = client.get(f"/articles/{m['article_id']}").text
+        assert f'id="f-{m["item_id"]}"' in page
+
+
+def test_corpus_entity_page_pair_timeline_and_graph(client):
+    graph = client.get("/graph.json").json()
+    assert graph["edges"], "the test store has events with an actor and a recipient"
+    edge = graph["edges"][0]
+    entity = client.get(f"/entities/{edge['source']}.json").json()
+    assert edge["target"] in {c["id"] for c in entity["counterparts"]}
+    html = client.get(f"/entities/{edge['source']}").text
+    assert "<svg" in html and 'class="dot' in html and f'href="/entities/{edge["source"]}/with/{edge["target"]}"' in html
+    pair = client.get(f"/entities/{edge['source']}/with/{edge['target']}.json").json()
+    ends = {frozenset((s["actor"]["id"], s["recipient"]["id"])) for s in pair["timeline"]}
+    assert pair["timeline"] and ends == {frozenset((edge["source"], edge["target"]))}
+    drawn = client.get("/graph").text
+    assert drawn.count('class="edge ') == len(graph["edges"]) and drawn.count('class="node ') == len(graph["nodes"])
+    around = client.get("/graph.json", params={"entity": entity["name"]}).json()
+    assert around["edges"] and all(edge["source"] in (e["source"], e["target"]) for e in around["edges"])
+
+
+def test_entities_page_and_a_link_from_an_article_entity(client, records):
+    listed = client.get("/entities.json").json()["entities"]
+    assert listed and listed == sorted(listed, key=lambda e: (-e["articles"], e["name"], e["id"]))
+    first = listed[0]
+    found = client.get("/entities.json", params={"q": first["name"][:4]}).json()["entities"]
+    assert first["id"] in {e["id"] for e in found}
+    record = next(r for r in records.values() if r.entities)
+    ent = record.entities[0]
+    linked = client.get(f"/articles/{record.id}/entities/{ent.id}.json").json()["corpus_entity"]
+    assert linked and client.get(f"/entities/{linked}.json").status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/stories/st-none", "/entities/ce-none", "/entities/ce1/with/ce2", "/graph?entity=Nobody+Here"])
+def test_unknown_corpus_pages_are_404(client, path):
+    assert client.get(path).status_code == 404

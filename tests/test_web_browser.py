@@ -153,3 +153,49 @@ def test_markup_in_an_article_stays_text_in_the_browser(server, page, reader_sto
     page.goto(f"{server}/articles/{reader_store['hostile']}")
     assert "<script>window.__xss = 1</script>" in page.locator("article.text").inner_text()
     page.screenshot(path=str(SHOTS / "hostile.png"))
+
+
+def _corroborated_story(server) -> dict:
+    stories = json.loads(urllib.request.urlopen(f"{server}/stories.json?min_outlets=2&kind=event").read())["stories"]
+    assert stories, "the two desks' reports of one event make a story of two independent outlets"
+    return stories[0]
+
+
+def test_from_the_stories_to_a_report_in_its_article(server, page):
+    story = _corroborated_story(server)
+    page.goto(server + "/")
+    page.click('header.top nav a[href="/stories"]')
+    page.fill('input[name="min_outlets"]', "2")
+    page.click('button[type="submit"]')
+    page.click(f'a.title[href="/stories/{story["id"]}"]')
+    assert page.locator(".anon-summary strong").first.inner_text() == str(story["independent_outlets"])
+    page.screenshot(path=str(SHOTS / "story.png"), full_page=True)
+    full = json.loads(urllib.request.urlopen(f"{server}/stories/{story['id']}.json").read())
+    assert page.locator("ol.members li").count() == len(full["members"])
+    first = full["members"][0]
+    page.click("ol.members li a.evidence >> nth=0")
+    # the report's article opens at the event, which the page marks as the target
+    assert page.url.endswith(f"/articles/{first['article_id']}#f-{first['item_id']}")
+    target = page.locator(f"#f-{first['item_id']}")
+    assert target.is_visible() and first["text"] in target.inner_text()
+    assert target.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+    assert page.problems == []
+
+
+def test_the_graph_links_to_an_entity_and_its_timeline_to_a_story(server, page, reader_store):
+    page.goto(server + "/graph")
+    graph = json.loads(urllib.request.urlopen(f"{server}/graph.json").read())
+    assert page.locator(".graph svg path.edge").count() == len(graph["edges"]) > 0
+    page.screenshot(path=str(SHOTS / "graph.png"), full_page=True)
+    node = page.locator(".graph svg a circle.node").first
+    node.click()
+    assert page.url.rsplit("/", 1)[-1] in {n["id"] for n in graph["nodes"]}
+    dots = page.locator(".chart-box svg circle.dot")
+    assert dots.count() > 0
+    page.screenshot(path=str(SHOTS / "corpus-entity.png"), full_page=True)
+    page.locator(".chart-box svg a circle.dot").first.click()
+    assert "/stories/" in page.url and page.locator("ol.members li").count() > 0
+    if reader_store["seed"] is not None:  # the seed's own page, for a person to look at
+        page.goto(f"{server}/articles/{reader_store['seed']}")
+        page.screenshot(path=str(SHOTS / "article-seed-page.png"))
+    assert page.problems == []

@@ -59,7 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(p)
     _analysis_options(p)
     _format_option(p, ("json", "jsonl", "table", "none"), "table")
-    p.add_argument("--workers", type=int, default=1, help="processes to analyse with (default: 1)")
+    p.add_argument("--workers", type=int, default=1,
+                   help="watched processes to analyse with (default: 1; 0 analyses in this process, unwatched)")
+    p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                   help="time one stage of one document may take, more for longer ones (default: 30)")
+    p.add_argument("--max-memory", type=int, default=2048, metavar="MB",
+                   help="memory a worker may hold while on one document (default: 2048)")
+    p.add_argument("--force", action="store_true",
+                   help="analyse again what the store already holds (default: skip it and say how many)")
     p.add_argument("--no-store", action="store_true", help="print records without writing them to the store")
 
     p = sub.add_parser("show", help="print one stored record")
@@ -173,56 +180,139 @@ def main(argv: Optional[list[str]] = None) -> int:
 
 
 def cmd_analyze(args) -> int:
-    from pathlib import Path
+    import os
+    from collections import Counter
 
     from .pipeline import analyze_many
     from .read import DEFAULT_MAX_BYTES, iter_offered
     from .store import Store
+    from .workers import Limits
 
     _check_published(args.published)
-    missing = [p for p in args.paths if p != "-" and not Path(p).exists()]
+    missing = [p for p in args.paths if p != "-" and not os.path.lexists(p)]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}", "E402")
-    if args.workers < 1:
-        raise UsageError("--workers must be 1 or more", "E403")
-    store = None if args.no_store else Store(args.db)
-    own_files = {str(Path(args.db).resolve()), str(Path(args.db).resolve()) + ".wal"}
-    offered = [o for o in iter_offered(args.paths) if str(Path(o.origin).resolve()) not in own_files]
+    if args.workers < 0:
+        raise UsageError("--workers must be 0 (this process) or more", "E403")
+    if args.timeout <= 0 or args.max_memory <= 0:
+        raise UsageError("--timeout and --max-memory must be more than 0", "E403")
+    store = None if args.no_store else Store(args.db, wait=WRITER_WAIT_SECONDS, on_wait=_err)
+    finished = set() if store is None or args.force else store.finished()
+    writer = _Writer(store, replace=args.force)
+    skipped: Counter = Counter()
+    exclude = [] if store is None else [args.db, args.db + ".wal"]
+
+    def pending():
+        for offered in iter_offered(args.paths, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
+                                    skipped=skipped, exclude=exclude):
+            if (offered.origin, offered.content_hash) in finished:
+                skipped["already analysed"] += 1
+            else:
+                yield offered
+
     records: list[dict[str, Any]] = []
-    summary: list[tuple] = []
-    failed = 0
-    progress = _progress(len(offered))
-    with progress:
-        task = progress.add_task("analysing", total=len(offered))
-        outcomes = analyze_many(offered, published=args.published, workers=args.workers,
-                                batch_size=args.batch_size, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
+    summary: list[dict[str, Any]] = []
+    failed = offered = 0
+    progress = _progress()
+    limits = Limits(seconds=args.timeout, memory_mb=args.max_memory)
+    with progress, writer:  # the writer stores what is pending however the loop ends (Ctrl-C too)
+        task = progress.add_task("analysing", total=None)
+        outcomes = analyze_many(pending(), published=args.published, workers=args.workers,
+                                batch_size=args.batch_size, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
+                                limits=limits)
         for outcome in outcomes:
-            status = "error" if outcome.error else "ok"
-            if store is not None:
-                status = store.add(outcome.origin, outcome.content_hash, outcome.size, outcome.record, outcome.error)
+            offered += 1
+            card = {"origin": outcome.origin, "status": "ok", "record": outcome.record}
+            writer.add(outcome, card)
             if outcome.error is not None:
                 failed += 1
                 progress.console.print(f"[red]error[/red] {outcome.origin}: {outcome.error}", highlight=False,
                                        markup=True, soft_wrap=True)
-            else:
-                if args.format in ("json", "jsonl"):
-                    records.append(outcome.record.to_dict())
-                    if args.format == "jsonl":
-                        print(json.dumps(records.pop(), ensure_ascii=False), flush=True)
-                summary.append((outcome.origin, status, outcome.record))
+            elif args.format == "jsonl":
+                print(json.dumps(outcome.record.to_dict(), ensure_ascii=False), flush=True)
+            elif args.format == "json":
+                records.append(outcome.record.to_dict())
+            elif args.format == "table" and len(summary) < SUMMARY_CARDS:
+                summary.append(card)
             progress.advance(task)
     if store is not None:
         with store:
             _update_corpus(store, progress.console if args.format == "table" else None)
     if args.format == "json":
-        print(json.dumps(records[0] if len(records) == 1 and len(offered) == 1 else records, ensure_ascii=False, indent=1))
+        print(json.dumps(records[0] if len(records) == 1 and offered == 1 else records, ensure_ascii=False, indent=1))
     elif args.format == "table":
-        _print_summary(summary)
+        _print_summary([(card["origin"], card["status"], card["record"]) for card in summary])
+        if offered - failed > len(summary):
+            print(f"... and {offered - failed - len(summary)} more article(s): `dateline list --db {args.db}` lists them all")
+    _report_skipped(skipped, args.db)
     if failed:
-        _err(f"{failed} of {len(offered)} document(s) could not be analysed; see the errors above"
+        _err(f"{failed} of {offered} document(s) could not be analysed; see the errors above"
              + ("" if store is None else f" and `dateline list --documents --db {args.db}`"))
         return EXIT_SOME_FAILED
     return EXIT_OK
+
+
+# How long analyze waits for readers (query, list, the web reader) to let go of the store.
+WRITER_WAIT_SECONDS = 600.0
+
+# Articles an analyze prints a card for with --format table; the rest are counted.
+SUMMARY_CARDS = 50
+
+
+class _Writer:
+    """Writes outcomes to the store in groups, releasing the file between groups (every
+    ``GROUP_SECONDS``), so readers get in while a batch runs; a kill loses at most one group, which
+    a re-run analyses again. Each outcome's status (ok, duplicate) goes into its card."""
+
+    GROUP_SECONDS = 2.0
+
+    def __init__(self, store, replace: bool):
+        import time
+
+        self.store, self.replace, self.clock = store, replace, time.monotonic
+        self.pending: list[tuple] = []
+        self.last = self.clock()
+        if store is not None:
+            store.release()
+
+    def add(self, outcome, card: dict) -> None:
+        if self.store is None:
+            return
+        self.pending.append((outcome, card))
+        if self.clock() - self.last >= self.GROUP_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        for o, card in self.pending:
+            card["status"] = self.store.add(o.origin, o.content_hash, o.size, o.record, o.error, replace=self.replace)
+        self.pending.clear()
+        self.store.release()
+        self.last = self.clock()
+
+    def __enter__(self) -> "_Writer":
+        return self
+
+    def __exit__(self, kind, *exc) -> None:
+        """Store what is pending; on an error or Ctrl-C close the store too (on success the caller
+        runs the corpus step on it and closes it)."""
+        if self.store is not None:
+            try:
+                self.flush()
+            finally:
+                if kind is not None:
+                    self.store.close()
+
+
+def _report_skipped(skipped, db: str) -> None:
+    done = skipped.pop("already analysed", 0)
+    if done:
+        _err(f"skipped {done} document(s) already in {db} (same origin and content); --force analyses them again")
+    hidden = [f"{skipped.pop(k)} {k}(s)" for k in ("hidden file", "hidden folder") if skipped.get(k)]
+    if hidden:
+        _err(f"skipped {' and '.join(hidden)} inside the folders given (names starting with '.'; "
+             "name one to analyse it)")
+    for reason, n in skipped.items():
+        _err(f"skipped {n} file(s): {reason}")
 
 
 def _update_corpus(store, console) -> None:
@@ -241,13 +331,13 @@ def _update_corpus(store, console) -> None:
                       f"{done['near_duplicates_changed']} near-duplicate link(s) changed", highlight=False)
 
 
-def _progress(total: int):
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+def _progress():
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
     from rich.console import Console
 
     console = Console(stderr=True)
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=console, transient=True, disable=total < 2 or not console.is_terminal)
+    return Progress(SpinnerColumn(), TextColumn("{task.description}: {task.completed} document(s)"),
+                    TimeElapsedColumn(), console=console, transient=True, disable=not console.is_terminal)
 
 
 def _stdout_console(piped_width: int = 120):
@@ -267,9 +357,8 @@ def _print_summary(summary: list[tuple]) -> None:
 
 
 def cmd_show(args) -> int:
-    from .store import Store
 
-    with Store(args.db, read_only=True) as store:
+    with _reader(args.db) as store:
         record = store.get(args.id)
     if record is None:
         raise UsageError(f"no article {args.id!r} in {args.db} (or the prefix is not unique)", "E404")
@@ -283,7 +372,6 @@ def cmd_show(args) -> int:
 
 
 def cmd_list(args) -> int:
-    from .store import Store
 
     if args.documents:
         sql = ("SELECT seq, origin, status, code, message, article_id, offered_at FROM documents ORDER BY seq")
@@ -292,16 +380,15 @@ def cmd_list(args) -> int:
                "(SELECT count(*) FROM entities e WHERE e.article_id = a.id) AS entities, "
                "(SELECT count(*) FROM attributions t WHERE t.article_id = a.id) AS attributions "
                "FROM articles a ORDER BY a.published NULLS LAST, a.id")
-    with Store(args.db, read_only=True) as store:
+    with _reader(args.db) as store:
         columns, rows = store.query(sql)
     _print_rows(columns, rows, args.format)
     return EXIT_OK
 
 
 def cmd_query(args) -> int:
-    from .store import Store
 
-    with Store(args.db, read_only=True) as store:
+    with _reader(args.db) as store:
         columns, rows = store.query(args.sql)
     _print_rows(columns, rows, args.format)
     return EXIT_OK
@@ -356,9 +443,8 @@ def cmd_evaluate(args) -> int:
 
 def cmd_outlets(args) -> int:
     from .corpus import views
-    from .store import Store
 
-    with Store(args.db, read_only=True) as store:
+    with _reader(args.db) as store:
         columns, rows = views.outlets(store.con)
     if args.format == "table":
         _print_outlet_cards(columns, rows)
@@ -408,9 +494,8 @@ def _entity_arg(con, name: str, db: str) -> dict:
 
 def cmd_stories(args) -> int:
     from .corpus import views
-    from .store import Store
 
-    with Store(args.db, read_only=True) as store:
+    with _reader(args.db) as store:
         entity = _entity_arg(store.con, args.entity, args.db)["id"] if args.entity else None
         found = views.stories(store.con, entity=entity, min_outlets=args.min_outlets, outlet=args.outlet,
                               kind=args.kind, anonymous_only=True if args.anonymous_only else None, limit=args.limit)
@@ -423,9 +508,8 @@ def cmd_stories(args) -> int:
 
 def cmd_timeline(args) -> int:
     from .corpus import views
-    from .store import Store
 
-    with Store(args.db, read_only=True) as store:
+    with _reader(args.db) as store:
         entity = _entity_arg(store.con, args.entity, args.db)
         other = _entity_arg(store.con, args.other, args.db) if args.other else None
         items = views.timeline(store.con, entity["id"], other["id"] if other else None)
@@ -439,9 +523,8 @@ def cmd_timeline(args) -> int:
 
 def cmd_graph(args) -> int:
     from .corpus import views
-    from .store import Store
 
-    with Store(args.db, read_only=True) as store:
+    with _reader(args.db) as store:
         entity = _entity_arg(store.con, args.entity, args.db)["id"] if args.entity else None
         g = views.graph(store.con, min_weight=args.min_weight, entity=entity)
     names = {n["id"]: n["name"] for n in g["nodes"]}
@@ -470,9 +553,8 @@ def _dot(g: dict) -> str:
 
 def cmd_duplicates(args) -> int:
     from .corpus import views
-    from .store import Store
 
-    with Store(args.db, read_only=True) as store:
+    with _reader(args.db) as store:
         groups = views.duplicates(store.con)
     if args.format == "json":
         print(json.dumps(groups, ensure_ascii=False, indent=1))
@@ -485,12 +567,11 @@ def cmd_duplicates(args) -> int:
 
 def cmd_serve(args) -> int:
     from .errors import bad_port
-    from .store import Store
     from .web import is_loopback, serve
 
     if not 0 < args.port < 65536:
         raise bad_port(args.port)
-    Store(args.db, read_only=True).close()  # a missing or unreadable store fails here, with its code
+    _reader(args.db).close()  # a missing or unreadable store fails here, with its code
     if not is_loopback(args.host):
         _err(f"warning: listening on {args.host}: anyone who can reach this address can read the store")
     print(f"dateline reader: http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}/ "
@@ -500,12 +581,21 @@ def cmd_serve(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from .store import Store
-
-    with Store(args.db) as store:
+    with _reader(args.db, allowed_directories=[args.folder]) as store:
         for path in store.export_parquet(args.folder):
             print(path)
     return EXIT_OK
+
+
+# How long query, list, show, outlets and export wait for an analyze to release the store.
+READER_WAIT_SECONDS = 120.0
+
+
+def _reader(db: str, allowed_directories=()):
+    """The store opened read-only: waiting, with a line on stderr, while an analyze writes to it."""
+    from .store import Store
+
+    return Store(db, read_only=True, allowed_directories=allowed_directories, wait=READER_WAIT_SECONDS, on_wait=_err)
 
 
 def cmd_spark(args) -> int:

@@ -2,7 +2,8 @@
 
     DatelineError                 base of everything dateline raises on purpose
     ├── InputError                one offered document cannot be analysed; the batch goes on
-    │     (codes E1xx: empty, binary, too large, undecodable, no body, bad WARC/JSONL record)
+    │     (codes E1xx: empty, binary, too large, undecodable, no body, bad WARC/JSONL record,
+    │      over a bound on markup, time or memory, not a file)
     ├── ModelError                the spaCy model cannot be loaded (E2xx)
     ├── StoreError                the DuckDB file cannot be opened or written (E3xx)
     ├── UsageError                the command line asks for something impossible (E4xx)
@@ -25,6 +26,9 @@ class DatelineError(Exception):
     def __str__(self) -> str:
         return f"{self.code}: {self.args[0]}"
 
+    def __reduce__(self):  # keep the code when an error crosses to another process
+        return self.__class__, (self.args[0], self.code)
+
 
 class InputError(DatelineError):
     code = "E100"
@@ -42,6 +46,10 @@ class UsageError(DatelineError):
     code = "E400"
 
 
+# Error codes a re-run of `dateline analyze` tries again (the file may have become readable, the
+# worker may have been unlucky, the store may have been full); every other error row is final: the
+# same bytes would fail the same way, so a re-run skips them unless given --force.
+RETRIED_ON_RERUN = frozenset({"E108", "E118", "E303"})
 class EngineError(DatelineError):
     code = "E500"
 
@@ -66,8 +74,9 @@ def binary_input(what: str) -> InputError:
     return InputError(f"the input looks binary ({what}), not text or HTML; offer the article's text or page", "E102")
 
 
-def too_large(size: int, limit: int) -> InputError:
-    return InputError(f"the input is {size:,} bytes, over the limit of {limit:,}; split it or raise --max-bytes", "E103")
+def too_large(size: int, limit: int, more: bool = False) -> InputError:
+    return InputError(f"the input is {'more than ' if more else ''}{size:,} bytes, over the limit of {limit:,}; "
+                      "split it or raise --max-bytes", "E103")
 
 
 def undecodable(detail: str) -> InputError:
@@ -105,6 +114,46 @@ def not_an_article(content_type: str) -> InputError:
 def annotator_failed(exc: BaseException) -> InputError:
     return InputError(f"an annotator failed on this article ({exc.__class__.__name__}: {exc}); "
                       "please report it with the input", "E112")
+
+
+def too_many_tags(count: int, limit: int) -> InputError:
+    return InputError(f"the page has {count:,} tags, over the limit of {limit:,} (the longest real news pages have "
+                      "under 10,000); it was not parsed: save the article's own page or its text", "E113")
+
+
+def too_many_attributes(count: int, limit: int) -> InputError:
+    return InputError(f"one tag of the page has {count:,} attributes, over the limit of {limit:,}; it was not "
+                      "parsed: the page is damaged or built to stall parsers", "E114")
+
+
+def too_many_paragraphs(count: int, limit: int) -> InputError:
+    return InputError(f"the article body has {count:,} paragraphs, over the limit of {limit:,}; is this one article? "
+                      "Split it into articles", "E115")
+
+
+def over_time(stage: str, seconds: float) -> InputError:
+    return InputError(f"{stage} this document took longer than {seconds:,.0f} s, the limit for its size, and was "
+                      "stopped; split it, or raise --timeout if the machine is just busy", "E116")
+
+
+def over_memory(stage: str, megabytes: int) -> InputError:
+    return InputError(f"{stage} this document took the worker over {megabytes:,} MB of memory, and it was stopped; "
+                      "split the document, or raise --max-memory", "E117")
+
+
+def worker_died(stage: str, detail: str) -> InputError:
+    return InputError(f"the worker process stopped while {stage} this document ({detail}), twice; "
+                      "please report it with the input", "E118")
+
+
+def not_a_file(path: str, kind: str) -> InputError:
+    return InputError(f"{path} is a {kind}, not a file: dateline reads regular files, folders and standard input "
+                      "(pipe a stream in with `-`)", "E119")
+
+
+def not_jsonl(line_no: int, detail: str) -> InputError:
+    return InputError(f"from line {line_no} on, the file was not read: {detail}; is it a JSONL file? "
+                      "Give it the extension of what it holds", "E120")
 
 
 def unexpected_read_failure(exc: BaseException) -> InputError:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from .annotate.claims import is_mind_reading
-from .record import Record, Source
+from .record import Attribution, Record, Source
 
 ANONYMOUS_KINDS = frozenset({"anonymous_person", "anonymous_group"})
 
@@ -39,6 +39,20 @@ def source_chain(source_id: Optional[str], by_id: dict[str, Source]) -> list[Sou
     return chain
 
 
+def statement_chain(attribution: Attribution, by_id: dict[str, Source]) -> list[Source]:
+    """The source of one statement and those that carried that statement, nearest first: the
+    attribution's own ``via`` ("Sources report that Trump asked ..." is Trump's, carried by the
+    sources; his words quoted later are his alone)."""
+    if attribution.source not in by_id:
+        return []
+    chain = [by_id[attribution.source]]
+    for carrier in source_chain(attribution.via, by_id):
+        if carrier in chain:
+            break
+        chain.append(carrier)
+    return chain
+
+
 def anonymity(chain: list[Source]) -> Optional[str]:
     """``anonymous`` when the source itself is unnamed; ``via_anonymous`` when a named source was
     carried by an unnamed one ("Iran said", as an unnamed official told a news site, is only as
@@ -61,6 +75,7 @@ class ArticleView:
         self.entities = {e.id: e for e in record.entities}
         self.attributions = {a.id: a for a in record.attributions}
         self._chains = {s.id: source_chain(s.id, self.sources) for s in record.sources}
+        self._statement_chains = {a.id: statement_chain(a, self.sources) for a in record.attributions}
 
     def entity_name(self, entity_id: Optional[str]) -> Optional[str]:
         entity = self.entities.get(entity_id) if entity_id else None
@@ -71,6 +86,16 @@ class ArticleView:
 
     def anonymity(self, source_id: Optional[str]) -> Optional[str]:
         return anonymity(self.chain(source_id))
+
+    def statement_anonymity(self, attribution_id: Optional[str]) -> Optional[str]:
+        """The anonymity of one statement: of its source and of those that carried that statement."""
+        return anonymity(self._statement_chains.get(attribution_id or "", []))
+
+    def _claim_anonymity(self, start: int, end: int, source_id: Optional[str]) -> Optional[str]:
+        """A claim in a source's voice is as named as the statement it lies in."""
+        a = next((a for a in self.record.attributions if a.source == source_id
+                  and a.content[0] <= start and end <= a.content[1]), None)
+        return self.statement_anonymity(a.id) if a is not None else self.anonymity(source_id)
 
     def source_rows(self) -> list[dict[str, Any]]:
         rows = []
@@ -96,7 +121,8 @@ class ArticleView:
             rows.append({
                 "id": a.id, "kind": a.kind, "mode": a.mode, "source": a.source,
                 "source_text": _source_label(source), "source_kind": source.kind if source else None,
-                "anonymity": self.anonymity(a.source),
+                "anonymity": self.statement_anonymity(a.id), "via": a.via,
+                "chain": [{"id": c.id, "text": c.text, "kind": c.kind} for c in self._statement_chains[a.id][1:]],
                 "cue": r.span_text(a.cue) or None, "cue_lemma": a.cue_lemma, "distancing": a.distancing,
                 "speaker": r.span_text(a.speaker) or None,
                 "content": list(a.content), "content_text": content, "first_words": first_words(content, words),
@@ -112,7 +138,7 @@ class ArticleView:
             rows.append({
                 "id": c.id, "start": c.start, "end": c.end, "voice": c.voice, "kind": c.kind,
                 "source": c.source, "source_text": source.text if source else None,
-                "anonymity": self.anonymity(c.source) if c.voice == "source" else None,
+                "anonymity": self._claim_anonymity(c.start, c.end, c.source) if c.voice == "source" else None,
                 "hedges": [r.span_text(h) for h in c.hedges],
                 "distancing": [r.span_text(d) for d in c.distancing],
                 "checkworthy": c.checkworthy, "text": text, "first_words": first_words(text, words),
@@ -141,7 +167,7 @@ class ArticleView:
                 "location_name": self.entity_name(e.location),
                 "attribution": e.source, "source": source_id,
                 "source_text": self.sources[source_id].text if source_id in self.sources else None,
-                "anonymity": self.anonymity(source_id) if attribution is not None else None,
+                "anonymity": self.statement_anonymity(attribution.id) if attribution is not None else None,
             })
         return rows
 
@@ -160,7 +186,7 @@ class ArticleView:
         counts = {"anonymous": 0, "via_anonymous": 0, "named": 0}
         for a in self.record.attributions:
             if not is_mind_reading(a):
-                counts[self.anonymity(a.source) or "named"] += 1
+                counts[self.statement_anonymity(a.id) or "named"] += 1
         return counts
 
     def as_dict(self) -> dict[str, Any]:

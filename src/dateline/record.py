@@ -83,6 +83,9 @@ class Attribution:
     verb: Optional[Span] = None  # the cue's verb alone ("said" in "has also said")
     topic: bool = False  # the content names what the report is about or aims at ("criticised the
     # plan", "talked about the economy"), not a statement made
+    via: Optional[str] = None  # the source that carried this attribution ("Sources report that X said
+    # ...", "told Reuters", "according to Y"): a chain belongs to each statement; a Source's own
+    # ``via`` is kept only where every statement of that source came through the same carrier
 
 
 @dataclass(slots=True)

@@ -17,11 +17,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import time
 import typing
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
-from .errors import StoreError
+from .errors import RETRIED_ON_RERUN, StoreError
 from .record import Record, Scorecard, _hints
 
 DEFAULT_DB = "dateline.duckdb"
@@ -200,26 +201,51 @@ def attached_folders(path: str | Path) -> list[str]:
         con.close()
 
 
+
+# Statement types ``query`` runs on a read-only store: reading only. Everything else (COPY, EXPORT,
+# ATTACH, INSTALL, LOAD, SET, PRAGMA with an effect, CALL, CREATE ...) is refused with E304 before
+# DuckDB sees it, and the connection's settings refuse it again if the check ever lets one through.
+_READING = frozenset({"SELECT"})
+
+# How often a connection that finds the file locked tries again, in seconds.
+_RETRY = 0.2
+
+
+def _locked(exc: Exception) -> bool:
+    text = str(exc)
+    return "lock" in text.lower() and ("Conflicting" in text or "Could not set lock" in text)
+
+
 class Store:
-    """One DuckDB file. Use as a context manager or call ``close()``."""
+    """One DuckDB file. Use as a context manager or call ``close()``.
+
+    DuckDB lets one process write a file and, while it has it open, no other process read it. So:
+    - a read-only Store that finds the file held by a writer waits for it, up to ``wait`` seconds
+      (saying so once through ``on_wait``), then gives up with E302;
+    - a writing Store takes a writer's lock on the file for its whole life (a second writer gets
+      E302 at once) but can ``release()`` the connection between batches of writes; the next write
+      opens it again, waiting for readers to finish. ``dateline analyze`` releases it every few
+      seconds, so ``query``, ``list`` and ``show`` get in while a batch runs.
+    """
 
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False,
-                 allowed_directories: Iterable[str | Path] = ()):
-        import duckdb
-
+                 allowed_directories: Iterable[str | Path] = (), *, wait: float = 30.0,
+                 on_wait: Optional[Callable[[str], None]] = None):
         self.path = str(path)
         self.read_only = read_only
-        try:
-            if read_only and not Path(self.path).exists():
-                raise StoreError(f"{self.path} does not exist; analyse something into it first", "E301")
-            if read_only:
-                self.con = _open_read_only(self.path, [*allowed_directories, *attached_folders(self.path)])
-            else:
-                self.con = duckdb.connect(self.path)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open {self.path}: {exc}", "E302") from exc
+        self.wait, self.on_wait = wait, on_wait
+        self._allowed = list(allowed_directories)
+        self._writer_lock = None
+        self._con = None
+        if read_only and not Path(self.path).exists():
+            raise StoreError(f"{self.path} does not exist; analyse something into it first", "E301")
         self._tables = schema()
+        if not read_only and Path(self.path).exists():
+            self._take_writer_lock()  # before waiting for the file: a second writer is refused at once
+        self._open()
         if not read_only:
+            if self._writer_lock is None:
+                self._take_writer_lock()
             self._create()
 
     def __enter__(self) -> "Store":
@@ -228,8 +254,60 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    @property
+    def con(self):
+        """The DuckDB connection, opened again if it was released."""
+        if self._con is None:
+            self._open()
+        return self._con
+
+    def _open(self) -> None:
+        import duckdb
+
+        told = False
+        give_up = time.monotonic() + self.wait
+        while True:
+            try:
+                self._con = (_open_read_only(self.path, [*self._allowed, *attached_folders(self.path)]) if self.read_only
+                             else duckdb.connect(self.path))
+                return
+            except duckdb.Error as exc:
+                if not _locked(exc) or time.monotonic() >= give_up:
+                    busy = " (another process held it throughout)" if _locked(exc) and self.wait else ""
+                    raise StoreError(f"cannot open {self.path}{busy}: {exc}", "E302") from exc
+            if not told and self.on_wait is not None:
+                self.on_wait(f"{self.path} is in use by another process ("
+                             + ("an analyze writing a batch" if self.read_only else "a reader")
+                             + f"); waiting up to {self.wait:.0f} s")
+                told = True
+            time.sleep(_RETRY)
+
+    def _take_writer_lock(self) -> None:
+        try:
+            import fcntl
+        except ImportError:  # no flock on this system: DuckDB's own lock is the only guard
+            return
+        handle = open(self.path, "rb")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            handle.close()
+            self.release()
+            raise StoreError(f"cannot open {self.path}: another dateline process is writing to it "
+                             f"({exc.strerror}); wait for it to finish", "E302") from exc
+        self._writer_lock = handle
+
+    def release(self) -> None:
+        """Close the connection so other processes can open the file; a writer keeps its lock."""
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
     def close(self) -> None:
-        self.con.close()
+        self.release()
+        if self._writer_lock is not None:
+            self._writer_lock.close()
+            self._writer_lock = None
 
     def _create(self) -> None:
         self.con.execute(_DOCUMENTS)
@@ -248,16 +326,20 @@ class Store:
 
     # writing
     def add(self, origin: str, content_hash: str, size: int, record: Optional[Record] = None,
-            error: Optional[Exception] = None) -> str:
-        """Record one offered document and, when it is new, its article. Returns the status."""
+            error: Optional[Exception] = None, replace: bool = False) -> str:
+        """Record one offered document and, when it is new (or ``replace`` is given), its article.
+        Returns the status."""
         now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        origin = _storable(origin)
         status, code, message, article = document_status(record, error)
-        if status == "ok" and self.con.execute("SELECT 1 FROM articles WHERE id = ?", [record.id]).fetchone():
+        if message is not None:
+            message = _storable(message)
+        if status == "ok" and not replace and self.con.execute("SELECT 1 FROM articles WHERE id = ?", [record.id]).fetchone():
             status = "duplicate"
         try:
             self._write_document(origin, content_hash, size, status, code, message, article, now, record)
         except Exception as exc:  # the article could not be written: keep the offer, as an error
-            message = f"the record could not be stored: {exc.__class__.__name__}: {exc}"
+            message = _storable(f"the record could not be stored: {exc.__class__.__name__}: {exc}")
             try:
                 self._write_document(origin, content_hash, size, "error", "E303", message, None, now, None)
             except Exception as again:
@@ -275,11 +357,27 @@ class Store:
                 [seq, origin, content_hash, size, status, code, message, article, now],
             )
             if status == "ok":
+                self._forget(article)
                 self._write_record(record, now)
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
         self.con.execute("COMMIT")
+
+    def _forget(self, article_id: str) -> None:
+        """Remove an article and its parts (``--force`` analyses it again)."""
+        for table in self._tables:
+            self.con.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+        self.con.execute("DELETE FROM articles WHERE id = ?", [article_id])
+
+    def finished(self) -> set[tuple[str, str]]:
+        """(origin, content hash) of every document a re-run need not analyse again: stored ``ok``
+        or ``duplicate``, or with an error the same bytes would meet again (all but
+        ``errors.RETRIED_ON_RERUN``)."""
+        rows = self.con.execute(
+            "SELECT DISTINCT origin, content_hash FROM documents WHERE status <> 'error' OR code NOT IN "
+            "(SELECT unnest(?::VARCHAR[]))", [sorted(RETRIED_ON_RERUN)]).fetchall()
+        return set(rows)
 
     def _write_record(self, r: Record, now: dt.datetime) -> None:
         rows = record_rows(r, now)
@@ -317,9 +415,13 @@ class Store:
         return Record.from_dict(json.loads(row[0]))
 
     def query(self, sql: str, params: Iterable[Any] = ()) -> tuple[list[str], list[tuple]]:
+        """Columns and rows of one statement. On a read-only store only a statement that reads
+        (SELECT, WITH, FROM, SHOW, DESCRIBE, SUMMARIZE ...) runs; anything else is refused (E304)."""
         import duckdb
 
         try:
+            if self.read_only:
+                _check_reading(sql)
             cur = self.con.execute(sql, list(params))
         except duckdb.Error as exc:
             raise StoreError(f"query failed: {exc}", "E304") from exc
@@ -328,11 +430,38 @@ class Store:
         return [d[0] for d in cur.description], cur.fetchall()
 
     def export_parquet(self, folder: str | Path) -> list[Path]:
+        """Every table as ``<folder>/<table>.parquet``. The folder reaches DuckDB as a parameter, never
+        as SQL text; a read-only store must have been opened with it in ``allowed_directories``."""
+        import duckdb
+
         out = Path(folder)
         out.mkdir(parents=True, exist_ok=True)
         written = []
         for table in ("documents", "articles", *self._tables):
-            target = out / f"{table}.parquet"
-            self.con.execute(f"COPY {table} TO '{target}' (FORMAT parquet)")
-            written.append(target)
+            target = out.resolve() / f"{table}.parquet"
+            try:
+                self.con.execute(f"COPY {_quote(table)} TO ? (FORMAT parquet)", [str(target)])
+            except duckdb.Error as exc:
+                raise StoreError(f"cannot write {target}: {exc}; choose a folder you can write to", "E306") from exc
+            written.append(out / f"{table}.parquet")
         return written
+
+
+def _check_reading(sql: str) -> None:
+    """Raise StoreError (E304) unless ``sql`` is one statement that only reads."""
+    import duckdb
+
+    statements = duckdb.extract_statements(sql)
+    if len(statements) != 1:
+        raise StoreError(f"query runs one statement at a time; this has {len(statements)}", "E304")
+    kind = statements[0].type.name
+    if kind not in _READING:
+        raise StoreError(f"query is read-only: a {kind} statement is refused (only statements that read, "
+                         "such as SELECT, run; the store is never changed, and no file outside it is read or "
+                         "written)", "E304")
+
+
+def _storable(text: str) -> str:
+    """Text DuckDB can hold: a lone surrogate (an undecodable byte of a file name) written as a
+    backslash escape, as ``read.origin_of`` writes it."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")

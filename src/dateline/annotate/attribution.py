@@ -77,6 +77,7 @@ class Found:
     topic: bool = False  # the content is what the report is about, not what was said
     continues: Optional["Found"] = None  # the attribution whose speaker this one keeps
     via_tokens: list[int] = field(default_factory=list)  # heads of phrases that carried it
+    within: Optional["Found"] = None  # the report it is part of ("X reported that officials said ...")
 
 
 class Article:
@@ -280,6 +281,7 @@ def _outermost(article: Article, found: list[Found]) -> list[Found]:
                     # belief, a document's finding or a topic inside a report is the outer source's
                     # own account ("said Kyiv had asked for missiles", "said he thinks that ...")
                     f.via_tokens.append(outer.speaker_token)
+                    f.within = outer
                     keep.append(f)
                     continue
                 going_on = (cue.tag_ == "VBG" and cue.dep_ == "advcl" and article.doc[comma].text == ",") or (
@@ -289,6 +291,15 @@ def _outermost(article: Article, found: list[Found]) -> list[Found]:
                 joined = subject is not None and subject.left_edge.i >= 2 and cue.dep_ == "conj" \
                     and article.doc[subject.left_edge.i - 1].lower_ in _COORDINATORS \
                     and article.doc[subject.left_edge.i - 2].text in (",", ";")
+                after_colon = subject is not None and subject.left_edge.i >= 1 \
+                    and article.doc[subject.left_edge.i - 1].text == ":" and subject.left_edge.text[:1].isupper() \
+                    and article.quote_of[subject.left_edge.i - 1] < 0 \
+                    and outer.content[0] < article.doc[subject.left_edge.i - 1].idx  # not a colon line's own colon
+                if after_colon:  # "Polls show voters rejecting him: A poll this month found ...": a report of its own
+                    lo = article.token_at(outer.content[0])
+                    outer.content = article.span(*_trim(article, lo, subject.left_edge.i - 2))
+                    keep.append(f)
+                    continue
                 if joined:  # "X warned that A, and the agency urged B": a report of its own after the first
                     lo = article.token_at(outer.content[0])
                     outer.content = article.span(*_trim(article, lo, subject.left_edge.i - 2))
@@ -305,6 +316,10 @@ def _outermost(article: Article, found: list[Found]) -> list[Found]:
 
 def _cue_of(tok) -> Optional[cues.CueVerb]:
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
+    if not particle and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "it":
+        with_it = cues.cue_verb(tok.lemma_.lower(), "it")  # "as the mayor put it"
+        if with_it is not None:
+            return with_it
     return cues.cue_verb(tok.lemma_.lower(), particle)
 
 
@@ -389,6 +404,8 @@ def _cue_after(article: Article, q: quotes.Quote):
             return None
         if tok.pos_ in ("VERB", "AUX") and _quote_cue(tok) is not None:
             return tok
+        if tok.dep_ == "ROOT" and tok.pos_ in ("VERB", "AUX"):
+            return None  # “...?” The station is, as one critic put it, ...: a sentence of its own
     return None
 
 
@@ -494,7 +511,7 @@ def subject_of(tok):
             before = [c for c in subjects if c.i < node.i]
             return _name_before(tok, before[-1] if before else subjects[0])
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN", "PRON") and _can_hold_it(node, node.head):
-            return node.head
+            return sources.issuer_of(node.head) or node.head  # "issued a statement calling ...": the issuer
         if node.dep_ not in _CLIMB_DEPS or node.head.i == node.i:
             break
         if node.dep_ == "xcomp":  # "asked the minister to confirm": the object speaks
@@ -579,7 +596,9 @@ def _set_speaker(article: Article, f: Found, cue, subj=None) -> None:
     f.speaker = sources.phrase_span(article, subj)
     if subj.i < cue.i and cue.idx < f.speaker[1]:  # "analysts saying ...": the speaker ends before the cue
         lo = article.token_at(f.speaker[0])
-        hi = cue.left_edge.i - 1
+        # "analysts saying": before the participle's phrase; "A union ... endorsed X, another
+        # example of ...": an apposition the parser hung on the subject across the verb, before the verb
+        hi = (cue.left_edge.i if cue.left_edge.i > lo else cue.i) - 1
         while hi > lo and (article.doc[hi].is_punct or article.doc[hi].is_space):
             hi -= 1
         f.speaker = article.span(lo, max(lo, hi))
@@ -602,10 +621,15 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
     topic = False
     # "found him lying on the couch": what was seen, not said (but "polls show the lead eroding")
     clauses = [c for c in tok.children if c.dep_ in _CONTENT_DEPS and not (
-        c.tag_ == "VBG" and any(x.dep_ == "nsubj" and x.lower_ in _OBJECT_PRONOUNS for x in c.children))]
+        c.tag_ == "VBG" and any(x.dep_ == "nsubj" and x.lower_ in _OBJECT_PRONOUNS for x in c.children))
+        and not _across_a_colon(article, c, tok)]
     if not clauses:  # "stated that the groundwork ...", however the parser tagged the clause
         clauses = [c for c in tok.children if c.lower_ == "that" and c.tag_ == "IN" and c.i > tok.i
                    and c.dep_ != "mark" and sum(1 for _ in c.subtree) >= 3][:1]
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is not None and clauses and all(c.i > obj.i and not any(
+            x.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for x in c.children) for c in clauses):
+        clauses = [obj] + clauses  # "found 31 incidents of fraud out of a billion ballots cast": one object, misparsed
     below = _that_clause_below(tok)
     if below and not any(tok.i < c.i < below[0].i for c in clauses):
         # the "that"-clause opens the content; a clause the parser split off after it goes on with it
@@ -631,7 +655,7 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
         clauses = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i
                    and any(a.dep_ == "acl" and a.tag_ == "VBN" and a.i == c.i + 1 for a in c.children)][:1]
     if not clauses:
-        return _parenthetical_content(article, tok) or _framed_content(article, tok), False
+        return _as_frame(article, tok) or _parenthetical_content(article, tok) or _framed_content(article, tok), False
     first = next((c for c in clauses if c.i > tok.i), clauses[0])
     side_after = first.i > tok.i
     clauses = [c for c in clauses if (c.i > tok.i) == side_after]
@@ -690,13 +714,14 @@ def _object_content(tok, verb: cues.CueVerb) -> list:
     doc = tok.doc
     comma = next((k for k in range(obj.right_edge.i + 1, min(len(doc), tok.right_edge.i + 1)) if doc[k].text == ","),
                  len(doc))
-    preps = [c for c in children if c.dep_ == "prep" and obj.i < c.i < comma and c.lower_ in _OBJECT_PREPS
-             and (c.lower_ != "as" or verb.object_as)]
+    # a document's finding goes on after its object: "found the mayor about even with her rival"
+    preps = [c for c in children if c.dep_ == "prep" and obj.i < c.i < comma and (
+        c.lower_ in _OBJECT_PREPS and (c.lower_ != "as" or verb.object_as) or verb.kind == "document")]
     # what the verb says of the object: "called the charges baseless", "showing her ahead 3 points"
     predicate = [c for c in children if obj.i < c.i < comma and c.pos_ != "VERB"
                  and (c.dep_ == "oprd" or c.dep_ in ("acomp", "dobj", "advmod")
                       and (obj.pos_ == "PRON" or verb.kind == "document"))]  # "polls show the mayor ahead"
-    if verb.object_as:
+    if verb.object_as and not (verb.kind == "document" and _document_subject(tok)):
         # "called climate change a hoax": the parser may hang the predicate on the object
         said_of = predicate or any(c.lower_ == "as" for c in preps) or any(
             c.i > obj.i and (c.dep_ in ("dobj", "attr", "oprd", "amod") and c.pos_ != "VERB"
@@ -712,6 +737,21 @@ def _object_content(tok, verb: cues.CueVerb) -> list:
     return [obj] + preps + predicate
 
 
+def _across_a_colon(article: Article, clause, tok) -> bool:
+    """"Polls show voters rejecting him: A poll this month found ...": a clause before the verb that a
+    colon outside quotes closes is a sentence of its own, however the parser joined the two."""
+    if clause.i > tok.i:
+        return False
+    return any(article.doc[k].text == ":" and article.quote_of[k] < 0 for k in range(clause.right_edge.i + 1, tok.i))
+
+
+def _document_subject(tok) -> bool:
+    """"A 2014 study found 31 incidents", "the audit found errors": a document's finding is its
+    object ("police found a body" is no report)."""
+    subj = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
+    return subj is not None and subj.lemma_.lower() in cues.document_nouns()
+
+
 def _names_people(tok) -> bool:
     """A phrase naming people, not what they said: a pronoun, a person, a people, a role."""
     return tok.pos_ == "PRON" and not any(c.dep_ == "prep" for c in tok.children) \
@@ -719,8 +759,11 @@ def _names_people(tok) -> bool:
 
 
 def _passive_with_agent(tok) -> bool:
+    """"was rejected by parliament", "as reported by the Times"."""
     children = list(tok.children)
-    return any(c.dep_ == "auxpass" for c in children) and any(c.dep_ == "agent" for c in children)
+    passive = any(c.dep_ == "auxpass" for c in children) or (
+        tok.tag_ == "VBN" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "as")
+    return passive and any(c.dep_ == "agent" for c in children)
 
 
 def _prep_content(tok, verb: cues.CueVerb) -> list:
@@ -834,6 +877,37 @@ def _without_according(article: Article, toks: list[int]) -> list[int]:
                 cut.add(j)
                 j += 1
     return [t for t in toks if t not in cut] if cut else toks
+
+
+def _as_frame(article: Article, tok) -> Optional[Span]:
+    """"As the mayor said on Tuesday, the city will recover", "Hawaii, as one adviser pointed out,
+    rarely gets two hurricanes", "..., as Ms. Roe put it.": a cue in a clause opened by "as" right
+    before its subject reports the clause it is set off from by commas, whatever the parser made of
+    the sentence. Read from the words: "as", the subject, the cue, then a comma or the end."""
+    doc = article.doc
+    subj = subject_of(tok)
+    if subj is None:
+        return None
+    if subj.i > tok.i:  # "as reported by the Times"
+        as_i = tok.i - 1
+    else:
+        as_i = subj.left_edge.i - 1 if doc[subj.left_edge.i].lower_ != "as" else subj.left_edge.i
+    seg_lo, seg_hi = _segment(article, tok.i)
+    if as_i < seg_lo or doc[as_i].lower_ != "as" or not (
+            as_i == seg_lo or doc[as_i - 1].text == "," or doc[as_i - 1].lower_ in _COORDINATORS):
+        return None
+    comma = next((k for k in range(tok.i + 1, seg_hi) if doc[k].text == ","), None)
+    end = comma if comma is not None else seg_hi
+    if any(doc[k].pos_ in ("VERB", "AUX") or article.quote_of[k] >= 0 for k in range(tok.i + 1, end)
+           if k != subj.i and not (subj.i > tok.i and subj.left_edge.i <= k <= subj.right_edge.i)):
+        return None  # "as he said he would": the clause goes on; no frame
+    # "A, and as X noted, B": the frame opens the clause after the coordinator, not the one before
+    before = list(range(seg_lo, as_i - 1)) if as_i > seg_lo and doc[as_i - 1].lower_ not in _COORDINATORS else []
+    after = list(range(comma + 1, seg_hi)) if comma is not None else []
+    toks = [k for k in before + after if not doc[k].is_punct or k != seg_hi - 1]
+    if not any(doc[k].pos_ in ("VERB", "AUX") for k in toks):
+        return None
+    return _span_of(article, _without_according(article, toks))
 
 
 def _parenthetical_content(article: Article, tok) -> Optional[Span]:
@@ -1025,6 +1099,7 @@ def _colon_lines(article: Article, found: list[Found], quoted: set[int]) -> None
     (a score or a list: "Sanders: 46")."""
     doc, text = article.doc, article.text
     taken = [f.content for f in found]
+    names = {t.text for t in doc if t.pos_ == "PROPN" and not t.text.isupper()}
     for p in article.para_starts:
         first = article.token_at(p)
         if first >= len(doc) or doc[first].idx < p:
@@ -1045,6 +1120,8 @@ def _colon_lines(article: Article, found: list[Found], quoted: set[int]) -> None
         if not prefix[0].is_alpha or any(t.pos_ in ("VERB", "AUX") or t.pos_ == "ADP" and not _in_parentheses(text, t.idx)
                                          for t in prefix):
             continue  # "** WINNER:", "The Assassination of Gianni Versace:": a label or a title
+        if transcript and not opened and not _named_elsewhere(prefix, names):
+            continue  # "BREXIT VOTE:", "EARN, BABY, EARN:": a section's label in capitals, no one named
         words = [t.lower_ for t in prefix if t.lower_ != "the"]
         labels = cues.colon_labels()
         # a name: a proper noun, a transcript's capitals, a document ("Poll:"), or a short run of
@@ -1061,7 +1138,9 @@ def _colon_lines(article: Article, found: list[Found], quoted: set[int]) -> None
         if not rest or rest[0].like_num or not (headline or any(t.pos_ in ("VERB", "AUX") for t in rest)):
             continue  # "Sanders: 46", "Pledged: 781": a score or a list, not words said
         start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
-        if any(s <= start < e or start <= s < end for s, e in taken):
+        # a report inside the line is the line's speaker's ("FALLIN: I think he is ..."): the line
+        # wins over it (see _outermost); one that runs across the line's start is another reading
+        if any(s < start < e or s == start and e > end for s, e in taken):
             continue
         head = next((t for t in reversed(prefix) if t.pos_ in ("PROPN", "NOUN") or t.text.isupper()), prefix[-1])
         content, inside = _with_quotes(article, (start, end), quoted) if not opened else ((start, end), [])
@@ -1071,6 +1150,13 @@ def _colon_lines(article: Article, found: list[Found], quoted: set[int]) -> None
         f.speaker = article.span(first, colon - 1)
         found.append(f)
         quoted.update(inside)
+
+
+def _named_elsewhere(prefix, names: set[str]) -> bool:
+    """Whether a transcript's capitals name someone the article names in ordinary case ("WALLACE:"
+    after "Chris Wallace"): every word of them is a proper noun elsewhere in it."""
+    words = [t.text for t in prefix if t.is_alpha]
+    return bool(words) and all(w.capitalize() in names or w.title() in names for w in words)
 
 
 _HOLDER_PREPS = ("by", "from", "of", "among")  # "the claim by officials", "the worry among rivals"
@@ -1128,7 +1214,8 @@ def _in_a_document(article: Article, found: list[Found], quoted: set[int]) -> No
     """"In a statement, the senator was more circumspect": where no verb in the sentence reports,
     a phrase "in" a medium (statement, interview, letter ...) makes the clause's subject the
     source of the clause; "In the previous poll, Clinton led Trump": a phrase "in" a document
-    makes the document the source."""
+    makes the document the source, and so does one "in" a poll after the clause ("she trails him
+    in the average of polls")."""
     doc = article.doc
     cued = {article.sent_of[f.cue_token] for f in found if f.cue_token is not None}
     for tok in article.tokens_with(lowers=frozenset({"in"})):
@@ -1136,9 +1223,15 @@ def _in_a_document(article: Article, found: list[Found], quoted: set[int]) -> No
             continue
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         head = tok.head
-        if pobj is None or head.pos_ not in ("VERB", "AUX") or tok.i > head.i:
+        if head.i < tok.i and head.dep_ in ("dobj", "attr") and pobj is not None \
+                and pobj.lemma_.lower() in cues.poll_nouns():
+            head = head.head  # "trails the senator in the average of polls": however the parser hung it
+        if pobj is None or head.pos_ not in ("VERB", "AUX"):
             continue
         lemma = pobj.lemma_.lower()
+        after = tok.i > head.i  # "she trails him in the average of polls"
+        if after and lemma not in cues.poll_nouns():
+            continue
         if lemma in cues.medium_nouns():
             speaker = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             cue = article.span(pobj.left_edge.i, pobj.i)
@@ -1151,7 +1244,7 @@ def _in_a_document(article: Article, found: list[Found], quoted: set[int]) -> No
         seg_lo, seg_hi = _segment(article, tok.i)
         frame = {t.i for t in tok.subtree}
         content = _span_of(article, [t.i for t in head.subtree if t.i not in frame and seg_lo <= t.i < seg_hi
-                                     and t.i > tok.right_edge.i])
+                                     and (after or t.i > tok.right_edge.i)])
         if content is None:
             continue
         content, inside = _with_quotes(article, content, quoted)

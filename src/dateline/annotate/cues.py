@@ -105,6 +105,21 @@ def cue_nouns() -> dict[str, str]:
 
 
 @functools.cache
+def generic_body_nouns() -> frozenset[str]:
+    return frozenset(lexicons.lines("generic_body_nouns.txt"))
+
+
+@functools.cache
+def poll_nouns() -> frozenset[str]:
+    return frozenset(lexicons.lines("poll_nouns.txt"))
+
+
+@functools.cache
+def issuing_verbs() -> frozenset[str]:
+    return frozenset(lexicons.lines("issuing_verbs.txt"))
+
+
+@functools.cache
 def medium_nouns() -> frozenset[str]:
     return frozenset(lexicons.lines("medium_nouns.txt"))
 
@@ -126,7 +141,9 @@ def share_nouns() -> frozenset[str]:
 
 @functools.cache
 def media_outlets() -> frozenset[str]:
-    return frozenset(lexicons.lines("media_outlets.txt"))
+    """The listed outlets, each also without a leading "The" ("The New Yorker" is "New Yorker" too)."""
+    names = lexicons.lines("media_outlets.txt")
+    return frozenset(names) | frozenset(re.sub(r"^[Tt]he\s+", "", n) for n in names)
 
 
 @functools.cache

@@ -78,7 +78,9 @@ def build_scorecard(record: Record, doc) -> Scorecard:
     attributed = sum(1 for c in record.claims if c.voice == "source")
     distancing_spans = {tuple(span) for c in record.claims for span in c.distancing}
     hedge_spans = {tuple(span) for c in record.claims for span in c.hedges} - distancing_spans
-    cue_distancing = sum(1 for a in reports if a.distancing and not (a.cue and tuple(a.cue) in distancing_spans))
+    # a distancing verb ("claimed") that the claims already counted as a distancing cue counts once
+    cue_distancing = sum(1 for a in reports if a.distancing and not (
+        a.cue and any(a.cue[0] <= s and e <= a.cue[1] for s, e in distancing_spans)))
     authorial = sum(1 for t in record.loaded_terms if t.voice == "authorial")
     quoted = len(record.loaded_terms) - authorial
     quoted_words = _quoted_words(record, words)

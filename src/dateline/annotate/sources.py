@@ -96,6 +96,28 @@ def media_phrase(article, tok) -> bool:
     return cues.is_outlet_name(text)
 
 
+def issuer_of(noun):
+    """The one who put out a document that speaks: "the council issued a statement calling ...",
+    "the group sent a letter urging ...", "a memo released by the campaign saying ..." (None where
+    the document names its own author: "a letter from his doctor", "the agency's report")."""
+    if noun.lemma_.lower() not in cues.document_nouns() or any(
+            c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("from", "by", "of") for c in noun.children):
+        return None
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in cues.issuing_verbs():
+        return next((c for c in noun.head.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE), None)
+    for c in noun.children:  # "a statement issued by the council"
+        if c.dep_ == "acl" and c.lemma_.lower() in cues.issuing_verbs():
+            for agent in (a for a in c.children if a.dep_ == "agent"):
+                return next((p for p in agent.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _listed_outlet(name: str) -> bool:
+    """A name in the list of outlets ("Politifact", "The Hill"), not merely one ending in an outlet
+    word: "Jonathan Post" is a person."""
+    return re.sub(r"^[Tt]he\s+", "", name.strip()) in cues.media_outlets()
+
+
 def _plural(tok) -> bool:
     return tok.tag_ in ("NNS", "NNPS") or "Number=Plur" in str(tok.morph)
 
@@ -116,6 +138,9 @@ class SourceBook:
         self.plural: dict[str, bool] = {}
         self.recent_speakers: list[str] = []  # entity ids, in order
         self.by_token: dict[int, Source] = {}
+        # source id -> the source its own phrase says carried it ("an official quoted by X", "a poll
+        # by X"): every statement of that source came through the carrier unless one names another
+        self.carried_by: dict[str, str] = {}
         self._next_entity = 1 + max((int(e.id[1:]) for e in self.entities if re.fullmatch(r"e\d+", e.id)), default=0)
         self._index: Optional[MentionIndex] = None
 
@@ -167,8 +192,8 @@ class SourceBook:
             if other is e or other.type not in ("PERSON", "ORG") or not other.mentions or other.mentions[0][0] > at:
                 continue
             theirs = _person_words(other.name)
-            if len(theirs) < len(words) or theirs[-len(words):] != words:
-                continue
+            if len(theirs) < len(words) or [w.lower() for w in theirs[-len(words):]] != [w.lower() for w in words]:
+                continue  # "FALLIN:" in a transcript is Mary Fallin
             if other.type == "ORG" and (e.type != "PERSON" or len(theirs) > len(words) + 2
                                         or any(w.lower() in cues.group_nouns() or w in cues.media_name_words()
                                                for w in theirs)):
@@ -202,7 +227,7 @@ class SourceBook:
 
     def for_entity(self, e: Entity, span: Span, kind: str) -> Source:
         e = self._whole_name(e, span[0])
-        if e.type == "PERSON":
+        if e.type == "PERSON" and not _listed_outlet(e.name):
             kind = "named_person"
         key = f"entity:{e.country or e.id}" if kind == "named_group" and e.type in ("GPE", "NORP") else f"entity:{e.id}"
         src = self._source(key, e.name, kind, span, entity=e.id)
@@ -226,23 +251,27 @@ class SourceBook:
                 if c.dep_ == "acl" and c.lemma_ in ("quote", "cite"):
                     for agent in (a for a in c.children if a.dep_ == "agent"):
                         for p in agent.children:
-                            if p.dep_ == "pobj":
-                                self.via(src, p)
+                            if p.dep_ == "pobj" and (carrier := self.carrier(src, p)) is not None:
+                                self.carried_by.setdefault(src.id, carrier.id)
         return src
 
     def _speaker(self, tok, span: Span, cue=None) -> Optional[Source]:
         art = self.article
         if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
             tok = tok.head.head
+            tok = issuer_of(tok) or tok  # "released a memo that says ...": whoever released it
             span = phrase_span(art, tok)
         if tok.lower_ in _FIRST_PERSON:
             return None
         if tok.pos_ == "PRON" and tok.lower_ not in _INDEFINITE:
-            return self._pronoun(tok, span)
+            return self._pronoun(tok, span, cue)
         head = tok.lemma_.lower()
         core = core_tokens(tok)
         core_span = (core[0].idx, core[-1].idx + len(core[-1].text))
         text = art.text[core_span[0]:core_span[1]]
+        if head in cues.document_nouns() and tok.pos_ == "PROPN" and tok.text not in cues.media_name_words() \
+                and not media_phrase(art, tok):  # "New Poll Shows ...", "the Quinnipiac Poll" (not "the Post")
+            return self._document(tok, span, text, core)
         entity = self._apposed_person(tok) or self._named(core, tok)
         office = self._office_country(tok, core)
         if entity is not None:
@@ -391,14 +420,22 @@ class SourceBook:
         found = cues.anonymity_pattern().search(tail)
         return found.group(0) if found else None
 
-    def _pronoun(self, tok, span: Span) -> Optional[Source]:
+    def _pronoun(self, tok, span: Span, cue=None) -> Optional[Source]:
         word = tok.lower_
         if coref.pronoun_gender(word):
             eid = self.resolver.person(tok, self.recent_speakers)
             if eid is None:
-                return None
+                return self._unnamed_person(tok, coref.pronoun_gender(word), span)
             self.add_mention(eid, span)
             return self.for_entity(self.entity_by_id[eid], span, "named_person")
+        if coref.is_it(word) and cue is not None and (verb := cues.cue_verb(cue.lemma_.lower())) is not None \
+                and verb.kind == "document":
+            document = self._document_before(tok)
+            if document is not None:  # "... released the video. It shows an officer ...": the video
+                src = self.speaker(document, phrase_span(self.article, document))
+                if src is not None and span not in src.mentions:
+                    src.mentions.append(span)
+                return src
         if coref.is_plural_pronoun(word) or coref.is_it(word):
             last, last_at = None, -1
             for s in self.sources:
@@ -414,6 +451,36 @@ class SourceBook:
             if last is not None:
                 last.mentions.append(span)
                 return last
+        return None
+
+    def _unnamed_person(self, tok, gender: str, span: Span) -> Optional[Source]:
+        """"The wife of a man shot by police recorded the video ... “Don't shoot,” she says": where no
+        named person fits, a he/she goes back to the nearest subject before it, in this sentence or
+        the two before, that names a person of that gender by a role (wife, mother, spokesman)."""
+        art = self.article
+        doc = art.doc
+        lo = art.sent_spans[max(0, art.sent_of[tok.i] - 2)][0]
+        roles = cues.person_roles()
+        for i in range(tok.i - 1, lo - 1, -1):
+            t = doc[i]
+            role = roles.get(t.lemma_.lower())
+            if t.pos_ == "NOUN" and role is not None and role.gender == gender and t.dep_ in ("nsubj", "nsubjpass") \
+                    and not _plural(t) and art.quote_of[i] < 0:
+                src = self.speaker(t, phrase_span(art, t))
+                if src is not None and span not in src.mentions:
+                    src.mentions.append(span)
+                return src
+        return None
+
+    def _document_before(self, tok):
+        """The nearest document named as a noun before ``tok`` in its sentence or the one before."""
+        art = self.article
+        sent = art.sent_of[tok.i]
+        lo = art.sent_spans[max(0, sent - 1)][0]
+        for i in range(tok.i - 1, lo - 1, -1):
+            t = art.doc[i]
+            if t.pos_ == "NOUN" and t.lemma_.lower() in cues.document_nouns() and art.quote_of[i] < 0:
+                return t
         return None
 
     def _named(self, core: list, tok) -> Optional[Entity]:
@@ -461,10 +528,11 @@ class SourceBook:
         return name
 
     def _entity_kind(self, e: Entity, tok, text: str, cue) -> str:
+        if _listed_outlet(e.name):  # a listed outlet, whatever the tagger took it for ("Politifact")
+            return "media"
         if e.type == "PERSON":
             return "named_person"
-        if cues.is_outlet_name(e.name) or cues.is_outlet_name(text) or (cue is not None and cue.lemma_ == "report"
-                                                                         and e.type == "ORG"):
+        if cues.is_outlet_name(e.name) or cues.is_outlet_name(text) or (cue is not None and cue.lemma_ == "report" and e.type == "ORG"):
             return "media"
         return "named_group"
 
@@ -489,7 +557,7 @@ class SourceBook:
             if media_phrase(art, issuer):
                 carrier = self._source(f"media:{issuer_text.lower()}", issuer_text, "media",
                                        phrase_span(art, issuer), head=issuer.lemma_.lower())
-                src.via = carrier.id
+                self.carried_by[src.id] = carrier.id
             else:
                 e = self.entity_at(issuer.idx, issuer.idx + len(issuer.text))
                 src.affiliation = e.name if e is not None else issuer_text
@@ -549,16 +617,26 @@ class SourceBook:
         if named:
             return max(named, key=lambda e: max(m[0] for m in e.mentions if m[0] < at))
         if noun not in cues.company_nouns():
+            if noun not in cues.generic_body_nouns():
+                return None
             # "The World Health Organization warned ..., and the agency urged ...": the organisation
-            # last heard as a source
-            speaking = [e for e in orgs if e.id in {src.entity for src in self.sources if src.kind == "named_group"}]
+            # heard as a source in this sentence or the one before (farther back, "the campaign" or
+            # "the court" is as likely another body)
+            art = self.article
+            sent = art.sent_of[art.token_at(at)]
+            since = art.doc[art.sent_spans[max(0, sent - 1)][0]].idx
+            speaking = [e for e in orgs if e.id in {src.entity for src in self.sources if src.kind == "named_group"
+                                                    and any(since <= m[0] < at for m in src.mentions)}]
             return max(speaking, key=lambda e: max(m[0] for m in e.mentions if m[0] < at)) if speaking else None
         companies = [e for e in orgs if not any(w.lower() in cues.group_nouns() for w in e.name.split())]
         if not companies:
             return None
         return max(companies, key=lambda e: (sum(1 for m in e.mentions if m[0] < at), -e.mentions[0][0]))
 
-    def via(self, src: Source, tok) -> Optional[Source]:
+    def by_id(self, source_id: str) -> Optional[Source]:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def carrier(self, src: Source, tok) -> Optional[Source]:
         """The source that carried ``src``'s words, named by the phrase headed by ``tok``."""
         carrier = self.speaker(tok, phrase_span(self.article, tok))
         if carrier is None or carrier is src:
@@ -568,8 +646,6 @@ class SourceBook:
                 and not any(w.lower() in cues.group_nouns() for w in entity.name.split()):
             carrier.kind = "media"  # an organisation that carried someone's words, unless its name says
             # what else it is ("the Roper Center", "the Pew Research Center")
-        if src.via is None and not _chains_to(self, carrier, src):
-            src.via = carrier.id
         return carrier
 
 
@@ -647,29 +723,80 @@ def resolve(article, found: list) -> tuple[list[Attribution], list[Source], list
     for f in sorted(found, key=lambda f: f.content[0]):
         src = None
         if f.continues is not None:
-            root = f.continues
-            while root.continues is not None and id(root) not in source_of:
-                root = root.continues
-            src = source_of.get(id(root))
+            src = source_of.get(id(_first_half(f, source_of)))
         elif f.speaker_token is not None:
             cue = doc[f.cue_token] if f.cue_token is not None else None
             head = doc[f.speaker_token]
             src = book.speaker(head, f.speaker or phrase_span(article, head), cue)
         source_of[id(f)] = src
-        if src is not None:
-            for t in f.via_tokens:
-                book.via(src, doc[t])
+    via_of = _carriers(book, found, source_of)
     attributions = []
     for n, f in enumerate(sorted(found, key=lambda f: f.content[0]), start=1):
         src = source_of.get(id(f))
+        via = via_of.get(id(f))
         attributions.append(Attribution(
             id=f"a{n}", kind=f.kind, content=f.content, cue=f.cue, source=src.id if src else None,
             speaker=f.speaker, cue_lemma=f.lemma, distancing=f.distancing, mode=f.mode, cue_kind=f.cue_kind,
-            verb=f.verb, topic=f.topic,
+            verb=f.verb, topic=f.topic, via=via.id if via else None,
         ))
+    _source_vias(book, attributions)
     for src in book.sources:
         src.affiliation = affiliation_name(src.affiliation)
     return attributions, book.sources, book.entities
+
+
+def _first_half(f, done: dict):
+    """The report a continued one goes back to: up its chain of ``continues`` to one already in
+    ``done`` or to the first; a chain that comes back on itself (two reports each continuing the
+    other) ends where it would repeat."""
+    root, seen = f.continues, {id(f)}
+    while root.continues is not None and id(root) not in done and id(root.continues) not in seen:
+        seen.add(id(root))
+        root = root.continues
+    return root
+
+
+def _carriers(book: SourceBook, found: list, source_of: dict[int, Optional[Source]]) -> dict[int, Optional[Source]]:
+    """The source that carried each attribution: one its sentence names ("Sources report that X
+    asked ...", "told Reuters", "..., according to Y"), else the one that carried the report it
+    sits in ("Iran said that it will agree to ...", according to an official: the official
+    carried both), else the one its source's phrase names ("an official quoted by X"). The second
+    half of a quote goes with the first."""
+    doc = book.article.doc
+    by_id = {s.id: s for s in book.sources}
+    via_of: dict[int, Optional[Source]] = {}
+    for f in sorted(found, key=lambda f: f.content[0]):
+        src = source_of.get(id(f))
+        if f.continues is not None:
+            root = _first_half(f, via_of)
+            via_of[id(f)] = via_of.get(id(root))
+            continue
+        if src is None:
+            continue
+        carriers = [book.carrier(src, doc[t]) for t in f.via_tokens]
+        via = next((c for c in carriers if c is not None and c is not src), None)
+        if via is None and f.within is not None:
+            via = via_of.get(id(f.within))
+        if via is None and src.id in book.carried_by:
+            via = by_id[book.carried_by[src.id]]
+        via_of[id(f)] = via
+    return via_of
+
+
+def _source_vias(book: SourceBook, attributions: list[Attribution]) -> None:
+    """A source's own ``via``: the carrier of every one of its statements where all came through the
+    same one (an official known only from a news site's report), else none: "Sources report that
+    Trump asked ..." carried that statement, not his own words quoted later. A source with no
+    statement of its own keeps the carrier its phrase names."""
+    vias: dict[str, set[Optional[str]]] = {}
+    for a in attributions:
+        if a.source:
+            vias.setdefault(a.source, set()).add(a.via)
+    for src in book.sources:
+        found = vias.get(src.id)
+        carrier = (next(iter(found)) if len(found) == 1 else None) if found else book.carried_by.get(src.id)
+        if carrier is not None and carrier != src.id and not _chains_to(book, book.by_id(carrier), src):
+            src.via = carrier
 
 
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")

@@ -80,22 +80,28 @@ LEFT JOIN sources s ON s.article_id = e.article_id AND s.id = t.source
 
 # The comparable claims of some articles (``corroborate_ids``) or some claims (``corroborate_keys``,
 # ``article/claim``), with the actor: the named speaker's corpus entity, else the first corpus
-# entity mentioned inside the claim.
+# entity mentioned inside the claim (of two mentions that start together, the longer). Each table is
+# narrowed to the articles in scope before it is joined.
 _CLAIMS_SQL = """
 WITH c AS (
     SELECT c.article_id, c.id, c.start, c."end", c.source
     FROM claims c JOIN {scope}
     WHERE c.kind IN ({kinds})),
+ids AS (SELECT DISTINCT article_id FROM c),
+l AS (SELECT l.* FROM entity_links l SEMI JOIN ids ON ids.article_id = l.article_id
+      WHERE l.corpus_entity_id IS NOT NULL),
 first AS (
-    SELECT c.article_id, c.id, arg_min(l.corpus_entity_id, m.start) AS entity
-    FROM c JOIN mentions m ON m.article_id = c.article_id AND m.start >= c.start AND m."end" <= c."end"
-    JOIN entity_links l ON l.article_id = m.article_id AND l.entity_id = m.entity_id
-    WHERE l.corpus_entity_id IS NOT NULL GROUP BY 1, 2)
+    SELECT c.article_id, c.id, arg_min(l.corpus_entity_id, (m.start, -m."end", l.corpus_entity_id)) AS entity
+    FROM c JOIN (SELECT m.* FROM mentions m SEMI JOIN ids ON ids.article_id = m.article_id) m
+         ON m.article_id = c.article_id AND m.start >= c.start AND m."end" <= c."end"
+    JOIN l ON l.article_id = m.article_id AND l.entity_id = m.entity_id GROUP BY 1, 2)
 SELECT c.article_id, c.id, substring(a.text, c.start + 1, c."end" - c.start) AS text, s.id AS source_id,
        s.kind AS source_kind, coalesce(ls.corpus_entity_id, f.entity) AS actor, a.published
-FROM c JOIN articles a ON a.id = c.article_id
-LEFT JOIN sources s ON s.article_id = c.article_id AND s.id = c.source
-LEFT JOIN entity_links ls ON ls.article_id = c.article_id AND ls.entity_id = s.entity
+FROM c JOIN (SELECT a.id, a.text, a.published FROM articles a SEMI JOIN ids ON ids.article_id = a.id) a
+     ON a.id = c.article_id
+LEFT JOIN (SELECT s.* FROM sources s SEMI JOIN ids ON ids.article_id = s.article_id) s
+     ON s.article_id = c.article_id AND s.id = c.source
+LEFT JOIN l ls ON ls.article_id = c.article_id AND ls.entity_id = s.entity
 LEFT JOIN first f ON f.article_id = c.article_id AND f.id = c.id
 """
 _ARTICLE_SCOPE = "corroborate_ids i ON i.v = c.article_id"
@@ -151,6 +157,12 @@ def _event_member(row: tuple) -> Optional[dict[str, Any]]:
 @functools.cache
 def _place_first() -> frozenset[str]:
     return frozenset(r["type"] for r in lexicons.rows("story_anchors.csv") if r["anchor"] == "place")
+
+
+@functools.cache
+def symmetric_types() -> frozenset[str]:
+    """PLOVER types between two parties either of whom a report may name first (a meeting)."""
+    return frozenset(r["type"] for r in lexicons.rows("story_anchors.csv") if r["symmetric"] == "yes")
 
 
 def _group(m: dict[str, Any]) -> str:
@@ -223,7 +235,11 @@ def _events(con, new: list[str], moved: set[tuple[str, str]], shifted: set[str])
     con.execute(f"DELETE FROM story_members m WHERE {involved}")
     new = set(new)
     tables.temp_ids(con, "corroborate_ids", sorted(new | set(articles)))
-    fresh = [m for row in con.execute(_EVENTS_SQL).fetchall() if (m := _event_member(row))
+    tables.temp_ids(con, "corroborate_new", sorted(new))
+    rows = con.execute(f"SELECT * FROM ({_EVENTS_SQL}) x WHERE x.article_id IN (SELECT v FROM corroborate_new) "
+                       "OR x.actor IN (SELECT v FROM corroborate_shifted) OR x.recipient IN (SELECT v FROM "
+                       "corroborate_shifted) OR x.location IN (SELECT v FROM corroborate_shifted)").fetchall()
+    fresh = [m for row in rows if (m := _event_member(row))
              and (m["article_id"] in new or {m["actor"], m["recipient"], m["location"]} & shifted)]
     touched |= {_group(m) for m in fresh}
     tables.temp_ids(con, "corroborate_groups", touched)
@@ -364,13 +380,14 @@ def _roots(con, articles) -> dict[str, str]:
                             "JOIN corroborate_roots r ON r.v = a.id").fetchall())
 
 
-def _claims(con, new: list[str], moved: set[tuple[str, str]]) -> tuple[set[str], set[str]]:
-    """Index the new articles' claims (and afresh, those of earlier articles whose speaker or first
-    entity is one whose link moved: ``moved`` (article, entity) pairs), link them to agreeing
-    ones, merge the stories they join. Returns (stories written, stories removed)."""
+def _claims(con, new: list[str], moved: set[tuple[str, str]], shifted: set[str]) -> tuple[set[str], set[str]]:
+    """Index the new articles' claims (and afresh, those of earlier articles that name an entity
+    whose link moved, ``moved`` (article, entity) pairs, and whose actor is now a ``shifted``
+    corpus entity: only their band keys change), link them to agreeing ones, merge the stories
+    they join. Returns (stories written, stories removed)."""
     claims = _read_claims(con, new)
     if moved:
-        claims.update(_read_claims(con, keys=_claims_of(con, moved)))
+        claims.update(_read_claims(con, keys=_claims_of(con, moved), actors=shifted))
     pairs = lsh.index(con, "claim", {k: _blocked(c) for k, c in claims.items()}, CLAIM_LSH_THRESHOLD, CLAIM_NUM_PERM)
     others = {b for _, b in pairs if b not in claims}
     if others:
@@ -457,7 +474,7 @@ def add(con, new: list[str], moved: set[tuple[str, str]], shifted: set[str], cop
     links moved (``moved``: (article, entity) pairs, from or to a ``shifted`` corpus entity); fresh
     counts for the stories of articles whose near-duplicate group changed."""
     event_written, event_removed = _events(con, new, moved, shifted)
-    claim_written, claim_removed = _claims(con, new, moved)
+    claim_written, claim_removed = _claims(con, new, moved, shifted)
     tables.temp_ids(con, "corroborate_ids", copies)
     recount = {r[0] for r in con.execute(
         "SELECT DISTINCT story_id FROM story_members WHERE article_id IN (SELECT v FROM corroborate_ids)").fetchall()}

@@ -12,8 +12,9 @@ Shapes (an entity reference ``Ref`` is ``{"id", "name"}`` or None):
 ``story(con, story_id)`` -> ``Story`` plus ``members: [Member]``, ``outlets: [{outlet, articles,
     copies}]`` (``copies``: its articles that are near-duplicates of another outlet's or its own
     earlier article) and ``sources: [{text, kind, members}]``; None if there is no such story.
-    ``Member``: ``{article_id, title, outlet, published, duplicate_of, kind, item_id, date, text,
-    source: {id, text, kind} | None, anonymous}``; ``text`` is the event's trigger or the claim.
+    ``Member``: ``{article_id, title, outlet, published, duplicate_of, kind, item_id, date, text, start,
+    end, source: {id, text, kind} | None, anonymous}``; ``text`` is the event's trigger or the claim,
+    at ``[start, end)`` of its article's text.
 ``find_entities(con, name, limit=20)`` -> ``[Entity]``: by id, else by name or alias (case and
     accents ignored), most articles first. ``Entity``: ``{id, name, type, kb, country, articles}``.
 ``entities(con, query=None, type=None, limit=100, offset=0)`` -> ``[Entity]``, most articles first.
@@ -129,7 +130,8 @@ _MEMBERS_SQL = """
 SELECT m.article_id, a.title, a.outlet, a.published, a.duplicate_of, m.kind, m.item_id, m.date,
        CASE m.kind WHEN 'event' THEN substring(a.text, e.start + 1, e."end" - e.start)
                    ELSE substring(a.text, c.start + 1, c."end" - c.start) END AS text,
-       m.source_id, s.text, s.kind, m.anonymous
+       m.source_id, s.text, s.kind, m.anonymous,
+       CASE m.kind WHEN 'event' THEN e.start ELSE c.start END, CASE m.kind WHEN 'event' THEN e."end" ELSE c."end" END
 FROM story_members m JOIN articles a ON a.id = m.article_id
 LEFT JOIN events e ON m.kind = 'event' AND e.article_id = m.article_id AND e.id = m.item_id
 LEFT JOIN claims c ON m.kind = 'claim' AND c.article_id = m.article_id AND c.id = m.item_id
@@ -148,9 +150,10 @@ def story(con, story_id: str) -> Optional[dict[str, Any]]:
     out = _story(row[0])
     members = []
     for (article_id, title, outlet, published, duplicate_of, kind, item_id, date, text, source_id, source_text,
-         source_kind, anonymous) in _rows(con, _MEMBERS_SQL, [story_id]):
+         source_kind, anonymous, start, end) in _rows(con, _MEMBERS_SQL, [story_id]):
         members.append({"article_id": article_id, "title": title, "outlet": outlet, "published": published,
                         "duplicate_of": duplicate_of, "kind": kind, "item_id": item_id, "date": date, "text": text,
+                        "start": start, "end": end,
                         "source": {"id": source_id, "text": source_text, "kind": source_kind} if source_id else None,
                         "anonymous": anonymous})
     out["members"] = members

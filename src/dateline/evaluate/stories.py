@@ -9,8 +9,9 @@ is there; or a store of the whole set is read (``--path store.duckdb``).
 
 A labelled story is matched to one dateline story: among the stories of the same kind (and, for an
 event, the same type and status) whose actor is the labelled actor, whose recipient is the
-labelled recipient, or one of whose roles is the labelled place (names resolved as ``dateline
-stories --entity`` does), the one whose articles
+labelled recipient (either way round for a symmetric type such as a meeting:
+``lexicons/story_anchors.csv``), or one of whose roles is the labelled place (names resolved as
+``dateline stories --entity`` does), the one whose articles
 in the window best agree with the labelled ones (F1). Keys: ``precision`` (the matched story's
 articles in the window that the label lists, averaged over matched stories), ``recall`` (the
 labelled articles the matched story has, averaged over all labelled stories, 0 where none
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..corpus import views
+from ..corpus.corroborate import symmetric_types
 from . import take
 from .corpus_sets import analysed, label_json, text_folder
 
@@ -76,6 +78,8 @@ def match(label: dict, stories: dict, ids: dict[str, str], con) -> tuple[Optiona
     gold = {ids[a] for a in label["articles"] if a in ids}
     actors, recipients = _entities(con, label.get("actor")), _entities(con, label.get("recipient"))
     places = _entities(con, label.get("place"))
+    if label["kind"] == "event" and label["type"] in symmetric_types():
+        actors = recipients = actors | recipients  # "A met B" is "B met A"
     reachable = _reachable(con, label, gold, actors | recipients | places)
     first, last = label["window"]
     best = None

@@ -1,9 +1,12 @@
 """Bytes to text: binary refused, UTF-8 first, then the page's declared charset, then a legacy
 encoding; damage counted and reported.
 
-- Valid UTF-8 (with or without a byte-order mark) is taken as is; UTF-16 with a BOM too.
+- Valid UTF-8 (with or without a byte-order mark) is taken as is; UTF-16 with a BOM too, and
+  UTF-16 without one when its zero bytes fall on every other byte, as the high half of Latin letters.
 - UTF-8 with a few stray bytes from a legacy encoding (text pasted together from two sources:
   "mixed encodings") keeps its UTF-8 and reads each stray byte as Windows-1252, with a warning.
+  Few means at most 3 % of the bytes: in random bytes or a legacy Asian encoding, some pairs are
+  valid UTF-8 by chance, but most bytes are not.
 - Otherwise the charset a page declares (``<meta charset>``) is used, else Windows-1252 for text
   that reads as a Western language in it (the HTML standard's default for legacy pages), else
   charset-normalizer's guess (Cyrillic, Greek, Asian encodings).
@@ -38,9 +41,11 @@ _BINARY_MAGIC = {
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _LEGACY_FALLBACK = "dateline-cp1252-fallback"
 _MAX_CONTROL_SHARE = 0.01
 _MAX_REPLACED_SHARE = 0.05
+_MAX_STRAY_SHARE = 0.03
 
 
 def _cp1252_fallback(exc: UnicodeDecodeError) -> tuple[str, int]:
@@ -64,20 +69,35 @@ def decode(data: bytes) -> tuple[str, list[str]]:
             raise errors.undecodable(str(exc)) from exc
     sample = data[:65536]
     if sample.count(b"\x00") > max(8, len(sample) // 100):
-        raise errors.binary_input("NUL bytes")
+        return _checked(_utf16_without_bom(data)), []
+    controls = len(_CONTROL_BYTES.findall(sample))
+    if controls > max(8, len(sample) * _MAX_CONTROL_SHARE):  # no text encoding but UTF-16 writes these
+        raise errors.binary_input(f"{controls:,} control bytes")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         return _checked(data.decode("utf-8")), []
     except UnicodeDecodeError:
         pass
-    if _UTF8_MULTIBYTE.search(data):  # mostly UTF-8, with stray legacy bytes
-        text = data.decode("utf-8", errors=_LEGACY_FALLBACK)
+    if _UTF8_MULTIBYTE.search(data):
         stray = data.decode("utf-8", errors="replace").count("\ufffd") - data.count("\ufffd".encode())
-        return _checked(text), [errors.w_legacy_bytes(stray)]
+        if stray <= len(data) * _MAX_STRAY_SHARE:  # mostly UTF-8, with stray legacy bytes
+            return _checked(data.decode("utf-8", errors=_LEGACY_FALLBACK)), [errors.w_legacy_bytes(stray)]
     text = _legacy(data)
     replaced = text.count("\ufffd")
     return _checked(text), [errors.w_replaced_chars(replaced)] if replaced else []
+
+
+def _utf16_without_bom(data: bytes) -> str:
+    """UTF-16 text without a byte-order mark, told by where its zero bytes fall; else binary."""
+    sample = data[:65536]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if len(data) % 2 == 0 and max(even, odd) >= 0.95 * (even + odd):
+        try:
+            return data.decode("utf-16-be" if even > odd else "utf-16-le")
+        except UnicodeDecodeError:
+            pass
+    raise errors.binary_input("NUL bytes")
 
 
 def _legacy(data: bytes) -> str:
@@ -100,7 +120,9 @@ def _legacy(data: bytes) -> str:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
-    if best is None or not best.coherence:  # no language reads in any encoding: garbage, not text
+    # No encoding reads as any language: garbage, not text. (Short Chinese and Korean texts score
+    # no coherence but are still recognised as their language.)
+    if best is None or (not best.coherence and best.language == "Unknown"):
         raise errors.undecodable("the bytes are not UTF-8 and read as no known language in any legacy encoding")
     try:
         return data.decode(best.encoding)
@@ -121,8 +143,12 @@ def _checked(text: str) -> str:
     return text
 
 
+def is_html_document(text: str) -> bool:
+    """Whether the text is a whole HTML document (a page saved under a text name, say)."""
+    return text[:2048].lstrip().lower().startswith(("<!doctype html", "<html"))
+
+
 def looks_like_html(text: str) -> bool:
-    head = text[:2048].lstrip().lower()
-    if head.startswith(("<!doctype html", "<html", "<?xml")):
+    if is_html_document(text) or text[:2048].lstrip().lower().startswith("<?xml"):
         return True
     return len(re.findall(r"</?(?:p|div|body|head|article|span|a|br)\b", text[:20000], re.I)) >= 3

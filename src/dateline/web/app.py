@@ -4,7 +4,7 @@ Every page is a view function returning plain data; the same data renders as HTM
 as JSON at ``PATH.json`` (the JSON route is declared first: ``{article_id}`` would match the dot).
 The pages only read: the store is opened once, read-only (``Store(path, read_only=True)``).
 
-To add a page (the corpus's stories, entities, graph): a view ``(request, **path and query
+To add a page: a view ``(request, **path and query
 parameters) -> (data, extras)`` whose ``data`` is plain JSON-able (what ``corpus.views`` returns)
 and ``extras`` what only the HTML needs (charts as Markup); a template that extends ``base.html``
 (blocks ``title``, ``main``); ``route(path, template, view)`` inside ``create_app``; and an entry in
@@ -30,17 +30,20 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__
+from ..corpus import views
 from ..present import ANONYMOUS_KINDS, KIND_LABELS, ArticleView
 from . import charts
 from .data import UNKNOWN_OUTLET, Filters, Reader
-from .highlight import article_html, snippet_html
+from .highlight import article_html, snippet_html, span_anchor
 
 HERE = Path(__file__).parent
 _ID = re.compile(r"^[0-9a-f]{4,64}$")
 _ENTITY_ID = re.compile(r"^e\d{1,6}$")
+_STORY_ID = re.compile(r"^[\w.:-]{1,80}$")
 
 # The pages in the navigation bar: (label, path). Pages of the corpus add themselves here.
-NAV: list[tuple[str, str]] = [("Articles", "/")]
+NAV: list[tuple[str, str]] = [("Articles", "/"), ("Stories", "/stories"), ("Entities", "/entities"),
+                              ("Graph", "/graph")]
 
 # Scripts are not used anywhere, so none may run: whatever an article's text holds stays text.
 SECURITY_HEADERS = {
@@ -182,8 +185,93 @@ def create_app(db: str | Path, allowed_hosts: Optional[list[str]] = None) -> Fas
             "mentions": mentions, "sources": [s for s in view.source_rows() if s["id"] in source_ids],
             "said": said, "loaded_terms_about": loaded, "events": events,
             "elsewhere": reader.elsewhere(ent.name, ent.kb, record.id),
+            "corpus_entity": reader.corpus_entity_of(record.id, ent.id),
         }
         extras = {"snippets": [snippet_html(record.text, m["start"], m["end"]) for m in mentions[:30]]}
+        return data, extras
+
+    def corpus_entity_ref(name_or_id: str) -> Optional[dict[str, Any]]:
+        """A corpus entity named by its id or by a name or alias (the most written about of them)."""
+        if not name_or_id.strip():
+            return None
+        found = reader.corpus(views.find_entities, name_or_id.strip(), limit=1)
+        if not found:
+            raise HTTPException(404, f"No entity {name_or_id[:80]!r} in the corpus of this store.")
+        return found[0]
+
+    def stories(request: Request, entity: str = "", outlet: str = "", min_outlets: str = "1", kind: str = "",
+                anonymous: str = "", page: str = "1"):
+        if kind not in ("", "event", "claim") or anonymous not in ("", "only", "none"):
+            raise HTTPException(400, "kind is event or claim; anonymous is only or none.")
+        ref = corpus_entity_ref(entity)
+        n = int(_number("page", page) or 1)
+        per_page = 100
+        found = reader.corpus(views.stories, entity=ref["id"] if ref else None, outlet=outlet or None,
+                              min_outlets=int(_number("min_outlets", min_outlets) or 1), kind=kind or None,
+                              anonymous_only={"only": True, "none": False}.get(anonymous),
+                              limit=per_page + 1, offset=(max(1, n) - 1) * per_page)
+        data = {"filters": {"entity": ref, "outlet": outlet, "min_outlets": int(_number("min_outlets", min_outlets) or 1),
+                            "kind": kind, "anonymous": anonymous},
+                "page": max(1, n), "more": len(found) > per_page, "stories": found[:per_page]}
+        return data, {"query_for_page": lambda p: _query_with(request, page=p)}
+
+    def story(request: Request, story_id: str):
+        found = reader.corpus(views.story, story_id) if _STORY_ID.match(story_id) else None
+        if found is None:
+            raise HTTPException(404, f"No story {story_id!r} in this store.")
+        texts = reader.texts(sorted({m["article_id"] for m in found["members"]}))
+        context: dict[int, Markup] = {}
+        for i, m in enumerate(found["members"]):
+            m["href"] = f"/articles/{m['article_id']}#{span_anchor(m['item_id'])}"
+            if m["article_id"] in texts and m["start"] is not None:
+                context[i] = snippet_html(texts[m["article_id"]], m["start"], m["end"], context=110)
+        return found, {"context": context}
+
+    def entities(request: Request, q: str = "", type: str = "", page: str = "1"):
+        n = max(1, int(_number("page", page) or 1))
+        per_page = 100
+        found = reader.corpus(views.entities, query=q or None, type=type or None, limit=per_page + 1,
+                              offset=(n - 1) * per_page)
+        data = {"filters": {"q": q, "type": type}, "page": n, "more": len(found) > per_page,
+                "entities": found[:per_page]}
+        return data, {"query_for_page": lambda p: _query_with(request, page=p)}
+
+    def corpus_entity(request: Request, entity_id: str):
+        found = reader.corpus(views.entity, entity_id) if _STORY_ID.match(entity_id) else None
+        if found is None:
+            raise HTTPException(404, f"No entity {entity_id!r} in the corpus of this store.")
+        counterparts: dict[str, dict[str, Any]] = {}
+        for item in found["timeline"]:
+            other = item.get("counterpart")
+            if other and other["id"] != entity_id:
+                c = counterparts.setdefault(other["id"], {**other, "stories": 0})
+                c["stories"] += 1
+        found["counterparts"] = sorted(counterparts.values(), key=lambda c: (-c["stories"], c["name"]))
+        extras = {"timeline_chart": charts.timeline(found["timeline"], f"timeline of {found['name']}"),
+                  "graph_chart": _small_graph(entity_id)}
+        return found, extras
+
+    def pair(request: Request, entity_id: str, other_id: str):
+        a = reader.corpus(views.find_entities, entity_id, limit=1) if _STORY_ID.match(entity_id) else []
+        b = reader.corpus(views.find_entities, other_id, limit=1) if _STORY_ID.match(other_id) else []
+        if not a or not b or a[0]["id"] != entity_id or b[0]["id"] != other_id:
+            raise HTTPException(404, f"No entities {entity_id!r} and {other_id!r} in the corpus of this store.")
+        items = reader.corpus(views.pair_timeline, entity_id, other_id)
+        data = {"entity": a[0], "other": b[0], "timeline": items}
+        return data, {"timeline_chart": charts.timeline(items, f"timeline of {a[0]['name']} and {b[0]['name']}")}
+
+    def _small_graph(entity_id: str) -> Markup:
+        g = reader.corpus(views.graph, entity=entity_id, limit=40)
+        return charts.graph(g["nodes"], g["edges"], "who does what to whom around this entity", size=520)
+
+    def graph(request: Request, entity: str = "", min_weight: str = "1"):
+        ref = corpus_entity_ref(entity)
+        weight = int(_number("min_weight", min_weight) or 1)
+        g = reader.corpus(views.graph, entity=ref["id"] if ref else None, min_weight=weight, limit=120)
+        data = {"filters": {"entity": ref, "min_weight": weight}, **g}
+        names = {n["id"]: n["name"] for n in g["nodes"]}
+        extras = {"graph_chart": charts.graph(g["nodes"], g["edges"], "who does what to whom, by event type"),
+                  "families": charts.FAMILY_LABELS, "names": names, "family_of": charts.family}
         return data, extras
 
     @app.get("/favicon.ico", include_in_schema=False)
@@ -193,6 +281,12 @@ def create_app(db: str | Path, allowed_hosts: Optional[list[str]] = None) -> Fas
     route("/", "index.html", index)
     route("/articles/{article_id}", "article.html", article)
     route("/articles/{article_id}/entities/{entity_id}", "entity.html", entity)
+    route("/stories", "stories.html", stories)
+    route("/stories/{story_id}", "story.html", story)
+    route("/entities", "entities.html", entities)
+    route("/entities/{entity_id}", "corpus_entity.html", corpus_entity)
+    route("/entities/{entity_id}/with/{other_id}", "pair.html", pair)
+    route("/graph", "graph.html", graph)
 
     def error_page(request: Request, status: int, message: str) -> Response:
         if request.url.path.endswith(".json"):

@@ -12,7 +12,7 @@ import threading
 from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from ..record import Record
 from ..store import Store
@@ -145,6 +145,22 @@ class Reader:
         with self._lock:
             columns, rows = self.store.query(sql, params)
         return [dict(zip(columns, r)) for r in rows]
+
+    def corpus(self, view: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """One of ``corpus.views`` on this connection: ``reader.corpus(views.story, story_id)``."""
+        with self._lock:
+            return view(self.store.con, *args, **kwargs)
+
+    def corpus_entity_of(self, article_id: str, entity_id: str) -> Optional[str]:
+        """The corpus entity an article's entity was resolved to, if the corpus step ran."""
+        from ..corpus import tables
+
+        with self._lock:
+            if not tables.present(self.store.con):
+                return None
+            row = self.store.con.execute("SELECT corpus_entity_id FROM entity_links WHERE article_id = ? "
+                                         "AND entity_id = ?", [article_id, entity_id]).fetchone()
+        return row[0] if row else None
 
     def article(self, article_id: str) -> Optional[Record]:
         with self._lock:

@@ -27,10 +27,13 @@ class Mark:
     classes: str
     attrs: dict[str, str] = field(default_factory=dict)
 
+    anchor: str = ""  # an id a link can point at (a story's evidence), on the first piece only
+
     def open_tag(self, first: bool) -> str:
         classes = self.classes + (" first" if first else "")
         attrs = "".join(f' {k}="{escape(v)}"' for k, v in self.attrs.items())
-        return f'<span class="{classes}"{attrs}>'
+        anchor = f' id="{escape(self.anchor)}"' if first and self.anchor else ""
+        return f'<span class="{classes}"{anchor}{attrs}>'
 
 
 def _nest(text: str, start: int, end: int, marks: list[Mark], started: set[int]) -> str:
@@ -72,7 +75,7 @@ def marks_for(view: ArticleView) -> list[Mark]:
         if c["hedges"] or c["distancing"]:
             title += " · hedged: " + ", ".join(c["hedges"] + c["distancing"])
         marks.append(Mark(c["start"], c["end"], 0, f"cl v-{c['voice']} {_anon_class(anonymity)}".strip(),
-                          {"data-id": c["id"], "title": title}))
+                          {"data-id": c["id"], "title": title}, anchor=span_anchor(c["id"])))
     for a in view.attribution_rows():
         source = view.sources.get(a["source"] or "")
         kind = source.kind if source else "none"
@@ -110,10 +113,16 @@ def marks_for(view: ArticleView) -> list[Mark]:
         mode = f" ({e['mode']})" if e["mode"] else ""
         marks.append(Mark(e["start"], e["end"], 6, f"ev st-{e['status']}",
                           {"data-id": e["id"], "title": f"event {e['type']}{mode} · {event_summary(e)} · {e['status']}"
-                                                         f"{' · ' + e['date'] if e['date'] else ''}{word}"}))
+                                                         f"{' · ' + e['date'] if e['date'] else ''}{word}"},
+                          anchor=span_anchor(e["id"])))
     if r.dateline is not None and r.dateline.end > r.dateline.start:
         marks.append(Mark(r.dateline.start, r.dateline.end, 0, "dl", {"title": "dateline"}))
     return marks
+
+
+def span_anchor(item_id: str) -> str:
+    """The id of an event's or a claim's span on its article page: ``/articles/A#f-ev3``."""
+    return f"f-{item_id}"
 
 
 def _anon_class(anonymity: str | None) -> str:
