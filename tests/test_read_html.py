@@ -183,15 +183,21 @@ def test_headline_naming_a_subdomain_is_not_taken_for_the_site_name():
     assert p.title == "Gardening in a warming world"
 
 
-def test_without_metadata_the_first_date_shown_high_on_the_page_is_the_date():
+def test_the_date_shown_with_the_headline_is_the_date():
+    ticker = "".join(f"<li><a href='/t{i}'>Latest headline number {i}</a> June {i + 1}, 2024</li>" for i in range(5))
     related = "".join(f"<li><a href='/p{i}'>Another story number {i}</a> March {i + 1}, 2019</li>" for i in range(9))
-    body = ("<p class='meta'>Oslo desk &middot; October 8, 2024</p><article>" + BODY + "</article>"
-            "<aside><h2>Older stories</h2><ul>" + related + "</ul></aside>"
-            "<footer>" + "<p>Fjord Daily, a newspaper for the fjords and the towns around them.</p>" * 6 + "</footer>")
-    p = html(body, url="https://www.fjorddaily.example/2016/07/01/aid")
-    assert p.published == "2024-10-08"
-    low = html("<article>" + BODY + "</article><footer><p>Printed edition of March 3, 2019</p></footer>",
-               url="https://www.fjorddaily.example/2016/07/01/aid")
+    ld = "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"datePublished\": \"2016-07-01\"}</script>"
+    head = "<h1>Norway doubles its aid to Sudan</h1><p class='meta'>Oslo desk &middot; October 8, 2024</p>"
+    page_ = ("<nav><ul>" + ticker + "</ul></nav>" + head + "<article>" + BODY + "</article>"
+             "<aside><h2>Older stories</h2><ul>" + related + "</ul></aside>")
+    url = "https://www.fjorddaily.example/2016/07/01/aid"
+    assert html(page_, ld, url=url).published == "2024-10-08"  # not the metadata's, the address's or the ticker's
+    both = head.replace("October 8, 2024", "Published October 8, 2024 &middot; Updated October 9, 2024")
+    agreed = ld.replace("2016-07-01", "2024-10-09")
+    assert html(both + "<article>" + BODY + "</article>", agreed, url=url).published == "2024-10-09"
+    assert html(both + "<article>" + BODY + "</article>", url=url).published == "2024-10-08"  # the labelled one
+    low = html("<h1>Norway doubles its aid to Sudan</h1><article>" + BODY + "</article>"
+               "<footer><p>Printed edition of March 3, 2019</p></footer>", url=url)
     assert low.published == "2016-07-01"  # a date low on the page does not override the address's
 
 
@@ -411,20 +417,23 @@ def test_page_prose_counts_paragraphs_of_the_article_not_navigation():
     assert ArticleBlocks.of(tree).prose == len(long)
 
 
-def test_a_reading_is_in_doubt_only_when_the_page_shows_text_it_lacks():
+def test_a_reading_is_in_doubt_only_when_it_skips_text_inside_the_article():
     from lxml import html as lxml_html
 
     from dateline.read.html import ArticleBlocks
 
     steps = "".join(f"<li>Step {n}: measure the room twice, then mark where each shelf goes.</li>" for n in range(6))
     intro = "Fitting shelves takes an afternoon and a few tools, and the result lasts for many years."
+    outro = "Once the shelves are up, wait a day before you load them with your heaviest books."
+    related = "".join(f"<p>Another guide on this site, number {n}, tells you how to hang a door.</p>" for n in range(6))
     tree = lxml_html.fromstring(f"<html><body><nav><ul><li>{'Home and garden guides ' * 3}</li></ul></nav>"
-                                f"<p>{intro}</p><ol>{steps}</ol></body></html>")
+                                f"<p>{intro}</p><ol>{steps}</ol><p>{outro}</p><div>{related}</div></body></html>")
     blocks = ArticleBlocks.of(tree)
-    assert blocks.in_doubt([("p", intro)])  # the steps were not read
+    assert blocks.in_doubt([("p", intro), ("p", outro)])  # the steps between them were not read
     read_all = [("p", intro)] + [("i", f"Step {n}: measure the room twice, then mark where each shelf goes.")
-                                 for n in range(6)]
-    assert not blocks.in_doubt(read_all)  # the navigation's text does not count
+                                 for n in range(6)] + [("p", outro)]
+    assert not blocks.in_doubt(read_all)  # the navigation's text and the related guides after it do not count
+    assert not blocks.in_doubt([("p", intro)] + read_all[1:3])  # the reading stops early: no hole in it
 
 
 def test_a_templates_filler_text_is_not_the_article():

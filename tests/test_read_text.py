@@ -227,6 +227,8 @@ def test_sentences_are_not_chrome(sentence):
     ("By Sarah al-Amin in Beirut", ["Sarah al-Amin"]),
     ("Written by: Tomás Ruiz | June 3, 2025", ["Tomás Ruiz"]),
     ("(Reporting by Hannah Lowe in Cairo; Editing by Mark Potter)", ["Hannah Lowe"]),
+    ("Posted by Peter Bell on August 21, 2019", ["Peter Bell"]),
+    ("Posted by the editors on Monday", None),
     ("By Tuesday, the talks had collapsed.", None),
     ("By the end of the week, officials said, the border would reopen.", None),
     ("By President Trump's order, the tariffs doubled.", None),
@@ -401,3 +403,88 @@ def test_a_page_around_the_article_is_still_not_read_whole():
     page = read(NEWS_SITE)
     assert "Skip to content" not in page.text and "Home | World | Politics | Business | Opinion" not in page.text
     assert not page.text.startswith(page.title or "\0")
+
+
+# A service company's blog post copied whole: a telephone line, a menu with the theme's "Select Page",
+# a breadcrumb's trail, the headline shown twice (a hidden and a visible heading), a byline with its
+# date, the author's name on a line of its own, and the headline once more under the article, in
+# its share row.
+BLOG_PAGE = """\
+Call us today (555) 201-3344
+Home
+Services
+What We Do
+Contact Us
+Select Page
+Blog / Guides / Home Maintenance
+How to Winterize Outdoor Faucets
+How to Winterize Outdoor Faucets
+Posted by Laura Bennett on November 3, 2025
+Laura Bennett
+
+Outdoor faucets are the first part of a plumbing system to freeze, and a split pipe behind the wall can flood a basement before anyone notices the damage.
+
+To winterize them, shut off the valve that feeds each outdoor faucet from inside the house, then open the faucet outside so the water left in the pipe can drain.
+
+Disconnect garden hoses as well: a hose left on holds water against the faucet, and that water freezes back into the pipe on the first cold night.
+
+Where the house has frost-free faucets, check that each one slopes down toward the outside so that it drains by itself.
+
+Share
+How to Winterize Outdoor Faucets
+
+Laura Bennett writes about home maintenance and has worked as a licensed plumber for twelve years.
+"""
+
+
+def test_the_headline_of_a_whole_page_not_its_menu_trail_phone_line_or_author():
+    page = read(BLOG_PAGE)
+    assert page.title == "How to Winterize Outdoor Faucets"
+    assert page.authors == ["Laura Bennett"] and page.published == "2025-11-03"
+    assert page.text.startswith("Outdoor faucets are the first part")
+
+
+def test_lines_that_cannot_be_headlines():
+    from dateline.read.text import is_headline_like
+
+    assert is_headline_like("How to Winterize Outdoor Faucets")
+    assert is_headline_like("Blog: The 24/7 Guide to Faucets")
+    assert not is_headline_like("Blog / Guides / Home Maintenance")  # a breadcrumb's trail
+    assert not is_headline_like("Travel›")  # an item of one
+    assert not is_headline_like("Call us today (555) 201-3344")
+    assert not is_headline_like("918-205-4492 Broken Arrow")
+
+
+def test_a_date_line_joined_with_chrome_is_a_date_line():
+    from dateline.read.text import stated_date
+
+    assert stated_date("Written By Feb 11, 2019 · 3 min read").day == "2019-02-11"
+    assert stated_date("Share · 3 min read") is None
+    text = ("Home\nBlog\nContact\n\n[2025] The Complete List of Free Museum Days\n"
+            "Written By Feb 11, 2019 · 3 min read\n\n"
+            + "\n\n".join(f"Museum {n} opens its doors without a ticket on the first Sunday of every month, "
+                          "and the city's other galleries follow on the days listed below." for n in range(4)))
+    page = read(text)
+    assert page.title == "[2025] The Complete List of Free Museum Days" and page.published == "2019-02-11"
+
+
+def test_a_ranked_table_between_paragraphs_stays_in_the_article():
+    rows = "\n".join(f"{n}. Harbor Town {n}, {60 + n}.5" for n in range(1, 13))
+    prose = ("The coastal towns led the ranking this year, with prices rising faster than anywhere "
+             "else in the region and homes selling within a month of listing.")
+    text = (f"Home\nNews\nRankings\nContact\n\nThe Hottest Housing Markets on the Coast\n\n{prose}\n\n"
+            f"Towns With the Hottest Markets\n{rows}\n\n{prose.replace('coastal', 'inland')}\n\n"
+            "The ranking weighs price growth, days on the market and the share of homes sold above asking.\n")
+    page = read(text)
+    assert "1. Harbor Town 1, 61.5" in paragraphs(page) and "12. Harbor Town 12, 72.5" in paragraphs(page)
+    assert page.text.endswith("sold above asking.")
+
+
+def test_a_headline_set_with_its_section_after_a_bar_is_titled_without_it():
+    page = read(BLOG_PAGE.replace("How to Winterize Outdoor Faucets\nPosted",
+                                  "How to Winterize Outdoor Faucets | Home Care\nPosted"))
+    assert page.title == "How to Winterize Outdoor Faucets"
+    assert read("Home\nBlog\n\nPrices, Wages and Rents | A Primer for 2025\n\n" + "\n\n".join(
+        ["Prices rose faster than wages for a third year, and rents rose faster than both, the "
+         "statistics office said in its annual report on Tuesday."] * 3)).title == \
+        "Prices, Wages and Rents | A Primer for 2025"  # a subtitle after the bar, not a label

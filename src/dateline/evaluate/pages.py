@@ -1,7 +1,8 @@
 r"""``pages``: WCXB article pages (body as a person reads it, title, author, publication date).
 
 Keys: ``body_f1`` (shingle F1), ``title_acc`` (exact after whitespace normalisation), ``date_acc``
-(exact ISO day, over the pages whose gold has a ``publish_date``), ``heading_recall`` (the gold
+(exact ISO day, over the pages whose gold has a ``publish_date``), ``author_acc`` (the first author
+named, case aside, over the pages whose gold names one; credentials after a comma left out), ``heading_recall`` (the gold
 body's short stand-alone lines without final punctuation, found among the record's headings), ``n``.
 
 Also ``body_word_f1``: WCXB's own measure (its ``evaluate.py``): lower-cased ``\w+`` words as a bag,
@@ -44,6 +45,13 @@ def gold_headings(main_content: str) -> list[str]:
     return out
 
 
+def first_author(names: Optional[str]) -> str:
+    """The first person a byline names, lower-cased, without credentials ("Dylan Bailey, MS, RD"
+    gives "dylan bailey")."""
+    first = re.split(r",|\s+(?:and|&)\s+|;", names or "")[0]
+    return norm(first).lower()
+
+
 def read_page(path: Path, gt_file: Path) -> tuple[dict, bytes, Page]:
     """One page of the set: its ground-truth document, its HTML and dateline's reading of it."""
     doc = json.loads(gt_file.read_text(encoding="utf-8"))
@@ -77,7 +85,7 @@ def date_accuracies(path: Path, limit: Optional[int] = None, half: Optional[str]
 
 def score(path: Path, limit: Optional[int] = None, half: Optional[str] = None) -> dict:
     files = take(sorted((path / "ground-truth").glob("*.json")), limit, half)
-    pairs, titles, dates, heads_found, heads_total = [], [], [], 0, 0
+    pairs, titles, dates, authors, heads_found, heads_total = [], [], [], [], 0, 0
     for gt_file in files:
         doc, _, page = read_page(path, gt_file)
         gold = doc["ground_truth"]
@@ -85,6 +93,8 @@ def score(path: Path, limit: Optional[int] = None, half: Optional[str] = None) -
         titles.append(norm(page.title) == norm(gold.get("title")))
         if gold.get("publish_date"):
             dates.append(page.published == iso_day(gold["publish_date"]))
+        if gold.get("author"):
+            authors.append(first_author(page.authors[0] if page.authors else None) == first_author(gold["author"]))
         found = {norm(h.text).lower() for h in page.headings}
         for h in gold_headings(gold.get("main_content", "")):
             heads_total += 1
@@ -97,8 +107,10 @@ def score(path: Path, limit: Optional[int] = None, half: Optional[str] = None) -
         "body_word_f1": sum(word_f1(p, g) for p, g in pairs) / len(pairs) if pairs else 0.0,
         "title_acc": sum(titles) / len(titles) if titles else 0.0,
         "date_acc": sum(dates) / len(dates) if dates else 0.0,
+        "author_acc": sum(authors) / len(authors) if authors else 0.0,
         "heading_recall": heads_found / heads_total if heads_total else 0.0,
         "n": len(files),
         "n_dated": len(dates),
+        "n_authored": len(authors),
         "n_headings": heads_total,
     }

@@ -26,8 +26,9 @@ from .. import errors, lexicons
 from . import Page
 from .dates import date_line
 from .htmlbody import Unit, body_units
-from .pagemeta import is_section_name, read_metadata
-from .text import (assemble, byline_authors, is_chrome, is_title_like, opens_link_list, trailing_chrome)
+from .pagemeta import is_section_name, marked_authors, read_metadata
+from .text import (assemble, byline_authors, is_chrome, is_meta_line, is_title_like, opens_link_list,
+                   trailing_chrome)
 
 _PARSER_MAX_DEPTH = 255  # libxml2's HTML parser drops what is nested deeper than this
 _EXTRACTION_ERRORS = (ValueError, TypeError, AttributeError, etree.LxmlError, RecursionError)
@@ -48,7 +49,7 @@ def extract_html(raw: str, meta: dict) -> Page:
                                  "where the HTML parser stops reading")
         raise errors.no_body("trafilatura found no main content")
     units, removed, byline = tidy_units(units, facts.title, facts.url, facts.authors)
-    authors = facts.authors or byline
+    authors = facts.authors or byline or marked_authors(tree)
     cut = author_note(units, authors)
     removed.extend(s for _, s in units[cut:])
     text, headings, dateline = assemble(units[:cut])
@@ -141,14 +142,15 @@ _PROSE_CHARS_MIN = 80  # a paragraph this long is prose, not a label
 _NOT_ARTICLE = "ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside or ancestor::form"
 _OUTSIDE_ARTICLE = ("nav", "header", "footer", "aside", "form")
 _TEXT_BLOCKS = ("p", "li", "td", "h2", "h3", "h4", "blockquote")
+_TEXT_CONTAINERS = frozenset({"p", "li", "td", "blockquote"})  # blocks whose inner blocks are part of them
 _BLOCK_CHARS_MIN = 30  # a block this long is text, not a label or a button
-_UNREAD_SHARE = 0.2  # block text the reading lacks, as a share of the reading, that puts it in doubt
+_UNREAD_SHARE = 0.2  # block text the reading skips, as a share of the reading, that puts it in doubt
 
 
 @dataclass(slots=True)
 class ArticleBlocks:
     """The page's blocks of text outside navigation, header, footer, asides and forms, from one walk
-    of the tree: ``texts`` (blocks of 30 characters or more, outermost only) and ``prose`` (the
+    over them: ``texts`` (blocks of 30 characters or more, outermost only) and ``prose`` (the
     characters of its ``<p>`` paragraphs of 80 or more)."""
 
     texts: list[str]
@@ -156,29 +158,41 @@ class ArticleBlocks:
 
     @classmethod
     def of(cls, tree) -> "ArticleBlocks":
-        outside = {el for part in tree.iter(*_OUTSIDE_ARTICLE) for el in part.iter()}
         texts, prose = [], 0
-        for el in tree.iter(*_TEXT_BLOCKS):
-            if el in outside:
+        inside = 0  # how many paragraphs, list items, cells or quotations the walk is in
+        walk = etree.iterwalk(tree, events=("start", "end"), tag=(*_OUTSIDE_ARTICLE, *_TEXT_BLOCKS))
+        for event, el in walk:
+            if el.tag in _OUTSIDE_ARTICLE:
+                if event == "start":
+                    walk.skip_subtree()
+                continue
+            if event == "end":
+                inside -= el.tag in _TEXT_CONTAINERS
                 continue
             text = None
             if el.tag == "p":
                 text = _flat(el.text_content())
                 if len(text) >= _PROSE_CHARS_MIN:
                     prose += len(text)
-            if any(a.tag in ("p", "li", "td", "blockquote") for a in el.iterancestors()):
-                continue
-            text = text if text is not None else _flat(el.text_content())
-            if len(text) >= _BLOCK_CHARS_MIN:
-                texts.append(text)
+            if not inside:
+                text = text if text is not None else _flat(el.text_content())
+                if len(text) >= _BLOCK_CHARS_MIN:
+                    texts.append(text)
+            inside += el.tag in _TEXT_CONTAINERS
         return cls(texts, prose)
 
     def in_doubt(self, units: list[Unit]) -> bool:
-        """Whether the page shows blocks of text the reading lacks, a fifth of its length or more:
-        lists, tables or sections a recall-minded reading may find."""
+        """Whether the reading has holes: blocks of text the page shows between the first and the
+        last block the reading holds, left out of it, a fifth of its length or more (a section, a
+        list, a table the reading skipped, which a recall-minded reading may find). Blocks only
+        before or after the reading are the page around the article."""
         read = " ".join(s for _, s in units)
-        unread = sum(len(t) for t in self.texts if t[:40] not in read)
-        return unread >= _UNREAD_SHARE * max(len(read), 1)
+        held = [t[:40] in read for t in self.texts]
+        if not any(held):
+            return False
+        first, last = held.index(True), len(held) - 1 - held[::-1].index(True)
+        holes = sum(len(t) for t, h in zip(self.texts[first:last], held[first:last]) if not h)
+        return holes >= _UNREAD_SHARE * max(len(read), 1)
 
 
 def _comment_sections(tree) -> list:
@@ -410,8 +424,8 @@ def drop_page_parts(tree) -> None:
     anywhere = _part_word_anywhere().search
     doomed = []
     for el in _NAMED(tree):
-        names, ident = el.get("class") or "", el.get("id") or ""
-        if (anywhere(names) or anywhere(ident)) and el.tag not in _NEVER_DROPPED and names_page_part(f"{names} {ident}"):
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if anywhere(names) and el.tag not in _NEVER_DROPPED and names_page_part(names):
             doomed.append(el)
     for el in doomed:
         if el.getparent() is not None:
@@ -564,22 +578,11 @@ def _title_key(text: Optional[str]) -> str:
     return re.sub(r"[\W_]+", "", (text or "").lower())
 
 
+_ADDRESS_DRESS = 16  # what an address may carry besides its key: "https://www." and closing slashes
+
+
 def _address_key(url: Optional[str]) -> str:
     return re.sub(r"^https?://(www\.)?|[/#?]+$", "", (url or "").strip().lower())
-
-
-_META_PARTS = re.compile(r"\s+[•·|–—-]\s+")
-_MAX_META_LINE = 120
-
-
-def is_meta_line(line: str) -> bool:
-    """Chrome or a date line, alone or several joined by separators ("August 16, 2019 - Updated
-    July 9, 2025", "Jun 08, 2023 • 11 Minute Read")."""
-    if is_chrome(line) or date_line(line) is not None:
-        return True
-    parts = _META_PARTS.split(line.strip().strip("[]"))
-    return (len(parts) > 1 and len(line) <= _MAX_META_LINE
-            and all(is_chrome(part.strip("[] ")) or date_line(part.strip("[] ")) is not None for part in parts))
 
 
 def is_placeholder(line: str) -> bool:
@@ -602,7 +605,7 @@ def tidy_units(units: list[Unit], title: Optional[str], url: Optional[str] = Non
     for kind, s in units:
         before_body = not any(k == "p" for k, _ in kept)
         if ((title_key and (kind == "h" or before_body) and _title_key(s) == title_key)
-                or (own_address and _address_key(s) == own_address)
+                or (own_address and len(s) <= len(own_address) + _ADDRESS_DRESS and _address_key(s) == own_address)
                 or (before_body and len(s) < 40 and (is_section_name(s) or _title_key(s) in author_keys))):
             removed.append(s)
             continue
@@ -615,7 +618,8 @@ def tidy_units(units: list[Unit], title: Optional[str], url: Optional[str] = Non
             kept.append(("p", s))
             continue
         lines = s.split("\n")
-        chrome = [is_meta_line(line) or is_placeholder(line) for line in lines]
+        filler = is_placeholder(s)  # asked of each line only where the paragraph holds filler
+        chrome = [is_meta_line(line) or (filler and is_placeholder(line)) for line in lines]
         body_lines = [line for line, drop in zip(lines, chrome) if not drop]
         removed.extend(line for line, drop in zip(lines, chrome) if drop)
         if not body_lines:
@@ -739,11 +743,10 @@ _SUBHEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _MAX_HEADING_WORDS = 15
 _HEADINGS_IN_A_ROW = 2  # a heading and a subheading; more in a row are a list of links
 _BLOCK_TAGS = ("p", "ul", "ol", "table", "blockquote", "pre", "figure", *sorted(_SUBHEADING_TAGS))
-_BLANKS = re.compile(r"\s+")
 
 
 def _flat(text: str) -> str:
-    return _BLANKS.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def _block_beside(blocks: list, k: int, step: int):

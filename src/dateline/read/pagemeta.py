@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 from urllib.parse import urlparse
 
 from lxml import etree
@@ -43,6 +44,10 @@ _SITE_TYPES = ("WebSite", "Organization", "NewsMediaOrganization", "Corporation"
 _MAX_TITLE_WORDS = 40
 _H1_AGREEMENT = 0.3  # share of a headline's words found in a metadata title for the two to agree
 _VISIBLE_CHARS = 300_000
+_MAX_H1S = 6  # headlines read: a page's first few; the rest are teasers
+_BEFORE_HEADLINE = 60  # characters before a headline where its date may stand ("May 5, 2025 | World")
+_AFTER_HEADLINE = 400  # characters from its start where its byline and date stand
+_DATE_CHARS = 40  # room for the whole of a date that starts at the end of that stretch
 
 
 def norm(text: Optional[str]) -> str:
@@ -68,9 +73,13 @@ class Markup:
     document_title: str = ""
     ld_headline: str = ""
     h1s: list[str] = field(default_factory=list)
+    h1_elements: list = field(default_factory=list)  # the elements of ``h1s``
     published: list[str] = field(default_factory=list)  # ISO days, most trusted first
     site_names: set[str] = field(default_factory=set)  # as keys (lower-case letters and digits)
     declared_bodies: list[str] = field(default_factory=list)  # JSON-LD articleBody texts
+
+
+_MARKED_PUBLISHED = etree.XPath("//*[@itemprop='datePublished']")
 
 
 def read_markup(tree, url: Optional[str], sitename: Optional[str] = None) -> Markup:
@@ -83,11 +92,13 @@ def read_markup(tree, url: Optional[str], sitename: Optional[str] = None) -> Mar
         for key in (meta.get("property"), meta.get("name")):
             if key and key not in metas and meta.get("content"):
                 metas[key] = norm(meta.get("content"))
+    h1_elements = list(itertools.islice(tree.iter("h1"), _MAX_H1S))
     m = Markup(
         og_title=metas.get("og:title", ""),
         twitter_title=metas.get("twitter:title", ""),
         document_title=first("//head/title/text()") or first("//title/text()"),
-        h1s=[norm(headline_text(h)) for h in tree.iter("h1")][:6],
+        h1s=[norm(headline_text(h)) for h in h1_elements],
+        h1_elements=h1_elements,
     )
     names = {sitename or "", metas.get("og:site_name", ""), metas.get("application-name", "")}
     ld_published: list[str] = []
@@ -111,8 +122,9 @@ def read_markup(tree, url: Optional[str], sitename: Optional[str] = None) -> Mar
         host = host[4:] if host.startswith("www.") else host
         names.update({host, registered_label(host)})
     m.site_names = {k for k in map(_key, names) if len(k) >= 3}
+    marked = _MARKED_PUBLISHED(tree)
     for value in [*ld_published, metas.get("article:published_time"),
-                  first("//*[@itemprop='datePublished']/@content"), first("//*[@itemprop='datePublished']/@datetime")]:
+                  *(el.get(name) for name in ("content", "datetime") for el in marked[:1])]:
         day = iso_day(value)
         if day and day not in m.published:
             m.published.append(day)
@@ -135,12 +147,11 @@ _DATE_PARAMS = {"original_date": True, "extensive_search": True}
 
 
 def trafilatura_metadata(tree, url: Optional[str]):
-    """trafilatura's reading of the page's metadata (``extract_metadata``'s steps, in its order),
-    without what dateline never uses: categories, tags and licence, which cost as much as the rest
-    together. The date is htmldate's (original date, extensive search)."""
-    from htmldate import find_date
-    from trafilatura.metadata import (META_URL, examine_meta, extract_author, extract_meta_json, extract_sitename,
-                                      extract_title, extract_url)
+    """trafilatura's reading of the page's metadata tags and JSON-LD (``extract_metadata``'s first
+    steps, in its order): title, author, address and site name. Its search of the page's markup for
+    a byline (``marked_authors``) and htmldate's date (``htmldate_day``) are asked for only where
+    needed: they cost more than the rest together."""
+    from trafilatura.metadata import META_URL, examine_meta, extract_meta_json, extract_sitename, extract_title, extract_url
 
     document = examine_meta(tree)
     if document.author and " " not in document.author:
@@ -150,9 +161,7 @@ def trafilatura_metadata(tree, url: Optional[str]):
     except Exception:  # noqa: BLE001 -- trafilatura's JSON-LD reader has bugs of its own; its meta tags stand
         pass
     document.title = document.title or extract_title(tree)
-    document.author = document.author or extract_author(tree)
     document.url = document.url or extract_url(tree, url)
-    document.date = find_date(tree, url=document.url, **_DATE_PARAMS)
     sitename = document.sitename or extract_sitename(tree)
     if sitename:
         sitename = sitename.lstrip("@")
@@ -165,21 +174,43 @@ def trafilatura_metadata(tree, url: Optional[str]):
     return document
 
 
+def htmldate_day(tree, url: Optional[str]) -> Optional[str]:
+    """htmldate's publication date for the page, as trafilatura asks for it (original date,
+    extensive search)."""
+    from htmldate import find_date
+
+    return iso_day(find_date(tree, url=url, **_DATE_PARAMS))
+
+
+def marked_authors(tree) -> list[str]:
+    """The authors named where the page's markup marks them (``rel="author"``, an "author-name"
+    class ...), by trafilatura's ``extract_author``, for a page whose metadata and article name none."""
+    from trafilatura.metadata import extract_author
+
+    from .text import clean_authors
+
+    return clean_authors([extract_author(tree) or ""])
+
+
 def read_metadata(tree, url: Optional[str], given: dict) -> PageFacts:
     """Title, address, outlet, authors and publication date: what the container gave (``given``:
-    url, title, outlet, published) first, then the page's markup read by trafilatura (htmldate for
-    the date) and by ``read_markup``, and the dates the page shows. The tree is not changed."""
+    url, title, outlet, published) first, then the page's metadata tags and JSON-LD read by
+    trafilatura and by ``read_markup``, the dates the page shows and htmldate's. The tree is not
+    changed."""
     from .text import clean_authors
 
     document = trafilatura_metadata(tree, url)
     page_url = url or document.url
     markup = read_markup(tree, page_url, document.sitename)
-    page_text = visible_text(tree)
-    published = given.get("published") or choose_published(
-        markup, iso_day(document.date), shown_dates(page_text), len(page_text))
+    title, headline = choose_title(markup)
+    published = given.get("published")
+    if not published:
+        at_head = dates_at_headline(markup.h1_elements[headline]) if headline is not None else []
+        published = choose_published(markup, functools.partial(htmldate_day, tree, page_url), at_head,
+                                     lambda: shown_dates(visible_text(tree)))
     host = urlparse(page_url or "").hostname
     return PageFacts(
-        title=given.get("title") or choose_title(markup) or norm(document.title) or None,
+        title=given.get("title") or title or norm(document.title) or None,
         url=page_url,
         outlet=given.get("outlet") or document.sitename or (host[4:] if host and host.startswith("www.") else host),
         authors=clean_authors([document.author or ""]),
@@ -293,12 +324,14 @@ def strip_site(title: str, site_names: set[str]) -> str:
     return title[spans[first][0]:spans[last - 1][1]].strip()
 
 
-def choose_title(markup: Markup) -> Optional[str]:
+def choose_title(markup: Markup) -> tuple[Optional[str], Optional[int]]:
+    """The title, and which of the page's ``h1`` headlines it is (None when it comes from the
+    metadata alone)."""
     names = markup.site_names
     metas = [t for t in (markup.og_title, markup.ld_headline, markup.document_title, markup.twitter_title) if t]
     meta_titles = [strip_site(t, names) for t in metas]
-    best, best_agreement = None, -1.0
-    for h1 in markup.h1s:
+    best, best_at, best_agreement = None, None, -1.0
+    for at, h1 in enumerate(markup.h1s):
         h1 = strip_site(h1, names)
         words = _words(h1)
         if not words or len(h1.split()) > _MAX_TITLE_WORDS or _is_site_segment(h1, names):
@@ -307,53 +340,133 @@ def choose_title(markup: Markup) -> Optional[str]:
             continue  # a label in capitals ("SUPPORTING GAAP COMPLIANCE") that no metadata title repeats
         agreement = max((len(words & _words(t)) / len(words) for t in metas), default=0.0)
         if agreement > best_agreement:
-            best, best_agreement = h1, agreement
+            best, best_at, best_agreement = h1, at, agreement
     if best is not None and (best_agreement >= _H1_AGREEMENT or not metas):
         if best.isupper() and best not in meta_titles:
             # a headline set in capitals by its style sheet: take the metadata's casing, unless the
             # metadata writes it in capitals too
             best = next((t for t in meta_titles if _key(t) == _key(best) and not t.isupper()), best)
-        return best
-    return next((t for t in meta_titles if t), None)
+        return best, best_at
+    return next((t for t in meta_titles if t), None), None
 
 
 # ---------------------------------------------------------------- dates the page shows
 
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "svg", "title"})
-_TEXT_NODES = etree.XPath("descendant::text()")
 
 
 def visible_text(tree) -> str:
     """The page's readable text (no scripts, styles or head), pieces joined by spaces and
-    whitespace collapsed, up to about 300,000 characters. The tree is not changed."""
+    whitespace collapsed, up to about 300,000 characters, from one walk of the tree, which is not
+    changed."""
     body = tree.find("body")
     parts: list[str] = []
     size = 0
-    for piece in _TEXT_NODES(body if body is not None else tree):
-        parent = piece.getparent()
-        if not piece.is_tail and isinstance(parent.tag, str) and parent.tag in _INVISIBLE:
-            continue  # a script's code, a style sheet; text after them (their tails) is shown
-        parts.append(piece)
-        size += len(piece)
+    walk = etree.iterwalk(body if body is not None else tree, events=("start", "end"))
+    for event, el in walk:
+        if event == "start" and isinstance(el.tag, str):
+            if el.tag in _INVISIBLE:
+                walk.skip_subtree()  # a script's code, a style sheet; text after them (their tails) is shown
+            elif el.text:
+                parts.append(el.text)
+                size += len(el.text)
+        elif event == "end" and el.tail:
+            parts.append(el.tail)  # a comment's or a script's tail too
+            size += len(el.tail)
         if size > _VISIBLE_CHARS:
             break
     return _WS.sub(" ", " ".join(parts))
 
 
-def choose_published(markup: Markup, htmldate_day: Optional[str], shown: list[ShownDate],
-                     text_length: int = 0) -> Optional[str]:
-    """``shown``: the dates in the page's visible text, ``text_length`` long."""
-    candidates = list(markup.published)
-    if htmldate_day and htmldate_day not in candidates:
-        candidates.append(htmldate_day)
-    days_shown = {d.day for d in shown}
-    for day in candidates:
-        if day in days_shown:
+def _subtree_texts(el) -> Iterator[str]:
+    """The visible text under ``el`` in page order, without its own tail."""
+    walk = etree.iterwalk(el, events=("start", "end"))
+    for event, node in walk:
+        if event == "start" and isinstance(node.tag, str):
+            if node.tag in _INVISIBLE:
+                walk.skip_subtree()
+            elif node.text:
+                yield node.text
+        elif event == "end" and node is not el and node.tail:
+            yield node.tail
+
+
+def _following_texts(el) -> Iterator[str]:
+    """The visible text from the start of ``el`` on, in page order."""
+    yield from _subtree_texts(el)
+    node = el
+    while node is not None:
+        if node.tail:
+            yield node.tail
+        for sibling in node.itersiblings():
+            yield from _subtree_texts(sibling)
+            if sibling.tail:
+                yield sibling.tail
+        node = node.getparent()
+
+
+def _preceding_texts(el) -> Iterator[str]:
+    """The visible text before ``el``, nearest first (each piece in its own order)."""
+    node = el
+    while node is not None:
+        for sibling in node.itersiblings(preceding=True):
+            if sibling.tail:
+                yield sibling.tail
+            yield from reversed(list(_subtree_texts(sibling)))
+        node = node.getparent()
+        if node is not None and node.text and node.tag not in _INVISIBLE:
+            yield node.text
+
+
+def _gather(pieces: Iterator[str], chars: int) -> list[str]:
+    """The first pieces holding ``chars`` characters besides whitespace."""
+    taken, size = [], 0
+    for piece in pieces:
+        taken.append(piece)
+        size += len(piece.strip())
+        if size >= chars:
+            break
+    return taken
+
+
+def dates_at_headline(h1) -> list[ShownDate]:
+    """The dates the page shows with its headline ``h1``: under it, to the end of its byline (its
+    first 400 characters of text), then just above it (60 characters), nearest first."""
+    before = _WS.sub(" ", " ".join(reversed(_gather(_preceding_texts(h1), _BEFORE_HEADLINE))))[-_BEFORE_HEADLINE:]
+    after = _WS.sub(" ", " ".join(_gather(_following_texts(h1), _AFTER_HEADLINE + _DATE_CHARS))).strip()
+    headline_at = len(before) + 1
+    shown = shown_dates(f"{before} {after[:_AFTER_HEADLINE + _DATE_CHARS]}")
+    return ([d for d in shown if headline_at <= d.start <= headline_at + _AFTER_HEADLINE]
+            + [d for d in reversed(shown) if d.start < headline_at])
+
+
+def choose_published(markup: Markup, htmldate: Callable[[], Optional[str]], at_head: list[ShownDate],
+                     shown: Callable[[], list[ShownDate]]) -> Optional[str]:
+    """The publication date. ``htmldate`` gives htmldate's date, ``at_head`` the dates shown with
+    the headline (see ``dates_at_headline``), ``shown`` all the dates in the page's visible text;
+    each is asked for only where it decides.
+
+    1. Dates shown with the headline: the first of them that the metadata also gives (htmldate,
+       where it gives none); else the first with a publication label ("Published"); else the first. A reader cites the
+       date printed with the headline; the metadata's may be a template's or a first draft's.
+    2. Otherwise htmldate's date (original date, extensive search), or one of the metadata's
+       publication dates, when the page shows it anywhere.
+    3. Otherwise a date the page shows after a publication label, else after an update label: the
+       only date its reader sees.
+    4. Otherwise the metadata's first publication date (JSON-LD's ``datePublished`` and the like,
+       unambiguous), else htmldate's."""
+    htmldate = functools.cache(htmldate)
+    if at_head:
+        return (next((d.day for d in at_head if d.day in markup.published or d.day == htmldate()), None)
+                or next((d.day for d in at_head if d.kind == "published"), None)
+                or at_head[0].day)
+    page_dates = shown()
+    days_shown = {d.day for d in page_dates}
+    for day in (htmldate(), *markup.published):
+        if day and day in days_shown:
             return day
     for kind in ("published", "updated"):
-        day = next((d.day for d in shown if d.kind == kind), None)
+        day = next((d.day for d in page_dates if d.kind == kind), None)
         if day:
             return day
-    if not markup.published and shown and shown[0].start <= text_length / 2:
-        return shown[0].day  # htmldate's guess is nowhere on the page: the reader's date is the first one shown
-    return candidates[0] if candidates else None
+    return markup.published[0] if markup.published else htmldate()

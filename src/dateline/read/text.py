@@ -28,6 +28,7 @@ title, then a line classifier that keeps the article and drops the chrome.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -36,13 +37,13 @@ from .. import lexicons
 from ..record import Dateline, Heading
 from . import Page
 from .dateline import find_dateline
-from .dates import date_line, shown_dates
+from .dates import DateLine, date_line, shown_dates
 
 # A name in a byline: two to four capitalised words ("Jane Doe", "Sarah al-Amin", "JANE DOE").
 _NAME_WORD = r"(?:(?:al|el|ad|as|ash|bin|ibn|ben|d|de|di|da|du|o)['’\-])?[A-Z][\w.'’\-]*"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:(?:de|da|van|von|der|den|del|la|le|bin|al|ibn|abu)\s+)?{_NAME_WORD}){{1,3}}"
 _NAMES = rf"(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
-_BYLINE = re.compile(rf"(?i:by|written by|words by|story by|text by)\s*:?\s+{_NAMES}\s*(?P<rest>(?:[,|•·\-–—;]|\bin\b).{{0,80}})?")
+_BYLINE = re.compile(rf"(?i:by|written by|words by|story by|text by|posted by)\s*:?\s+{_NAMES}\s*(?P<rest>(?:[,|•·\-–—;]|\b(?:in|on)\b).{{0,80}})?")
 _CREDIT = re.compile(rf"\(?\s*(?i:additional\s+)?(?i:reporting|writing)\s+(?i:by)\s+{_NAMES}.*")
 _SENTENCE_END = tuple(".!?\"'”’…)")
 _END_PUNCT = tuple(".!?:;,\"'”’…)")
@@ -54,9 +55,12 @@ _MAX_WRAPPED_LINE = 100
 _DATELINE_PARAGRAPHS = 3
 
 
+_MAX_CHROME_LINE = 160  # no chrome line, date line or run of them is longer
+
+
 def is_chrome(line: str) -> bool:
     s = line.strip()
-    if not s or len(s) > 160:
+    if not s or len(s) > _MAX_CHROME_LINE:
         return False
     if re.fullmatch(r"[\W\d_]+", s):  # counters, separators, lone numbers or symbols
         return True
@@ -103,6 +107,38 @@ def meta_line_authors(line: str) -> Optional[list[str]]:
         elif not is_chrome(part):
             return None
     return names if names and dated else None
+
+
+_META_PARTS = re.compile(r"\s+[•·|–—-]\s+")
+_MAX_META_LINE = 120
+
+
+def _meta_parts(line: str) -> Optional[list[str]]:
+    """The parts of a line that joins chrome and date lines with separators ("Jun 08, 2023 • 11
+    Minute Read"), else None."""
+    parts = [part.strip("[] ") for part in _META_PARTS.split(line.strip().strip("[]"))]
+    if len(parts) < 2 or len(line) > _MAX_META_LINE:
+        return None
+    return parts if all(is_chrome(p) or date_line(p) is not None for p in parts) else None
+
+
+def stated_date(line: str) -> Optional[DateLine]:
+    """The date a date line states, alone or joined with chrome or other date lines ("Written By
+    Feb 11, 2019 · 3 min read", "August 16, 2019 - Updated July 9, 2025": the first), else None."""
+    if len(line) > _MAX_CHROME_LINE:
+        return None
+    found = date_line(line)
+    if found is not None:
+        return found
+    return next((d for d in map(date_line, _meta_parts(line) or []) if d is not None), None)
+
+
+def is_meta_line(line: str) -> bool:
+    """Chrome or a date line, alone or several joined by separators ("August 16, 2019 - Updated
+    July 9, 2025", "Jun 08, 2023 • 11 Minute Read")."""
+    if len(line) > _MAX_CHROME_LINE:
+        return False  # longer than any chrome line, date line or run of them
+    return is_chrome(line) or date_line(line) is not None or _meta_parts(line) is not None
 
 
 _NOT_NAMES = re.compile(r"\d|^(?:by|and|staff|updated|published)$", re.I)
@@ -202,10 +238,33 @@ class _Line:
     text: str
     kind: Optional[str]  # byline, date, links, chrome, or None for text
     words: int = 0
+    ranked: bool = False  # an item of a ranked list or numbered table
 
     @property
     def prose(self) -> bool:
         return self.kind is None and is_prose(self.text)
+
+
+_RANK = re.compile(r"(\d{1,3})[.)] ")
+_RANKED_RUN = 3
+
+
+def _mark_ranked(lines: list[_Line]) -> None:
+    """Mark the lines of a ranked list or numbered table (three or more lines in a row opening with
+    their place: "1. San Jose, CA 84.7", "2. ..."): items of an article; a menu numbers nothing."""
+    run: list[_Line] = []
+    last = None
+    for line in [*lines, None]:
+        m = _RANK.match(line.text) if line is not None else None
+        n = int(m.group(1)) if m else None
+        if n is not None and last is not None and n == last + 1:
+            run.append(line)
+        else:
+            if len(run) >= _RANKED_RUN:
+                for item in run:
+                    item.ranked = True
+            run = [line] if n is not None else []
+        last = n
 
 
 def _lines(raw: str) -> list[_Line]:
@@ -221,6 +280,7 @@ def _lines(raw: str) -> list[_Line]:
                 out.append(_Line(line, kind, len(line.split())))
             elif i in starts:
                 out.append(_Line(starts[i], None, len(starts[i].split())))
+    _mark_ranked(out)
     return out
 
 
@@ -247,6 +307,8 @@ def _weight(line: _Line) -> int:
     labels, counters, link lists) against it."""
     if line.kind is not None:
         return _LABEL_WEIGHT
+    if line.ranked:
+        return 0  # an item of a ranked list or numbered table, neither for nor against
     if line.prose:
         return line.words
     return max(line.words - _PROSE_WORDS, _LABEL_WEIGHT)
@@ -341,28 +403,43 @@ _TITLE_MIN_SCORE = 0.3
 _TITLE_FULL_WORDS = 4
 _TITLE_BYLINE = 0.3
 _TITLE_CAPITALS = 0.3
-_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def _content_words(text: str) -> set[str]:
-    return {w.lower() for w in _CONTENT_WORD.findall(text)}
+    """Words of three letters or more that are not function words ("what", "your", "which"):
+    an article echoes those of any line."""
+    return {w for w in map(str.lower, _CONTENT_WORD.findall(text)) if w not in _function_words()}
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    return frozenset(lexicons.lines("stopwords.txt"))
 
 
 def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int], float]:
     """The headline among the title-like lines above the article's first paragraph, and its score:
     the one whose words the article most echoes, a little more if the page shows it twice above the
-    article (a breadcrumb's last item and the headline), a little less the farther it stands. A
-    line the article repeats is one of its section headings listed in a table of contents, not its
-    title. With no line the article echoes, the nearest title-like line just above it."""
+    article (a breadcrumb's last item and the headline), a little less the farther it stands. Lines
+    next to each other that the article repeats are its section headings listed in a table of
+    contents, not its title (a headline alone may come again in the article); a person's name
+    alone is an author's. With no line the article echoes, the nearest title-like line just above it."""
     article: set[str] = set()
     for line in lines[start:end]:
         article |= _content_words(line.text)
     above = [line.text for line in lines[:start]]
     inside = {line.text for line in lines[start:end]}
+
+    def listed(i: int) -> bool:  # one of a run of lines the article repeats: its table of contents
+        return lines[i].text in inside and any(
+            0 <= k < start and lines[k].text in inside and lines[k].words > 1 and lines[k].text != lines[i].text
+            for k in (i - 1, i + 1))
+
     best, best_score, nearest = None, _TITLE_MIN_SCORE, None
     for i in range(start - 1, max(-1, start - 1 - _TITLE_WINDOW), -1):
         line = lines[i]
-        if line.kind is not None or line.words < 2 or not is_headline_like(line.text) or line.text in inside:
+        if (line.kind is not None or line.words < 2 or not is_headline_like(line.text) or listed(i)
+                or _names_someone(line.text)):
             continue
         if nearest is None and start - i <= _HEAD_GAP:
             nearest = i
@@ -412,11 +489,45 @@ def locate(lines: list[_Line]) -> tuple[Optional[int], int, int]:
     return title_at, start, end
 
 
+_NAME_LINE_WORDS = 3
+
+
+def _names_someone(line: str) -> bool:
+    """A line that is a person's name (an author's, above the article): two or three capitalised
+    words led by a common given name (``lexicons/first_names.csv``)."""
+    words = line.split()
+    return (2 <= len(words) <= _NAME_LINE_WORDS and all(w[:1].isupper() for w in words)
+            and words[0] in _given_names())
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    return frozenset(r["name"] for r in lexicons.rows("first_names.csv"))
+
+
+_LABEL_SUFFIX = re.compile(r"(.{12,}?) \| (?:\S+ ){0,2}\S+")
+
+
+def _without_label(headline: str) -> str:
+    """A headline without the section label or site name a page sets after a bar ("How Sleep
+    Works | Opinion")."""
+    m = _LABEL_SUFFIX.fullmatch(headline)
+    return m.group(1) if m else headline
+
+
+_CRUMB_SEPARATOR = re.compile(r"\s[/›>»]\s")
+_PHONE = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}")
+
+
 def is_headline_like(line: str) -> bool:
-    """A line that can be a headline: title-like, or ending with a bracket or exclamation mark
-    ("What Meditation Can Do for You (and How To Get Started)")."""
+    """A line that can be a headline: title-like, or opening or ending with a bracket, ending with an
+    exclamation mark ("What Meditation Can Do for You (and How To Get Started)", "[2025] List of
+    ..."); not a breadcrumb's trail ("Blog / Topics / Marketing") or item ("Travel›"), nor a line
+    holding a telephone number."""
     s = line.strip()
-    return is_title_like(s.rstrip(")]!"), _MAX_TITLE_WORDS) and len(s.split()) <= _MAX_TITLE_WORDS
+    if len(_CRUMB_SEPARATOR.findall(s)) >= 2 or s.endswith(("›", "»")) or _PHONE.search(s):
+        return False
+    return is_title_like(s.lstrip("[(").rstrip(")]!"), _MAX_TITLE_WORDS) and len(s.split()) <= _MAX_TITLE_WORDS
 
 
 @dataclass
@@ -476,7 +587,7 @@ def extract_text(raw: str, meta: dict) -> Page:
     if reading.title is not None:
         title_at = next((i for i in range(start) if lines[i].text == reading.title), None)
     if title_at is not None:
-        reading.title = lines[title_at].text
+        reading.title = _without_label(lines[title_at].text)
     elif whole and reading.title is None and (top := _headline_at_top(lines)) is not None:
         reading.title = lines[top].text  # closed like a sentence, it stays the text's first line too
     if title_at is not None and start - title_at <= _HEAD_GAP:
@@ -492,6 +603,8 @@ def extract_text(raw: str, meta: dict) -> Page:
                 _drop(line.text, line.kind, reading)
             elif not reading.seen_body and i < start:
                 _place_head(line.text, reading)
+            elif line.ranked:
+                reading.units.append(("p", line.text))  # an item of a list in the article
             else:
                 _place(line.text, reading)
         elif line.kind is not None and mined_from <= i < end:
@@ -520,7 +633,7 @@ def _line_kind(line: str) -> Optional[str]:
     """``byline``, ``date``, ``links`` (a line announcing related links), ``chrome`` or None (text)."""
     if byline_authors(line) or meta_line_authors(line):
         return "byline"
-    if date_line(line) is not None:
+    if stated_date(line) is not None:
         return "date"
     if opens_link_list(line):
         return "links"
@@ -537,7 +650,7 @@ def _drop(line: str, kind: str, reading: _Reading) -> None:
         for shown in shown_dates(line):  # "By Jane Doe | June 3, 2025"
             reading.stated_dates.setdefault("published", shown.day)
     elif kind == "date":
-        stated = date_line(line)
+        stated = stated_date(line)
         if stated is not None and stated.day:
             key = stated.kind or ("shown" if not reading.seen_body else "")
             if key:
@@ -575,6 +688,18 @@ def _place(paragraph: str, reading: _Reading) -> None:
     units.append(("p", paragraph))
 
 
+_ITEM_WORDS = 3  # a list's item in sentence case is a few words; another story's headline is longer
+_LABELLED_VALUE = re.compile(r"[A-Z][\w'’ &/-]{0,30}: \S")
+
+
+def _item_like(line: str) -> bool:
+    """A line of a list inside an article rather than the headline of another page or a menu's
+    label: a few words in sentence case ("Venue setup"), holding figures ("Average GMAT: 733") or a
+    label and its value ("Location: New York")."""
+    return ((not _title_case(line) and len(line.split()) <= _ITEM_WORDS) or any(c.isdigit() for c in line)
+            or _LABELLED_VALUE.match(line) is not None)
+
+
 def _drop_link_run(reading: _Reading) -> None:
     """Three or more headings in a row with no paragraph between are a list of links."""
     units = reading.units
@@ -582,6 +707,10 @@ def _drop_link_run(reading: _Reading) -> None:
     while run < len(units) and units[-1 - run][0] == "h":
         run += 1
     if run >= _LINK_LIST_RUN:
+        items = [s for _, s in units[-run:]]
+        if sum(map(_item_like, items)) * 2 >= len(items):
+            units[-run:] = [("p", s) for s in items]
+            return
         reading.removed.extend(s for _, s in units[-run:])
         del units[-run:]
         reading.in_link_list = True
