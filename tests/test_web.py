@@ -124,6 +124,15 @@ def test_search_in_sql_finds_what_search_in_memory_finds(reader_store, records):
         in_sql.close()
 
 
+def test_timeline_labels_its_first_and_last_day_once_each():
+    from dateline.web.charts import timeline
+    story = {"id": "s1", "kind": "event", "type": "AGREE", "independent_outlets": 1, "other": "Japan"}
+    one_day = str(timeline([dict(story, date_start="2025-04-22")], "t"))
+    assert one_day.count(">2025-04-22</text>") == 1
+    two_days = str(timeline([dict(story, date_start="2025-04-22"), dict(story, id="s2", date_start="2025-05-01")], "t"))
+    assert ">2025-04-22</text>" in two_days and ">2025-05-01</text>" in two_days
+
+
 def test_charts_are_svg_drawn_on_the_server(client):
     html = client.get("/").text
     assert html.count('<svg class="chart"') == 2

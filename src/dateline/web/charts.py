@@ -127,9 +127,13 @@ def timeline(items: Sequence[dict], label: str, width: int = 720, row: int = 22)
         body.append(f'<a href="/stories/{escape(it["id"])}"><circle class="{cls} t-{escape(it.get("kind") or "")}" '
                     f'cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}"><title>{escape(tip)}</title></circle></a>')
     first, last = min(it.get("date_start") for it, _ in dated), max(it.get("date_start") for it, _ in dated)
-    body.append(f'<line class="axis" x1="{name_w}" y1="{axis_y}" x2="{width - pad}" y2="{axis_y}"></line>'
-                f'<text class="lbl" x="{name_w + pad}" y="{axis_y + 14}" text-anchor="start">{escape(first)}</text>'
-                f'<text class="lbl" x="{width - pad}" y="{axis_y + 14}" text-anchor="end">{escape(last)}</text>')
+    body.append(f'<line class="axis" x1="{name_w}" y1="{axis_y}" x2="{width - pad}" y2="{axis_y}"></line>')
+    if first == last:  # one day: one label, under the dots (drawn in the middle)
+        body.append(f'<text class="lbl" x="{name_w + pad + plot_w / 2:.1f}" y="{axis_y + 14}" '
+                    f'text-anchor="middle">{escape(first)}</text>')
+    else:
+        body.append(f'<text class="lbl" x="{name_w + pad}" y="{axis_y + 14}" text-anchor="start">{escape(first)}</text>'
+                    f'<text class="lbl" x="{width - pad}" y="{axis_y + 14}" text-anchor="end">{escape(last)}</text>')
     return _svg(width, axis_y + 20, body, label)
 
 
