@@ -2,15 +2,13 @@
 ``documents``, the batch goes on past each failure, and the exit code says some failed."""
 from __future__ import annotations
 
-import io
 import json
 
 import duckdb
 import pytest
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
 
 from dateline.cli import main
+from test_read_containers import build_warc
 
 GOOD = ("MADRID, Oct. 3 — Spain's government said on Thursday it would raise the minimum wage by 4 percent "
         "next year, after talks with unions that employers' groups walked out of last week.\n\n"
@@ -119,22 +117,12 @@ def test_twenty_thousand_nested_tags(tmp_path, db, capsys):
     assert rows["good.txt"][0] == "ok"
 
 
-def _warc(pages: list[str]) -> bytes:
-    out = io.BytesIO()
-    writer = WARCWriter(out, gzip=True)
-    for i, page in enumerate(pages):
-        body = page.encode()
-        writer.write_record(writer.create_warc_record(
-            f"https://example.org/{i}", "response", payload=io.BytesIO(body), length=len(body),
-            http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")))
-    return out.getvalue()
-
-
 @pytest.mark.parametrize("cut", [0.55, 0.8, 0.97])
 def test_truncated_warc_record(tmp_path, db, capsys, cut):
     pages = [f"<html><body><article><h1>Story {i}</h1><p>{GOOD.replace(chr(10) * 2, '</p><p>')}</p>"
              f"<p>Story number {i} ends here, the editor said.</p></article></body></html>" for i in range(3)]
-    data = _warc(pages)
+    data = build_warc([(f"https://example.org/{i}", "text/html", page.encode()) for i, page in enumerate(pages)],
+                      compress=True)
     warc = tmp_path / "crawl.warc.gz"
     warc.write_bytes(data[:int(len(data) * cut)])
     (tmp_path / "good.txt").write_text(GOOD)
