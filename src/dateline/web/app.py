@@ -40,6 +40,7 @@ HERE = Path(__file__).parent
 _ID = re.compile(r"^[0-9a-f]{4,64}$")
 _ENTITY_ID = re.compile(r"^e\d{1,6}$")
 _STORY_ID = re.compile(r"^[\w.:-]{1,80}$")
+CORPUS_PAGE = 100  # stories or entities a page of the corpus lists
 
 # The pages in the navigation bar: (label, path). Pages of the corpus add themselves here.
 NAV: list[tuple[str, str]] = [("Articles", "/"), ("Stories", "/stories"), ("Entities", "/entities"),
@@ -199,20 +200,24 @@ def create_app(db: str | Path, allowed_hosts: Optional[list[str]] = None) -> Fas
             raise HTTPException(404, f"No entity {name_or_id[:80]!r} in the corpus of this store.")
         return found[0]
 
+    def one_page(view, page: str, **filters) -> tuple[int, list[dict[str, Any]], bool]:
+        """(page number, its rows, whether more follow) of a corpus list view, a row more asked for
+        to know whether another page follows."""
+        n = max(1, int(_number("page", page) or 1))
+        rows = reader.corpus(view, **filters, limit=CORPUS_PAGE + 1, offset=(n - 1) * CORPUS_PAGE)
+        return n, rows[:CORPUS_PAGE], len(rows) > CORPUS_PAGE
+
     def stories(request: Request, entity: str = "", outlet: str = "", min_outlets: str = "1", kind: str = "",
                 anonymous: str = "", page: str = "1"):
         if kind not in ("", "event", "claim") or anonymous not in ("", "only", "none"):
             raise HTTPException(400, "kind is event or claim; anonymous is only or none.")
         ref = corpus_entity_ref(entity)
-        n = int(_number("page", page) or 1)
-        per_page = 100
-        found = reader.corpus(views.stories, entity=ref["id"] if ref else None, outlet=outlet or None,
-                              min_outlets=int(_number("min_outlets", min_outlets) or 1), kind=kind or None,
-                              anonymous_only={"only": True, "none": False}.get(anonymous),
-                              limit=per_page + 1, offset=(max(1, n) - 1) * per_page)
-        data = {"filters": {"entity": ref, "outlet": outlet, "min_outlets": int(_number("min_outlets", min_outlets) or 1),
-                            "kind": kind, "anonymous": anonymous},
-                "page": max(1, n), "more": len(found) > per_page, "stories": found[:per_page]}
+        least = int(_number("min_outlets", min_outlets) or 1)
+        n, rows, more = one_page(views.stories, page, entity=ref["id"] if ref else None, outlet=outlet or None,
+                                 min_outlets=least, kind=kind or None,
+                                 anonymous_only={"only": True, "none": False}.get(anonymous))
+        data = {"filters": {"entity": ref, "outlet": outlet, "min_outlets": least, "kind": kind, "anonymous": anonymous},
+                "page": n, "more": more, "stories": rows}
         return data, {"query_for_page": lambda p: _query_with(request, page=p)}
 
     def story(request: Request, story_id: str):
@@ -228,12 +233,8 @@ def create_app(db: str | Path, allowed_hosts: Optional[list[str]] = None) -> Fas
         return found, {"context": context}
 
     def entities(request: Request, q: str = "", type: str = "", page: str = "1"):
-        n = max(1, int(_number("page", page) or 1))
-        per_page = 100
-        found = reader.corpus(views.entities, query=q or None, type=type or None, limit=per_page + 1,
-                              offset=(n - 1) * per_page)
-        data = {"filters": {"q": q, "type": type}, "page": n, "more": len(found) > per_page,
-                "entities": found[:per_page]}
+        n, rows, more = one_page(views.entities, page, query=q or None, type=type or None)
+        data = {"filters": {"q": q, "type": type}, "page": n, "more": more, "entities": rows}
         return data, {"query_for_page": lambda p: _query_with(request, page=p)}
 
     def corpus_entity(request: Request, entity_id: str):
