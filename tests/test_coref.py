@@ -64,3 +64,36 @@ def test_untagged_surname_takes_the_full_name_given_earlier():
     record = analyze_text(text)
     src = source_of(record, find(record, "the pension had covered"))
     assert src.kind == "named_person" and entity_name(record, src) == "Carole Laurin"
+
+
+def test_it_goes_back_to_the_subject_that_spoke_not_the_last_name():
+    text = ("In a memo sent on Wednesday, Brightwell Foods told its staff it is working with Harlan Mills "
+            "to restore the contract. It also told workers to keep the old invoices.")
+    record = analyze_text(text)
+    src = source_of(record, find(record, "workers to keep the old invoices"))
+    assert src.text == "Brightwell Foods"
+
+
+def test_they_goes_back_to_the_people_a_plural_subject_names():
+    text = ("The Liberals have not said what comes next. Nurses in the province are tired of waiting, "
+            "and they say that the new schedule must be scrapped.")
+    record = analyze_text(text)
+    src = source_of(record, find(record, "the new schedule must be scrapped"))
+    assert src.kind == "anonymous_group" and "Nurses" in src.text
+
+
+def test_he_goes_back_to_an_unnamed_speaker_heard_after_the_named_one():
+    text = ("Mayor Tom Reyes opened the new bridge on Monday. Traffic stopped for an hour after the "
+            "ceremony, a police officer at the scene told reporters. Drivers waited in the heat. "
+            "Nobody was hurt, he said.")
+    record = analyze_text(text)
+    src = source_of(record, find(record, "Nobody was hurt"))
+    assert src.kind == "anonymous_person" and "officer" in src.text
+
+
+def test_full_name_the_tagger_misread_is_the_person_its_surname_names():
+    from dateline.annotate.entities import _Mention, _people_index
+
+    people = _people_index([_Mention(0, 16, "Nino Niederreiter", "GPE"), _Mention(40, 52, "Niederreiter", "PERSON"),
+                            _Mention(60, 74, "New Brunswick", "GPE")])
+    assert people.key_of("Nino Niederreiter") and people.key_of("New Brunswick") is None

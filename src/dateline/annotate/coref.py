@@ -205,8 +205,8 @@ class Resolver:
             if self.entities[m.entity].type in types and not m.aside:
                 yield m, sent - m.sentence
 
-    def person(self, token, recent_speakers: list[str]) -> Optional[str]:
-        """The entity a he/she pronoun at ``token`` refers to."""
+    def person(self, token, recent_speakers: list[str]) -> Optional[tuple[str, int]]:
+        """The entity a he/she pronoun at ``token`` refers to, with the start of the mention chosen."""
         gender = pronoun_gender(token.text)
         best, best_score = None, None
         for m, distance in self._candidates(token.idx, _PERSON_TYPES):
@@ -220,16 +220,13 @@ class Resolver:
                 score -= 0.3
             score -= 0.2 * min(f.speaker_count, 3)  # someone quoted again and again stays salient
             if best_score is None or score < best_score:
-                best, best_score = m.entity, score
+                best, best_score = (m.entity, m.start), score
         return best
 
-    def group(self, token) -> Optional[tuple[str, int]]:
-        """The organisation, country or people a they/it pronoun at ``token`` refers to, with
-        where it was last mentioned."""
-        for m, _ in self._candidates(token.idx, _GROUP_TYPES):
-            if not m.quoted:
-                return m.entity, m.start
-        return None
+    def group_mentions(self, token):
+        """The mentions of organisations, countries and peoples before a they/it pronoun at
+        ``token`` and outside quotes, nearest first, each with its distance in sentences."""
+        return [(m, distance) for m, distance in self._candidates(token.idx, _GROUP_TYPES) if not m.quoted]
 
     def description(self, token, nouns: list[str], modifiers: set[str]) -> Optional[str]:
         """The person a definite description ("the Russian leader") at ``token`` refers to."""

@@ -359,9 +359,17 @@ def _person_key(m: _Mention) -> str:
 
 
 def _people_index(mentions) -> _People:
+    """The people's names of the body. A full name the tagger read as a place or an organisation
+    counts as a person's where its last word stands alone as a person elsewhere ("Nino
+    Niederreiter" typed GPE, "Niederreiter" PERSON) and no list knows the name as something else."""
+    mentions = list(mentions)
+    surnames = {m.name for m in mentions if m.label == "PERSON" and m.entry is None and " " not in m.name}
     people = _People()
     for m in mentions:
-        if m.label != "PERSON" and not (m.entry and m.entry.kind == "person"):
+        words = m.name.split()
+        if m.label != "PERSON" and not (m.entry and m.entry.kind == "person") and not (
+                m.entry is None and m.label in ("GPE", "ORG", "NORP") and 2 <= len(words) <= 3
+                and words[-1] in surnames and all(w[:1].isupper() for w in words)):
             continue
         key = _person_key(m)
         words = m.name.split()

@@ -423,9 +423,15 @@ class SourceBook:
     def _pronoun(self, tok, span: Span, cue=None) -> Optional[Source]:
         word = tok.lower_
         if coref.pronoun_gender(word):
-            eid = self.resolver.person(tok, self.recent_speakers)
-            if eid is None:
+            found = self.resolver.person(tok, self.recent_speakers)
+            unnamed = self._unnamed_speaker(tok, coref.pronoun_gender(word), found[1] if found else -1)
+            if unnamed is not None:
+                if span not in unnamed.mentions:
+                    unnamed.mentions.append(span)
+                return unnamed
+            if found is None:
                 return self._unnamed_person(tok, coref.pronoun_gender(word), span)
+            eid = found[0]
             self.add_mention(eid, span)
             return self.for_entity(self.entity_by_id[eid], span, "named_person")
         if coref.is_it(word) and cue is not None and (verb := cues.cue_verb(cue.lemma_.lower())) is not None \
@@ -437,21 +443,78 @@ class SourceBook:
                     src.mentions.append(span)
                 return src
         if coref.is_plural_pronoun(word) or coref.is_it(word):
-            last, last_at = None, -1
-            for s in self.sources:
-                if s.kind in _GROUP_KINDS and (self.plural.get(s.id) or s.kind != "anonymous_group"):
-                    at = max((m[0] for m in s.mentions if m[0] < tok.idx), default=-1)
-                    if at > last_at:
-                        last, last_at = s, at
-            found = self.resolver.group(tok)
-            if found is not None and found[1] > last_at:
-                e = self.entity_by_id[found[0]]
-                self.add_mention(e.id, span)
-                return self.for_entity(e, span, self._entity_kind(e, tok, e.name, None))
-            if last is not None:
-                last.mentions.append(span)
-                return last
+            found = self._group_antecedent(tok, coref.is_plural_pronoun(word))
+            if isinstance(found, Entity):
+                self.add_mention(found.id, span)
+                return self.for_entity(found, span, self._entity_kind(found, tok, found.name, None))
+            if isinstance(found, Source):
+                if span not in found.mentions:
+                    found.mentions.append(span)
+                return found
+            if found is not None:  # "Republican senators ..., and they say": the plural noun's phrase
+                return self.speaker(found, phrase_span(self.article, found))
         return None
+
+    def _group_antecedent(self, tok, plural: bool):
+        """What a they/it at ``tok`` stands for: a group source heard before, an organisation,
+        country or people named before, or (for "they") people a plural noun names as the subject
+        of this sentence or the one before ("Republican senators are eager ..., and they say").
+        The nearest by sentences wins, a subject or a source already heard counting as a sentence
+        nearer ("Facebook told employees ... with Apple. It also told workers": Facebook); number
+        agrees: "it" is no plural group, "they" no single document or country. Ties go to the
+        later mention. Returns a Source, an Entity, a token, or None."""
+        art = self.article
+        sent = art.sent_of[tok.i]
+        best, best_key = None, None
+
+        def consider(candidate, at: int, score: float) -> None:
+            nonlocal best, best_key
+            key = (score, -at)
+            if best_key is None or key < best_key:
+                best, best_key = candidate, key
+
+        for s in self.sources:
+            if s.kind not in _GROUP_KINDS or self.plural.get(s.id) != plural and (
+                    not plural or s.kind in ("document", "anonymous_group")):
+                continue  # "they" may be an organisation; never a single document, "it" never many
+            at = max((m[0] for m in s.mentions if m[0] < tok.idx), default=-1)
+            if at >= 0:
+                consider(s, at, sent - art.sent_of[art.token_at(at)] - 1.0)
+        for m, distance in self.resolver.group_mentions(tok):
+            head = art.doc[art.token_at(m.start)]
+            etype = self.entity_by_id[m.entity].type
+            if plural and etype == "GPE" or not plural and etype == "NORP" and _plural(head) \
+                    or etype == "NORP" and head.dep_ in ("amod", "compound") and _plural(head.head):
+                continue  # "Republican senators": the senators, not the party
+            consider(self.entity_by_id[m.entity], m.start, distance - (0.6 if m.subject else 0))
+        if plural:
+            lo = art.sent_spans[max(0, sent - 1)][0]
+            for i in range(lo, tok.i):
+                t = art.doc[i]
+                if t.pos_ == "NOUN" and _plural(t) and t.dep_ in ("nsubj", "nsubjpass") and art.quote_of[i] < 0 \
+                        and (t.lemma_.lower() in cues.person_roles() or t.lemma_.lower() in cues.group_nouns()):
+                    consider(t, t.idx, sent - art.sent_of[i] - 0.6)
+        return best
+
+    def _unnamed_speaker(self, tok, gender: str, named_at: int) -> Optional[Source]:
+        """"..., a private security professional told Reuters. Then they shot ... , he said": an
+        unnamed person heard as a source in this sentence or the three before, after the last
+        mention of the person a name would give, is whom the he/she goes back to when its role
+        noun agrees ("a spokeswoman" is no "he")."""
+        art = self.article
+        since = art.doc[art.sent_spans[max(0, art.sent_of[tok.i] - 3)][0]].idx
+        best, best_at = None, max(named_at, since - 1)
+        roles = cues.person_roles()
+        for s in self.sources:
+            if s.kind != "anonymous_person":
+                continue
+            role = roles.get(self.heads.get(s.id, ""))
+            if role is None or role.gender and role.gender != gender:
+                continue  # a person by role: "that" in "stroke that can be presented" is none
+            at = max((m[0] for m in s.mentions if m[0] < tok.idx), default=-1)
+            if at > best_at:
+                best, best_at = s, at
+        return best
 
     def _unnamed_person(self, tok, gender: str, span: Span) -> Optional[Source]:
         """"The wife of a man shot by police recorded the video ... “Don't shoot,” she says": where no
