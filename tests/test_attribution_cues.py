@@ -220,3 +220,25 @@ def test_a_section_label_in_capitals_is_no_speaker():
     assert "ENERGY" not in speakers and "BOND YIELDS" not in speakers
     hale = find(record, "The markets will settle")
     assert record.span_text(hale.speaker) == "HALE" and hale.kind == "direct"
+
+
+def test_an_audience_reacting_is_no_source_but_a_body_applauding_is():
+    record = analyze_text("The audience applauded the plan to reopen the mill. "
+                          "The union applauded the decision to close the mine.")
+    assert not any("reopen the mill" in record.text[a.content[0]:a.content[1]] for a in record.attributions)
+    assert source_of(record, find(record, "the decision to close the mine")).text == "The union"
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Only 40 percent agreed that the mayor is fit, while 70 percent said the same of her rival.", "the same of her rival"),
+    ("The chairman said as much in a letter to staff.", "as much"),
+    ("The treasurer said so on Friday.", "so"),
+])
+def test_a_report_that_refers_back_has_its_pro_form_as_content(sentence, content):
+    record = analyze_text(sentence)
+    assert find(record, content) is not None
+
+
+def test_so_before_an_adjective_is_no_report():
+    record = analyze_text("The treasurer said so many things that nobody listened.")
+    assert not any(record.text[a.content[0]:a.content[1]] == "so" for a in record.attributions)

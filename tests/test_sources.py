@@ -16,6 +16,10 @@ from dateline.present import ArticleView
     ("The company's statement said the factory will close in June.", "document"),
     ("A report by the auditors found that the factory will close in June.", "document"),
     ("Reuters reported that the factory will close in June.", "media"),
+    ("State television said the factory will close in June.", "media"),
+    ("The news agency reported that the factory will close in June.", "media"),
+    ("By June the factory will close, The Post has learned.", "media"),
+    ("Aides said the factory will close in June.", "anonymous_group"),
 ])
 def test_source_kind(sentence, kind):
     record = analyze_text(sentence)

@@ -321,6 +321,9 @@ def _outermost(article: Article, found: list[Found]) -> list[Found]:
 
 
 def _cue_of(tok) -> Optional[cues.CueVerb]:
+    if tok.lemma_.lower() in cues.reaction_verbs() and any(
+            c.dep_ in _SUBJECT_DEPS and c.lemma_.lower() in cues.audience_nouns() for c in tok.children):
+        return None  # "the crowd applauded the decision": a reaction, no statement
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
     if not particle and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "it":
         with_it = cues.cue_verb(tok.lemma_.lower(), "it")  # "as the mayor put it"
@@ -660,6 +663,8 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
         # parser reads them as a clause or as a noun with a participle after it
         clauses = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i
                    and any(a.dep_ == "acl" and a.tag_ == "VBN" and a.i == c.i + 1 for a in c.children)][:1]
+    if not clauses:  # "73 percent said the same of Trump", "said as much", "thinks so": a report that refers back
+        clauses = [c for c in tok.children if c.i > tok.i and _refers_back(c)][:1]
     if not clauses:
         return _as_frame(article, tok) or _parenthetical_content(article, tok) or _framed_content(article, tok), False
     first = next((c for c in clauses if c.i > tok.i), clauses[0])
@@ -688,6 +693,19 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
 
 
 _RUN_ON = {"so", "unless", "because", "although", "though", "while"}
+
+
+def _refers_back(tok) -> bool:
+    """The object of a cue that stands for a report already made: "the same", "as much", "so"
+    right after the verb."""
+    doc = tok.doc
+    if tok.dep_ == "dobj" and tok.lower_ == "same":
+        return any(c.lower_ == "the" for c in tok.children)
+    if tok.lower_ == "much":
+        return tok.i > 0 and doc[tok.i - 1].lower_ == "as"
+    return tok.lower_ == "so" and tok.dep_ == "advmod" and tok.i == tok.head.i + 1 and (
+        tok.i + 1 == len(doc) or doc[tok.i + 1].is_punct or doc[tok.i + 1].pos_ in ("ADP", "CCONJ")
+        and doc[tok.i + 1].lower_ != "that")  # not "said so many things", "so that"
 
 
 def _clause_runs_on(article: Article, content_end: int, seg_hi: int) -> list[int]:

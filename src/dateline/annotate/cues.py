@@ -94,6 +94,16 @@ def group_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def audience_nouns() -> frozenset[str]:
+    return frozenset(lexicons.lines("audience_nouns.txt"))
+
+
+@functools.cache
+def reaction_verbs() -> frozenset[str]:
+    return frozenset(lexicons.lines("reaction_verbs.txt"))
+
+
+@functools.cache
 def document_nouns() -> frozenset[str]:
     return frozenset(lexicons.lines("document_nouns.txt"))
 
@@ -162,11 +172,13 @@ def caption_credit() -> re.Pattern:
 
 
 def is_outlet_name(name: str) -> bool:
-    """A listed outlet, or a proper name ending in an outlet word ("Amwaj Media", "Kyiv Post")."""
+    """A listed outlet, a proper name ending in an outlet word ("Amwaj Media", "Kyiv Post"), or
+    that word alone after "the", an outlet's short name ("The Post has learned")."""
+    definite = bool(re.match(r"[Tt]he\s", name.strip()))
     name = re.sub(r"(?:'s|’s|'|’)$", "", re.sub(r"^[Tt]he\s+", "", name.strip())).strip()
     if not name:
         return False
     if name in media_outlets():
         return True
     words = name.split()
-    return len(words) > 1 and words[-1] in media_name_words() and words[0][:1].isupper()
+    return (len(words) > 1 or definite) and words[-1] in media_name_words() and words[0][:1].isupper()

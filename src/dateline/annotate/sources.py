@@ -87,7 +87,11 @@ def core_text(article, tok) -> str:
 
 
 def media_phrase(article, tok) -> bool:
-    """Does the phrase headed by ``tok`` name a news outlet?"""
+    """Does the phrase headed by ``tok`` name a news outlet? Also a body of the news by its
+    common noun: "the news agency", "the news site", "the wire service"."""
+    if tok.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod") and c.lower_ in ("news", "wire")
+                                  for c in tok.children):
+        return True
     toks = core_tokens(tok)
     name = " ".join(t.text for t in toks if t.pos_ == "PROPN" or t.text[:1].isupper())
     if name and cues.is_outlet_name(name):
@@ -556,6 +560,8 @@ class SourceBook:
             if name_toks:
                 return self.new_entity(" ".join(t.text for t in name_toks), "PERSON",
                                        (name_toks[0].idx, tok.idx + len(tok.text)))
+        if e is not None and tok.pos_ == "NOUN" and _plural(tok) and e.name == tok.text:
+            return None  # "Aides said ...": a plural common noun the tagger took for a name is none
         if e is not None:
             return e
         if tok.pos_ != "PROPN" and not tok.ent_type_:
