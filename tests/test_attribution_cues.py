@@ -242,3 +242,12 @@ def test_a_report_that_refers_back_has_its_pro_form_as_content(sentence, content
 def test_so_before_an_adjective_is_no_report():
     record = analyze_text("The treasurer said so many things that nobody listened.")
     assert not any(record.text[a.content[0]:a.content[1]] == "so" for a in record.attributions)
+
+
+def test_a_share_of_respondents_answering_a_poll_takes_a_position():
+    record = analyze_text("Among likely voters, 46 percent would choose the mayor. A majority of them approve of "
+                          "the new budget. The board chose a new chairman on Monday.")
+    chose = find(record, "the mayor")
+    assert chose.cue_kind == "position" and source_of(record, chose).kind == "anonymous_group"
+    assert source_of(record, find(record, "the new budget")).text.startswith("A majority")
+    assert not any("chairman" in record.text[a.content[0]:a.content[1]] for a in record.attributions)

@@ -176,7 +176,7 @@ def find_attributions(article: Article) -> list[Found]:
             _add_direct(article, found, q, cue, used_cues)
             quoted.add(qi)
     # indirect and mixed
-    for tok in article.tokens_with(lemmas=cues.cue_lemmas()):
+    for tok in article.tokens_with(lemmas=cues.cue_lemmas() | cues.poll_answer_verbs()):
         if tok.i in used_cues:
             continue
         if tok.pos_ not in ("VERB", "AUX") and not (_stranded_subject(tok) is not None
@@ -329,7 +329,19 @@ def _cue_of(tok) -> Optional[cues.CueVerb]:
         with_it = cues.cue_verb(tok.lemma_.lower(), "it")  # "as the mayor put it"
         if with_it is not None:
             return with_it
-    return cues.cue_verb(tok.lemma_.lower(), particle)
+    return cues.cue_verb(tok.lemma_.lower(), particle) or (_poll_answer(tok) if not particle else None)
+
+
+def _poll_answer(tok) -> Optional[cues.CueVerb]:
+    """"46 percent would choose Clinton", "a majority of voters approve of ...": a share of people
+    answering a poll, the subject of this verb or of the verb it is joined to."""
+    verb = cues.poll_answer(tok.lemma_.lower())
+    if verb is None:
+        return None
+    subj = subject_of(tok)
+    if subj is None or not (subj.lemma_.lower() in cues.share_nouns() or subj.like_num):
+        return None
+    return verb
 
 
 def _quote_cue(tok) -> Optional[cues.CueVerb]:

@@ -64,6 +64,19 @@ def cue_verb(lemma: str, particle: str = "") -> CueVerb | None:
 
 
 @functools.cache
+def poll_answer_verbs() -> frozenset[str]:
+    return frozenset(lexicons.lines("poll_answer_verbs.txt"))
+
+
+def poll_answer(lemma: str) -> CueVerb | None:
+    """The cue a poll-answer verb is when a share of people is its subject: a position whose
+    content is its object or what follows "for" or "of" ("would vote for Trump", "approve of")."""
+    if lemma not in poll_answer_verbs():
+        return None
+    return CueVerb(lemma, "position", False, True, False, preps=("for", "of"))
+
+
+@functools.cache
 def colon_labels() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicons.lines("colon_labels.txt"))
 
