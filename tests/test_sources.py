@@ -289,3 +289,14 @@ def test_a_chain_of_continued_reports_that_comes_back_on_itself_ends():
     middle = SimpleNamespace(continues=opening)
     last = SimpleNamespace(continues=middle)
     assert _first_half(last, {}) is opening and _first_half(last, {id(middle): None}) is middle
+
+
+def test_the_report_goes_back_only_to_a_report_of_its_number_that_nothing_else_identifies():
+    text = ("Reports in local papers said the plant would close. The report, published by the auditors, "
+            "found that the agency ignored warnings. A new study found that rents rose. "
+            "The study also said that wages fell.")
+    record = analyze_text(text)
+    reports = source_of(record, find(record, "the plant would close"))
+    published = source_of(record, find(record, "the agency ignored warnings"))
+    assert published.kind == "document" and published.id != reports.id
+    assert source_of(record, find(record, "wages fell")) == source_of(record, find(record, "rents rose"))

@@ -613,14 +613,21 @@ class SourceBook:
                 issuer = c
             elif c.dep_ == "prep" and c.lower_ in ("from", "by", "in", "of", "on"):
                 issuer = next((p for p in c.children if p.dep_ == "pobj"), issuer)
+            elif c.dep_ == "acl":  # "the report, published by ProPublica,"
+                agent = next((a for a in c.children if a.dep_ == "agent"), None)
+                if agent is not None:
+                    issuer = next((p for p in agent.children if p.dep_ == "pobj"), issuer)
         definite = any(t.lower_ in ("the", "this", "that") for t in tok.children if t.dep_ == "det")
         head = tok.lemma_.lower()
-        if definite and issuer is None:
-            earlier = next((s for s in reversed(self.sources) if s.kind == "document" and self.heads[s.id] == head), None)
+        plural = _plural(tok)
+        if definite and issuer is None:  # "the report": the last one heard, of the same number
+            earlier = next((s for s in reversed(self.sources) if s.kind == "document" and self.heads[s.id] == head
+                            and self.plural[s.id] == plural), None)
             if earlier is not None:
                 earlier.mentions.append(span)
                 return earlier
-        src = self._source(self._fresh_key(f"doc:{_bare(text)}"), text, "document", span, head=head, descriptor=head)
+        src = self._source(self._fresh_key(f"doc:{_bare(text)}"), text, "document", span, head=head, plural=plural,
+                           descriptor=head)
         if issuer is not None:
             issuer_text = core_text(art, issuer)
             if media_phrase(art, issuer):
