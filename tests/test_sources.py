@@ -20,6 +20,7 @@ from dateline.present import ArticleView
     ("The news agency reported that the factory will close in June.", "media"),
     ("By June the factory will close, The Post has learned.", "media"),
     ("Aides said the factory will close in June.", "anonymous_group"),
+    ("Those familiar with the talks said the factory will close in June.", "anonymous_group"),
 ])
 def test_source_kind(sentence, kind):
     record = analyze_text(sentence)

@@ -27,7 +27,8 @@ from .entities import MentionIndex, office_title
 Span = tuple[int, int]
 _RELATIVE = {"who", "that", "which", "whom"}
 _FIRST_PERSON = {"i", "we", "me", "us", "you"}
-_INDEFINITE = {"someone", "somebody", "one", "anyone", "anybody", "others", "some", "many", "few", "several"}
+_INDEFINITE = {"someone", "somebody", "one", "anyone", "anybody", "others", "some", "many", "few", "several",
+               "those"}  # "those familiar with the talks"
 _CUT_DEPS = {"relcl", "appos", "acl", "advcl", "punct", "cc", "conj"}
 _GROUP_KINDS = ("named_group", "anonymous_group", "media", "document")
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff]")  # zero-width characters pasted into names
@@ -37,8 +38,9 @@ _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "some", "one
 # --- phrases -------------------------------------------------------------------------------------
 
 def phrase_span(article, tok) -> Span:
-    """The whole phrase a speaker token heads (a pronoun alone), without edge punctuation."""
-    if tok.pos_ == "PRON" or tok.tag_ in ("WP", "WDT"):
+    """The whole phrase a speaker token heads (a pronoun alone, but for an indefinite one and its
+    words: "those familiar with the talks"), without edge punctuation."""
+    if (tok.pos_ == "PRON" and tok.lower_ not in _INDEFINITE) or tok.tag_ in ("WP", "WDT"):
         return tok.idx, tok.idx + len(tok.text)
     lo, hi = tok.left_edge.i, tok.right_edge.i
     doc = article.doc
