@@ -251,3 +251,11 @@ def test_a_share_of_respondents_answering_a_poll_takes_a_position():
     assert chose.cue_kind == "position" and source_of(record, chose).kind == "anonymous_group"
     assert source_of(record, find(record, "the new budget")).text.startswith("A majority")
     assert not any("chairman" in record.text[a.content[0]:a.content[1]] for a in record.attributions)
+
+
+def test_headline_name_before_what_they_did_is_the_speaker():
+    record = analyze_text("Maria Lopez Blasts Harbor Board Chair: ‘You Have Failed This City.’\n\n"
+                          "Councillor Maria Lopez questioned the chair of the harbor board on Tuesday about the delays.")
+    a = find(record, "You Have Failed")
+    assert record.text[a.speaker[0]:a.speaker[1]] == "Maria Lopez"
+    assert source_of(record, a).kind == "named_person"

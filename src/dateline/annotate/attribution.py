@@ -1179,13 +1179,41 @@ def _colon_lines(article: Article, found: list[Found], quoted: set[int]) -> None
         if any(s < start < e or s == start and e > end for s, e in taken):
             continue
         head = next((t for t in reversed(prefix) if t.pos_ in ("PROPN", "NOUN") or t.text.isupper()), prefix[-1])
+        speaker_end = colon - 1
+        named = _headline_subject(article, prefix)
+        if named is not None:  # "Elizabeth Warren Hammers Wells Fargo CEO: ...": the name that opens it
+            head, speaker_end = doc[named], named
         content, inside = _with_quotes(article, (start, end), quoted) if not opened else ((start, end), [])
         f = Found("direct" if transcript else "mixed" if inside else "indirect", content,
                   cue=article.span(colon, colon), cue_token=colon, lemma=":", cue_kind="speech")
         f.speaker_token = head.i
-        f.speaker = article.span(first, colon - 1)
+        f.speaker = article.span(first, speaker_end)
         found.append(f)
         quoted.update(inside)
+
+
+def _headline_subject(article: Article, prefix) -> Optional[int]:
+    """A title-case headline before a colon that opens with the name of a person the article names
+    and goes on with what they did ("Elizabeth Warren Hammers Wells Fargo CEO"): the name's last
+    token, which the tagger, reading every capitalised word as a name, would otherwise lose in one
+    long compound. Not where the words after the name are a role ("Obama Spokesman Josh Earnest")
+    or name another person."""
+    doc = article.doc
+    lo, hi = prefix[0].idx, prefix[-1].idx + len(prefix[-1].text)
+    elsewhere = [ent for ent in article.record.entities if ent.type == "PERSON"
+                 and any(e <= lo or s >= hi for s, e in ent.mentions)]  # named elsewhere too
+    people = {ent.name for ent in elsewhere} | {article.text[s:e] for ent in elsewhere for s, e in ent.mentions
+                                                if e <= lo or s >= hi}
+    text = prefix.text
+    name = max((n for n in people if " " in n and text.startswith(n + " ")), key=len, default=None)
+    if name is None:
+        return None
+    last = article.token_at(prefix[0].idx + len(name) - 1)
+    rest = doc[last + 1:prefix.end]
+    if len(rest) < 2 or rest[0].is_punct or rest[0].lemma_.lower() in cues.person_roles() \
+            or rest[0].lower_.rstrip(".") in cues.honorifics() or any(n in rest.text for n in people):
+        return None
+    return last
 
 
 def _named_elsewhere(prefix, names: set[str]) -> bool:
