@@ -97,3 +97,11 @@ def test_full_name_the_tagger_misread_is_the_person_its_surname_names():
     people = _people_index([_Mention(0, 16, "Nino Niederreiter", "GPE"), _Mention(40, 52, "Niederreiter", "PERSON"),
                             _Mention(60, 74, "New Brunswick", "GPE")])
     assert people.key_of("Nino Niederreiter") and people.key_of("New Brunswick") is None
+
+
+def test_council_title_is_no_part_of_the_name_and_its_description_resolves():
+    text = ("Councillor Jane Smith said the plan to widen the road was a mistake. "
+            "The councillor added that she would vote against it.")
+    record = analyze_text(text)
+    src = source_of(record, find(record, "she would vote against it"))
+    assert entity_name(record, src) == "Jane Smith"
