@@ -266,3 +266,12 @@ def test_hope_in_every_form_is_a_belief():
     for part in ("the deal will hold", "talks would resume"):
         a = find(record, part)
         assert a.cue_lemma == "hope" and a.mode == "thought"
+
+
+@pytest.mark.parametrize("sentence, part, lemma", [
+    ("The mayor characterized the deal as a win for the city.", "the deal as a win", "characterize"),
+    ("The mayor doubled down on the claim that the vote was rigged.", "the vote was rigged", "double down"),
+    ("The mayor sided with the union in the dispute over pay.", "the union", "side"),
+])
+def test_political_news_cues(sentence, part, lemma):
+    assert find(analyze_text(sentence), part).cue_lemma == lemma
