@@ -233,6 +233,8 @@ def test_an_audience_reacting_is_no_source_but_a_body_applauding_is():
     ("Only 40 percent agreed that the mayor is fit, while 70 percent said the same of her rival.", "the same of her rival"),
     ("The chairman said as much in a letter to staff.", "as much"),
     ("The treasurer said so on Friday.", "so"),
+    ("Asked whether the mayor can serve, 75 percent of voters said yes.", "yes"),
+    ("Four in 10 voters find the mayor unfair, and a third said that of the governor.", "that of the governor"),
 ])
 def test_a_report_that_refers_back_has_its_pro_form_as_content(sentence, content):
     record = analyze_text(sentence)

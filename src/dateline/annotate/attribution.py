@@ -708,11 +708,16 @@ _RUN_ON = {"so", "unless", "because", "although", "though", "while"}
 
 
 def _refers_back(tok) -> bool:
-    """The object of a cue that stands for a report already made: "the same", "as much", "so"
-    right after the verb."""
+    """The object of a cue that stands for a report already made or an answer given: "the same",
+    "as much", "that" ("by the time he said that."), "so", "yes" or "no" right after the verb."""
     doc = tok.doc
     if tok.dep_ == "dobj" and tok.lower_ == "same":
         return any(c.lower_ == "the" for c in tok.children)
+    if tok.dep_ == "dobj" and tok.lower_ in ("that", "this") and tok.i == tok.head.i + 1:
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        return nxt is None or nxt.is_punct or nxt.lower_ in ("of", "about")
+    if tok.lower_ in ("yes", "no") and tok.i == tok.head.i + 1:
+        return tok.i + 1 == len(doc) or doc[tok.i + 1].is_punct or doc[tok.i + 1].pos_ == "CCONJ"
     if tok.lower_ == "much":
         return tok.i > 0 and doc[tok.i - 1].lower_ == "as"
     return tok.lower_ == "so" and tok.dep_ == "advmod" and tok.i == tok.head.i + 1 and (
