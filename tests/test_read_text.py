@@ -488,3 +488,52 @@ def test_a_headline_set_with_its_section_after_a_bar_is_titled_without_it():
         ["Prices rose faster than wages for a third year, and rents rose faster than both, the "
          "statistics office said in its annual report on Tuesday."] * 3)).title == \
         "Prices, Wages and Rents | A Primer for 2025"  # a subtitle after the bar, not a label
+
+
+# A guide as a browser copies it: a menu, a breadcrumb trail, the headline and its byline, a table of
+# contents (one entry worded otherwise than its section's heading), then a standfirst alone above the
+# first subheading.
+GUIDE_PAGE = """\
+Home
+Guides
+Tools
+About
+
+Home » A Renter's Guide to Winter Heating Bills in the U.S.
+
+A Renter's Guide to Winter Heating Bills in the U.S.
+
+By Carla Mendes
+
+Contents
+Why bills rise in January
+Reading the meter yourself
+Talking to your landlord about drafts
+When to ask for help
+
+Heating costs catch many renters by surprise, and a little planning in the autumn spares a hard month later.
+
+Why bills rise in January
+
+Cold snaps push furnaces to run for longer, and older buildings lose much of that heat through single-pane windows and gaps under doors.
+
+Reading the meter yourself
+
+Most meters show a running total; writing it down every Sunday tells you within a week whether a change in habits is paying off.
+
+Drafts and your landlord
+
+Landlords in most states must keep a unit fit to live in, and a written note about a draft is the first step toward having it sealed.
+
+When to ask for help
+
+Utility companies run hardship programmes that spread a winter bill over several months, and few renters who qualify ever apply.
+"""
+
+
+def test_a_headline_over_a_table_of_contents_and_a_standfirst_is_the_title():
+    page = read(GUIDE_PAGE)
+    assert page.title == "A Renter's Guide to Winter Heating Bills in the U.S."
+    assert page.text.startswith("Heating costs catch many renters by surprise")
+    assert "Home » A Renter's Guide" not in page.text
+    assert page.authors == ["Carla Mendes"]

@@ -159,6 +159,9 @@ def clean_authors(names: list[str]) -> list[str]:
     return out
 
 
+_INITIALS_END = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "U.S.", "D.C.": no full stop of a sentence
+
+
 def is_title_like(line: str, max_words: int = _MAX_HEADING_WORDS) -> bool:
     """Short, starts with a capital or digit, no final sentence punctuation (a question mark is
     allowed on a short line)."""
@@ -166,7 +169,7 @@ def is_title_like(line: str, max_words: int = _MAX_HEADING_WORDS) -> bool:
     words = s.split()
     if not words or len(words) > max_words:
         return False
-    if s.endswith(_END_PUNCT) and not s.endswith("?"):
+    if s.endswith(_END_PUNCT) and not s.endswith("?") and not _INITIALS_END.search(s):
         return False
     if s.endswith("?") and max_words == _MAX_HEADING_WORDS and len(words) > 10:
         return False
@@ -299,6 +302,8 @@ def is_prose(text: str) -> bool:
     if words >= _LONG_PROSE_WORDS:
         return True
     ended = text.rstrip()
+    if _INITIALS_END.search(ended) and _title_case(text):
+        return False  # a headline ending with initials ("... Markets in the U.S.")
     return ended.endswith(_SENTENCE_END) and (ended.endswith(".") or not _title_case(text))
 
 
@@ -378,6 +383,28 @@ def extend_span(lines: list[_Line], start: int, end: int) -> int:
     return end
 
 
+_GAP_BACK_LINES = 2  # above the article: a subheading, a headline over its standfirst; more is a teaser's
+
+
+def extend_start(lines: list[_Line], start: int) -> int:
+    """The span's start carried back over a line or two (a subheading, a headline under its
+    standfirst) to the prose before them that ends a sentence, as long as none of them opens a list of links or closes an
+    article (the end of another story's teaser rail)."""
+    i = start
+    while i > 0:
+        k = i - 1
+        while k >= 0 and i - 1 - k < _GAP_BACK_LINES and not lines[k].prose:
+            if lines[k].kind == "links" or closes_article(lines[k].text):
+                return i
+            k -= 1
+        if k < 0 or not lines[k].prose or not lines[k].text.endswith(_SENTENCE_END):
+            return i  # a sentence ends the prose of an article; a menu run together does not
+        while k > 0 and lines[k - 1].prose:
+            k -= 1
+        i = k
+    return i
+
+
 _CLOSING_FROM = 0.5  # share of the article's prose that must come before a closing line ...
 _CLOSING_FROM_WORDS = 300  # ... or this many words of it (comments can outweigh the article)
 
@@ -430,14 +457,19 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
     above = [line.text for line in lines[:start]]
     inside = {line.text for line in lines[start:end]}
 
+    def entry(k: int, i: int) -> bool:  # line k is another entry of a table of contents
+        return 0 <= k < start and lines[k].text in inside and lines[k].words > 1 and lines[k].text != lines[i].text
+
     def listed(i: int) -> bool:  # one of a run of lines the article repeats: its table of contents
-        return lines[i].text in inside and any(
-            0 <= k < start and lines[k].text in inside and lines[k].words > 1 and lines[k].text != lines[i].text
-            for k in (i - 1, i + 1))
+        # (an entry worded otherwise than its section's heading stands between two that are not)
+        return (lines[i].text in inside and (entry(i - 1, i) or entry(i + 1, i))) or (entry(i - 1, i) and entry(i + 1, i))
 
     best, best_score, nearest = None, _TITLE_MIN_SCORE, None
+    distance = -1
     for i in range(start - 1, max(-1, start - 1 - _TITLE_WINDOW), -1):
         line = lines[i]
+        if line.kind is None and line.text not in inside:
+            distance += 1  # a table of contents, a byline, a date or a share row keeps it no farther
         if (line.kind is not None or line.words < 2 or not is_headline_like(line.text) or listed(i)
                 or _names_someone(line.text)):
             continue
@@ -448,7 +480,7 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
             continue
         # the share of its words the article repeats, counted in full from four words up: "Contact
         # Us" shares its one word with many an article
-        score = len(words & article) / max(len(words), _TITLE_FULL_WORDS) - _TITLE_DISTANCE * (start - 1 - i)
+        score = len(words & article) / max(len(words), _TITLE_FULL_WORDS) - _TITLE_DISTANCE * max(distance, 0)
         if line.text.isupper():
             score -= _TITLE_CAPITALS  # a label in capitals ("THINGS TO DO"); headlines are set in case
         if above.count(line.text) > 1:
@@ -470,6 +502,7 @@ def locate(lines: list[_Line]) -> tuple[Optional[int], int, int]:
     little of it ("Many of the offers on this site are from advertisers..."): the article then
     starts after the headline that scores best."""
     start, end = article_span(lines)
+    start = extend_start(lines, start)
     end = article_end(lines, start, extend_span(lines, start, end))
     title_at, score = find_title(lines, start, end)
     total = sum(line.words for line in lines[start:end] if line.prose)
@@ -516,6 +549,7 @@ def _without_label(headline: str) -> str:
 
 
 _CRUMB_SEPARATOR = re.compile(r"\s[/›>»]\s")
+_CRUMB_WORDS = 2  # the first item of a trail ("Home", "News") is a word or two
 _PHONE = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}")
 
 
@@ -525,7 +559,9 @@ def is_headline_like(line: str) -> bool:
     ..."); not a breadcrumb's trail ("Blog / Topics / Marketing") or item ("Travel›"), nor a line
     holding a telephone number."""
     s = line.strip()
-    if len(_CRUMB_SEPARATOR.findall(s)) >= 2 or s.endswith(("›", "»")) or _PHONE.search(s):
+    crumbs = _CRUMB_SEPARATOR.split(s)
+    if (len(crumbs) > 2 or (len(crumbs) == 2 and len(crumbs[0].split()) <= _CRUMB_WORDS)
+            or s.endswith(("›", "»")) or _PHONE.search(s)):
         return False
     return is_title_like(s.lstrip("[(").rstrip(")]!"), _MAX_TITLE_WORDS) and len(s.split()) <= _MAX_TITLE_WORDS
 
