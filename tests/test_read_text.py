@@ -537,3 +537,29 @@ def test_a_headline_over_a_table_of_contents_and_a_standfirst_is_the_title():
     assert page.text.startswith("Heating costs catch many renters by surprise")
     assert "Home » A Renter's Guide" not in page.text
     assert page.authors == ["Carla Mendes"]
+
+
+# A blog post: the headline carries its byline and date on its line; under the opening paragraphs a
+# subheading whose every word the article repeats.
+BYLINE_ON_HEADLINE = """\
+Blog
+Newsletter
+
+Why Compost Needs Air by Maria Ortiz March 3, 2024
+
+Compost that smells sour is short of air, and turning the pile once a week is usually enough to fix it.
+
+A pile packed too tight starves the microbes that break down leaves and peelings, so the heap cools.
+
+Turn the pile weekly
+
+Turning the pile weekly lets air reach the middle; a garden fork does the job in a few minutes, and the pile warms again within a day.
+
+Gardeners who turn the pile weekly see finished compost in about two months instead of six.
+"""
+
+
+def test_a_byline_on_the_headline_s_line_is_left_out_and_a_subheading_is_no_headline():
+    page = read(BYLINE_ON_HEADLINE)
+    assert page.title == "Why Compost Needs Air"
+    assert page.text.startswith("Compost that smells sour") and "Turn the pile weekly" in page.text

@@ -493,6 +493,7 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
 
 
 _OPENING_PROSE = 0.1  # share of the article's prose a notice or teaser above its headline may hold
+_OPENING_PARAGRAPHS = 1  # a notice or a teaser is one paragraph
 _OPENING_MARGIN = 0.5  # and by how much a headline there must outscore one above the run
 
 
@@ -506,12 +507,13 @@ def locate(lines: list[_Line]) -> tuple[Optional[int], int, int]:
     end = article_end(lines, start, extend_span(lines, start, end))
     title_at, score = find_title(lines, start, end)
     total = sum(line.words for line in lines[start:end] if line.prose)
-    before = 0
+    before = paragraphs = 0
     for i in range(start, min(end - 1, start + _TITLE_WINDOW)):
         if lines[i].prose:
             before += lines[i].words
-            if before > _OPENING_PROSE * total:
-                break
+            paragraphs += 1
+            if before > _OPENING_PROSE * total or paragraphs > _OPENING_PARAGRAPHS:
+                break  # a line under the article's opening paragraphs is a subheading
             continue
         first = next((k for k in range(i + 1, end) if lines[k].prose), None)
         if first is None or not is_headline_like(lines[i].text) or lines[i].kind is not None:
@@ -541,9 +543,16 @@ def _given_names() -> frozenset[str]:
 _LABEL_SUFFIX = re.compile(r"(.{12,}?) \| (?:\S+ ){0,2}\S+")
 
 
+_GLUED_BYLINE = re.compile(r"(.{12,}?)\s+by(?:\s+(?P<rest>.+))?")
+
+
 def _without_label(headline: str) -> str:
     """A headline without the section label or site name a page sets after a bar ("How Sleep
-    Works | Opinion")."""
+    Works | Opinion"), or the byline a page sets on its line ("Understanding Web Design by Jane
+    Roe March 2, 2007", "... Trends in 2025 by" with the name on the next line)."""
+    m = _GLUED_BYLINE.fullmatch(headline)
+    if m and (m.group("rest") is None or shown_dates(m.group("rest"))):
+        return m.group(1)
     m = _LABEL_SUFFIX.fullmatch(headline)
     return m.group(1) if m else headline
 
