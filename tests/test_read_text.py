@@ -563,3 +563,15 @@ def test_a_byline_on_the_headline_s_line_is_left_out_and_a_subheading_is_no_head
     page = read(BYLINE_ON_HEADLINE)
     assert page.title == "Why Compost Needs Air"
     assert page.text.startswith("Compost that smells sour") and "Turn the pile weekly" in page.text
+
+
+def test_a_rail_of_teasers_after_the_article_is_not_carried_into_it():
+    article = "\n\n".join(f"Paragraph {n} of the report explains how the harbour's new cranes cut the time a ship "
+                          "waits at berth, and what the port authority expects to save this winter." for n in range(4))
+    rail = "\n\n".join(f"Shipping\n\nStory {n} About Another Harbour Upgrade\n\n"
+                       f"A short teaser for story {n} that sums it up in one sentence." for n in range(3))
+    text = f"Home\n\nNews\n\nCranes Cut Waiting Times at the Harbour\n\n{article}\n\nPorts\n\n{rail}\n\nPrivacy\n\nTerms"
+    page = read(text)
+    assert page.title == "Cranes Cut Waiting Times at the Harbour"
+    assert page.text.startswith("Paragraph 0") and page.text.endswith("save this winter.")
+    assert "A short teaser for story 0 that sums it up in one sentence." in page.removed

@@ -377,8 +377,11 @@ def extend_span(lines: list[_Line], start: int, end: int) -> int:
             k += 1
         if k >= len(lines) or not lines[k].prose:
             return end
+        first = k
         while k < len(lines) and lines[k].prose:
             k += 1
+        if k - first == 1 and lines[first].words < _TEASER_WORDS:
+            return end  # a paragraph alone between short lines: another story's teaser
         end = j = k
     return end
 
