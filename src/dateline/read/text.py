@@ -365,6 +365,33 @@ def closes_article(text: str) -> bool:
 _GAP_LINES = 4  # short lines that may stand between two stretches of one article
 
 
+def _next_prose(lines: list[_Line], j: int) -> Optional[int]:
+    """The first paragraph of prose from line ``j`` on, past no more than a few short lines."""
+    k = j
+    while k < len(lines) and k - j <= _GAP_LINES and not lines[k].prose:
+        k += 1
+    return k if k < len(lines) and lines[k].prose else None
+
+
+def _teaser(lines: list[_Line], k: Optional[int]) -> bool:
+    """Whether line ``k`` is a paragraph under 25 words standing alone between short lines, under
+    two of them at least (a story's headline and its label or date)."""
+    return (k is not None and k >= 2 and lines[k].words < _TEASER_WORDS
+            and (k + 1 == len(lines) or not lines[k + 1].prose)
+            and not lines[k - 1].prose and not lines[k - 2].prose)
+
+
+def _teaser_rail(lines: list[_Line], k: int) -> bool:
+    """Whether three or more paragraphs from line ``k`` on stand alone between short lines, one
+    after another: a rail of teasers for other stories."""
+    seen: Optional[int] = k
+    for _ in range(_LINK_LIST_RUN):
+        if not _teaser(lines, seen):
+            return False
+        seen = _next_prose(lines, seen + 1)
+    return True
+
+
 def extend_span(lines: list[_Line], start: int, end: int) -> int:
     """The span's end carried over a few short lines (a box of links, an advertisement's label)
     to the prose that follows them, as long as none of them closes the article."""
@@ -377,11 +404,10 @@ def extend_span(lines: list[_Line], start: int, end: int) -> int:
             k += 1
         if k >= len(lines) or not lines[k].prose:
             return end
-        first = k
+        if _teaser_rail(lines, k):
+            return end
         while k < len(lines) and lines[k].prose:
             k += 1
-        if k - first == 1 and lines[first].words < _TEASER_WORDS:
-            return end  # a paragraph alone between short lines: another story's teaser
         end = j = k
     return end
 
