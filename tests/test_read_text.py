@@ -575,3 +575,15 @@ def test_a_rail_of_teasers_after_the_article_is_not_carried_into_it():
     assert page.title == "Cranes Cut Waiting Times at the Harbour"
     assert page.text.startswith("Paragraph 0") and page.text.endswith("save this winter.")
     assert "A short teaser for story 0 that sums it up in one sentence." in page.removed
+
+
+def test_a_note_about_the_author_closing_a_pasted_page_is_not_the_article():
+    article = "\n\n".join(f"Paragraph {n} of the guide explains how a small bakery plans its ovens' hours so that "
+                          "bread is ready before the morning queue forms." for n in range(4))
+    text = (f"Menu\n\nShop\n\nHow Bakeries Plan the Morning Bake\n\nBy Dana Whitfield\n\n{article}\n\n"
+            "Dana Whitfield is a food writer based in Leeds who has covered small bakeries for a decade.\n\n"
+            "Privacy\n\nTerms")
+    page = read(text)
+    assert page.authors == ["Dana Whitfield"]
+    assert page.text.endswith("before the morning queue forms.")
+    assert "Dana Whitfield is a food writer based in Leeds who has covered small bakeries for a decade." in page.removed

@@ -685,7 +685,7 @@ def extract_text(raw: str, meta: dict) -> Page:
             _drop(line.text, line.kind, reading)  # a byline or date near the headline
         else:
             reading.removed.append(line.text)
-    cut = trailing_chrome(reading.units)
+    cut = author_note(reading.units[:trailing_chrome(reading.units)], clean_authors(reading.authors))
     reading.removed.extend(s for _, s in reading.units[cut:])
     del reading.units[cut:]
     text, headings, dateline = assemble(reading.units)
@@ -788,6 +788,28 @@ def _drop_link_run(reading: _Reading) -> None:
         reading.removed.extend(s for _, s in units[-run:])
         del units[-run:]
         reading.in_link_list = True
+
+
+_AUTHOR_NOTE_WINDOW = 6  # the last units where a note about the author may start
+
+
+@functools.cache
+def _bio_verbs() -> str:
+    return "|".join(map(re.escape, lexicons.lines("author_bio_verbs.txt")))
+
+
+def author_note(units: list[tuple[str, str]], authors: list[str]) -> int:
+    """Where a note about the author closing the page begins ("Jane Doe is a freelance writer
+    based in Lisbon."): a paragraph among the last few that opens with the full name of one of
+    the page's authors and a verb of ``lexicons/author_bio_verbs.txt``; ``len(units)`` if none."""
+    names = [a for a in authors if len(a.split()) >= 2]
+    if not names:
+        return len(units)
+    note = re.compile(rf"(?:{'|'.join(map(re.escape, names))}),?\s+(?:{_bio_verbs()})\b")
+    for i in range(max(1, len(units) - _AUTHOR_NOTE_WINDOW), len(units)):
+        if units[i][0] == "p" and note.match(units[i][1]):
+            return i
+    return len(units)
 
 
 def trailing_chrome(units: list[tuple[str, str]]) -> int:
