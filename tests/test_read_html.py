@@ -110,6 +110,9 @@ def test_kicker_and_standfirst_before_a_dateline():
      "<h1>NORWAY DOUBLES SUDAN AID</h1>", "NORWAY DOUBLES SUDAN AID"),
     ("<title>Aid to Sudan in 2025 - Infographic</title>", "", "Aid to Sudan in 2025"),
     ("<title>Aid to Sudan, explained | Podcast | Fjord Daily</title>", "", "Aid to Sudan, explained"),
+    # a headline typeset with curly quotes that the metadata writes plain: the metadata's characters
+    ("<meta property='og:title' content=\"Norway's aid to Sudan doubles\">", "<h1>Norway’s aid to Sudan doubles</h1>",
+     "Norway's aid to Sudan doubles"),
 ])
 def test_title_from_headline_and_metadata(head, h1, title):
     p = html(h1 + "<article>" + BODY + "</article>", head, url="https://www.fjorddaily.example/world/aid")

@@ -488,3 +488,102 @@ def test_a_headline_set_with_its_section_after_a_bar_is_titled_without_it():
         ["Prices rose faster than wages for a third year, and rents rose faster than both, the "
          "statistics office said in its annual report on Tuesday."] * 3)).title == \
         "Prices, Wages and Rents | A Primer for 2025"  # a subtitle after the bar, not a label
+
+
+# A guide as a browser copies it: a menu, a breadcrumb trail, the headline and its byline, a table of
+# contents (one entry worded otherwise than its section's heading), then a standfirst alone above the
+# first subheading.
+GUIDE_PAGE = """\
+Home
+Guides
+Tools
+About
+
+Home » A Renter's Guide to Winter Heating Bills in the U.S.
+
+A Renter's Guide to Winter Heating Bills in the U.S.
+
+By Carla Mendes
+
+Contents
+Why bills rise in January
+Reading the meter yourself
+Talking to your landlord about drafts
+When to ask for help
+
+Heating costs catch many renters by surprise, and a little planning in the autumn spares a hard month later.
+
+Why bills rise in January
+
+Cold snaps push furnaces to run for longer, and older buildings lose much of that heat through single-pane windows and gaps under doors.
+
+Reading the meter yourself
+
+Most meters show a running total; writing it down every Sunday tells you within a week whether a change in habits is paying off.
+
+Drafts and your landlord
+
+Landlords in most states must keep a unit fit to live in, and a written note about a draft is the first step toward having it sealed.
+
+When to ask for help
+
+Utility companies run hardship programmes that spread a winter bill over several months, and few renters who qualify ever apply.
+"""
+
+
+def test_a_headline_over_a_table_of_contents_and_a_standfirst_is_the_title():
+    page = read(GUIDE_PAGE)
+    assert page.title == "A Renter's Guide to Winter Heating Bills in the U.S."
+    assert page.text.startswith("Heating costs catch many renters by surprise")
+    assert "Home » A Renter's Guide" not in page.text
+    assert page.authors == ["Carla Mendes"]
+
+
+# A blog post: the headline carries its byline and date on its line; under the opening paragraphs a
+# subheading whose every word the article repeats.
+BYLINE_ON_HEADLINE = """\
+Blog
+Newsletter
+
+Why Compost Needs Air by Maria Ortiz March 3, 2024
+
+Compost that smells sour is short of air, and turning the pile once a week is usually enough to fix it.
+
+A pile packed too tight starves the microbes that break down leaves and peelings, so the heap cools.
+
+Turn the pile weekly
+
+Turning the pile weekly lets air reach the middle; a garden fork does the job in a few minutes, and the pile warms again within a day.
+
+Gardeners who turn the pile weekly see finished compost in about two months instead of six.
+"""
+
+
+def test_a_byline_on_the_headline_s_line_is_left_out_and_a_subheading_is_no_headline():
+    page = read(BYLINE_ON_HEADLINE)
+    assert page.title == "Why Compost Needs Air"
+    assert page.text.startswith("Compost that smells sour") and "Turn the pile weekly" in page.text
+
+
+def test_a_rail_of_teasers_after_the_article_is_not_carried_into_it():
+    article = "\n\n".join(f"Paragraph {n} of the report explains how the harbour's new cranes cut the time a ship "
+                          "waits at berth, and what the port authority expects to save this winter." for n in range(4))
+    rail = "\n\n".join(f"Shipping\n\nStory {n} About Another Harbour Upgrade\n\n"
+                       f"A short teaser for story {n} that sums it up in one sentence." for n in range(3))
+    text = f"Home\n\nNews\n\nCranes Cut Waiting Times at the Harbour\n\n{article}\n\nPorts\n\n{rail}\n\nPrivacy\n\nTerms"
+    page = read(text)
+    assert page.title == "Cranes Cut Waiting Times at the Harbour"
+    assert page.text.startswith("Paragraph 0") and page.text.endswith("save this winter.")
+    assert "A short teaser for story 0 that sums it up in one sentence." in page.removed
+
+
+def test_a_note_about_the_author_closing_a_pasted_page_is_not_the_article():
+    article = "\n\n".join(f"Paragraph {n} of the guide explains how a small bakery plans its ovens' hours so that "
+                          "bread is ready before the morning queue forms." for n in range(4))
+    text = (f"Menu\n\nShop\n\nHow Bakeries Plan the Morning Bake\n\nBy Dana Whitfield\n\n{article}\n\n"
+            "Dana Whitfield is a food writer based in Leeds who has covered small bakeries for a decade.\n\n"
+            "Privacy\n\nTerms")
+    page = read(text)
+    assert page.authors == ["Dana Whitfield"]
+    assert page.text.endswith("before the morning queue forms.")
+    assert "Dana Whitfield is a food writer based in Leeds who has covered small bakeries for a decade." in page.removed

@@ -27,7 +27,7 @@ from . import Page
 from .dates import date_line
 from .htmlbody import Unit, body_units
 from .pagemeta import is_section_name, marked_authors, read_metadata
-from .text import (assemble, byline_authors, is_chrome, is_meta_line, is_title_like, opens_link_list,
+from .text import (assemble, author_note, byline_authors, is_chrome, is_meta_line, is_title_like, opens_link_list,
                    trailing_chrome)
 
 _PARSER_MAX_DEPTH = 255  # libxml2's HTML parser drops what is nested deeper than this
@@ -715,28 +715,6 @@ def drop_repeated_passages(units: list[Unit], removed: list[str]) -> list[Unit]:
         kept.append(units[i])
         i += 1
     return kept
-
-
-_AUTHOR_NOTE_WINDOW = 6  # the last units where a note about the author may start
-
-
-@functools.cache
-def _bio_verbs() -> str:
-    return "|".join(map(re.escape, lexicons.lines("author_bio_verbs.txt")))
-
-
-def author_note(units: list[Unit], authors: list[str]) -> int:
-    """Where a note about the author closing the page begins ("Jane Doe is a freelance writer
-    based in Lisbon."): a paragraph among the last few that opens with the full name of one of
-    the page's authors and a verb of ``lexicons/author_bio_verbs.txt``; ``len(units)`` if none."""
-    names = [a for a in authors if len(a.split()) >= 2]
-    if not names:
-        return len(units)
-    note = re.compile(rf"(?:{'|'.join(map(re.escape, names))}),?\s+(?:{_bio_verbs()})\b")
-    for i in range(max(1, len(units) - _AUTHOR_NOTE_WINDOW), len(units)):
-        if units[i][0] == "p" and note.match(units[i][1]):
-            return i
-    return len(units)
 
 
 _SUBHEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})

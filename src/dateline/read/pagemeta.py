@@ -1,7 +1,8 @@
 """What an HTML page says about its article besides the body: title, publication date, site names.
 
 Title: the page's visible headline (``h1``) when it agrees with the metadata titles (og:title,
-JSON-LD headline, ``<title>``, twitter:title), else the first metadata title; site names and section
+JSON-LD headline, ``<title>``, twitter:title; in the metadata's characters where the two differ only
+in capitals or curly quotes), else the first metadata title; site names and section
 names are stripped from either end ("Headline | Site", "Site - Headline", "Headline | Opinion").
 A headline in capitals takes the metadata's casing, unless the metadata writes it in capitals too;
 an ``h1`` in capitals that no metadata title repeats is a label ("SUPPORTING GAAP COMPLIANCE").
@@ -324,6 +325,13 @@ def strip_site(title: str, site_names: set[str]) -> str:
     return title[spans[first][0]:spans[last - 1][1]].strip()
 
 
+_CURLY_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+
+
+def _plain_quotes(text: str) -> str:
+    return text.translate(_CURLY_QUOTES)
+
+
 def choose_title(markup: Markup) -> tuple[Optional[str], Optional[int]]:
     """The title, and which of the page's ``h1`` headlines it is (None when it comes from the
     metadata alone)."""
@@ -346,6 +354,10 @@ def choose_title(markup: Markup) -> tuple[Optional[str], Optional[int]]:
             # a headline set in capitals by its style sheet: take the metadata's casing, unless the
             # metadata writes it in capitals too
             best = next((t for t in meta_titles if _key(t) == _key(best) and not t.isupper()), best)
+        elif best not in meta_titles:
+            # a headline typeset with curly quotes that the metadata writes plain (or the other way
+            # round): the metadata's characters, as the page's own record of its headline
+            best = next((t for t in meta_titles if _plain_quotes(t) == _plain_quotes(best)), best)
         return best, best_at
     return next((t for t in meta_titles if t), None), None
 

@@ -159,6 +159,9 @@ def clean_authors(names: list[str]) -> list[str]:
     return out
 
 
+_INITIALS_END = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "U.S.", "D.C.": no full stop of a sentence
+
+
 def is_title_like(line: str, max_words: int = _MAX_HEADING_WORDS) -> bool:
     """Short, starts with a capital or digit, no final sentence punctuation (a question mark is
     allowed on a short line)."""
@@ -166,7 +169,7 @@ def is_title_like(line: str, max_words: int = _MAX_HEADING_WORDS) -> bool:
     words = s.split()
     if not words or len(words) > max_words:
         return False
-    if s.endswith(_END_PUNCT) and not s.endswith("?"):
+    if s.endswith(_END_PUNCT) and not s.endswith("?") and not _INITIALS_END.search(s):
         return False
     if s.endswith("?") and max_words == _MAX_HEADING_WORDS and len(words) > 10:
         return False
@@ -299,6 +302,8 @@ def is_prose(text: str) -> bool:
     if words >= _LONG_PROSE_WORDS:
         return True
     ended = text.rstrip()
+    if _INITIALS_END.search(ended) and _title_case(text):
+        return False  # a headline ending with initials ("... Markets in the U.S.")
     return ended.endswith(_SENTENCE_END) and (ended.endswith(".") or not _title_case(text))
 
 
@@ -360,6 +365,33 @@ def closes_article(text: str) -> bool:
 _GAP_LINES = 4  # short lines that may stand between two stretches of one article
 
 
+def _next_prose(lines: list[_Line], j: int) -> Optional[int]:
+    """The first paragraph of prose from line ``j`` on, past no more than a few short lines."""
+    k = j
+    while k < len(lines) and k - j <= _GAP_LINES and not lines[k].prose:
+        k += 1
+    return k if k < len(lines) and lines[k].prose else None
+
+
+def _teaser(lines: list[_Line], k: Optional[int]) -> bool:
+    """Whether line ``k`` is a paragraph under 25 words standing alone between short lines, under
+    two of them at least (a story's headline and its label or date)."""
+    return (k is not None and k >= 2 and lines[k].words < _TEASER_WORDS
+            and (k + 1 == len(lines) or not lines[k + 1].prose)
+            and not lines[k - 1].prose and not lines[k - 2].prose)
+
+
+def _teaser_rail(lines: list[_Line], k: int) -> bool:
+    """Whether three or more paragraphs from line ``k`` on stand alone between short lines, one
+    after another: a rail of teasers for other stories."""
+    seen: Optional[int] = k
+    for _ in range(_LINK_LIST_RUN):
+        if not _teaser(lines, seen):
+            return False
+        seen = _next_prose(lines, seen + 1)
+    return True
+
+
 def extend_span(lines: list[_Line], start: int, end: int) -> int:
     """The span's end carried over a few short lines (a box of links, an advertisement's label)
     to the prose that follows them, as long as none of them closes the article."""
@@ -372,10 +404,34 @@ def extend_span(lines: list[_Line], start: int, end: int) -> int:
             k += 1
         if k >= len(lines) or not lines[k].prose:
             return end
+        if _teaser_rail(lines, k):
+            return end
         while k < len(lines) and lines[k].prose:
             k += 1
         end = j = k
     return end
+
+
+_GAP_BACK_LINES = 2  # above the article: a subheading, a headline over its standfirst; more is a teaser's
+
+
+def extend_start(lines: list[_Line], start: int) -> int:
+    """The span's start carried back over a line or two (a subheading, a headline under its
+    standfirst) to the prose before them that ends a sentence, as long as none of them opens a list of links or closes an
+    article (the end of another story's teaser rail)."""
+    i = start
+    while i > 0:
+        k = i - 1
+        while k >= 0 and i - 1 - k < _GAP_BACK_LINES and not lines[k].prose:
+            if lines[k].kind == "links" or closes_article(lines[k].text):
+                return i
+            k -= 1
+        if k < 0 or not lines[k].prose or not lines[k].text.endswith(_SENTENCE_END):
+            return i  # a sentence ends the prose of an article; a menu run together does not
+        while k > 0 and lines[k - 1].prose:
+            k -= 1
+        i = k
+    return i
 
 
 _CLOSING_FROM = 0.5  # share of the article's prose that must come before a closing line ...
@@ -430,14 +486,19 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
     above = [line.text for line in lines[:start]]
     inside = {line.text for line in lines[start:end]}
 
+    def entry(k: int, i: int) -> bool:  # line k is another entry of a table of contents
+        return 0 <= k < start and lines[k].text in inside and lines[k].words > 1 and lines[k].text != lines[i].text
+
     def listed(i: int) -> bool:  # one of a run of lines the article repeats: its table of contents
-        return lines[i].text in inside and any(
-            0 <= k < start and lines[k].text in inside and lines[k].words > 1 and lines[k].text != lines[i].text
-            for k in (i - 1, i + 1))
+        # (an entry worded otherwise than its section's heading stands between two that are not)
+        return (lines[i].text in inside and (entry(i - 1, i) or entry(i + 1, i))) or (entry(i - 1, i) and entry(i + 1, i))
 
     best, best_score, nearest = None, _TITLE_MIN_SCORE, None
+    distance = -1
     for i in range(start - 1, max(-1, start - 1 - _TITLE_WINDOW), -1):
         line = lines[i]
+        if line.kind is None and line.text not in inside:
+            distance += 1  # a table of contents, a byline, a date or a share row keeps it no farther
         if (line.kind is not None or line.words < 2 or not is_headline_like(line.text) or listed(i)
                 or _names_someone(line.text)):
             continue
@@ -448,7 +509,7 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
             continue
         # the share of its words the article repeats, counted in full from four words up: "Contact
         # Us" shares its one word with many an article
-        score = len(words & article) / max(len(words), _TITLE_FULL_WORDS) - _TITLE_DISTANCE * (start - 1 - i)
+        score = len(words & article) / max(len(words), _TITLE_FULL_WORDS) - _TITLE_DISTANCE * max(distance, 0)
         if line.text.isupper():
             score -= _TITLE_CAPITALS  # a label in capitals ("THINGS TO DO"); headlines are set in case
         if above.count(line.text) > 1:
@@ -461,6 +522,7 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
 
 
 _OPENING_PROSE = 0.1  # share of the article's prose a notice or teaser above its headline may hold
+_OPENING_PARAGRAPHS = 1  # a notice or a teaser is one paragraph
 _OPENING_MARGIN = 0.5  # and by how much a headline there must outscore one above the run
 
 
@@ -470,15 +532,17 @@ def locate(lines: list[_Line]) -> tuple[Optional[int], int, int]:
     little of it ("Many of the offers on this site are from advertisers..."): the article then
     starts after the headline that scores best."""
     start, end = article_span(lines)
+    start = extend_start(lines, start)
     end = article_end(lines, start, extend_span(lines, start, end))
     title_at, score = find_title(lines, start, end)
     total = sum(line.words for line in lines[start:end] if line.prose)
-    before = 0
+    before = paragraphs = 0
     for i in range(start, min(end - 1, start + _TITLE_WINDOW)):
         if lines[i].prose:
             before += lines[i].words
-            if before > _OPENING_PROSE * total:
-                break
+            paragraphs += 1
+            if before > _OPENING_PROSE * total or paragraphs > _OPENING_PARAGRAPHS:
+                break  # a line under the article's opening paragraphs is a subheading
             continue
         first = next((k for k in range(i + 1, end) if lines[k].prose), None)
         if first is None or not is_headline_like(lines[i].text) or lines[i].kind is not None:
@@ -508,14 +572,22 @@ def _given_names() -> frozenset[str]:
 _LABEL_SUFFIX = re.compile(r"(.{12,}?) \| (?:\S+ ){0,2}\S+")
 
 
+_GLUED_BYLINE = re.compile(r"(.{12,}?)\s+by(?:\s+(?P<rest>.+))?")
+
+
 def _without_label(headline: str) -> str:
     """A headline without the section label or site name a page sets after a bar ("How Sleep
-    Works | Opinion")."""
+    Works | Opinion"), or the byline a page sets on its line ("Understanding Web Design by Jane
+    Roe March 2, 2007", "... Trends in 2025 by" with the name on the next line)."""
+    m = _GLUED_BYLINE.fullmatch(headline)
+    if m and (m.group("rest") is None or shown_dates(m.group("rest"))):
+        return m.group(1)
     m = _LABEL_SUFFIX.fullmatch(headline)
     return m.group(1) if m else headline
 
 
 _CRUMB_SEPARATOR = re.compile(r"\s[/›>»]\s")
+_CRUMB_WORDS = 2  # the first item of a trail ("Home", "News") is a word or two
 _PHONE = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}")
 
 
@@ -525,7 +597,9 @@ def is_headline_like(line: str) -> bool:
     ..."); not a breadcrumb's trail ("Blog / Topics / Marketing") or item ("Travel›"), nor a line
     holding a telephone number."""
     s = line.strip()
-    if len(_CRUMB_SEPARATOR.findall(s)) >= 2 or s.endswith(("›", "»")) or _PHONE.search(s):
+    crumbs = _CRUMB_SEPARATOR.split(s)
+    if (len(crumbs) > 2 or (len(crumbs) == 2 and len(crumbs[0].split()) <= _CRUMB_WORDS)
+            or s.endswith(("›", "»")) or _PHONE.search(s)):
         return False
     return is_title_like(s.lstrip("[(").rstrip(")]!"), _MAX_TITLE_WORDS) and len(s.split()) <= _MAX_TITLE_WORDS
 
@@ -611,7 +685,7 @@ def extract_text(raw: str, meta: dict) -> Page:
             _drop(line.text, line.kind, reading)  # a byline or date near the headline
         else:
             reading.removed.append(line.text)
-    cut = trailing_chrome(reading.units)
+    cut = author_note(reading.units[:trailing_chrome(reading.units)], clean_authors(reading.authors))
     reading.removed.extend(s for _, s in reading.units[cut:])
     del reading.units[cut:]
     text, headings, dateline = assemble(reading.units)
@@ -714,6 +788,28 @@ def _drop_link_run(reading: _Reading) -> None:
         reading.removed.extend(s for _, s in units[-run:])
         del units[-run:]
         reading.in_link_list = True
+
+
+_AUTHOR_NOTE_WINDOW = 6  # the last units where a note about the author may start
+
+
+@functools.cache
+def _bio_verbs() -> str:
+    return "|".join(map(re.escape, lexicons.lines("author_bio_verbs.txt")))
+
+
+def author_note(units: list[tuple[str, str]], authors: list[str]) -> int:
+    """Where a note about the author closing the page begins ("Jane Doe is a freelance writer
+    based in Lisbon."): a paragraph among the last few that opens with the full name of one of
+    the page's authors and a verb of ``lexicons/author_bio_verbs.txt``; ``len(units)`` if none."""
+    names = [a for a in authors if len(a.split()) >= 2]
+    if not names:
+        return len(units)
+    note = re.compile(rf"(?:{'|'.join(map(re.escape, names))}),?\s+(?:{_bio_verbs()})\b")
+    for i in range(max(1, len(units) - _AUTHOR_NOTE_WINDOW), len(units)):
+        if units[i][0] == "p" and note.match(units[i][1]):
+            return i
+    return len(units)
 
 
 def trailing_chrome(units: list[tuple[str, str]]) -> int:
