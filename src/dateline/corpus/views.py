@@ -269,7 +269,7 @@ def pair_timeline(con, a: str, b: str) -> list[dict[str, Any]]:
 
 
 # What an entity said and what was said of it, newest first. Each query finds its rows in the
-# entity's articles (``own``: its links in them, within the ``{window}``), orders and cuts them
+# entity's articles (``own``: its links in them, within the ``{window}`` if any), orders and cuts them
 # without the articles' texts, and reads the texts of the rows it keeps only: joining all texts
 # would read every article's.
 _OWN = """
@@ -314,16 +314,14 @@ top AS (
     ORDER BY a.published DESC NULLS LAST, said.article_id, said.start LIMIT $limit)""" + _TEXT_OF_TOP
 
 
-def _latest(con, sql: str, entity_id: str, articles: int, limit: int) -> list[tuple]:
-    """The first ``limit`` rows of ``sql`` (newest first), looked for in the entity's latest
-    ``4 * limit`` articles first, then eight times as many: once a window holds ``limit`` rows, no
-    older article can come before them. An entity in thousands of articles is read in part."""
-    window = 4 * limit
-    while window < articles:
+def _latest(con, sql: str, entity_id: str, limit: int, window: Optional[int] = None) -> list[tuple]:
+    """The first ``limit`` rows of ``sql`` (newest first); with a ``window``, looked for in the
+    entity's latest ``window`` articles first: when those hold ``limit`` rows, no older article
+    can come before them (else all its articles are read)."""
+    if window:
         rows = _rows(con, sql.replace("{window}", _WINDOW), {"entity": entity_id, "limit": limit, "window": window})
         if len(rows) >= limit:
             return rows
-        window *= 8
     return _rows(con, sql.replace("{window}", ""), {"entity": entity_id, "limit": limit})
 
 
@@ -343,8 +341,10 @@ def entity(con, entity_id: str, limit: int = 50) -> Optional[dict[str, Any]]:
         SELECT e.name FROM entity_links l JOIN entities e ON e.article_id = l.article_id AND e.id = l.entity_id
         WHERE l.corpus_entity_id = ? GROUP BY e.name ORDER BY count(*) DESC, e.name""", [entity_id])]
     out["timeline"] = timeline(con, entity_id)
-    out["said"] = _statements(_latest(con, _SAID_SQL, entity_id, out["articles"] or 0, limit))
-    out["said_of"] = _statements(_latest(con, _SAID_OF_SQL, entity_id, out["articles"] or 0, limit))
+    out["said"] = _statements(_latest(con, _SAID_SQL, entity_id, limit))
+    # what was said of it is dense (a claim a mention): an entity in many articles has enough in its latest
+    window = 4 * limit if (out["articles"] or 0) > 4 * limit else None
+    out["said_of"] = _statements(_latest(con, _SAID_OF_SQL, entity_id, limit, window))
     return out
 
 
