@@ -1,13 +1,8 @@
 """The corpus step adding a batch of articles to a large store, against analysing that batch.
 
-The large store is built from really analysed records replicated under new ids, outlets and dates:
-``--seed`` articles are analysed, then every stored row of theirs (article, entities, mentions,
-events, claims, sources, attributions ...) is copied ``--size / --seed`` times in SQL. Each copy
-gets a new id, one of 40 outlets, a date spread over a year, and its text with the letters of
-every word permuted by a cipher of its own (lengths kept, so every span of the record still
-points at the same word; no two copies share a five-word run, so they are not near-duplicates of
-one another). Names of entities are kept: the same people recur across the copies, as in a real
-corpus, so their event groups and their corpus entities grow large. The corpus step then takes
+The large store is built from really analysed records replicated as distinct articles
+(``replicas``: new ids, outlets and dates, text ciphered word by word, names kept): ``--seed``
+articles are analysed, then copied ``--size / --seed - 1`` times each. The corpus step then takes
 the whole store in (untimed).
 
 Timed, on that store: analysing ``--batch`` new articles and storing them (what ``dateline
@@ -23,7 +18,6 @@ import argparse
 import json
 import random
 import shutil
-import string
 import sys
 import tempfile
 import time
@@ -37,7 +31,8 @@ from dateline.evaluate import default_path  # noqa: E402
 from dateline.evaluate.corpus_sets import offered as polnear_offered, text_folder  # noqa: E402
 from dateline.pipeline import analyze_many  # noqa: E402
 from dateline.read import Offered, iter_offered  # noqa: E402
-from dateline.store import PARTS, Store  # noqa: E402
+from dateline.store import Store  # noqa: E402
+from replicas import replicate  # noqa: E402
 
 
 def texts(n: int) -> tuple[str, list[Offered]]:
@@ -56,37 +51,6 @@ def store_all(store: Store, offered: list[Offered]) -> None:
         store.add(outcome.origin, outcome.content_hash, outcome.size, outcome.record, outcome.error)
 
 
-def replicate(store: Store, copies: int) -> None:
-    """Every stored article ``copies`` times over (see the module docstring), in SQL."""
-    con = store.con
-    rng = random.Random(11)
-    letters = string.ascii_lowercase
-    ciphers = []
-    for k in range(copies):
-        lower = "".join(rng.sample(letters, len(letters)))
-        ciphers.append({"k": k, "perm": lower + lower.upper()})
-    con.execute("CREATE TEMP TABLE ciphers (k INTEGER, perm VARCHAR)")
-    con.execute("INSERT INTO ciphers SELECT unnest(from_json(?::JSON, '[{\"k\": \"INTEGER\", \"perm\": \"VARCHAR\"}]'), "
-                "recursive := true)", [json.dumps(ciphers)])
-    con.execute("""CREATE TEMP TABLE copies AS
-        SELECT a.id AS old, c.k, c.perm, substr(md5(a.id || ':' || c.k), 1, 16) AS new,
-               'Replica Outlet ' || (c.k % 40) AS outlet,
-               strftime(DATE '2015-01-01' + INTERVAL (((c.k * 7919) + hash(a.id)) % 365) DAY, '%Y-%m-%d') AS published
-        FROM articles a, ciphers c""")
-    alphabet = letters + letters.upper()
-    columns = [r[0] for r in con.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = 'articles' ORDER BY ordinal_position").fetchall()]
-    replaced = {"id": "c.new", "outlet": "c.outlet", "published": "c.published", "url": "'https://replica.example/' || c.new",
-                "text": f"translate(a.text, '{alphabet}', c.perm)"}
-    select = ", ".join(replaced.get(col, f'a."{col}"') for col in columns)
-    con.execute(f"INSERT INTO articles SELECT {select} FROM articles a JOIN copies c ON c.old = a.id")
-    con.execute("""INSERT INTO documents SELECT (SELECT max(seq) FROM documents) + row_number() OVER (ORDER BY c.new),
-                   'replica:' || c.new, md5(c.new), 0, 'ok', NULL, NULL, c.new, now()::TIMESTAMP FROM copies c""")
-    for table in (*PARTS, "mentions", "scorecards"):
-        con.execute(f"INSERT INTO {table} SELECT t.* REPLACE (c.new AS article_id) FROM {table} t "
-                    "JOIN copies c ON c.old = t.article_id")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=10_000, help="articles in the large store")
@@ -103,7 +67,7 @@ def main() -> None:
         with Store(base) as store:
             if not store.con.execute("SELECT count(*) FROM articles").fetchone()[0]:
                 store_all(store, seed)
-                replicate(store, max(1, args.size // args.seed - 1))
+                replicate(store.con, max(1, args.size // args.seed - 1))
                 corpus.update(store.con)
             size = store.con.execute("SELECT count(*) FROM articles").fetchone()[0]
         print(f"a store of {size} articles ready in {time.perf_counter() - started:.0f} s", file=sys.stderr)

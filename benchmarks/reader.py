@@ -2,15 +2,21 @@
 
 The store: a few hundred articles really analysed (a spread of ../shared/eval/polnear/train, real
 US news, when present; always the bundled samples/ and the seed when present), then replicated
-under new ids, outlets and publication dates until it holds ``--articles`` records. A replica is
-the analysed record unchanged but for id, outlet, date and title suffix: the pages read real
-records of real sizes, and only their number is made up. The store is kept in build/ and reused
-while its size and its base articles match.
+as distinct articles (``replicas``: new ids, outlets and dates, text and title ciphered word by
+word, names of entities kept) until it holds ``--articles`` records: the pages read real records of
+real sizes, and only their number is made up. Then the corpus step (``dateline.corpus.update``)
+takes them all in, as ``dateline analyze`` would: the same people recur across the replicas, so
+corpus entities, stories and the actor graph are as large as a real corpus's. The store is kept in
+build/ and reused while its size and its base articles match.
 
 The measure: ``dateline serve`` started as a user would, on 127.0.0.1, then ``--rounds`` requests
-of each kind of page (the corpus page plain, searched and filtered, deep pages, an article page,
-its JSON twin, an entity page), one at a time, after a warm-up; each search asks for other words. Prints a table of p50/p95 by page
-and one JSON line: {"articles", "requests", "p50_ms", "p95_ms", "max_ms", "by_page": {...}}.
+of each kind of page, one at a time, after a warm-up: the corpus page plain, searched (each search
+asks for other words), filtered and deep; an article page, its JSON twin, an article's entity;
+the stories plain, filtered by entity and outlets, a story (the largest stories) and its JSON
+twin; the corpus entities listed and searched, an entity (the most written about) and its JSON
+twin, a pair of entities; the actor graph, whole and around an entity, and its JSON twin. Prints
+a table of p50/p95 by page and one JSON line: {"articles", "requests", "p50_ms", "p95_ms",
+"max_ms", "by_page": {...}}.
 """
 from __future__ import annotations
 
@@ -30,13 +36,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from dateline import corpus  # noqa: E402
 from dateline.evaluate import default_path, shared_eval_dir  # noqa: E402
 from dateline.pipeline import analyze_many  # noqa: E402
 from dateline.read import Offered, iter_offered  # noqa: E402
-from dateline.record import Record  # noqa: E402
 from dateline.store import Store  # noqa: E402
-
-OUTLETS = 40
+from replicas import OUTLETS, replicate  # noqa: E402
 
 
 def base_inputs(real: int) -> list[Offered]:
@@ -55,70 +60,30 @@ def base_inputs(real: int) -> list[Offered]:
     return offered
 
 
-def replicas(bases: list[Record], count: int) -> list[dict]:
-    """``count`` new (id, base id, outlet, date, title) rows, the bases taken in turn."""
-    rng = random.Random(7)
-    rows = []
-    for n in range(count):
-        base = bases[n % len(bases)]
-        year, month, day = rng.randint(2015, 2025), rng.randint(1, 12), rng.randint(1, 28)
-        rows.append({"new_id": hashlib.sha256(f"{base.id}/{n}".encode()).hexdigest()[:16], "base_id": base.id,
-                     "outlet": f"Outlet {n % OUTLETS:02d}", "published": f"{year}-{month:02d}-{day:02d}",
-                     "title": f"{base.title or 'Untitled'} [{n}]"})
-    return rows
-
-
-def replicate(store: Store, rows: list[dict]) -> None:
-    """Copy each base article's rows in every table under its replica's id, in SQL: writing 10,000
-    records one by one through ``Store.add`` takes a quarter of an hour, this a few seconds. The
-    stored record JSON gets the new id, outlet, date and title too, so a page reads them alike."""
-    con = store.con
-    con.execute("BEGIN TRANSACTION")
-    con.execute("CREATE TEMP TABLE replica AS SELECT * FROM (SELECT unnest(from_json(?::JSON, "
-                "'[{\"new_id\": \"VARCHAR\", \"base_id\": \"VARCHAR\", \"outlet\": \"VARCHAR\", "
-                "\"published\": \"VARCHAR\", \"title\": \"VARCHAR\"}]'), recursive := true))", [json.dumps(rows)])
-    con.execute("""
-        INSERT INTO articles SELECT a.* REPLACE (
-            r.new_id AS id, r.outlet AS outlet, r.published AS published, 'metadata' AS published_from,
-            r.title AS title,
-            json_merge_patch(a.record, json_object('id', r.new_id, 'outlet', r.outlet, 'published', r.published,
-                                                   'published_from', 'metadata', 'title', r.title)) AS record)
-        FROM articles a JOIN replica r ON a.id = r.base_id""")
-    for table in ("entities", "mentions", "timexes", "sources", "attributions", "claims", "loaded_terms", "events",
-                  "scorecards"):
-        con.execute(f"INSERT INTO {table} SELECT t.* REPLACE (r.new_id AS article_id) "
-                    f"FROM {table} t JOIN replica r ON t.article_id = r.base_id")
-    con.execute("""
-        INSERT INTO documents SELECT d.* REPLACE (
-            (SELECT max(seq) FROM documents) + row_number() OVER () AS seq, 'bench:' || r.new_id AS origin,
-            r.new_id AS article_id)
-        FROM documents d JOIN replica r ON d.article_id = r.base_id AND d.status = 'ok'""")
-    con.execute("DROP TABLE replica")
-    con.execute("COMMIT")
-
-
 def build(db: Path, articles: int, real: int) -> dict:
     offered = base_inputs(real)
     signature = hashlib.sha256("\n".join(sorted(o.content_hash for o in offered)).encode()).hexdigest()[:12]
     meta = db.with_suffix(".json")
-    if db.exists() and meta.exists() and json.loads(meta.read_text()) == {"articles": articles, "bases": signature}:
+    info = {"articles": articles, "bases": signature, "replicas": "ciphered", "corpus": True}
+    if db.exists() and meta.exists() and json.loads(meta.read_text()) == info:
         print(f"reusing {db}", file=sys.stderr)
-        return json.loads(meta.read_text())
+        return info
     db.unlink(missing_ok=True)
     db.parent.mkdir(parents=True, exist_ok=True)
     t = time.perf_counter()
     offered_outcomes = [o for o in analyze_many(offered) if o.record is not None]
-    bases = [o.record for o in offered_outcomes]
-    print(f"analysed {len(bases)} articles in {time.perf_counter() - t:.0f} s", file=sys.stderr)
+    print(f"analysed {len(offered_outcomes)} articles in {time.perf_counter() - t:.0f} s", file=sys.stderr)
     t = time.perf_counter()
     with Store(db) as store:
         for o in offered_outcomes:
             store.add(o.origin, o.content_hash, o.size, o.record)
-        _, (count,) = store.query("SELECT count(*) FROM articles")
-        replicate(store, replicas(bases, articles - count[0]))
-        _, (count,) = store.query("SELECT count(*) FROM articles")
-    print(f"stored {count[0]} articles in {time.perf_counter() - t:.0f} s", file=sys.stderr)
-    info = {"articles": articles, "bases": signature}
+        (count,), = store.query("SELECT count(*) FROM articles")[1]
+        replicate(store.con, -(-(articles - count) // count), limit=articles - count)
+        (count,), = store.query("SELECT count(*) FROM articles")[1]
+        print(f"stored {count} articles in {time.perf_counter() - t:.0f} s", file=sys.stderr)
+        t = time.perf_counter()
+        done = corpus.update(store.con)
+    print(f"corpus step {done} in {time.perf_counter() - t:.0f} s", file=sys.stderr)
     meta.write_text(json.dumps(info))
     return info
 
@@ -130,25 +95,46 @@ def pick_targets(db: Path, rng: random.Random, rounds: int) -> dict[str, list[st
                               "ORDER BY article_id, id")
         _, common = store.query("SELECT name FROM entities GROUP BY name ORDER BY count(*) DESC LIMIT 5")
         _, texts = store.query("SELECT text FROM articles USING SAMPLE 200 ROWS")
+        _, stories = store.query("SELECT id FROM stories ORDER BY articles DESC, id LIMIT 200")
+        _, people = store.query("SELECT id, name FROM corpus_entities ORDER BY articles DESC, id LIMIT 200")
+        _, pairs = store.query("SELECT DISTINCT actor, recipient, articles FROM stories WHERE actor IS NOT NULL "
+                               "AND recipient IS NOT NULL AND actor <> recipient ORDER BY articles DESC, actor, recipient "
+                               "LIMIT 200")
     # words to search for, each once (a page asked twice is no measure): taken from the articles
     words = sorted({w for (text,) in texts for w in re.findall(r"[A-Za-z]{6,}", text)})
     words = rng.sample(words, 3 * rounds)
     ids = [i for (i,) in ids]
     articles = rng.sample(ids, min(rounds, len(ids)))
     entity_pages = [f"/articles/{a}/entities/{e}" for a, e, _ in rng.sample(ents, min(rounds, len(ents)))]
+    story_pages = [f"/stories/{s}" for (s,) in rng.sample(stories, min(rounds, len(stories)))]
+    people_pages = [f"/entities/{e}" for e, _ in rng.sample(people, min(rounds, len(people)))]
+    names = [name for _, name in rng.sample(people, min(rounds, len(people)))]
     q = urllib.parse.urlencode
     return {
         "corpus": ["/"] * rounds,
         "corpus, search one word": [f"/?{q({'q': w})}" for w in words[:rounds]],
         "corpus, search two words": [f"/?{q({'q': f'{a} {b}'})}" for a, b in zip(words[rounds:2 * rounds],
                                                                                   words[2 * rounds:3 * rounds])],
-        "corpus, filtered": [f"/?{q({'outlet': f'Outlet {rng.randrange(OUTLETS):02d}', 'date_from': '2018-01-01', 'anon_min': '30'})}"
+        "corpus, filtered": [f"/?{q({'outlet': f'Outlet {rng.randrange(OUTLETS):02d}', 'date_from': '2015-06-01', 'anon_min': '30'})}"
                              for _ in range(rounds // 2)]
                             + [f"/?{q({'entity': common[k % len(common)][0]})}" for k in range(rounds // 2)],
         "corpus, page 150": ["/?page=150"] * rounds,
         "article": [f"/articles/{a}" for a in articles],
         "article JSON": [f"/articles/{a}.json" for a in articles],
         "entity": entity_pages,
+        "stories": ["/stories"] * rounds,
+        "stories JSON": ["/stories.json"] * rounds,
+        "stories, filtered": [f"/stories?{q({'entity': name, 'min_outlets': '2'})}" for name in names],
+        "story": story_pages,
+        "story JSON": [p + ".json" for p in story_pages],
+        "entities": ["/entities"] * rounds,
+        "entities, search": [f"/entities?{q({'q': name.split()[-1][:4]})}" for name in names],
+        "corpus entity": people_pages,
+        "corpus entity JSON": [p + ".json" for p in people_pages],
+        "pair of entities": [f"/entities/{a}/with/{b}" for a, b, _ in rng.sample(pairs, min(rounds, len(pairs)))],
+        "graph": ["/graph"] * rounds,
+        "graph JSON": ["/graph.json"] * rounds,
+        "graph, around an entity": [f"/graph?{q({'entity': name})}" for name in names],
     }
 
 

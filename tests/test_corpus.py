@@ -234,6 +234,41 @@ def test_adding_a_batch_touches_only_what_it_changes_and_matches_a_full_rebuild(
     assert ("Ana Ruiz ACCUSE Omar Haddad", 4, 4) in stepwise
 
 
+def test_a_story_syndicated_many_times_costs_a_comparison_a_copy(db, monkeypatch):
+    """Twenty-five copies of one wire story (each under its own outlet's furniture) in one batch,
+    twenty-five more in the next: each copy is verified against a handful of others, not all, and its claim
+    meets its earliest copy's rather than every other copy's; yet every copy still points at the
+    earliest and takes part in the stories, which count the wire once."""
+    from dateline.corpus import corroborate, dedupe
+
+    calls = {"is_copy": 0, "agree": 0}
+
+    def counted(name, real):
+        def wrapper(*args):
+            calls[name] += 1
+            return real(*args)
+        return wrapper
+
+    monkeypatch.setattr(dedupe, "is_copy", counted("is_copy", dedupe.is_copy))
+    monkeypatch.setattr(corroborate, "_agree", counted("agree", corroborate._agree))
+    copies = [_talks(f"{k} Daily\n\n{STORY[0]} {WIRE}\n\nMore from {k} Daily", f"{k} Daily", f"2025-05-{6 + k // 25:02d}")
+              for k in range(50)]
+    other = _talks(STORY[1], "Daily Ledger", "2025-05-06")
+    with Store(db) as store:
+        add(store, other, *copies[:25])
+        first = dict(calls)
+        add(store, *copies[25:])
+        targets = {r[0] for r in store.con.execute("SELECT duplicate_of FROM articles WHERE id <> ?",
+                                                   [other.id]).fetchall()}
+        stories = views.stories(store.con, min_outlets=2)
+    assert targets == {None, copies[0].id}  # published first, then offered first
+    assert {s["kind"] for s in stories} == {"event", "claim"}
+    assert all(s["articles"] == 51 and s["outlets"] == 51 and s["independent_outlets"] == 2 for s in stories)
+    # all pairs would be 25 * 24 / 2 = 300 comparisons in the first batch, 25 * 50 more in the second
+    assert first["is_copy"] <= 2 * 25 and calls["is_copy"] - first["is_copy"] <= 2 * 25
+    assert calls["agree"] <= 3 * 51
+
+
 def test_views_of_a_store_the_corpus_step_never_ran_on_are_empty(db):
     with Store(db) as store:
         store.add("a", "h", 1, record(WIRE, "Wire Service", "2025-03-04"))

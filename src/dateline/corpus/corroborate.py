@@ -96,8 +96,9 @@ first AS (
          ON m.article_id = c.article_id AND m.start >= c.start AND m."end" <= c."end"
     JOIN l ON l.article_id = m.article_id AND l.entity_id = m.entity_id GROUP BY 1, 2)
 SELECT c.article_id, c.id, substring(a.text, c.start + 1, c."end" - c.start) AS text, s.id AS source_id,
-       s.kind AS source_kind, coalesce(ls.corpus_entity_id, f.entity) AS actor, a.published
-FROM c JOIN (SELECT a.id, a.text, a.published FROM articles a SEMI JOIN ids ON ids.article_id = a.id) a
+       s.kind AS source_kind, coalesce(ls.corpus_entity_id, f.entity) AS actor, a.published,
+       a.duplicate_of IS NOT NULL AS copy
+FROM c JOIN (SELECT a.id, a.text, a.published, a.duplicate_of FROM articles a SEMI JOIN ids ON ids.article_id = a.id) a
      ON a.id = c.article_id
 LEFT JOIN (SELECT s.* FROM sources s SEMI JOIN ids ON ids.article_id = s.article_id) s
      ON s.article_id = c.article_id AND s.id = c.source
@@ -326,7 +327,7 @@ def _read_claims(con, articles=(), keys=None, actors=None) -> dict[str, dict[str
         tables.temp_ids(con, "corroborate_actors", actors)
         sql += " WHERE coalesce(ls.corpus_entity_id, f.entity) IN (SELECT v FROM corroborate_actors)"
     out = {}
-    for article, item, text, source_id, source_kind, actor, published in con.execute(sql).fetchall():
+    for article, item, text, source_id, source_kind, actor, published, copy in con.execute(sql).fetchall():
         content, numbers, negated = claim_features(text or "")
         if len(content) < CLAIM_MIN_WORDS or actor is None:
             continue
@@ -334,7 +335,8 @@ def _read_claims(con, articles=(), keys=None, actors=None) -> dict[str, dict[str
             "article_id": article, "kind": "claim", "item_id": item, "type": None, "actor": actor,
             "recipient": None, "location": None, "status": "negated" if negated else "asserted",
             "date": published, "date_from": published, "date_to": published, "source_id": source_id,
-            "source_kind": source_kind, "anonymous": _anonymous(source_kind), "content": content, "numbers": numbers}
+            "source_kind": source_kind, "anonymous": _anonymous(source_kind), "content": content, "numbers": numbers,
+            "copy": copy}
     return out
 
 
@@ -388,7 +390,10 @@ def _claims(con, new: list[str], moved: set[tuple[str, str]], shifted: set[str])
     claims = _read_claims(con, new)
     if moved:
         claims.update(_read_claims(con, keys=_claims_of(con, moved), actors=shifted))
-    pairs = lsh.index(con, "claim", {k: _blocked(c) for k, c in claims.items()}, CLAIM_LSH_THRESHOLD, CLAIM_NUM_PERM)
+    # A near-duplicate's claims look for agreeing ones but are not indexed: its earliest copy's are,
+    # and a claim agreeing with the copy's agrees with those.
+    pairs = lsh.index(con, "claim", {k: _blocked(c) for k, c in claims.items()}, CLAIM_LSH_THRESHOLD, CLAIM_NUM_PERM,
+                      query_only={k for k, c in claims.items() if c["copy"]})
     others = {b for _, b in pairs if b not in claims}
     if others:
         claims.update(_read_claims(con, keys=others))

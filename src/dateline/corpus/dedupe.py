@@ -15,7 +15,9 @@ is the one published first, then offered first.
 """
 from __future__ import annotations
 
+import json
 import re
+from collections import defaultdict
 
 from . import lsh, tables
 from .groups import Groups
@@ -24,6 +26,8 @@ LSH_THRESHOLD = 0.3  # Jaccard at which datasketch's banding should find a pair
 MIN_CONTAINMENT = 0.6  # share of the shorter text's shingles found in the longer
 MIN_LENGTH_RATIO = 0.3  # shingles of the shorter text over those of the longer
 MIN_SHINGLES = 10  # texts shorter than this are compared only as exact copies
+TRIES = 3  # members of one group a new article is verified against before the group is passed over
+COVERED = 0.9  # share of a copy's shingles found in the one it copies, beyond which it is not indexed
 
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -65,27 +69,58 @@ def is_copy(a: set[str], b: set[str]) -> tuple[bool, float, float]:
     return ok, containment, jaccard
 
 
-def _texts(con, ids) -> dict[str, str]:
+def _texts(con, ids) -> dict[str, tuple[str, tuple]]:
+    """id -> (text, ``copy_order`` key) of some articles."""
     tables.temp_ids(con, "dedupe_ids", ids)
-    return dict(con.execute("SELECT a.id, a.text FROM articles a JOIN dedupe_ids i ON i.v = a.id").fetchall())
+    rows = con.execute("SELECT a.id, a.text, a.published, (SELECT min(d.seq) FROM documents d WHERE d.article_id = a.id) "
+                       "FROM articles a JOIN dedupe_ids i ON i.v = a.id").fetchall()
+    return {r[0]: (r[1], copy_order(r[0], r[2], r[3])) for r in rows}
 
 
 def add(con, article_ids: list[str]) -> tuple[dict[str, int], set[str]]:
     """Index new articles, link their near copies and set ``duplicate_of`` across every group they
-    join. Returns (shingle count per new article, ids whose ``duplicate_of`` changed)."""
-    sets = {i: article_shingles(t) for i, t in _texts(con, article_ids).items()}
-    pairs = lsh.index(con, "article", sets, LSH_THRESHOLD)
-    others = {b for _, b in pairs if b not in sets}
+    join. Returns (shingle count per new article, ids whose ``duplicate_of`` changed).
+
+    The new articles are taken one at a time, earliest copy first. Each is verified against its
+    candidates (indexed articles sharing a band key) group by group: against at most ``TRIES``
+    members of a group, most bands shared first, and no further once one is a copy, so a story
+    syndicated a thousand times costs a comparison a copy. A copy whose shingles lie almost all
+    (``COVERED``) in the one it was found a copy of is not indexed: a later copy finds that one."""
+    new = _texts(con, article_ids)
+    sets = {i: article_shingles(text) for i, (text, _) in new.items()}
+    keys = lsh.signatures(sets, LSH_THRESHOLD)
+    stored = lsh.stored_candidates(con, "article", keys)
+    others = {b for found in stored.values() for b in found}
+    groups = Groups()
     if others:
-        sets.update({i: article_shingles(t) for i, t in _texts(con, others).items()})
-    links = []
-    for a, b in sorted(pairs):
-        ok, containment, jaccard = is_copy(sets.get(a, set()), sets.get(b, set()))
-        if ok:
-            links.append({"article_id": a, "other_id": b, "containment": round(containment, 4),
-                          "jaccard": round(jaccard, 4)})
+        tables.temp_ids(con, "dedupe_ids", others)
+        for other, root in con.execute("SELECT a.id, coalesce(a.duplicate_of, a.id) FROM articles a "
+                                       "JOIN dedupe_ids i ON i.v = a.id").fetchall():
+            groups.link(other, root)
+        sets.update({i: article_shingles(text) for i, (text, _) in _texts(con, others).items()})
+    batch, indexed, links = lsh.Buckets(), {}, []
+    for item in sorted(keys, key=lambda i: new[i][1]):
+        found = batch.hits(keys[item])
+        found.update(stored.get(item, {}))
+        by_group: dict = defaultdict(list)
+        for other, shared in found.items():
+            by_group[groups.of(other)].append((-shared, other))
+        covered = False
+        for candidates in by_group.values():
+            for _, other in sorted(candidates)[:TRIES]:
+                ok, containment, jaccard = is_copy(sets[item], sets[other])
+                if ok:
+                    links.append({"article_id": item, "other_id": other, "containment": round(containment, 4),
+                                  "jaccard": round(jaccard, 4)})
+                    groups.link(item, other)
+                    covered = covered or len(sets[item] & sets[other]) >= COVERED * len(sets[item])
+                    break
+        if not covered:
+            batch.add(item, keys[item])
+            indexed[item] = keys[item]
+    lsh.insert(con, "article", indexed)
     tables.insert(con, "duplicate_links", links)
-    counts = {i: len(sets[i]) for i in article_ids if i in sets}
+    counts = {i: len(sets[i]) for i in article_ids if i in new}
     return counts, _regroup(con, [(link["article_id"], link["other_id"]) for link in links])
 
 
@@ -130,6 +165,8 @@ def _regroup(con, links: list[tuple[str, str]]) -> set[str]:
     order = {r[0]: copy_order(r[0], r[3], r[4]) for r in rows}
     before = {r[0]: r[2] for r in rows}
     updates = [(m, target) for m, target in earliest_copies(groups, order).items() if before[m] != target]
-    for m, target in updates:
-        con.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", [target, m])
+    if updates:
+        con.execute("UPDATE articles SET duplicate_of = u.target FROM (SELECT unnest(from_json(?::JSON, "
+                    "'[{\"id\": \"VARCHAR\", \"target\": \"VARCHAR\"}]'), recursive := true)) u "
+                    "WHERE articles.id = u.id", [json.dumps([{"id": m, "target": t} for m, t in updates])])
     return {m for m, _ in updates}

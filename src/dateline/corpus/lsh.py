@@ -5,13 +5,16 @@ bands of ``r`` rows) that best separates pairs above a Jaccard threshold from pa
 band of a signature becomes one row ``(band, key, item)`` of its kind's table (``article_lsh``,
 ``claim_lsh``), ``key`` a 64-bit mix of the band's values; two items sharing a band key are
 candidates, found by one join in DuckDB. Adding items costs their own rows; nothing already indexed is read again but the rows
-their keys meet.
+their keys meet. A batch's items meet one another in memory (``Buckets``), one at a time.
 """
 from __future__ import annotations
 
 import functools
 import re
 import unicodedata
+from collections import Counter, defaultdict
+from typing import Any, Iterable
+
 from . import tables
 
 NUM_PERM = 128
@@ -76,34 +79,87 @@ def band_keys(items: set[str], threshold: float, num_perm: int = NUM_PERM):
     return key.view(np.int64)
 
 
-def index(con, kind: str, sets: dict[str, set[str]], threshold: float,
-          num_perm: int = NUM_PERM) -> set[tuple[str, str]]:
-    """Add items (id -> set of strings) to the store's LSH index. Returns the candidate pairs they
-    make: (item, earlier item) for each item, and each pair of the items themselves once, sorted.
-    An item indexed again (its strings changed) keeps its earlier rows: they can only bring
-    candidates that verification turns down, and deleting rows from a table of millions costs
-    more than keeping them."""
+def signatures(sets: dict[str, set[str]], threshold: float, num_perm: int = NUM_PERM) -> dict[str, Any]:
+    """The band keys of every item with strings (an item with none has no signature)."""
+    return {item: band_keys(s, threshold, num_perm) for item, s in sets.items() if s}
+
+
+def _band_rows(con, keys: dict[str, Any]) -> None:
+    """The temporary table ``lsh_new(band, key, item)``: one row a band of each signature."""
     import numpy as np
 
-    items = [item for item, s in sets.items() if s]
-    if not items:
-        return set()
-    bands = _banding(threshold, num_perm)[0]
+    items = list(keys)
+    bands = len(next(iter(keys.values())))
     tables.numbered(con, "lsh_items", items)
     con.register("lsh_source", {
         "band": np.tile(np.arange(bands, dtype=np.int16), len(items)),
-        "key": np.concatenate([band_keys(sets[item], threshold, num_perm) for item in items]),
+        "key": np.concatenate([keys[item] for item in items]),
         "item": np.repeat(np.arange(len(items), dtype=np.int32), bands)})
     try:
         con.execute("CREATE OR REPLACE TEMP TABLE lsh_new AS SELECT s.band, s.key, n.v AS item "
                     "FROM lsh_source s JOIN lsh_items n ON n.i = s.item")
     finally:
         con.unregister("lsh_source")
-    pairs = {(a, b) for a, b in con.execute(
-        f"SELECT DISTINCT q.item, o.item FROM lsh_new q JOIN {kind}_lsh o "
-        "ON o.band = q.band AND o.key = q.key AND o.item <> q.item").fetchall()}
-    pairs |= {(a, b) for a, b in con.execute(
-        "SELECT DISTINCT p.item, q.item FROM lsh_new p JOIN lsh_new q "
-        "ON p.band = q.band AND p.key = q.key AND p.item < q.item").fetchall()}
-    con.execute(f"INSERT INTO {kind}_lsh SELECT band, key, item FROM lsh_new")
+
+
+def stored_candidates(con, kind: str, keys: dict[str, Any]) -> dict[str, dict[str, int]]:
+    """The items of the store's index sharing a band key with each of these signatures: item ->
+    {indexed item: bands shared}. An item never meets itself."""
+    found: dict[str, dict[str, int]] = defaultdict(dict)
+    if not keys:
+        return found
+    _band_rows(con, keys)
+    for a, b, shared in con.execute(
+            f"SELECT q.item, o.item, count(*) FROM lsh_new q JOIN {kind}_lsh o "
+            "ON o.band = q.band AND o.key = q.key AND o.item <> q.item GROUP BY ALL").fetchall():
+        found[a][b] = shared
+    return found
+
+
+def insert(con, kind: str, keys: dict[str, Any]) -> None:
+    """Add these signatures to the store's index."""
+    if keys:
+        _band_rows(con, keys)
+        con.execute(f"INSERT INTO {kind}_lsh SELECT band, key, item FROM lsh_new")
+
+
+class Buckets:
+    """The index of one batch's items, in memory: items are added one at a time, each meeting the
+    ones added before it, so a batch never joins with itself."""
+
+    def __init__(self) -> None:
+        self._items: dict[tuple[int, int], list[str]] = defaultdict(list)
+
+    def hits(self, keys) -> Counter:
+        """Items added so far sharing a band key with these: item -> bands shared."""
+        found: Counter = Counter()
+        for band, key in enumerate(keys.tolist()):
+            found.update(self._items.get((band, key), ()))
+        return found
+
+    def add(self, item: str, keys) -> None:
+        for band, key in enumerate(keys.tolist()):
+            self._items[(band, key)].append(item)
+
+
+def index(con, kind: str, sets: dict[str, set[str]], threshold: float, num_perm: int = NUM_PERM,
+          query_only: Iterable[str] = ()) -> set[tuple[str, str]]:
+    """Add items (id -> set of strings) to the store's LSH index. Returns the candidate pairs they
+    make: (item, indexed item) for each item, and each pair of the batch's items once. Items in
+    ``query_only`` (copies of an item indexed already, say) look for candidates but are not
+    indexed: they meet neither later items nor one another, so a thousand copies of one text cost
+    a thousand lookups, not half a million pairs. An item indexed again (its strings changed) keeps
+    its earlier rows: they can only bring candidates that verification turns down, and deleting
+    rows from a table of millions costs more than keeping them."""
+    keys = signatures(sets, threshold, num_perm)
+    query_only = set(query_only)
+    pairs = {(a, b) for a, found in stored_candidates(con, kind, keys).items() for b in found}
+    indexed = {item: k for item, k in keys.items() if item not in query_only}
+    batch = Buckets()
+    for item, item_keys in indexed.items():
+        pairs |= {(item, other) for other in batch.hits(item_keys)}
+        batch.add(item, item_keys)
+    for item in keys.keys() & query_only:
+        pairs |= {(item, other) for other in batch.hits(keys[item])}
+    insert(con, kind, indexed)
     return pairs

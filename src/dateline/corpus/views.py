@@ -15,8 +15,11 @@ Shapes (an entity reference ``Ref`` is ``{"id", "name"}`` or None):
     ``Member``: ``{article_id, title, outlet, published, duplicate_of, kind, item_id, date, text, start,
     end, source: {id, text, kind} | None, anonymous}``; ``text`` is the event's trigger or the claim,
     at ``[start, end)`` of its article's text.
+``texts(con, ids)`` -> ``{id: text}`` of some articles.
 ``find_entities(con, name, limit=20)`` -> ``[Entity]``: by id, else by name or alias (case and
     accents ignored), most articles first. ``Entity``: ``{id, name, type, kb, country, articles}``.
+``corpus_entity_of(con, article_id, entity_id)`` -> the id of the corpus entity an article's entity
+    was resolved to, or None.
 ``entities(con, query=None, type=None, limit=100, offset=0)`` -> ``[Entity]``, most articles first.
 ``entity(con, entity_id, limit=50)`` -> ``Entity`` plus ``aliases: [str]``, ``timeline:
     [TimelineItem]``, ``said: [Statement]`` (attributions whose source is it) and ``said_of:
@@ -35,6 +38,7 @@ Shapes (an entity reference ``Ref`` is ``{"id", "name"}`` or None):
 """
 from __future__ import annotations
 
+import json
 import unicodedata
 from typing import Any, Optional
 
@@ -98,7 +102,7 @@ def _story(row: tuple) -> dict[str, Any]:
     return story
 
 
-def _rows(con, sql: str, params: list) -> list[tuple]:
+def _rows(con, sql: str, params: list | dict) -> list[tuple]:
     return con.execute(sql, params).fetchall()
 
 
@@ -126,19 +130,33 @@ def stories(con, *, entity: Optional[str] = None, outlet: Optional[str] = None, 
     return [_story(r) for r in _rows(con, sql, params + [limit, offset])]
 
 
+# The members without their articles' texts (``texts`` reads those: joined here, they cost ten times
+# as much), each table narrowed to the story's articles before it is joined; the kind goes inside the
+# join key, not beside it, where DuckDB would join by nested loops.
 _MEMBERS_SQL = """
+WITH m AS (SELECT * FROM story_members WHERE story_id = ?),
+ids AS (SELECT DISTINCT article_id FROM m)
 SELECT m.article_id, a.title, a.outlet, a.published, a.duplicate_of, m.kind, m.item_id, m.date,
-       CASE m.kind WHEN 'event' THEN substring(a.text, e.start + 1, e."end" - e.start)
-                   ELSE substring(a.text, c.start + 1, c."end" - c.start) END AS text,
        m.source_id, s.text, s.kind, m.anonymous,
        CASE m.kind WHEN 'event' THEN e.start ELSE c.start END, CASE m.kind WHEN 'event' THEN e."end" ELSE c."end" END
-FROM story_members m JOIN articles a ON a.id = m.article_id
-LEFT JOIN events e ON m.kind = 'event' AND e.article_id = m.article_id AND e.id = m.item_id
-LEFT JOIN claims c ON m.kind = 'claim' AND c.article_id = m.article_id AND c.id = m.item_id
-LEFT JOIN sources s ON s.article_id = m.article_id AND s.id = m.source_id
-WHERE m.story_id = ?
+FROM m JOIN (SELECT id, title, outlet, published, duplicate_of FROM articles SEMI JOIN ids ON ids.article_id = articles.id) a
+     ON a.id = m.article_id
+LEFT JOIN (SELECT * FROM events SEMI JOIN ids USING (article_id)) e
+     ON e.article_id = m.article_id AND e.id = CASE m.kind WHEN 'event' THEN m.item_id END
+LEFT JOIN (SELECT * FROM claims SEMI JOIN ids USING (article_id)) c
+     ON c.article_id = m.article_id AND c.id = CASE m.kind WHEN 'claim' THEN m.item_id END
+LEFT JOIN (SELECT * FROM sources SEMI JOIN ids USING (article_id)) s ON s.article_id = m.article_id AND s.id = m.source_id
 ORDER BY m.date, a.published, m.article_id, m.item_id
 """
+
+
+def texts(con, ids: list[str]) -> dict[str, str]:
+    """The texts of some articles, by id (the id list as one JSON text: DuckDB takes a list
+    parameter value by value)."""
+    if not ids:
+        return {}
+    return dict(_rows(con, "SELECT id, text FROM articles WHERE id IN (SELECT unnest(from_json(?, '[\"VARCHAR\"]')))",
+                      [json.dumps(ids)]))
 
 
 def story(con, story_id: str) -> Optional[dict[str, Any]]:
@@ -149,8 +167,11 @@ def story(con, story_id: str) -> Optional[dict[str, Any]]:
         return None
     out = _story(row[0])
     members = []
-    for (article_id, title, outlet, published, duplicate_of, kind, item_id, date, text, source_id, source_text,
-         source_kind, anonymous, start, end) in _rows(con, _MEMBERS_SQL, [story_id]):
+    rows = _rows(con, _MEMBERS_SQL, [story_id])
+    text_of = texts(con, sorted({r[0] for r in rows}))
+    for (article_id, title, outlet, published, duplicate_of, kind, item_id, date, source_id, source_text,
+         source_kind, anonymous, start, end) in rows:
+        text = text_of.get(article_id, "")[start:end] if start is not None else None
         members.append({"article_id": article_id, "title": title, "outlet": outlet, "published": published,
                         "duplicate_of": duplicate_of, "kind": kind, "item_id": item_id, "date": date, "text": text,
                         "start": start, "end": end,
@@ -217,6 +238,14 @@ def find_entities(con, name: str, limit: int = 20) -> list[dict[str, Any]]:
     return [_entity(r) for r in rows]
 
 
+def corpus_entity_of(con, article_id: str, entity_id: str) -> Optional[str]:
+    if not tables.present(con):
+        return None
+    row = _rows(con, "SELECT corpus_entity_id FROM entity_links WHERE article_id = ? AND entity_id = ?",
+                [article_id, entity_id])
+    return row[0][0] if row else None
+
+
 def timeline(con, entity_id: str, other: Optional[str] = None) -> list[dict[str, Any]]:
     if not tables.present(con):
         return []
@@ -239,19 +268,38 @@ def pair_timeline(con, a: str, b: str) -> list[dict[str, Any]]:
     return timeline(con, a, other=b)
 
 
-_SAID_SQL = """
-SELECT t.article_id, a.title, a.outlet, a.published, t.kind,
-       substring(a.text, t.content_start + 1, t.content_end - t.content_start),
-       t.cue_lemma, s.text, s.kind
-FROM entity_links l JOIN sources s ON s.article_id = l.article_id AND s.entity = l.entity_id
-JOIN attributions t ON t.article_id = s.article_id AND t.source = s.id
-JOIN articles a ON a.id = t.article_id
-WHERE l.corpus_entity_id = ? AND a.duplicate_of IS NULL
-ORDER BY a.published DESC NULLS LAST, t.article_id, t.content_start LIMIT ?
+# What an entity said and what was said of it, newest first. Each query finds its rows in the
+# entity's articles (``own``: its links in them, within the ``{window}`` if any), orders and cuts them
+# without the articles' texts, and reads the texts of the rows it keeps only: joining all texts
+# would read every article's.
+_OWN = """
+kept AS (SELECT id, title, outlet, published FROM articles WHERE duplicate_of IS NULL),
+own AS (SELECT l.article_id, l.entity_id FROM entity_links l
+        WHERE l.corpus_entity_id = $entity {window})"""
+
+# The entity's latest ``$window`` articles: what a window holding enough rows narrows ``own`` to.
+_WINDOW = """AND l.article_id IN (
+            SELECT a.id FROM kept a SEMI JOIN entity_links w ON w.article_id = a.id AND w.corpus_entity_id = $entity
+            ORDER BY a.published DESC NULLS LAST, a.id LIMIT $window)"""
+
+_TEXT_OF_TOP = """
+SELECT top.article_id, top.title, top.outlet, top.published, top.kind,
+       substring(x.text, top.start + 1, top."end" - top.start), top.cue, s.text, s.kind
+FROM top JOIN (SELECT id, text FROM articles WHERE id IN (SELECT article_id FROM top)) x ON x.id = top.article_id
+LEFT JOIN sources s ON s.article_id = top.article_id AND s.id = top.source
+ORDER BY top.published DESC NULLS LAST, top.article_id, top.start
 """
 
-_SAID_OF_SQL = """
-WITH own AS (SELECT l.article_id, l.entity_id FROM entity_links l WHERE l.corpus_entity_id = ?),
+_SAID_SQL = "WITH" + _OWN + """,
+top AS (
+    SELECT t.article_id, a.title, a.outlet, a.published, t.kind, t.content_start AS start, t.content_end AS "end",
+           t.cue_lemma AS cue, t.source
+    FROM own JOIN sources s ON s.article_id = own.article_id AND s.entity = own.entity_id
+    JOIN attributions t ON t.article_id = s.article_id AND t.source = s.id
+    JOIN kept a ON a.id = t.article_id
+    ORDER BY a.published DESC NULLS LAST, t.article_id, t.content_start LIMIT $limit)""" + _TEXT_OF_TOP
+
+_SAID_OF_SQL = "WITH" + _OWN + """,
 said AS (
     SELECT DISTINCT c.article_id, 'claim:' || c.voice AS kind, c.start, c."end", NULL AS cue, c.source
     FROM own JOIN mentions m ON m.article_id = own.article_id AND m.entity_id = own.entity_id
@@ -260,14 +308,21 @@ said AS (
     WHERE s.entity IS NULL OR s.entity <> own.entity_id
     UNION ALL
     SELECT t.article_id, 'loaded:' || t.category, t.start, t."end", t.voice, t.source
-    FROM own JOIN loaded_terms t ON t.article_id = own.article_id AND t.target = own.entity_id)
-SELECT said.article_id, a.title, a.outlet, a.published, said.kind,
-       substring(a.text, said.start + 1, said."end" - said.start), said.cue, s.text, s.kind
-FROM said JOIN articles a ON a.id = said.article_id
-LEFT JOIN sources s ON s.article_id = said.article_id AND s.id = said.source
-WHERE a.duplicate_of IS NULL
-ORDER BY a.published DESC NULLS LAST, said.article_id, said.start LIMIT ?
-"""
+    FROM own JOIN loaded_terms t ON t.article_id = own.article_id AND t.target = own.entity_id),
+top AS (
+    SELECT said.*, a.title, a.outlet, a.published FROM said JOIN kept a ON a.id = said.article_id
+    ORDER BY a.published DESC NULLS LAST, said.article_id, said.start LIMIT $limit)""" + _TEXT_OF_TOP
+
+
+def _latest(con, sql: str, entity_id: str, limit: int, window: Optional[int] = None) -> list[tuple]:
+    """The first ``limit`` rows of ``sql`` (newest first); with a ``window``, looked for in the
+    entity's latest ``window`` articles first: when those hold ``limit`` rows, no older article
+    can come before them (else all its articles are read)."""
+    if window:
+        rows = _rows(con, sql.replace("{window}", _WINDOW), {"entity": entity_id, "limit": limit, "window": window})
+        if len(rows) >= limit:
+            return rows
+    return _rows(con, sql.replace("{window}", ""), {"entity": entity_id, "limit": limit})
 
 
 def _statements(rows: list[tuple]) -> list[dict[str, Any]]:
@@ -286,8 +341,10 @@ def entity(con, entity_id: str, limit: int = 50) -> Optional[dict[str, Any]]:
         SELECT e.name FROM entity_links l JOIN entities e ON e.article_id = l.article_id AND e.id = l.entity_id
         WHERE l.corpus_entity_id = ? GROUP BY e.name ORDER BY count(*) DESC, e.name""", [entity_id])]
     out["timeline"] = timeline(con, entity_id)
-    out["said"] = _statements(_rows(con, _SAID_SQL, [entity_id, limit]))
-    out["said_of"] = _statements(_rows(con, _SAID_OF_SQL, [entity_id, limit]))
+    out["said"] = _statements(_latest(con, _SAID_SQL, entity_id, limit))
+    # what was said of it is dense (a claim a mention): an entity in many articles has enough in its latest
+    window = 4 * limit if (out["articles"] or 0) > 4 * limit else None
+    out["said_of"] = _statements(_latest(con, _SAID_OF_SQL, entity_id, limit, window))
     return out
 
 

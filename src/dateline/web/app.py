@@ -186,7 +186,7 @@ def create_app(db: str | Path, allowed_hosts: Optional[list[str]] = None) -> Fas
             "mentions": mentions, "sources": [s for s in view.source_rows() if s["id"] in source_ids],
             "said": said, "loaded_terms_about": loaded, "events": events,
             "elsewhere": reader.elsewhere(ent.name, ent.kb, record.id),
-            "corpus_entity": reader.corpus_entity_of(record.id, ent.id),
+            "corpus_entity": reader.corpus(views.corpus_entity_of, record.id, ent.id),
         }
         extras = {"snippets": [snippet_html(record.text, m["start"], m["end"]) for m in mentions[:30]]}
         return data, extras

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Callable, Optional
 
+from ..corpus import views
 from ..record import Record
 from ..store import Store
 
@@ -151,17 +152,6 @@ class Reader:
         with self._lock:
             return view(self.store.con, *args, **kwargs)
 
-    def corpus_entity_of(self, article_id: str, entity_id: str) -> Optional[str]:
-        """The corpus entity an article's entity was resolved to, if the corpus step ran."""
-        from ..corpus import tables
-
-        with self._lock:
-            if not tables.present(self.store.con):
-                return None
-            row = self.store.con.execute("SELECT corpus_entity_id FROM entity_links WHERE article_id = ? "
-                                         "AND entity_id = ?", [article_id, entity_id]).fetchone()
-        return row[0] if row else None
-
     def article(self, article_id: str) -> Optional[Record]:
         with self._lock:
             return self.store.get(article_id)
@@ -214,11 +204,7 @@ class Reader:
         return {i for i, text in texts if first in text and all(w in text for w in rest)}
 
     def texts(self, ids: list[str]) -> dict[str, str]:
-        if not ids:
-            return {}
-        rows = self._rows("SELECT id, text FROM articles WHERE id IN (SELECT unnest(from_json(?, '[\"VARCHAR\"]')))",
-                          [json.dumps(ids)])
-        return {r["id"]: r["text"] for r in rows}
+        return self.corpus(views.texts, ids)
 
     def elsewhere(self, name: str, kb: Optional[str], article_id: str, limit: int = 50) -> list[dict[str, Any]]:
         """Other articles with an entity of the same name or gazetteer key (the corpus layer will
