@@ -15,14 +15,14 @@ annotating):
 - a breach while several documents are parsed together is retried one document at a time, to find
   the one to blame.
 
-The documents of the batch not yet finished go on in a replacement worker.
+The documents of the batch not yet finished go on in a replacement worker. Between batches a worker
+whose memory has grown past ``Limits.recycle_mb`` is replaced by a fresh one, so memory stays flat
+over any number of documents. Outcomes come back in the order offered.
 
 Exact copies (``known`` given): with each new batch the parent tells a worker the ids of the
 articles analysed since it last heard (at first, ``known`` itself), so a worker recognises a copy
 of an article another worker analysed without annotating it. A retried batch is not checked (what
-the worker has heard may come after it in the order offered); ``analyze_many`` settles its copies. Between batches a worker
-whose memory has grown past ``Limits.recycle_mb`` is replaced by a fresh one, so memory stays flat
-over any number of documents. Outcomes come back in the order offered.
+the worker has heard may come after it in the order offered); ``analyze_many`` settles its copies.
 """
 from __future__ import annotations
 
