@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import io
 import json
 import os
 import random
@@ -36,6 +35,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tests"))  # the tests' WARC builder
 
 SENTENCE = "The minister said on Monday that the talks would resume next week in Geneva, officials told reporters."
 
@@ -126,17 +126,11 @@ def _text_of(data: bytes) -> str:
 
 
 def _warc(pages: list[str]) -> bytes:
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
+    """A gzipped WARC of ``pages``, built as the tests build theirs."""
+    from test_read_containers import build_warc
 
-    out = io.BytesIO()
-    writer = WARCWriter(out, gzip=True)
-    for i, page in enumerate(pages):
-        body = page.encode()
-        writer.write_record(writer.create_warc_record(
-            f"https://example.org/{i}", "response", payload=io.BytesIO(body), length=len(body),
-            http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")))
-    return out.getvalue()
+    return build_warc([(f"https://example.org/{i}", "text/html", page.encode()) for i, page in enumerate(pages)],
+                      compress=True)
 
 
 def _page(body: str, title: str = "A page") -> str:

@@ -188,12 +188,20 @@ def test_an_unreadable_folder_gets_a_row(tmp_path):
     ("<html><body><div " + " ".join(f'a{i}="v"' for i in range(1_500)) + "><p>Text.</p></div></body></html>", "E114"),
     ("<html><body>" + "<span>x</span>" * 31_000 + "</body></html>", "E113"),
     ("\n".join(f"Line {i} of a list." for i in range(5_200)), "E115"),
+    ("<html><body><p>" + "&amp;&lt;&#x1F600;&nbsp;" * 500 + "</p></body></html>", "E105"),  # no letters: no prose
+    ('"\u201c\u201d!?.,;:-' * 400, "E105"),
     ("<html></html>", "E105"),
 ])
 def test_bounds_and_pages_under_text_names(data, code):
     with pytest.raises(Exception) as caught:
         extract(Offered("x.txt", data.encode(), "text"))
     assert caught.value.code == code
+
+
+def test_a_page_of_more_paragraphs_than_an_article_is_refused_before_extraction():
+    with pytest.raises(Exception) as caught:
+        extract(Offered("x.html", ("<html><body>" + "<p>A short paragraph.</p>" * 5_200 + "</body></html>").encode(), "html"))
+    assert caught.value.code == "E115" and "the page has 5,200 paragraphs" in str(caught.value)
 
 
 def test_utf16_without_bom_random_bytes_and_languages():

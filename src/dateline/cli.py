@@ -199,6 +199,7 @@ def cmd_analyze(args) -> int:
         raise UsageError("--timeout and --max-memory must be more than 0", "E403")
     store = None if args.no_store else Store(args.db, wait=WRITER_WAIT_SECONDS, on_wait=_err)
     finished = set() if store is None or args.force else store.finished()
+    known = set() if store is None or args.force else store.article_ids()
     writer = _Writer(store, replace=args.force)
     skipped: Counter = Counter()
     exclude = [] if store is None else [args.db, args.db + ".wal"]
@@ -213,22 +214,25 @@ def cmd_analyze(args) -> int:
 
     records: list[dict[str, Any]] = []
     summary: list[dict[str, Any]] = []
-    failed = offered = 0
+    failed = offered = copies = 0
     progress = _progress()
     limits = Limits(seconds=args.timeout, memory_mb=args.max_memory)
     with progress, writer:  # the writer stores what is pending however the loop ends (Ctrl-C too)
         task = progress.add_task("analysing", total=None)
         outcomes = analyze_many(pending(), published=args.published, workers=args.workers,
                                 batch_size=args.batch_size, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
-                                limits=limits)
+                                limits=limits, skip_copies=True, known=known)
         for outcome in outcomes:
             offered += 1
-            card = {"origin": outcome.origin, "status": "ok", "record": outcome.record}
+            card = {"origin": outcome.origin, "status": "duplicate" if outcome.duplicate_of else "ok",
+                    "record": outcome.record}
             writer.add(outcome, card)
             if outcome.error is not None:
                 failed += 1
                 progress.console.print(f"[red]error[/red] {outcome.origin}: {outcome.error}", highlight=False,
                                        markup=True, soft_wrap=True)
+            elif outcome.duplicate_of is not None:
+                copies += 1
             elif args.format == "jsonl":
                 print(json.dumps(outcome.record.to_dict(), ensure_ascii=False), flush=True)
             elif args.format == "json":
@@ -243,9 +247,14 @@ def cmd_analyze(args) -> int:
         print(json.dumps(records[0] if len(records) == 1 and offered == 1 else records, ensure_ascii=False, indent=1))
     elif args.format == "table":
         _print_summary([(card["origin"], card["status"], card["record"]) for card in summary])
-        if offered - failed > len(summary):
-            print(f"... and {offered - failed - len(summary)} more article(s): `dateline list --db {args.db}` lists them all")
+        if offered - failed - copies > len(summary):
+            print(f"... and {offered - failed - copies - len(summary)} more article(s): "
+                  f"`dateline list --db {args.db}` lists them all")
     _report_skipped(skipped, args.db)
+    if copies:
+        _err(f"{copies} document(s) held the text of an article analysed before (the same text once decoded, "
+             "whatever the encoding or line endings): " + ("not analysed again" if store is None else
+                                                           "stored as duplicates of it, not analysed again"))
     if failed:
         _err(f"{failed} of {offered} document(s) could not be analysed; see the errors above"
              + ("" if store is None else f" and `dateline list --documents --db {args.db}`"))
@@ -285,7 +294,8 @@ class _Writer:
 
     def flush(self) -> None:
         for o, card in self.pending:
-            card["status"] = self.store.add(o.origin, o.content_hash, o.size, o.record, o.error, replace=self.replace)
+            card["status"] = self.store.add(o.origin, o.content_hash, o.size, o.record, o.error, replace=self.replace,
+                                            duplicate_of=o.duplicate_of)
         self.pending.clear()
         self.store.release()
         self.last = self.clock()

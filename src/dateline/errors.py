@@ -126,8 +126,8 @@ def too_many_attributes(count: int, limit: int) -> InputError:
                       "parsed: the page is damaged or built to stall parsers", "E114")
 
 
-def too_many_paragraphs(count: int, limit: int) -> InputError:
-    return InputError(f"the article body has {count:,} paragraphs, over the limit of {limit:,}; is this one article? "
+def too_many_paragraphs(count: int, limit: int, where: str = "the article body") -> InputError:
+    return InputError(f"{where} has {count:,} paragraphs, over the limit of {limit:,}; is this one article? "
                       "Split it into articles", "E115")
 
 

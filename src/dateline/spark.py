@@ -19,7 +19,8 @@ nothing. An input's ``documents`` file is moved into place after its other table
 of ``attach`` show an article only through the documents row that offers it, so a reader never
 sees half an input.
 
-Duplicates: inside one input, a second copy of an article is a ``duplicate`` row, as on the CLI.
+Duplicates: inside one input, a second copy of an article (the same text once decoded) is a
+``duplicate`` row, recognised before annotating, as on the CLI.
 Across inputs (analysed at the same time) the first offered wins: ``seq`` orders every document by
 (run, input, record), and the views of ``attach`` mark later copies ``duplicate``, keep only the
 first copy's parts and number ``seq`` 1, 2, 3 ... as the CLI does.
@@ -283,7 +284,6 @@ def _stage(item: InputFile, path: str, db: Path, stage: Path, run_no: int, publi
     from .store import Store, document_status, record_rows
 
     statuses: Counter = Counter()
-    seen: set[str] = set()
     with Store(db) as staging:
         staging.con.execute("SET threads = 1")  # Spark runs one task a core already
         staging.con.execute("SET memory_limit = '512MB'")
@@ -292,16 +292,13 @@ def _stage(item: InputFile, path: str, db: Path, stage: Path, run_no: int, publi
         base = run_no * RUN_STRIDE + item.index * INPUT_STRIDE
         pending: list[dict[str, list[dict[str, Any]]]] = []
         for n, outcome in enumerate(analyze_many(offered, published=published, batch_size=batch_size,
-                                                 max_bytes=max_bytes), 1):
+                                                 max_bytes=max_bytes, skip_copies=True), 1):
             now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-            status, code, message, article = document_status(outcome.record, outcome.error)
-            if status == "ok" and article in seen:
-                status = "duplicate"
+            status, code, message, article = document_status(outcome.record, outcome.error, outcome.duplicate_of)
             rows = {"documents": [{"seq": base + n, "origin": outcome.origin, "content_hash": outcome.content_hash,
                                    "size": outcome.size, "status": status, "code": code, "message": message,
                                    "article_id": article, "offered_at": now}]}
             if status == "ok":
-                seen.add(article)
                 rows.update(record_rows(outcome.record, now))
             pending.append(rows)
             statuses[status] += 1

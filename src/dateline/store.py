@@ -120,9 +120,14 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def document_status(record: Optional[Record], error: Optional[Exception]) -> tuple[str, Optional[str], Optional[str], Optional[str]]:
-    """(status, code, message, article id) of one offered document, before any duplicate check:
-    ``ok`` with the article's id, or ``error`` with the error's code and message."""
+def document_status(record: Optional[Record], error: Optional[Exception], duplicate_of: Optional[str] = None
+                    ) -> tuple[str, Optional[str], Optional[str], Optional[str]]:
+    """(status, code, message, article id) of one offered document, before any check against stored
+    articles: ``ok`` with the article's id, ``duplicate`` with the id of the article it was found
+    to copy while it was analysed (``Outcome.duplicate_of``), or ``error`` with the error's code and
+    message."""
+    if duplicate_of is not None and error is None:
+        return "duplicate", None, None, duplicate_of
     if error is not None or record is None:
         return "error", getattr(error, "code", "E000"), (error.args[0] if error is not None and error.args else str(error)), None
     return "ok", None, None, record.id
@@ -326,12 +331,13 @@ class Store:
 
     # writing
     def add(self, origin: str, content_hash: str, size: int, record: Optional[Record] = None,
-            error: Optional[Exception] = None, replace: bool = False) -> str:
+            error: Optional[Exception] = None, replace: bool = False, duplicate_of: Optional[str] = None) -> str:
         """Record one offered document and, when it is new (or ``replace`` is given), its article.
-        Returns the status."""
+        ``duplicate_of`` is the id of the article the document was found to copy before it was
+        annotated (it has no record). Returns the status."""
         now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
         origin = _storable(origin)
-        status, code, message, article = document_status(record, error)
+        status, code, message, article = document_status(record, error, duplicate_of)
         if message is not None:
             message = _storable(message)
         if status == "ok" and not replace and self.con.execute("SELECT 1 FROM articles WHERE id = ?", [record.id]).fetchone():
@@ -369,6 +375,10 @@ class Store:
         for table in self._tables:
             self.con.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
         self.con.execute("DELETE FROM articles WHERE id = ?", [article_id])
+
+    def article_ids(self) -> set[str]:
+        """The id of every stored article (a document copying one is a duplicate)."""
+        return {row[0] for row in self.con.execute("SELECT id FROM articles").fetchall()}
 
     def finished(self) -> set[tuple[str, str]]:
         """(origin, content hash) of every document a re-run need not analyse again: stored ``ok``

@@ -18,6 +18,11 @@ annotating):
 The documents of the batch not yet finished go on in a replacement worker. Between batches a worker
 whose memory has grown past ``Limits.recycle_mb`` is replaced by a fresh one, so memory stays flat
 over any number of documents. Outcomes come back in the order offered.
+
+Exact copies (``known`` given): with each new batch the parent tells a worker the ids of the
+articles analysed since it last heard (at first, ``known`` itself), so a worker recognises a copy
+of an article another worker analysed without annotating it. A retried batch is not checked (what
+the worker has heard may come after it in the order offered); ``analyze_many`` settles its copies.
 """
 from __future__ import annotations
 
@@ -55,8 +60,10 @@ class Limits:
 
 
 def analyze_watched(offered: Iterable[Offered], *, published: Optional[str], batch_size: int, workers: int,
-                    max_bytes: int, limits: Limits) -> Iterator[Outcome]:
-    pool = _Pool(workers, published, max_bytes, batch_size, limits)
+                    max_bytes: int, limits: Limits, known: Optional[set[str]] = None) -> Iterator[Outcome]:
+    """Outcomes in the order offered; with ``known`` (article ids), copies of those and of articles
+    analysed in this run are recognised before annotating."""
+    pool = _Pool(workers, published, max_bytes, batch_size, limits, known)
     try:
         yield from pool.run(offered)
     finally:
@@ -81,7 +88,8 @@ def rss_mb(pid: int) -> float:
 
 
 def _serve(conn, published: Optional[str], max_bytes: int) -> None:
-    """A worker's life: take a batch, report each stage, send each outcome, say when idle."""
+    """A worker's life: take a batch (and the ids of articles analysed since the last, or None not
+    to look for copies in it), report each stage, send each outcome, say when idle."""
     from . import nlp
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when work stops
@@ -91,9 +99,13 @@ def _serve(conn, published: Optional[str], max_bytes: int) -> None:
         except ModelError as exc:
             conn.send(("fatal", exc))
             return
-        while (batch := conn.recv()) is not None:
+        seen: set[str] = set()
+        while (message := conn.recv()) is not None:
+            batch, news = message
+            if news is not None:
+                seen.update(news)
             report = lambda stage, indices, size: conn.send(("stage", stage, indices, size))  # noqa: E731
-            for i, outcome in analyze_batch(batch, published, max_bytes, report):
+            for i, outcome in analyze_batch(batch, published, max_bytes, report, None if news is None else seen):
                 conn.send(("done", i, outcome))
             conn.send(("idle", rss_mb(os.getpid())))
     except (EOFError, OSError):  # the parent has gone
@@ -104,6 +116,7 @@ def _serve(conn, published: Optional[str], max_bytes: int) -> None:
 class _Job:
     items: list[tuple[int, Offered]]  # (sequence number, document)
     alone: bool = False  # a retry of one document in a fresh worker
+    retry: bool = False  # documents given before, after a breach
     done: set[int] = field(default_factory=set)
     starts: int = 0
 
@@ -120,14 +133,18 @@ class _Worker:
         self.budget = 0.0
         self.deadline = float("inf")
         self.dead = False
+        self.heard = 0  # how much of the pool's list of analysed articles this worker has been told
 
-    def give(self, job: _Job, limits: Limits) -> None:
+    def give(self, job: _Job, limits: Limits, analysed: Optional[list[str]]) -> None:
+        news = None
+        if analysed is not None and not job.retry:
+            news, self.heard = analysed[self.heard:], len(analysed)
         job.starts += 1
         self.job, self.stage, self.indices = job, None, []
         self.budget = limits.seconds
         self.deadline = time.monotonic() + self.budget
         try:
-            self.conn.send([item for _, item in job.items])
+            self.conn.send(([item for _, item in job.items], news))
         except OSError:  # it died before taking the batch: the next check finds it
             self.dead = True
 
@@ -156,8 +173,13 @@ class _Worker:
 
 
 class _Pool:
-    def __init__(self, workers: int, published: Optional[str], max_bytes: int, batch_size: int, limits: Limits):
+    def __init__(self, workers: int, published: Optional[str], max_bytes: int, batch_size: int, limits: Limits,
+                 known: Optional[set[str]]):
         self.ctx = _context()
+        # the ids of the articles analysed (known, then as outcomes come), in the order workers are
+        # told, and as a set (``known`` itself, added to)
+        self.analysed = None if known is None else list(known)
+        self.seen = known
         self.published, self.max_bytes, self.batch_size, self.limits = published, max_bytes, batch_size, limits
         self.workers = [self._start() for _ in range(workers)]
         self.queue: collections.deque[_Job] = collections.deque()
@@ -183,7 +205,7 @@ class _Pool:
                         continue
                     if not self.queue:
                         break
-                    w.give(self.queue.popleft(), self.limits)
+                    w.give(self.queue.popleft(), self.limits, self.analysed)
             while self.next_out in self.results:
                 yield self.results.pop(self.next_out)
                 self.next_out += 1
@@ -238,6 +260,9 @@ class _Pool:
                 _, i, outcome = message
                 w.job.done.add(i)
                 self.results[w.job.items[i][0]] = outcome
+                if self.analysed is not None and outcome.record is not None and outcome.record.id not in self.seen:
+                    self.seen.add(outcome.record.id)
+                    self.analysed.append(outcome.record.id)
             elif kind == "idle":
                 w.job = None
                 if message[1] > self.limits.recycle_mb:
@@ -264,13 +289,13 @@ class _Pool:
         suspects = [i for i in indices if i not in job.done]
         retry: list[_Job] = []
         if len(suspects) > 1 or (not suspects and job.starts < 2):
-            retry = [_Job([job.items[i]], alone=True) for i in remaining] if len(suspects) > 1 \
-                else [_Job([job.items[i] for i in remaining], job.alone, starts=job.starts)]
+            retry = [_Job([job.items[i]], alone=True, retry=True) for i in remaining] if len(suspects) > 1 \
+                else [_Job([job.items[i] for i in remaining], job.alone, retry=True, starts=job.starts)]
         else:
             suspects = suspects or remaining  # it failed twice before saying which document: all of them
             for i in suspects:
                 if cause != "time" and not job.alone:
-                    retry.append(_Job([job.items[i]], alone=True))
+                    retry.append(_Job([job.items[i]], alone=True, retry=True))
                     continue
                 seq, item = job.items[i]
                 words = STAGES[stage]
@@ -280,5 +305,5 @@ class _Pool:
                 self.results[seq] = Outcome(item.origin, item.content_hash, item.size, error=error)
             rest = [job.items[i] for i in remaining if i not in suspects]
             if rest:
-                retry.append(_Job(rest))
+                retry.append(_Job(rest, retry=True))
         self.queue.extendleft(reversed(retry))
