@@ -197,6 +197,22 @@ def test_the_stories_scorer_takes_a_meeting_either_way_round_and_an_accusation_o
     assert backwards is None  # the accused is not the accuser
 
 
+def test_an_event_without_a_recipient_joins_the_story_whose_recipient_its_article_names(db):
+    people = [("Ana Ruiz", "PERSON"), ("Omar Haddad", "PERSON"), ("Lena Park", "PERSON")]
+    demands = [record(f"Ana Ruiz demanded that Omar Haddad resign, report {i}.", f"Outlet {i}", "2025-05-06",
+                      people=people, events=[("REQUEST", "Ana Ruiz", "Omar Haddad", "2025-05-06")]) for i in range(2)]
+    other = record("Ana Ruiz asked Lena Park for a recount.", "Outlet 2", "2025-05-05", people=people,
+                   events=[("REQUEST", "Ana Ruiz", "Lena Park", "2025-05-05")])
+    # the parse found no recipient in "Ruiz called on him to go"; the article names Haddad, not Park
+    vague = record("Omar Haddad stayed silent. Ana Ruiz called on him to go.", "Outlet 3", "2025-05-07",
+                   people=people[:2], events=[("REQUEST", "Ana Ruiz", None, "2025-05-07")])
+    with Store(db) as store:
+        add(store, other, *demands, vague)
+        stories = {s["recipient"]["name"]: s for s in views.stories(store.con, kind="event")}
+    assert stories["Omar Haddad"]["articles"] == 3 and stories["Omar Haddad"]["independent_outlets"] == 3
+    assert stories["Lena Park"]["articles"] == 1
+
+
 def test_a_story_resting_on_anonymous_sources_alone_is_flagged(db):
     with Store(db) as store:
         add(store, _talks(STORY[0], "Wire Service", "2025-05-06", anonymous=True),
