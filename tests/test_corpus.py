@@ -311,3 +311,14 @@ def test_analyze_runs_the_corpus_step(tmp_path, capsys):
         taken = store.con.execute("SELECT count(*) FROM corpus_articles").fetchone()[0]
         linked = store.con.execute("SELECT count(DISTINCT article_id) FROM entity_links").fetchone()[0]
     assert taken == 2 and linked == 2
+
+
+def test_an_event_dated_by_a_part_of_a_day_or_a_weekend_is_placed_on_those_days():
+    from dateline.corpus.corroborate import event_dates
+
+    assert event_dates("2025-05-04TMO", "2025-05-06") == ("2025-05-04", "2025-05-04", "2025-05-04")
+    assert event_dates("2025-05-06TEV", "2025-05-06") == ("2025-05-06", "2025-05-06", "2025-05-06")  # said, not assumed
+    assert event_dates("2025-05-06", "2025-05-06")[0] == "2025-05-01"  # undated: the days before publication
+    assert event_dates("2025-W18-WE", None) == ("2025-05-03", "2025-05-04", "2025-05-03")
+    assert event_dates("2025-W18", None)[:2] == ("2025-04-28", "2025-05-04")
+    assert event_dates("2025-05", "2025-05-06") is None  # a month is too long to say which story

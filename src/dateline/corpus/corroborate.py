@@ -3,16 +3,19 @@
 Event stories. An event takes part when it has a PLOVER type, days it may have happened on and a
 role linked to a corpus entity: an actor (the person when the record names one, else the country or
 group it is rolled up to), a recipient or a place (a city or region the record gives as actor or
-recipient counts as the place: "the Orlando massacre"). Its days (``event_dates``) are its own date,
-the seven days of its week, or, when its date is the article's publication day (what the record
-gives an event the text does not date), that day and the ``REPORT_LAG_DAYS`` before it. Events are
-grouped by type, status (``asserted``: occurred or future; ``negated``; ``hypothetical``) and anchor:
+recipient counts as the place: "the Orlando massacre"). Its days (``event_dates``) are its own date
+(a time or part of a day on it counts as the day), the days of its week or weekend, or, when its
+date is the article's publication day (what the record gives an event the text does not date),
+that day and the ``REPORT_LAG_DAYS`` before it. Events are grouped by type, status (``asserted``: occurred or future; ``negated``; ``hypothetical``) and anchor:
 the first known of actor, recipient and place, or of place, actor and recipient for material
 events (``lexicons/story_anchors.csv``). Within a group, taken in date order, an event joins the
 story whose first event's days end at most ``WINDOW_DAYS`` before its own begin and whose roles do
 not contradict its own (a missing role contradicts nothing), the one sharing most roles; else it
-starts a story. A group is clustered again whole whenever a batch adds to it, so a story does not
-depend on the order articles came in.
+starts a story. An actor-first event with no recipient ("Trump called for her to resign") comes
+after the others, and joins the story within ``WINDOW_DAYS`` of it, not contradicting it, whose
+recipient (if any) its article names: the one sharing most roles, then one with a recipient, then
+the one with most articles, then the nearest; else it starts a story. A group is clustered again
+whole whenever a batch adds to it, so a story does not depend on the order articles came in.
 
 Claim stories. Fact, prediction and opinion claims that name someone (a named speaker, or an
 entity inside the claim: a claim by no one about no one says nothing to corroborate) are compared
@@ -52,8 +55,8 @@ CLAIM_NUM_PERM = 64  # a claim has a dozen content words: a short signature is e
 CLAIM_MIN_OVERLAP = 0.7  # shared content words over those of the shorter claim
 CLAIM_MIN_JACCARD = 0.3
 CLAIM_MIN_WORDS = 4
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T[\w:.]*)?$")  # a day, or a time or part of one: 2016-06-12TMO
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")  # a week, or its weekend: 2016-W23-WE
 _NUMBER = re.compile(r"\d[\d,.]*")
 
 _EVENTS_SQL = """
@@ -120,20 +123,23 @@ def _anonymous(source_kind: Optional[str]) -> bool:
 
 def event_dates(date: Optional[str], published: Optional[str]) -> Optional[tuple[str, str, str]]:
     """(first, last, shown) days an event may have happened on, or None when it cannot be placed
-    within a week: its own day; the days of its week; or, when its day is the day the article was
-    published (the record's date for an event the text does not date), that day or the
-    ``REPORT_LAG_DAYS`` before it, since news reports what happened lately."""
+    within a week: its own day (a time or part of a day on it counts as the day); the days of its
+    week or weekend; or, when its day is the day the article was published (the record's date for
+    an event the text does not date), that day or the ``REPORT_LAG_DAYS`` before it, since news
+    reports what happened lately."""
     if not date:
         return None
-    if _DAY.match(date):
-        if date != published:
+    day = _DAY.match(date)
+    if day:
+        timed, date = date != day[1], day[1]
+        if timed or date != published:
             return date, date, date
-        day = dt.date.fromisoformat(date)
-        return str(day - dt.timedelta(days=REPORT_LAG_DAYS)), date, date
+        return str(dt.date.fromisoformat(date) - dt.timedelta(days=REPORT_LAG_DAYS)), date, date
     week = _WEEK.match(date)
     if week:
         monday = dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
-        return str(monday), str(monday + dt.timedelta(days=6)), str(monday)
+        first = monday + dt.timedelta(days=5) if week[3] else monday
+        return str(first), str(monday + dt.timedelta(days=6)), str(first)
     return None
 
 
