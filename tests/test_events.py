@@ -181,3 +181,11 @@ def test_support_not_yet_given_or_refused_is_not_support():
         assert name(rec, e.actor) == "Ellen Hayes" and name(rec, e.recipient) == "Tom Reed"
     rec = analysed("Ellen Hayes is ready to endorse Tom Reed.")
     assert find(rec, "AGREE", "endorse").status == "future"
+
+
+def test_a_city_before_an_event_noun_is_where_it_happened_not_who_did_it():
+    rec = analysed("France mourned on Sunday. The Paris attacks shocked officials across France.")
+    e = find(rec, "ASSAULT", "attacks")
+    assert e.actor is None and name(rec, e.location) == "Paris"
+    rec = analysed("Russian strikes hit the city overnight.")
+    assert name(rec, find(rec, "ASSAULT", "strikes").actor) == "Russia"  # a nationality is a party

@@ -649,6 +649,19 @@ def _location(ctx: _Context, clause, recipient: Optional[str]) -> Optional[str]:
     return None
 
 
+def _modifier_place(ctx: _Context, tok) -> Optional[str]:
+    """A city, region or site named in a modifier before an event noun ("the Paris attacks", "the
+    Orlando nightclub shooting"); a country there is a party ("Russian strikes"), not a place."""
+    for child in tok.children:
+        if child.dep_ in ("compound", "nmod", "amod") and child.i < tok.i:
+            for t in child.subtree:
+                eid = ctx.token_entity[t.i]
+                if eid and ctx.entities[eid].type in ("GPE", "LOC", "FAC") and not (
+                        ctx.entities[eid].kb or "").startswith("country:") and not gazetteer.demonym_country(t.text):
+                    return eid
+    return None
+
+
 def _instrument_rank(tokens) -> Optional[int]:
     table = _instruments()
     lemmas = [t.lemma_.lower() for t in tokens]
@@ -749,6 +762,10 @@ def _event(ctx: _Context, trig: _Trigger, n: int) -> Event:
             event_type = "AGREE"
     clause = _clause(tok)
     location = _location(ctx, clause, recipient)
+    named_place = _modifier_place(ctx, tok) if trig.pattern.pos == "noun" else None
+    if named_place is not None:  # "the Paris attacks": where it happened, not who did it
+        actor = None if actor == named_place else actor
+        location = location or named_place
     if recipient is None and event_type == "PROTEST" and location is not None:
         recipient = location  # a protest in Serbia is addressed to Serbia's government
     actor_group, actor_person = ctx.roll_up(actor)
