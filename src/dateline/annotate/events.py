@@ -765,7 +765,7 @@ def _event(ctx: _Context, trig: _Trigger, n: int) -> Event:
     named_place = _modifier_place(ctx, tok) if trig.pattern.pos == "noun" else None
     if named_place is not None:  # "the Paris attacks": where it happened, not who did it
         actor = None if actor == named_place else actor
-        location = location or named_place
+        location = named_place
     if recipient is None and event_type == "PROTEST" and location is not None:
         recipient = location  # a protest in Serbia is addressed to Serbia's government
     actor_group, actor_person = ctx.roll_up(actor)
