@@ -184,7 +184,7 @@ def test_support_not_yet_given_or_refused_is_not_support():
 
 
 def test_a_city_before_an_event_noun_is_where_it_happened_not_who_did_it():
-    rec = analysed("France mourned on Sunday. The Paris attacks shocked officials across France.")
+    rec = analysed("France mourned on Sunday. Leaders across Europe condemned the Paris attacks.")
     e = find(rec, "ASSAULT", "attacks")
     assert e.actor is None and name(rec, e.location) == "Paris"
     rec = analysed("Russian strikes hit the city overnight.")
