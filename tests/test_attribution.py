@@ -32,6 +32,16 @@ def test_cue_before_the_quote_with_a_colon():
     assert a.kind == "direct" and record.span_text(a.speaker) == "The minister of transport"
 
 
+def test_a_sentence_that_only_frames_the_quote_before_it_names_its_speaker():
+    record = analyze_text("Rivals were angry on Monday. “The vote was rigged from the start.” Maria Lopez said. "
+                          "Her rivals disagreed.")
+    a = find(record, "The vote was rigged")
+    assert a.kind == "direct" and "Maria Lopez" in entity_name(record, source_of(record, a))
+    record = analyze_text("“The vote was rigged from the start.” Maria Lopez said the count would go on.")
+    src = source_of(record, find(record, "The vote was rigged"))
+    assert src is None or "Maria Lopez" not in entity_name(record, src)  # that sentence says more: its own
+
+
 def test_apostrophes_are_not_quotes():
     scan = quotes.scan("It's the players' union, and Jones' car isn't here.")
     assert scan.quotes == [] and scan.unbalanced == 0

@@ -197,6 +197,22 @@ def test_the_stories_scorer_takes_a_meeting_either_way_round_and_an_accusation_o
     assert backwards is None  # the accused is not the accuser
 
 
+def test_an_event_without_a_recipient_joins_the_story_whose_recipient_its_article_names(db):
+    people = [("Ana Ruiz", "PERSON"), ("Omar Haddad", "PERSON"), ("Lena Park", "PERSON")]
+    demands = [record(f"Ana Ruiz demanded that Omar Haddad resign, report {i}.", f"Outlet {i}", "2025-05-06",
+                      people=people, events=[("REQUEST", "Ana Ruiz", "Omar Haddad", "2025-05-06")]) for i in range(2)]
+    other = record("Ana Ruiz asked Lena Park for a recount.", "Outlet 2", "2025-05-05", people=people,
+                   events=[("REQUEST", "Ana Ruiz", "Lena Park", "2025-05-05")])
+    # the parse found no recipient in "Ruiz called on him to go"; the article names Haddad, not Park
+    vague = record("Omar Haddad stayed silent. Ana Ruiz called on him to go.", "Outlet 3", "2025-05-07",
+                   people=people[:2], events=[("REQUEST", "Ana Ruiz", None, "2025-05-07")])
+    with Store(db) as store:
+        add(store, other, *demands, vague)
+        stories = {s["recipient"]["name"]: s for s in views.stories(store.con, kind="event")}
+    assert stories["Omar Haddad"]["articles"] == 3 and stories["Omar Haddad"]["independent_outlets"] == 3
+    assert stories["Lena Park"]["articles"] == 1
+
+
 def test_a_story_resting_on_anonymous_sources_alone_is_flagged(db):
     with Store(db) as store:
         add(store, _talks(STORY[0], "Wire Service", "2025-05-06", anonymous=True),
@@ -330,3 +346,14 @@ def test_analyze_runs_the_corpus_step(tmp_path, capsys):
         taken = store.con.execute("SELECT count(*) FROM corpus_articles").fetchone()[0]
         linked = store.con.execute("SELECT count(DISTINCT article_id) FROM entity_links").fetchone()[0]
     assert taken == 2 and linked == 2
+
+
+def test_an_event_dated_by_a_part_of_a_day_or_a_weekend_is_placed_on_those_days():
+    from dateline.corpus.corroborate import event_dates
+
+    assert event_dates("2025-05-04TMO", "2025-05-06") == ("2025-05-04", "2025-05-04", "2025-05-04")
+    assert event_dates("2025-05-06TEV", "2025-05-06") == ("2025-05-06", "2025-05-06", "2025-05-06")  # said, not assumed
+    assert event_dates("2025-05-06", "2025-05-06")[0] == "2025-05-01"  # undated: the days before publication
+    assert event_dates("2025-W18-WE", None) == ("2025-05-03", "2025-05-04", "2025-05-03")
+    assert event_dates("2025-W18", None)[:2] == ("2025-04-28", "2025-05-04")
+    assert event_dates("2025-05", "2025-05-06") is None  # a month is too long to say which story

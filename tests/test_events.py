@@ -157,3 +157,35 @@ def test_plover_old_names_and_country_codes():
     assert plover.actor_matches(rec, e.actor, [{"actorText": "Japanese officials", "code": "JAP"}])
     assert not plover.actor_matches(rec, e.actor, [{"actorText": "Italian envoys", "code": "ITL"}])
     assert plover.actor_matches(rec, e.recipient, [{"actorText": "Italian envoys", "code": "ITL"}])
+
+
+def test_calling_for_someone_to_go_is_a_request_of_them():
+    rec = analysed("The opposition leader Maria Lopez called on Tuesday for Interior Minister Pablo Ortiz to resign.")
+    e = find(rec, "REQUEST", "called")
+    assert name(rec, e.actor) == "Maria Lopez" and name(rec, e.recipient) == "Pablo Ortiz"
+
+
+def test_verbs_of_rebuke_are_accusations():
+    rec = analysed("Senator Ellen Hayes lashed out at Governor Tom Reed on Friday.")
+    e = find(rec, "ACCUSE", "lashed out")
+    assert name(rec, e.actor) == "Ellen Hayes" and name(rec, e.recipient) == "Tom Reed"
+    assert find(analysed("Ellen Hayes rebuked Tom Reed over the budget."), "ACCUSE", "rebuked")
+
+
+def test_support_not_yet_given_or_refused_is_not_support():
+    for text in ("Ellen Hayes said she is not ready to endorse Tom Reed.", "Ellen Hayes refused to back Tom Reed.",
+                 "Ellen Hayes did not want to support Tom Reed."):
+        rec = analysed(text)
+        assert not [e for e in rec.events if e.type in ("SUPPORT", "AGREE")], text
+        e = [e for e in rec.events if e.type == "REJECT" and e.recipient][-1]
+        assert name(rec, e.actor) == "Ellen Hayes" and name(rec, e.recipient) == "Tom Reed"
+    rec = analysed("Ellen Hayes is ready to endorse Tom Reed.")
+    assert find(rec, "AGREE", "endorse").status == "future"
+
+
+def test_a_city_before_an_event_noun_is_where_it_happened_not_who_did_it():
+    rec = analysed("France mourned on Sunday. Leaders across Europe condemned the Paris attacks.")
+    e = find(rec, "ASSAULT", "attacks")
+    assert e.actor is None and name(rec, e.location) == "Paris"
+    rec = analysed("Russian strikes hit the city overnight.")
+    assert name(rec, find(rec, "ASSAULT", "strikes").actor) == "Russia"  # a nationality is a party

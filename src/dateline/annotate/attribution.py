@@ -411,8 +411,10 @@ def _names_a_thing(article: Article, q: quotes.Quote) -> bool:
 def _cue_after(article: Article, q: quotes.Quote):
     """The reporting verb between the quote's end and the end of its sentence, if any."""
     text, doc = article.text, article.doc
-    if q.end >= len(text) or text[q.start:q.end].rstrip("\"”’»' ").endswith("."):
-        return None  # “... over.” A new sentence follows; "?" and "!" may still take a cue
+    if q.end >= len(text):
+        return None
+    if text[q.start:q.end].rstrip("\"”’»' ").endswith("."):
+        return _frame_after(article, q)  # “... over.” A new sentence follows; "?" and "!" may still take a cue
     nxt = article.token_at(q.end)
     if doc[nxt].idx < q.end:
         nxt += 1
@@ -427,6 +429,29 @@ def _cue_after(article: Article, q: quotes.Quote):
             return tok
         if tok.dep_ == "ROOT" and tok.pos_ in ("VERB", "AUX"):
             return None  # “...?” The station is, as one critic put it, ...: a sentence of its own
+    return None
+
+
+def _frame_after(article: Article, q: quotes.Quote):
+    """The cue of a sentence that is nothing but a frame for the quote before it: “... missing.”
+    Trump said. / “... over.” said the mayor on Monday. A sentence saying more is its own."""
+    doc = article.doc
+    nxt = article.token_at(q.end)
+    if doc[nxt].idx < q.end:
+        nxt += 1
+    cue, verbs = None, 0
+    for i in range(nxt, min(len(doc), nxt + 8)):
+        tok = doc[i]
+        if article.quote_of[i] >= 0 or "\n" in tok.text or i > nxt and "\n" in doc[i - 1].whitespace_:
+            return None
+        if tok.text in _SENTENCE_END:
+            return cue if verbs == 1 and i > nxt + 1 else None
+        if tok.pos_ in ("VERB", "AUX"):
+            verbs += 1
+            found = _quote_cue(tok)
+            if found is None or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children):
+                return None
+            cue = tok
     return None
 
 

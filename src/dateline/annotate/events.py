@@ -281,6 +281,16 @@ def _object_words(obj):
                     yield from (c for c in pobj.children if c.dep_ in ("compound", "nmod", "amod"))
 
 
+def _marked_clause(tok, marks):
+    """A clause governed by ``tok`` and introduced by one of ``marks``: spaCy parses "called for
+    Obama to resign" as "called" + a clause marked "for" whose subject is Obama."""
+    for child in tok.children:
+        if child.dep_ in ("advcl", "xcomp", "ccomp") and any(
+                m.dep_ == "mark" and m.lower_ in marks for m in child.children):
+            return child
+    return None
+
+
 def _match(tok) -> Optional[_Trigger]:
     pos = _pos_of(tok)
     if pos is None:
@@ -306,6 +316,8 @@ def _match(tok) -> Optional[_Trigger]:
             for child in tok.children:
                 if child.dep_ in ("prep", "prt", "agent") and child.lower_ in p.values:
                     return _Trigger(tok, p)
+            if _marked_clause(tok, p.values) is not None:  # "called for Obama to resign"
+                return _Trigger(tok, p)
         elif p.condition == "xcomp":
             if any(child.dep_ in ("xcomp", "ccomp") for child in tok.children):
                 return _Trigger(tok, p)
@@ -375,8 +387,8 @@ def _actor_token(ctx: _Context, tok, seen: int = 0):
         return subj
     if _is_passive(tok):
         return None  # "nineteen people were killed": no agent, no actor
-    if tok.dep_ == "relcl":
-        return tok.head
+    if tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBD":
+        return tok.head  # a finite verb spaCy hangs on the noun before it ("— Donald Trump called ...")
     if tok.dep_ in _GOVERNED and tok.dep_ != "ccomp" and tok.head.i != tok.i:
         head = _governing_verb(tok)  # "it is willing to withdraw": through the adjective
         if head is not None:
@@ -436,8 +448,9 @@ def _verb_roles(ctx: _Context, trig: _Trigger) -> tuple[Optional[str], Optional[
             break
         recipient = None
     if recipient is None and trig.pattern.type in ("REQUEST", "THREATEN", "ACCUSE"):
-        for child in tok.children:  # "demanded that the Turkish government provide ..."
-            if child.dep_ == "ccomp" and _subject(child) is not None:
+        for child in tok.children:  # "demanded that the Turkish government provide ...", "called for X to resign"
+            if (child.dep_ == "ccomp" or child.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ == "for" for m in child.children)) and _subject(child) is not None:
                 recipient = ctx.entity_of(_subject(child))
                 if recipient == actor:
                     recipient = None
@@ -535,8 +548,18 @@ def _own_modality(tok) -> Optional[str]:
     return None
 
 
+def _denied(tok) -> bool:
+    """An infinitive its governor negates or refuses: "did not want to back", "is not ready to
+    support", "refused to endorse"."""
+    if tok.dep_ != "xcomp":
+        return False
+    head = tok.head
+    return (head.lemma_.lower() in _words("refusal_verb") or _negated(head)
+            or head.dep_ == "acomp" and _negated(head.head))
+
+
 def _status(tok) -> str:
-    if _negated(tok):
+    if _negated(tok) or _denied(tok):
         return "negated"
     own = _own_modality(tok)
     if own:
@@ -623,6 +646,19 @@ def _location(ctx: _Context, clause, recipient: Optional[str]) -> Optional[str]:
     if recipient and ctx.entities[recipient].type in ("GPE", "LOC", "FAC") and not (
             ctx.entities[recipient].kb or "").startswith("country:"):
         return recipient
+    return None
+
+
+def _modifier_place(ctx: _Context, tok) -> Optional[str]:
+    """A city, region or site named in a modifier before an event noun ("the Paris attacks", "the
+    Orlando nightclub shooting"); a country there is a party ("Russian strikes"), not a place."""
+    for child in tok.children:
+        if child.dep_ in ("compound", "nmod", "amod") and child.i < tok.i:
+            for t in child.subtree:
+                eid = ctx.token_entity[t.i]
+                if eid and ctx.entities[eid].type in ("GPE", "LOC", "FAC") and not (
+                        ctx.entities[eid].kb or "").startswith("country:") and not gazetteer.demonym_country(t.text):
+                    return eid
     return None
 
 
@@ -726,6 +762,10 @@ def _event(ctx: _Context, trig: _Trigger, n: int) -> Event:
             event_type = "AGREE"
     clause = _clause(tok)
     location = _location(ctx, clause, recipient)
+    named_place = _modifier_place(ctx, tok) if trig.pattern.pos == "noun" else None
+    if named_place is not None:  # "the Paris attacks": where it happened, not who did it
+        actor = None if actor == named_place else actor
+        location = named_place
     if recipient is None and event_type == "PROTEST" and location is not None:
         recipient = location  # a protest in Serbia is addressed to Serbia's government
     actor_group, actor_person = ctx.roll_up(actor)

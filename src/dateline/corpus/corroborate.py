@@ -3,16 +3,19 @@
 Event stories. An event takes part when it has a PLOVER type, days it may have happened on and a
 role linked to a corpus entity: an actor (the person when the record names one, else the country or
 group it is rolled up to), a recipient or a place (a city or region the record gives as actor or
-recipient counts as the place: "the Orlando massacre"). Its days (``event_dates``) are its own date,
-the seven days of its week, or, when its date is the article's publication day (what the record
-gives an event the text does not date), that day and the ``REPORT_LAG_DAYS`` before it. Events are
-grouped by type, status (``asserted``: occurred or future; ``negated``; ``hypothetical``) and anchor:
+recipient counts as the place: "the Orlando massacre"). Its days (``event_dates``) are its own date
+(a time or part of a day on it counts as the day), the days of its week or weekend, or, when its
+date is the article's publication day (what the record gives an event the text does not date),
+that day and the ``REPORT_LAG_DAYS`` before it. Events are grouped by type, status (``asserted``: occurred or future; ``negated``; ``hypothetical``) and anchor:
 the first known of actor, recipient and place, or of place, actor and recipient for material
 events (``lexicons/story_anchors.csv``). Within a group, taken in date order, an event joins the
 story whose first event's days end at most ``WINDOW_DAYS`` before its own begin and whose roles do
 not contradict its own (a missing role contradicts nothing), the one sharing most roles; else it
-starts a story. A group is clustered again whole whenever a batch adds to it, so a story does not
-depend on the order articles came in.
+starts a story. An actor-first event with no recipient ("Trump called for her to resign") comes
+after the others, and joins the story within ``WINDOW_DAYS`` of it, not contradicting it, whose
+recipient (if any) its article names: the one sharing most roles, then one with a recipient, then
+the one with most articles, then the nearest; else it starts a story. A group is clustered again
+whole whenever a batch adds to it, so a story does not depend on the order articles came in.
 
 Claim stories. Fact, prediction and opinion claims that name someone (a named speaker, or an
 entity inside the claim: a claim by no one about no one says nothing to corroborate) are compared
@@ -52,8 +55,8 @@ CLAIM_NUM_PERM = 64  # a claim has a dozen content words: a short signature is e
 CLAIM_MIN_OVERLAP = 0.7  # shared content words over those of the shorter claim
 CLAIM_MIN_JACCARD = 0.3
 CLAIM_MIN_WORDS = 4
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T[\w:.]*)?$")  # a day, or a time or part of one: 2016-06-12TMO
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")  # a week, or its weekend: 2016-W23-WE
 _NUMBER = re.compile(r"\d[\d,.]*")
 
 _EVENTS_SQL = """
@@ -121,20 +124,23 @@ def _anonymous(source_kind: Optional[str]) -> bool:
 
 def event_dates(date: Optional[str], published: Optional[str]) -> Optional[tuple[str, str, str]]:
     """(first, last, shown) days an event may have happened on, or None when it cannot be placed
-    within a week: its own day; the days of its week; or, when its day is the day the article was
-    published (the record's date for an event the text does not date), that day or the
-    ``REPORT_LAG_DAYS`` before it, since news reports what happened lately."""
+    within a week: its own day (a time or part of a day on it counts as the day); the days of its
+    week or weekend; or, when its day is the day the article was published (the record's date for
+    an event the text does not date), that day or the ``REPORT_LAG_DAYS`` before it, since news
+    reports what happened lately."""
     if not date:
         return None
-    if _DAY.match(date):
-        if date != published:
+    day = _DAY.match(date)
+    if day:
+        timed, date = date != day[1], day[1]
+        if timed or date != published:
             return date, date, date
-        day = dt.date.fromisoformat(date)
-        return str(day - dt.timedelta(days=REPORT_LAG_DAYS)), date, date
+        return str(dt.date.fromisoformat(date) - dt.timedelta(days=REPORT_LAG_DAYS)), date, date
     week = _WEEK.match(date)
     if week:
         monday = dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
-        return str(monday), str(monday + dt.timedelta(days=6)), str(monday)
+        first = monday + dt.timedelta(days=5) if week[3] else monday
+        return str(first), str(monday + dt.timedelta(days=6)), str(first)
     return None
 
 
@@ -197,26 +203,56 @@ def _agreement(story: dict[str, Any], m: dict[str, Any]) -> int:
     return sum(1 for r in _ROLES if m[r] is not None and story[r] == m[r])
 
 
-def cluster_events(members: list[dict[str, Any]]) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
-    """Stories of one group's events (see the module docstring): (story, its members)."""
+def _gap(story: dict[str, Any], m: dict[str, Any]) -> int:
+    """Days between the story's first event and this one (0 when their days meet)."""
+    first, last = dt.date.fromisoformat(m["date_from"]), dt.date.fromisoformat(m["date_to"])
+    return max((first - story["last_day"]).days, (story["first_day"] - last).days, 0)
+
+
+def _open_recipient(m: dict[str, Any]) -> bool:
+    """An actor-first event whose recipient the record does not give ("Trump called for her to
+    resign"): which of the actor's stories it reports is decided after those that name one."""
+    return m["recipient"] is None and m["actor"] is not None and m["type"] not in _place_first()
+
+
+def cluster_events(members: list[dict[str, Any]],
+                   named: Optional[dict[str, frozenset[str]]] = None) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """Stories of one group's events (see the module docstring): (story, its members). ``named``:
+    article id -> the corpus entities it names, by which an event without a recipient joins only
+    a story whose recipient its article names."""
     members = sorted(members, key=lambda m: (m["date_from"], m["date_to"], m["article_id"], m["item_id"]))
     stories: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
-    open_: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []  # stories a later event may still join
-    for m in members:
-        first = dt.date.fromisoformat(m["date_from"])
-        open_ = [s for s in open_ if (first - s[0]["last_day"]).days <= WINDOW_DAYS]  # events come in date order
-        home = max((s for s in open_ if _fits(s[0], m)), key=lambda s: _agreement(s[0], m), default=None)
-        if home is None:
-            story = {"id": story_id(_group(m), m["article_id"], m["item_id"]), "kind": "event", "type": m["type"],
-                     "status": m["status"], "actor": m["actor"], "recipient": m["recipient"],
-                     "location": m["location"], "last_day": dt.date.fromisoformat(m["date_to"])}
-            home = (story, [])
-            stories.append(home)
-            open_.append(home)
+
+    def start(m: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        story = {"id": story_id(_group(m), m["article_id"], m["item_id"]), "kind": "event", "type": m["type"],
+                 "status": m["status"], "actor": m["actor"], "recipient": m["recipient"],
+                 "location": m["location"], "first_day": dt.date.fromisoformat(m["date_from"]),
+                 "last_day": dt.date.fromisoformat(m["date_to"])}
+        stories.append((story, []))
+        return stories[-1]
+
+    def join(home: tuple[dict[str, Any], list[dict[str, Any]]], m: dict[str, Any]) -> None:
         story, own = home
         for role in _ROLES:
             story[role] = story[role] or m[role]
         own.append({**m, "story_id": story["id"]})
+
+    open_: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []  # stories a later event may still join
+    for m in (m for m in members if not _open_recipient(m)):
+        first = dt.date.fromisoformat(m["date_from"])
+        open_ = [s for s in open_ if (first - s[0]["last_day"]).days <= WINDOW_DAYS]  # events come in date order
+        home = max((s for s in open_ if _fits(s[0], m)), key=lambda s: _agreement(s[0], m), default=None)
+        if home is None:
+            home = start(m)
+            open_.append(home)
+        join(home, m)
+    for m in (m for m in members if _open_recipient(m)):
+        names = named.get(m["article_id"], frozenset()) if named is not None else None
+        fitting = [s for s in stories if _gap(s[0], m) <= WINDOW_DAYS and _fits(s[0], m)
+                   and (s[0]["recipient"] is None or names is None or s[0]["recipient"] in names)]
+        home = max(fitting, key=lambda s: (_agreement(s[0], m), s[0]["recipient"] is not None,
+                                           len({o["article_id"] for o in s[1]}), -_gap(s[0], m)), default=None)
+        join(home or start(m), m)
     return stories
 
 
@@ -255,13 +291,25 @@ def _events(con, new: list[str], moved: set[tuple[str, str]], shifted: set[str])
         groups[_group(m)].append(m)
     # Only the stories whose members changed are written again: a large group gains a member
     # in one story and keeps the others as they were.
-    clustered = [story for members in groups.values() for story in cluster_events(members)]
+    named = _named(con, {m["article_id"] for m in old + fresh if _open_recipient(m)})
+    clustered = [story for members in groups.values() for story in cluster_events(members, named)]
     unchanged = {s["id"] for s, own in clustered if held.get(s["id"]) == {(m["article_id"], m["item_id"]) for m in own}}
     changed = [(s, own) for s, own in clustered if s["id"] not in unchanged]
     _delete(con, before - unchanged)
     _insert(changed, con)
     written = {s["id"] for s, _ in changed}
     return written, before - unchanged - written
+
+
+def _named(con, articles: set[str]) -> dict[str, frozenset[str]]:
+    """article id -> the corpus entities it names."""
+    tables.temp_ids(con, "corroborate_named", articles)
+    out: dict[str, set[str]] = defaultdict(set)
+    for article, entity in con.execute(
+            "SELECT DISTINCT l.article_id, l.corpus_entity_id FROM entity_links l JOIN corroborate_named n "
+            "ON n.v = l.article_id WHERE l.corpus_entity_id IS NOT NULL").fetchall():
+        out[article].add(entity)
+    return {a: frozenset(out[a]) for a in articles}
 
 
 _MEMBER_COLUMNS = list(tables.TABLES["story_members"])
