@@ -15,7 +15,11 @@ Output, one folder a table, one Parquet file per input file (``KEY`` hashes the 
 Resume: a finished input is never analysed again (the driver skips it, and so does a retried
 task); an unfinished one is analysed from its start and its files are replaced, never added to.
 Killing the driver or a worker at any moment therefore loses nothing finished and duplicates
-nothing. An input's ``documents`` file is moved into place after its other tables, and the views
+nothing. Each attempt at an input stages its files in a folder of its own (``_staging/KEY-RANDOM``):
+a killed run's Python workers outlive their driver for a moment (pyspark's daemon gives them a
+process group of their own) and may still be at an input when the run started again reaches it;
+the first attempt to finish puts the files in place and a later one leaves them. A run clears
+what killed runs left in ``_staging`` before it starts. An input's ``documents`` file is moved into place after its other tables, and the views
 of ``attach`` show an article only through the documents row that offers it, so a reader never
 sees half an input.
 

@@ -11,9 +11,11 @@ The two searches differ in kind. datasketch's ``MinHashLSH`` (the local step) ba
 signature (37 bands of 3 at its threshold 0.3): a pair of Jaccard similarity J is a candidate with
 probability 1 - (1 - J^3)^37 (0.64 at J = 0.3, 0.99 at J = 0.5). Spark's is OR-amplification
 only: ``numHashTables`` single MinHash values, a pair sharing any one is a candidate, probability
-1 - (1 - J)^T, and ``approxSimilarityJoin`` then keeps the candidates within a Jaccard distance.
+1 - (1 - J)^T, and the candidates within a Jaccard distance are kept. (This step finds exactly
+``approxSimilarityJoin``'s candidates, a join on (table, MinHash value) of the model's hashes, but
+without its rows, which carry both vectors into a de-duplication that ran the driver out of memory.)
 The least Jaccard a verified copy can have follows from ``dedupe``'s constants (containment 0.6 of
-a text 0.3 of the other's length: 0.18 / 1.12 = 0.16), so the join keeps distances below
+a text 0.3 of the other's length: 0.18 / 1.12 = 0.16), so the step keeps distances below
 1 - 0.16 (plus a margin for the shingle hashing) and, with T = 64 tables, misses a verified pair
 with probability below 1.5e-5 even at J = 0.16. Spark's step is therefore at least as complete as
 the local one: the two agree on every pair of J >= 0.5 (syndicated and lightly edited copies,
