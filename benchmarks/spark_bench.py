@@ -18,7 +18,8 @@ busy. Three measurements:
 3. resume: a local[2] run over the throughput set killed with SIGKILL when half its inputs are
    finished, then run again; the second run's time as a share of the last full local[2] run's.
 
-Ends with one JSON line of every number. The machine is shared: run it more than once.
+Ends with a line of every ratio against its target and one JSON line of every number. One round
+takes about 15 minutes on two idle cores. The machine is shared: run it more than once.
 """
 from __future__ import annotations
 
@@ -100,6 +101,7 @@ def throughput(warcs: list[str], n: int, rounds: int, work: Path, skip: list[str
     load: dict[str, list[float]] = {}
     core_seconds, task_cpu_seconds = [], []
     near_seconds: dict[str, list[float]] = {}
+    spans: dict[str, list[float]] = {}  # first task's start to last task's end
     for r in range(rounds):
         for name, cmd in RUNS.items():
             if name in skip:
@@ -118,8 +120,12 @@ def throughput(warcs: list[str], n: int, rounds: int, work: Path, skip: list[str
                 parquet_bytes = sum(f.stat().st_size for f in target.glob("*/*.parquet"))
                 near = json.loads((target / "near_duplicates" / "inputs.json").read_text("utf-8"))
                 near_seconds.setdefault(name, []).append(near["seconds"])
-                task = (f"; tasks {core_seconds[-1]:.0f} s wall, {task_cpu_seconds[-1]:.0f} s CPU; near-duplicate "
-                        f"step {near['seconds']:.0f} s, {near['links']} links")
+                span = task_span(entries)
+                spans.setdefault(name, []).append(round(span, 1))
+                task = (f"; tasks {core_seconds[-1]:.0f} s wall, {task_cpu_seconds[-1]:.0f} s CPU, done in {span:.0f} s "
+                        f"on {len({e['worker']['pid'] for e in entries})} worker(s); near-duplicate step "
+                        f"{near['seconds']:.0f} s, {near['links']} links; the rest (JVM start, listing) "
+                        f"{seconds - span - near['seconds']:.0f} s")
             print(f"round {r + 1}: {name:16s} {n / seconds:6.2f} articles/s ({seconds:6.1f} s; CPU {CPU['last']:.0f} s; "
                   f"load {load[name][-1]:.1f}{task})", flush=True)
     best = {name: max(v) for name, v in runs.items()}
@@ -130,11 +136,20 @@ def throughput(warcs: list[str], n: int, rounds: int, work: Path, skip: list[str
         "local2_over_cli2": [round(a / b, 3) for a, b in zip(runs["spark local[2]"], runs["cli --workers 2"])],
         "cli2_over_cli1": [round(a / b, 3) for a, b in zip(runs.get("cli --workers 2", []), runs.get("cli --workers 1", []))],
         "best": {k: round(v, 3) for k, v in best.items()},
-        "cpu_seconds": cpu, "load_average_5min": load, "near_duplicate_step_seconds": near_seconds,
+        "cpu_seconds": cpu, "load_average_5min": load, "near_duplicate_step_seconds": near_seconds, "task_span_seconds": spans,
         "articles_per_core_second": round(n / statistics.median(core_seconds), 3),
         "articles_per_task_cpu_second": round(n / statistics.median(task_cpu_seconds), 3),
         "parquet_kb_per_article": round(parquet_bytes / n / 1024, 1),
     }
+
+
+def task_span(entries) -> float:
+    """Seconds from the first task's start to the last one's end (the manifest's finish times are
+    to the second)."""
+    import datetime as dt
+
+    ends = [dt.datetime.fromisoformat(e["finished_at"]).timestamp() for e in entries]
+    return max(ends) - min(end - e["seconds"] for end, e in zip(ends, entries))
 
 
 def memory(warcs: list[str], n: int, work: Path) -> dict:
@@ -184,12 +199,13 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=500, help="articles for the throughput runs (at least 500)")
     parser.add_argument("--html-share", type=float, default=0.3, help="share of them that are HTML pages (default 0.3)")
     parser.add_argument("--per-file", type=int, default=25, help="articles a WARC file (one task)")
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--memory-articles", type=int, default=2000, help="articles (texts) for the memory run; 0 skips it")
     parser.add_argument("--skip", action="append", default=[], choices=list(RUNS),
                         help="leave out one of the throughput runs (repeatable), e.g. --skip 'cli --workers 1'")
     args = parser.parse_args()
     result: dict = {}
+    started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="dateline-bench-spark-") as tmp:
         work = Path(tmp)
         warcs = write_warcs(work / "warc", real_articles(args.articles, args.html_share), args.per_file)
@@ -200,6 +216,12 @@ def main() -> None:
             big = write_warcs(work / "warc-memory", real_articles(args.memory_articles, 0.0), 100)
             print(f"{args.memory_articles} articles in {len(big)} WARC files", flush=True)
             result["memory"] = memory(big, args.memory_articles, work)
+    tp = result["throughput"]
+    print(f"ratios: local[2] / local[1] {tp['local2_over_local1']} (target >= 1.7); local[2] / cli --workers 2 "
+          f"{tp['local2_over_cli2']} (target >= 0.8); cli --workers 2 / --workers 1 {tp['cli2_over_cli1']}; resumed / full "
+          f"{result['resume']['resumed_over_full']} (target <= 0.6); per core: {tp['articles_per_task_cpu_second']} articles "
+          f"a task CPU second; worker memory growth after 200 articles "
+          f"{[w['growth_after_200'] for w in result.get('memory', {}).get('workers', {}).values()]} (target < 0.1); bench {time.perf_counter() - started:.0f} s, load average now {os.getloadavg()[1]:.1f}", flush=True)
     print(json.dumps(result))
 
 

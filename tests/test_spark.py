@@ -157,6 +157,26 @@ def test_the_reader_serves_spark_output_through_attach(spark_out):
         app.state.reader.close()
 
 
+def test_attach_reads_a_folder_whose_name_holds_glob_characters(spark_out, tmp_path, capsys):
+    """A folder named ``run[1] *?`` is itself, not a pattern: a sibling ``run1 xy`` that the name
+    would match as a glob (here holding one input fewer) is not read."""
+    out, attached, _ = spark_out
+    odd, decoy = tmp_path / "run[1] *?", tmp_path / "run1 xy"
+    shutil.copytree(out, odd)
+    shutil.copytree(out, decoy)
+    key = sorted(spark.finished(out))[0]
+    for table in spark.table_names():
+        (decoy / table / f"{key}.parquet").unlink()
+    counts = spark.attach(odd, tmp_path / "odd.duckdb")
+    with Store(attached, read_only=True) as store:
+        assert counts == {t: store.query(f"SELECT count(*) FROM {t}")[1][0][0] for t in spark.table_names()}
+    capsys.readouterr()
+    assert cli.main(["list", "--db", str(tmp_path / "odd.duckdb"), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.count("\n") == 1 + 9
+    assert spark.expand_inputs([str(odd / spark.MANIFEST / f"{key}.json")]) == [
+        (str(odd / spark.MANIFEST / f"{key}.json"), str(odd / spark.MANIFEST / f"{key}.json"))]  # a path, not a glob
+
+
 def test_attach_refuses_a_store_with_tables_of_its_own(spark_out, cli_db, tmp_path):
     out, _, _ = spark_out
     db = tmp_path / "store.duckdb"
@@ -269,6 +289,33 @@ def test_a_run_killed_midway_resumes_without_losing_or_doubling(session, tmp_pat
     assert ids == (10, 10) and counts["documents"] == 10
     for table in spark.table_names():
         assert len(list((out / table).glob("*.parquet"))) == 5
+
+
+def test_two_attempts_at_one_input_at_the_same_time_both_end_well(tmp_path):
+    """A killed run's Python worker can outlive its driver for a moment (pyspark's daemon puts its
+    workers in a process group of their own) and still be analysing an input when the resumed run
+    starts on it; a cluster may run a task twice. Each attempt stages its files on its own, so
+    neither removes the other's, and the input ends up in place once, whole."""
+    import multiprocessing
+
+    from dateline.read import DEFAULT_MAX_BYTES
+
+    path = tmp_path / "one.warc.gz"
+    path.write_bytes(build_warc([_page(HTML[0]), _page(TEXT[0]), _page(HTML[1])], compress=True))
+    out = tmp_path / "out"
+    for folder in (spark.MANIFEST, spark.STAGING, *spark.table_names()):
+        (out / folder).mkdir(parents=True)
+    item = spark.InputFile(0, str(path), str(path))
+    attempts = [functools.partial(spark.analyse_input, item, output=str(out), run_no=run, published=None,
+                                  batch_size=32, max_bytes=DEFAULT_MAX_BYTES) for run in (1, 2)]
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        entries = [r.get(timeout=300) for r in [pool.apply_async(a) for a in attempts]]
+    assert all(e["statuses"] == {"ok": 3} for e in entries)
+    assert spark.finished(out)[item.key]["run"] in (1, 2)
+    for table in spark.table_names():
+        assert [f.name for f in (out / table).iterdir()] == [f"{item.key}.parquet"]
+    assert duckdb.sql(f"SELECT count(*) FROM '{out}/documents/*.parquet'").fetchone() == (3,)
+    assert not list((out / spark.STAGING).iterdir())
 
 
 def _edited(path: Path, cut: int) -> tuple[str, str, bytes]:

@@ -15,7 +15,11 @@ Output, one folder a table, one Parquet file per input file (``KEY`` hashes the 
 Resume: a finished input is never analysed again (the driver skips it, and so does a retried
 task); an unfinished one is analysed from its start and its files are replaced, never added to.
 Killing the driver or a worker at any moment therefore loses nothing finished and duplicates
-nothing. An input's ``documents`` file is moved into place after its other tables, and the views
+nothing. Each attempt at an input stages its files in a folder of its own (``_staging/KEY-RANDOM``):
+a killed run's Python workers outlive their driver for a moment (pyspark's daemon gives them a
+process group of their own) and may still be at an input when the run started again reaches it;
+the first attempt to finish puts the files in place and a later one leaves them. A run clears
+what killed runs left in ``_staging`` before it starts. An input's ``documents`` file is moved into place after its other tables, and the views
 of ``attach`` show an article only through the documents row that offers it, so a reader never
 sees half an input.
 
@@ -46,6 +50,7 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+import uuid
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -109,7 +114,7 @@ def expand_inputs(inputs: Iterable[str], input_base: Optional[str] = None) -> li
     for item in inputs:
         if _is_url(item):
             found.append((item, item))
-        elif any(c in item for c in "*?["):
+        elif any(c in item for c in "*?[") and not Path(item).exists():  # a file named a[1].warc is itself
             matches = sorted(glob.glob(item, recursive=True))
             missing += [] if matches else [item]
             found += [(m, str(Path(m).resolve())) for m in matches if Path(m).is_file()]
@@ -201,6 +206,8 @@ def run(inputs: Iterable[str], output: str | Path, *, master: Optional[str] = No
             (out / folder).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise errors.output_unwritable(str(out), exc.strerror or str(exc)) from exc
+    for left in (out / STAGING).iterdir():  # a killed run's attempts' (none of this run has started)
+        shutil.rmtree(left, ignore_errors=True)
     done = finished(out)
     todo = [InputFile(i, given, location) for i, (given, location) in enumerate(files)
             if input_key(location) not in done]
@@ -252,13 +259,24 @@ def analyse_input(item: InputFile, *, output: str, run_no: int, published: Optio
     entry_path = out / MANIFEST / f"{item.key}.json"
     if entry_path.exists():  # a task retried after its input finished
         return {**json.loads(entry_path.read_text("utf-8")), "skipped": True}
-    stage = out / STAGING / item.key
-    shutil.rmtree(stage, ignore_errors=True)
+    # this attempt's own staging folder: another attempt at the same input may be at work (a killed
+    # run's worker outlives its driver for a moment; a cluster may run a task twice)
+    stage = out / STAGING / f"{item.key}-{uuid.uuid4().hex[:12]}"
     stage.mkdir(parents=True)
+    try:
+        return _finish(item, out, entry_path, stage, run_no, published, batch_size, max_bytes)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def _finish(item: InputFile, out: Path, entry_path: Path, stage: Path, run_no: int, published: Optional[str],
+            batch_size: int, max_bytes: int) -> dict[str, Any]:
     started, cpu = time.perf_counter(), time.process_time()
     with tempfile.TemporaryDirectory(prefix="dateline-spark-") as tmp:
         with _local_copy(item.location, tmp) as path:
             statuses = _stage(item, path, Path(tmp) / "stage.duckdb", stage, run_no, published, batch_size, max_bytes)
+    if entry_path.exists():  # another attempt finished the input meanwhile: its files stay
+        return {**json.loads(entry_path.read_text("utf-8")), "skipped": True}
     for table in table_names():  # documents last: it makes the input's articles visible
         os.replace(stage / f"{table}.parquet", out / table / f"{item.key}.parquet")
     entry = {
@@ -269,10 +287,9 @@ def analyse_input(item: InputFile, *, output: str, run_no: int, published: Optio
         "worker": {"pid": os.getpid(), "documents": _WORKER["articles"], "rss_mb": _rss_mb(),
                    "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)},
     }
-    partial = entry_path.with_suffix(".json.tmp")
+    partial = stage / "entry.json"
     partial.write_text(json.dumps(entry, ensure_ascii=False, indent=1), "utf-8")
     os.replace(partial, entry_path)
-    shutil.rmtree(stage, ignore_errors=True)
     return entry
 
 
@@ -432,8 +449,7 @@ def attach(folder: str | Path, db: str | Path) -> dict[str, int]:
 
 def _view_statements(root: Path) -> list[str]:
     def scan(table: str) -> str:
-        pattern = str(root / table / "*.parquet").replace("'", "''")
-        return f"read_parquet('{pattern}', filename = true)"
+        return f"read_parquet('{_parquet_glob(root / table)}', filename = true)"
 
     # the first offered copy of each article: the input (file key) it is read from
     first = (f"SELECT article_id, arg_min(parse_filename(filename, true), seq) AS input "
@@ -450,7 +466,7 @@ def _view_statements(root: Path) -> list[str]:
     for view, sub, columns in (("spark_near_duplicates", "articles", "id VARCHAR, duplicate_of VARCHAR, shingles INTEGER"),
                                ("spark_duplicate_links", "links", "article_id VARCHAR, other_id VARCHAR, "
                                                                   "containment DOUBLE, jaccard DOUBLE")):
-        pattern = str(near / sub / "*.parquet").replace("'", "''")
+        pattern = _parquet_glob(near / sub)
         empty = "SELECT " + ", ".join(f"NULL::{c.split()[1]} AS {c.split()[0]}" for c in columns.split(", ")) + " LIMIT 0"
         source = f"SELECT * FROM read_parquet('{pattern}')" if list((near / sub).glob("*.parquet")) else empty
         statements.append(f"CREATE OR REPLACE VIEW {view} AS {source}")
@@ -464,3 +480,10 @@ def _view_statements(root: Path) -> list[str]:
             f"CREATE OR REPLACE VIEW {table} AS SELECT {columns} FROM {scan(table)} t {join}"
             f"SEMI JOIN first_copies f ON f.article_id = t.{key} AND f.input = parse_filename(t.filename, true)")
     return statements
+
+
+def _parquet_glob(folder: Path) -> str:
+    """A DuckDB glob of the Parquet files in ``folder`` (whose own name is no pattern), quoted for SQL."""
+    from .store import glob_literal
+
+    return (glob_literal(str(folder)) + "/*.parquet").replace("'", "''")

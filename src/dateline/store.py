@@ -168,6 +168,12 @@ def _read_only_config() -> dict[str, Any]:
     return {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 
 
+def glob_literal(path: str) -> str:
+    """``path`` as a DuckDB glob that matches itself only: each glob character (an output folder
+    named ``run[1]``) in a character class of its own."""
+    return "".join(f"[{c}]" if c in "[*?" else c for c in path)
+
+
 def _open_read_only(path: str, allowed_directories: list[str]):
     """A read-only connection on which no statement may read or write a file outside the store and
     the allowed directories, install or load an extension, or change a setting. DuckDB takes
@@ -182,7 +188,9 @@ def _open_read_only(path: str, allowed_directories: list[str]):
         return con
     statements = ["SET enable_external_access = false", "SET lock_configuration = true"]
     if allowed_directories:
-        folders = ", ".join("'" + (str(Path(d).resolve()) + "/").replace("'", "''") + "'" for d in allowed_directories)
+        # each folder also as a glob of itself: DuckDB checks a glob's own text against the list
+        resolved = [str(Path(d).resolve()) for d in allowed_directories]
+        folders = ", ".join("'" + (d + "/").replace("'", "''") + "'" for d in dict.fromkeys([*resolved, *map(glob_literal, resolved)]))
         statements.insert(0, f"SET allowed_directories = [{folders}]")
     for statement in statements:
         con.execute(statement)

@@ -11,9 +11,11 @@ The two searches differ in kind. datasketch's ``MinHashLSH`` (the local step) ba
 signature (37 bands of 3 at its threshold 0.3): a pair of Jaccard similarity J is a candidate with
 probability 1 - (1 - J^3)^37 (0.64 at J = 0.3, 0.99 at J = 0.5). Spark's is OR-amplification
 only: ``numHashTables`` single MinHash values, a pair sharing any one is a candidate, probability
-1 - (1 - J)^T, and ``approxSimilarityJoin`` then keeps the candidates within a Jaccard distance.
+1 - (1 - J)^T, and the candidates within a Jaccard distance are kept. (This step finds exactly
+``approxSimilarityJoin``'s candidates, a join on (table, MinHash value) of the model's hashes, but
+without its rows, which carry both vectors into a de-duplication that ran the driver out of memory.)
 The least Jaccard a verified copy can have follows from ``dedupe``'s constants (containment 0.6 of
-a text 0.3 of the other's length: 0.18 / 1.12 = 0.16), so the join keeps distances below
+a text 0.3 of the other's length: 0.18 / 1.12 = 0.16), so the step keeps distances below
 1 - 0.16 (plus a margin for the shingle hashing) and, with T = 64 tables, misses a verified pair
 with probability below 1.5e-5 even at J = 0.16. Spark's step is therefore at least as complete as
 the local one: the two agree on every pair of J >= 0.5 (syndicated and lightly edited copies,
@@ -78,11 +80,11 @@ def _features(rows: Iterable) -> Iterator[tuple]:
 
     for row in rows:
         shingles = dedupe.article_shingles(row.text)
-        vector = None
+        vector = indices = None
         if len(shingles) >= dedupe.MIN_SHINGLES:
             indices = sorted({_index(s) for s in shingles})
             vector = Vectors.sparse(FEATURES, indices, [1.0] * len(indices))
-        yield row.id, len(shingles), vector
+        yield row.id, len(shingles), vector, indices
 
 
 def _verified(rows: Iterable) -> Iterator[tuple]:
@@ -96,10 +98,10 @@ def run(spark, folder: str | Path, inputs: Iterable[str]) -> dict[str, int]:
     """Find the near-duplicates among every article in ``folder`` and write ``near_duplicates``.
     ``inputs``: the keys of the finished inputs (the stamp). Returns counts."""
     from pyspark.ml.feature import MinHashLSH
-    from pyspark.sql import functions as F
-    from pyspark.sql.types import DoubleType, IntegerType, StringType, StructField, StructType
-
+    from pyspark.ml.functions import vector_to_array
     from pyspark.ml.linalg import VectorUDT
+    from pyspark.sql import functions as F
+    from pyspark.sql.types import ArrayType, DoubleType, IntegerType, StringType, StructField, StructType
 
     started = time.perf_counter()
     root = Path(folder).resolve()
@@ -107,12 +109,22 @@ def run(spark, folder: str | Path, inputs: Iterable[str]) -> dict[str, int]:
                 .dropDuplicates(["id"]))  # a copy across inputs is one article
     features = spark.createDataFrame(articles.rdd.mapPartitions(_features), StructType([
         StructField("id", StringType(), False), StructField("shingles", IntegerType(), False),
-        StructField("features", VectorUDT(), True)])).cache()
+        StructField("features", VectorUDT(), True), StructField("indices", ArrayType(IntegerType()), True)])).cache()
+    n_articles = features.count()  # the shingles are made once, here; the later steps read the cache
     compared = features.where(F.col("features").isNotNull())
     model = MinHashLSH(inputCol="features", outputCol="hashes", numHashTables=NUM_HASH_TABLES, seed=SEED).fit(compared)
-    candidates = (model.approxSimilarityJoin(compared, compared, 1 - min_jaccard() + HASH_MARGIN, "distance")
-                  .select(F.col("datasetA.id").alias("a"), F.col("datasetB.id").alias("b"))
-                  .where(F.col("a") < F.col("b")).distinct())
+    # approxSimilarityJoin's candidates, without its rows: a pair sharing a MinHash value in any one
+    # table, kept if the Jaccard distance of its hashed shingle sets is below the bound. (The join
+    # itself carries both vectors in every row it de-duplicates and runs out of memory early.)
+    buckets = (model.transform(compared).select("id", F.posexplode("hashes").alias("table", "hash"))
+               .select("id", "table", vector_to_array("hash")[0].alias("bucket")))
+    shared = (buckets.alias("x").join(buckets.alias("y"), ["table", "bucket"]).where(F.col("x.id") < F.col("y.id"))
+              .select(F.col("x.id").alias("a"), F.col("y.id").alias("b")).distinct())
+    sets = compared.select("id", "indices")
+    similar = min_jaccard() - HASH_MARGIN  # the least Jaccard similarity kept
+    candidates = (shared.join(sets.toDF("a", "set_a"), "a").join(sets.toDF("b", "set_b"), "b")
+                  .where(F.size(F.array_intersect("set_a", "set_b")) > similar * F.size(F.array_union("set_a", "set_b")))
+                  .select("a", "b"))
     texts = articles.select("id", "text")
     pairs = (candidates.join(texts.withColumnRenamed("id", "a").withColumnRenamed("text", "text_a"), "a")
              .join(texts.withColumnRenamed("id", "b").withColumnRenamed("text", "text_b"), "b"))
@@ -139,7 +151,6 @@ def run(spark, folder: str | Path, inputs: Iterable[str]) -> dict[str, int]:
         StructField("article_id", StringType(), False), StructField("other_id", StringType(), False),
         StructField("containment", DoubleType(), False), StructField("jaccard", DoubleType(), False)]),
     ).coalesce(1).write.parquet(str(stage / "links"))
-    n_articles = features.count()
     features.unpersist()
     counts = {"articles": n_articles, "links": len(links), "copies": len(copies),
               "seconds": round(time.perf_counter() - started, 1)}
