@@ -277,3 +277,15 @@ def test_hope_in_every_form_is_a_belief():
 ])
 def test_political_news_cues(sentence, part, lemma):
     assert find(analyze_text(sentence), part).cue_lemma == lemma
+
+
+@pytest.mark.parametrize("headline, speaker", [
+    ("Hale: No outside pressure on the harbor inquiry.", "Hale"),
+    ("Hale on the Harbor Board Releasing Its Minutes: ‘I Think It Will.’", "Hale"),
+    ("Dr. Tom Hale: Harbor Board ‘Not Fit To Run The Port.’", "Dr. Tom Hale"),
+])
+def test_headline_colon_forms_with_a_person_the_article_names(headline, speaker):
+    record = analyze_text(headline + "\n\nCouncillor Tom Hale said on Monday that the harbor board had failed the city.")
+    a = next(a for a in record.attributions if a.cue_lemma == ":")
+    assert record.text[a.speaker[0]:a.speaker[1]] == speaker
+    assert source_of(record, a).kind == "named_person"

@@ -1183,8 +1183,13 @@ def _colon_lines(article: Article, found: list[Found], quoted: set[int]) -> None
         transcript = all(t.text.isupper() for t in prefix if t.is_alpha)
         if any(article.quote_of[t.i] >= 0 for t in doc[first:colon + 1]) and not (opened and transcript):
             continue
-        if not prefix[0].is_alpha or any(t.pos_ in ("VERB", "AUX") or t.pos_ == "ADP" and not _in_parentheses(text, t.idx)
-                                         for t in prefix):
+        opening = _opening_name(article, prefix)
+        # "Gillibrand on Hillary Releasing Her Transcripts: ‘I Think She Will.’": a person on a topic
+        on_topic = opening is not None and opening + 1 < colon and doc[opening + 1].lower_ == "on"
+        # a name known from the article is a name, however the tagger read it ("Gillibrand" a verb)
+        checked = [] if on_topic else [t for t in prefix if opening is None or t.i > opening]
+        if not (prefix[0].is_alpha or prefix[0].lower_.rstrip(".") in cues.honorifics()) or any(
+                t.pos_ in ("VERB", "AUX") or t.pos_ == "ADP" and not _in_parentheses(text, t.idx) for t in checked):
             continue  # "** WINNER:", "The Assassination of Gianni Versace:": a label or a title
         if transcript and not opened and not _named_elsewhere(prefix, names):
             continue  # "BREXIT VOTE:", "EARN, BABY, EARN:": a section's label in capitals, no one named
@@ -1201,7 +1206,9 @@ def _colon_lines(article: Article, found: list[Found], quoted: set[int]) -> None
             rest.pop()
         words = [t for t in rest if t.is_alpha]
         headline = len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
-        if not rest or rest[0].like_num or not (headline or any(t.pos_ in ("VERB", "AUX") for t in rest)):
+        said = headline or any(t.pos_ in ("VERB", "AUX") for t in rest) or (
+            opening == colon - 1 and len(words) >= 3)  # "Lynch: No outside influence on FBI probe"
+        if not rest or rest[0].like_num or not said:
             continue  # "Sanders: 46", "Pledged: 781": a score or a list, not words said
         start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
         # a report inside the line is the line's speaker's ("FALLIN: I think he is ..."): the line
@@ -1210,9 +1217,8 @@ def _colon_lines(article: Article, found: list[Found], quoted: set[int]) -> None
             continue
         head = next((t for t in reversed(prefix) if t.pos_ in ("PROPN", "NOUN") or t.text.isupper()), prefix[-1])
         speaker_end = colon - 1
-        named = _headline_subject(article, prefix)
-        if named is not None:  # "Elizabeth Warren Hammers Wells Fargo CEO: ...": the name that opens it
-            head, speaker_end = doc[named], named
+        if opening is not None and opening < colon - 1 and (on_topic or _does_something(article, prefix, opening)):
+            head, speaker_end = doc[opening], opening  # "Elizabeth Warren Hammers Wells Fargo CEO: ..."
         content, inside = _with_quotes(article, (start, end), quoted) if not opened else ((start, end), [])
         f = Found("direct" if transcript else "mixed" if inside else "indirect", content,
                   cue=article.span(colon, colon), cue_token=colon, lemma=":", cue_kind="speech")
@@ -1222,28 +1228,39 @@ def _colon_lines(article: Article, found: list[Found], quoted: set[int]) -> None
         quoted.update(inside)
 
 
-def _headline_subject(article: Article, prefix) -> Optional[int]:
-    """A title-case headline before a colon that opens with the name of a person the article names
-    and goes on with what they did ("Elizabeth Warren Hammers Wells Fargo CEO"): the name's last
-    token, which the tagger, reading every capitalised word as a name, would otherwise lose in one
-    long compound. Not where the words after the name are a role ("Obama Spokesman Josh Earnest")
-    or name another person."""
-    doc = article.doc
+def _opening_name(article: Article, prefix) -> Optional[int]:
+    """The last token of the name of a person the article names elsewhere too, where it opens
+    ``prefix`` (after any title: "Dr. Ben Carson"); None if no such name does."""
     lo, hi = prefix[0].idx, prefix[-1].idx + len(prefix[-1].text)
     elsewhere = [ent for ent in article.record.entities if ent.type == "PERSON"
-                 and any(e <= lo or s >= hi for s, e in ent.mentions)]  # named elsewhere too
-    people = {ent.name for ent in elsewhere} | {article.text[s:e] for ent in elsewhere for s, e in ent.mentions
-                                                if e <= lo or s >= hi}
+                 and any(e <= lo or s >= hi for s, e in ent.mentions)]
+    people = {ent.name for ent in elsewhere} | {ent.name.split()[-1] for ent in elsewhere} | {
+        article.text[s:e] for ent in elsewhere for s, e in ent.mentions if e <= lo or s >= hi}  # "Lynch:"
     text = prefix.text
-    name = max((n for n in people if " " in n and text.startswith(n + " ")), key=len, default=None)
-    if name is None:
-        return None
-    last = article.token_at(prefix[0].idx + len(name) - 1)
-    rest = doc[last + 1:prefix.end]
+    name = max((n for n in people if text == n or text.startswith(n + " ")), key=len, default=None)
+    if name is None:  # behind a title ("Dr. Ben Carson", "Sen. Warren")
+        start = next((t for t in prefix if t.lower_.rstrip(".") not in cues.honorifics()), None)
+        if start is None or start.i == prefix.start:
+            return None
+        rest = article.text[start.idx:hi]
+        name = max((n for n in people if rest == n or rest.startswith(n + " ")), key=len, default=None)
+        if name is None:
+            return None
+        return article.token_at(start.idx + len(name) - 1)
+    return article.token_at(lo + len(name) - 1)
+
+
+def _does_something(article: Article, prefix, last: int) -> bool:
+    """A title-case headline that goes on, after the person's name that opens it, with what they
+    did ("Elizabeth Warren Hammers Wells Fargo CEO"), which the tagger, reading every capitalised
+    word as a name, would lose in one long compound. Not where the words after the name are a
+    role ("Obama Spokesman Josh Earnest") or name another person."""
+    rest = article.doc[last + 1:prefix.end]
     if len(rest) < 2 or rest[0].is_punct or rest[0].lemma_.lower() in cues.person_roles() \
-            or rest[0].lower_.rstrip(".") in cues.honorifics() or any(n in rest.text for n in people):
-        return None
-    return last
+            or rest[0].lower_.rstrip(".") in cues.honorifics():
+        return False
+    return not any(e.type == "PERSON" and any(rest[0].idx <= s < rest[-1].idx + len(rest[-1].text) for s, _ in e.mentions)
+                   for e in article.record.entities)
 
 
 def _named_elsewhere(prefix, names: set[str]) -> bool:

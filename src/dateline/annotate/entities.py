@@ -372,7 +372,6 @@ def _people_index(mentions) -> _People:
                 and words[-1] in surnames and all(w[:1].isupper() for w in words)):
             continue
         key = _person_key(m)
-        words = m.name.split()
         if len(words) >= 2:
             people.full.setdefault(m.name, key)
             if m.entry is not None:
