@@ -27,8 +27,8 @@ from . import Page
 from .dates import date_line
 from .htmlbody import Unit, body_units
 from .pagemeta import is_section_name, marked_authors, read_metadata
-from .text import (assemble, author_note, byline_authors, is_chrome, is_meta_line, is_title_like, opens_link_list,
-                   trailing_chrome)
+from .text import (assemble, author_note, byline_authors, is_chrome, is_meta_line, is_title_like,
+                   opens_link_list, trailing_chrome)
 
 _PARSER_MAX_DEPTH = 255  # libxml2's HTML parser drops what is nested deeper than this
 _EXTRACTION_ERRORS = (ValueError, TypeError, AttributeError, etree.LxmlError, RecursionError)

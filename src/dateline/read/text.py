@@ -6,11 +6,14 @@ title, then a line classifier that keeps the article and drops the chrome.
    is a whole paragraph (text copied from a browser often has no blank lines).
 2. Where the article lies (``locate``): the run of lines whose prose most outweighs the short lines
    around it (menus, share rows, labels, lists of links, a teaser's line under a link), carried
-   over a few short lines to the prose after them, and ended by a line opening what follows an
-   article (comments, an author's box, related stories: ``lexicons/closing_heads.txt``).
+   back over a line or two to a standfirst, carried over a few short lines to the prose after
+   them (not to a rail of teasers), and ended by a line opening what follows an article
+   (comments, an author's box, related stories: ``lexicons/closing_heads.txt``).
 3. The title: among the title-like lines above the article, the one whose words the article
    echoes most, a little more if the page shows it twice (a breadcrumb and the headline) or its
-   byline or date follows it, a little less the farther it stands.
+   byline or date follows it, a little less the farther it stands (a table of contents, bylines,
+   dates and share rows between put it no farther); not an entry of the table of contents, a
+   breadcrumb's trail, or a byline set on the headline's line.
 4. Each line of the article is then one of:
    - chrome (share rows, counters, cookie notices, "Advertisement", "Read more", newsletter
      prompts, photo credits, comment prompts: ``lexicons/chrome.txt``), dropped and kept in
@@ -23,7 +26,8 @@ title, then a line classifier that keeps the article and drops the chrome.
      with a colon, such lines are the items of a list);
    - body.
    Links listed after "Related" or "Most read", runs of three or more title-like lines in a row,
-   and headings after the last paragraph are chrome too. Lines outside the article go to
+   headings after the last paragraph and a note about the author closing the article ("Jane Doe
+   is a writer ...") are not the article either. Lines outside the article go to
    ``removed``. The dateline is looked for at the head of the first body paragraph.
 """
 from __future__ import annotations
@@ -417,8 +421,8 @@ _GAP_BACK_LINES = 2  # above the article: a subheading, a headline over its stan
 
 def extend_start(lines: list[_Line], start: int) -> int:
     """The span's start carried back over a line or two (a subheading, a headline under its
-    standfirst) to the prose before them that ends a sentence, as long as none of them opens a list of links or closes an
-    article (the end of another story's teaser rail)."""
+    standfirst) to the prose before them that ends a sentence, as long as none of them opens a
+    list of links or closes an article (the end of another story's teaser rail)."""
     i = start
     while i > 0:
         k = i - 1
@@ -491,7 +495,8 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
 
     def listed(i: int) -> bool:  # one of a run of lines the article repeats: its table of contents
         # (an entry worded otherwise than its section's heading stands between two that are not)
-        return (lines[i].text in inside and (entry(i - 1, i) or entry(i + 1, i))) or (entry(i - 1, i) and entry(i + 1, i))
+        before, after = entry(i - 1, i), entry(i + 1, i)
+        return (lines[i].text in inside and (before or after)) or (before and after)
 
     best, best_score, nearest = None, _TITLE_MIN_SCORE, None
     distance = -1
@@ -529,8 +534,8 @@ _OPENING_MARGIN = 0.5  # and by how much a headline there must outscore one abov
 def locate(lines: list[_Line]) -> tuple[Optional[int], int, int]:
     """Where the article lies: its headline's line (or None), its first line and its end. The
     headline may stand inside the run of prose found first, after a notice or a teaser that holds
-    little of it ("Many of the offers on this site are from advertisers..."): the article then
-    starts after the headline that scores best."""
+    little of it ("Many of the offers on this site are from advertisers...", one paragraph at
+    most): the article then starts after the headline that scores best."""
     start, end = article_span(lines)
     start = extend_start(lines, start)
     end = article_end(lines, start, extend_span(lines, start, end))
