@@ -26,8 +26,8 @@ LSH_THRESHOLD = 0.3  # Jaccard at which datasketch's banding should find a pair
 MIN_CONTAINMENT = 0.6  # share of the shorter text's shingles found in the longer
 MIN_LENGTH_RATIO = 0.3  # shingles of the shorter text over those of the longer
 MIN_SHINGLES = 10  # texts shorter than this are compared only as exact copies
-TRIES = 3  # members of one group a new article is verified against before the group is passed over
-COVERED = 0.9  # share of a copy's shingles found in the one it copies, beyond which it is not indexed
+TRIES = 3  # members of one group a new article is verified against at most
+COVERED = 0.9  # share of a copy's shingles found in one it copies, beyond which a large group's copy is not indexed
 
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -83,9 +83,10 @@ def add(con, article_ids: list[str]) -> tuple[dict[str, int], set[str]]:
 
     The new articles are taken one at a time, earliest copy first. Each is verified against its
     candidates (indexed articles sharing a band key) group by group: against at most ``TRIES``
-    members of a group, most bands shared first, and no further once one is a copy, so a story
-    syndicated a thousand times costs a comparison a copy. A copy whose shingles lie almost all
-    (``COVERED``) in the one it was found a copy of is not indexed: a later copy finds that one."""
+    members of a group, most bands shared first, so a story syndicated a thousand times costs a
+    few comparisons a copy (a small group is compared whole, as ``spark_dedupe`` compares). A copy
+    whose shingles lie almost all (``COVERED``) in one it copies, in a group that offered ``TRIES``
+    candidates already, is not indexed: a later copy finds those."""
     new = _texts(con, article_ids)
     sets = {i: article_shingles(text) for i, (text, _) in new.items()}
     keys = lsh.signatures(sets, LSH_THRESHOLD)
@@ -113,8 +114,8 @@ def add(con, article_ids: list[str]) -> tuple[dict[str, int], set[str]]:
                     links.append({"article_id": item, "other_id": other, "containment": round(containment, 4),
                                   "jaccard": round(jaccard, 4)})
                     groups.link(item, other)
-                    covered = covered or len(sets[item] & sets[other]) >= COVERED * len(sets[item])
-                    break
+                    covered = covered or (len(candidates) >= TRIES
+                                          and len(sets[item] & sets[other]) >= COVERED * len(sets[item]))
         if not covered:
             batch.add(item, keys[item])
             indexed[item] = keys[item]

@@ -5,7 +5,8 @@ bands of ``r`` rows) that best separates pairs above a Jaccard threshold from pa
 band of a signature becomes one row ``(band, key, item)`` of its kind's table (``article_lsh``,
 ``claim_lsh``), ``key`` a 64-bit mix of the band's values; two items sharing a band key are
 candidates, found by one join in DuckDB. Adding items costs their own rows; nothing already indexed is read again but the rows
-their keys meet. A batch's items meet one another in memory (``Buckets``), one at a time.
+their keys meet. A batch's items meet one another by a join of their own rows, or in memory
+(``Buckets``) where they must be taken one at a time.
 """
 from __future__ import annotations
 
@@ -84,8 +85,9 @@ def signatures(sets: dict[str, set[str]], threshold: float, num_perm: int = NUM_
     return {item: band_keys(s, threshold, num_perm) for item, s in sets.items() if s}
 
 
-def _band_rows(con, keys: dict[str, Any]) -> None:
-    """The temporary table ``lsh_new(band, key, item)``: one row a band of each signature."""
+def _band_rows(con, keys: dict[str, Any], query_only: set[str] = frozenset()) -> None:
+    """The temporary table ``lsh_new(band, key, item, indexed)``: one row a band of each signature,
+    ``indexed`` false for the items in ``query_only``."""
     import numpy as np
 
     items = list(keys)
@@ -94,25 +96,29 @@ def _band_rows(con, keys: dict[str, Any]) -> None:
     con.register("lsh_source", {
         "band": np.tile(np.arange(bands, dtype=np.int16), len(items)),
         "key": np.concatenate([keys[item] for item in items]),
-        "item": np.repeat(np.arange(len(items), dtype=np.int32), bands)})
+        "item": np.repeat(np.arange(len(items), dtype=np.int32), bands),
+        "indexed": np.repeat(np.array([item not in query_only for item in items], dtype=bool), bands)})
     try:
-        con.execute("CREATE OR REPLACE TEMP TABLE lsh_new AS SELECT s.band, s.key, n.v AS item "
+        con.execute("CREATE OR REPLACE TEMP TABLE lsh_new AS SELECT s.band, s.key, n.v AS item, s.indexed "
                     "FROM lsh_source s JOIN lsh_items n ON n.i = s.item")
     finally:
         con.unregister("lsh_source")
+
+
+def _stored_pairs(con, kind: str) -> list[tuple[str, str, int]]:
+    """(item of ``lsh_new``, indexed item, bands shared) for every pair sharing a band key."""
+    return con.execute(f"SELECT q.item, o.item, count(*) FROM lsh_new q JOIN {kind}_lsh o "
+                       "ON o.band = q.band AND o.key = q.key AND o.item <> q.item GROUP BY ALL").fetchall()
 
 
 def stored_candidates(con, kind: str, keys: dict[str, Any]) -> dict[str, dict[str, int]]:
     """The items of the store's index sharing a band key with each of these signatures: item ->
     {indexed item: bands shared}. An item never meets itself."""
     found: dict[str, dict[str, int]] = defaultdict(dict)
-    if not keys:
-        return found
-    _band_rows(con, keys)
-    for a, b, shared in con.execute(
-            f"SELECT q.item, o.item, count(*) FROM lsh_new q JOIN {kind}_lsh o "
-            "ON o.band = q.band AND o.key = q.key AND o.item <> q.item GROUP BY ALL").fetchall():
-        found[a][b] = shared
+    if keys:
+        _band_rows(con, keys)
+        for a, b, shared in _stored_pairs(con, kind):
+            found[a][b] = shared
     return found
 
 
@@ -124,8 +130,8 @@ def insert(con, kind: str, keys: dict[str, Any]) -> None:
 
 
 class Buckets:
-    """The index of one batch's items, in memory: items are added one at a time, each meeting the
-    ones added before it, so a batch never joins with itself."""
+    """The index of one batch's items, in memory, for a batch whose items are taken one at a time,
+    each meeting the ones added before it and deciding whether it is added itself."""
 
     def __init__(self) -> None:
         self._items: dict[tuple[int, int], list[str]] = defaultdict(list)
@@ -145,21 +151,20 @@ class Buckets:
 def index(con, kind: str, sets: dict[str, set[str]], threshold: float, num_perm: int = NUM_PERM,
           query_only: Iterable[str] = ()) -> set[tuple[str, str]]:
     """Add items (id -> set of strings) to the store's LSH index. Returns the candidate pairs they
-    make: (item, indexed item) for each item, and each pair of the batch's items once. Items in
-    ``query_only`` (copies of an item indexed already, say) look for candidates but are not
-    indexed: they meet neither later items nor one another, so a thousand copies of one text cost
-    a thousand lookups, not half a million pairs. An item indexed again (its strings changed) keeps
-    its earlier rows: they can only bring candidates that verification turns down, and deleting
-    rows from a table of millions costs more than keeping them."""
+    make: (item, indexed item) for each item, each pair of the items indexed now once, and (item,
+    item indexed now) for the others. Items in ``query_only`` (copies of an item indexed already,
+    say) look for candidates but are not indexed: they meet no other such item and no later one,
+    so a thousand copies of one text cost a thousand lookups, not half a million pairs. An item
+    indexed again (its strings changed) keeps its earlier rows: they can only bring candidates
+    that verification turns down, and deleting rows from a table of millions costs more than
+    keeping them."""
     keys = signatures(sets, threshold, num_perm)
-    query_only = set(query_only)
-    pairs = {(a, b) for a, found in stored_candidates(con, kind, keys).items() for b in found}
-    indexed = {item: k for item, k in keys.items() if item not in query_only}
-    batch = Buckets()
-    for item, item_keys in indexed.items():
-        pairs |= {(item, other) for other in batch.hits(item_keys)}
-        batch.add(item, item_keys)
-    for item in keys.keys() & query_only:
-        pairs |= {(item, other) for other in batch.hits(keys[item])}
-    insert(con, kind, indexed)
+    if not keys:
+        return set()
+    _band_rows(con, keys, set(query_only))
+    pairs = {(a, b) for a, b, _ in _stored_pairs(con, kind)}
+    pairs |= set(con.execute(
+        "SELECT DISTINCT p.item, q.item FROM lsh_new p JOIN lsh_new q ON p.band = q.band AND p.key = q.key "
+        "AND q.indexed AND (p.item < q.item OR NOT p.indexed)").fetchall())
+    con.execute(f"INSERT INTO {kind}_lsh SELECT band, key, item FROM lsh_new WHERE indexed")
     return pairs
