@@ -8,9 +8,10 @@ busy. Three measurements:
 
 1. throughput, end to end (start-up and model loading included), ``--rounds`` times each, for
    ``dateline spark --master local[1]`` and ``local[2]`` and ``dateline analyze --workers 1`` and
-   ``--workers 2`` over the same --articles articles, with the ratios, each run's CPU seconds and
-   the load average (the machine is shared: a ratio under 2 with CPU seconds unchanged means other
-   processes held the cores); plus the per-core figures (articles / summed task seconds, and / task
+   ``--workers 2`` over the same --articles articles, with the ratios, a Spark run's task CPU
+   seconds and the load average (the machine is shared: a ratio under 2 with task CPU seconds
+   unchanged means other processes held the cores; rusage sees neither Spark's JVM and workers nor
+   the CLI's forked workers, so no whole-run CPU is given); plus the per-core figures (articles / summed task seconds, and / task
    CPU seconds) that the capacity plan in docs/scale.md uses;
 2. memory: a ``local[1]`` run over --memory-articles texts (one Python worker sees them all);
    each manifest entry carries the worker's resident memory after its input file, so the growth
@@ -28,7 +29,6 @@ import gzip
 import json
 import os
 import random
-import resource
 import signal
 import statistics
 import subprocess
@@ -78,16 +78,11 @@ def dateline(*args: str) -> list[str]:
     return [sys.executable, "-m", "dateline", *args]
 
 
-CPU: dict[str, float] = {}  # CPU seconds of the last timed command and the processes it waited for
-
-
 def timed(cmd: list[str]) -> float:
-    started, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
     done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     if done.returncode not in (0, 1):
         sys.exit(f"{' '.join(cmd[2:5])} ... failed ({done.returncode}):\n{done.stderr[-2000:]}")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    CPU["last"] = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     return time.perf_counter() - started
 
 
@@ -97,7 +92,6 @@ RUNS = {"spark local[1]": ["spark", "--master", "local[1]"], "spark local[2]": [
 
 def throughput(warcs: list[str], n: int, rounds: int, work: Path, skip: list[str] = ()) -> dict:
     runs: dict[str, list[float]] = {}
-    cpu: dict[str, list[float]] = {}
     load: dict[str, list[float]] = {}
     core_seconds, task_cpu_seconds = [], []
     near_seconds: dict[str, list[float]] = {}
@@ -110,7 +104,6 @@ def throughput(warcs: list[str], n: int, rounds: int, work: Path, skip: list[str
             where = ["--output", str(target)] if cmd[0] == "spark" else ["--db", f"{target}.duckdb", "--format", "none"]
             seconds = timed(dateline(*cmd, *warcs, *where))
             runs.setdefault(name, []).append(n / seconds)
-            cpu.setdefault(name, []).append(round(CPU["last"], 1))
             load.setdefault(name, []).append(round(os.getloadavg()[1], 2))
             task = ""
             if cmd[0] == "spark":
@@ -126,7 +119,7 @@ def throughput(warcs: list[str], n: int, rounds: int, work: Path, skip: list[str
                         f"on {len({e['worker']['pid'] for e in entries})} worker(s); near-duplicate step "
                         f"{near['seconds']:.0f} s, {near['links']} links; the rest (JVM start, listing) "
                         f"{seconds - span - near['seconds']:.0f} s")
-            print(f"round {r + 1}: {name:16s} {n / seconds:6.2f} articles/s ({seconds:6.1f} s; CPU {CPU['last']:.0f} s; "
+            print(f"round {r + 1}: {name:16s} {n / seconds:6.2f} articles/s ({seconds:6.1f} s; "
                   f"load {load[name][-1]:.1f}{task})", flush=True)
     best = {name: max(v) for name, v in runs.items()}
     return {
@@ -136,7 +129,7 @@ def throughput(warcs: list[str], n: int, rounds: int, work: Path, skip: list[str
         "local2_over_cli2": [round(a / b, 3) for a, b in zip(runs["spark local[2]"], runs["cli --workers 2"])],
         "cli2_over_cli1": [round(a / b, 3) for a, b in zip(runs.get("cli --workers 2", []), runs.get("cli --workers 1", []))],
         "best": {k: round(v, 3) for k, v in best.items()},
-        "cpu_seconds": cpu, "load_average_5min": load, "near_duplicate_step_seconds": near_seconds, "task_span_seconds": spans,
+        "load_average_5min": load, "near_duplicate_step_seconds": near_seconds, "task_span_seconds": spans,
         "articles_per_core_second": round(n / statistics.median(core_seconds), 3),
         "articles_per_task_cpu_second": round(n / statistics.median(task_cpu_seconds), 3),
         "parquet_kb_per_article": round(parquet_bytes / n / 1024, 1),

@@ -19,9 +19,9 @@ nothing. Each attempt at an input stages its files in a folder of its own (``_st
 a killed run's Python workers outlive their driver for a moment (pyspark's daemon gives them a
 process group of their own) and may still be at an input when the run started again reaches it;
 the first attempt to finish puts the files in place and a later one leaves them. A run clears
-what killed runs left in ``_staging`` before it starts. An input's ``documents`` file is moved into place after its other tables, and the views
-of ``attach`` show an article only through the documents row that offers it, so a reader never
-sees half an input.
+what killed runs left in ``_staging`` before it starts. An input's ``documents`` file is moved
+into place after its other tables, and the views of ``attach`` show an article only through the
+documents row that offers it, so a reader never sees half an input.
 
 Duplicates: inside one input, a second copy of an article (the same text once decoded) is a
 ``duplicate`` row, recognised before annotating, as on the CLI.

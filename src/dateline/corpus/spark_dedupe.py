@@ -113,9 +113,8 @@ def run(spark, folder: str | Path, inputs: Iterable[str]) -> dict[str, int]:
     n_articles = features.count()  # the shingles are made once, here; the later steps read the cache
     compared = features.where(F.col("features").isNotNull())
     model = MinHashLSH(inputCol="features", outputCol="hashes", numHashTables=NUM_HASH_TABLES, seed=SEED).fit(compared)
-    # approxSimilarityJoin's candidates, without its rows: a pair sharing a MinHash value in any one
-    # table, kept if the Jaccard distance of its hashed shingle sets is below the bound. (The join
-    # itself carries both vectors in every row it de-duplicates and runs out of memory early.)
+    # approxSimilarityJoin's candidates (see above): a pair sharing a MinHash value in any one table,
+    # kept if the Jaccard distance of its hashed shingle sets is below the bound
     buckets = (model.transform(compared).select("id", F.posexplode("hashes").alias("table", "hash"))
                .select("id", "table", vector_to_array("hash")[0].alias("bucket")))
     shared = (buckets.alias("x").join(buckets.alias("y"), ["table", "bucket"]).where(F.col("x.id") < F.col("y.id"))
