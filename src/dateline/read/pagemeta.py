@@ -9,7 +9,8 @@ an ``h1`` in capitals that no metadata title repeats is a label ("SUPPORTING GAA
 
 Publication date, in this order:
 1. a metadata publication date (JSON-LD ``datePublished``, ``article:published_time``,
-   ``itemprop=datePublished``, htmldate's original date) that the page also *shows* its reader;
+   ``itemprop=datePublished``; htmldate's original date only where the page has none of these)
+   that the page also *shows* its reader;
 2. a date the page shows after a publication label ("Published", "Posted on");
 3. a date the page shows after an update label ("Last updated:"), when the page shows no
    publication date at all: that is the date its reader sees;
@@ -461,22 +462,25 @@ def choose_published(markup: Markup, htmldate: Callable[[], Optional[str]], at_h
     1. Dates shown with the headline: the first of them that the metadata also gives (htmldate,
        where it gives none); else the first with a publication label ("Published"); else the first. A reader cites the
        date printed with the headline; the metadata's may be a template's or a first draft's.
-    2. Otherwise htmldate's date (original date, extensive search), or one of the metadata's
-       publication dates, when the page shows it anywhere.
+    2. Otherwise one of the metadata's publication dates that the page shows anywhere; with no
+       metadata publication date, htmldate's date (original date, extensive search) when shown.
+    htmldate is asked only where the metadata gives no publication date: its original date reads
+    the same tags first, and its search of the whole page is the costliest step of the reading.
     3. Otherwise a date the page shows after a publication label, else after an update label: the
        only date its reader sees.
     4. Otherwise the metadata's first publication date (JSON-LD's ``datePublished`` and the like,
        unambiguous), else htmldate's."""
     htmldate = functools.cache(htmldate)
     if at_head:
-        return (next((d.day for d in at_head if d.day in markup.published or d.day == htmldate()), None)
+        return (next((d.day for d in at_head
+                      if d.day in markup.published or (not markup.published and d.day == htmldate())), None)
                 or next((d.day for d in at_head if d.kind == "published"), None)
                 or at_head[0].day)
     page_dates = shown()
     days_shown = {d.day for d in page_dates}
-    for day in (htmldate(), *markup.published):
-        if day and day in days_shown:
-            return day
+    day = next((day for day in markup.published if day in days_shown), None) if markup.published else htmldate()
+    if day and day in days_shown:
+        return day
     for kind in ("published", "updated"):
         day = next((d.day for d in page_dates if d.kind == kind), None)
         if day:
