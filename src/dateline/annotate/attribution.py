@@ -133,6 +133,12 @@ class Article:
             i += 1
         return max(0, min(i, len(self.doc) - 1))
 
+    def token_after(self, char: int) -> int:
+        """The first token that starts at or after ``char`` (``len(doc)`` if none): the words
+        after a quote ending at ``char``, not the token the quote's last mark is glued to."""
+        i = self.token_at(char)
+        return i + 1 if i < len(self.doc) and self.doc[i].idx < char else i
+
     def span(self, lo: int, hi: int) -> Span:
         """Character span of tokens lo..hi inclusive."""
         return self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi].text)
@@ -415,13 +421,11 @@ def _cue_after(article: Article, q: quotes.Quote):
         return None
     if text[q.start:q.end].rstrip("\"”’»' ").endswith("."):
         return _frame_after(article, q)  # “... over.” A new sentence follows; "?" and "!" may still take a cue
-    nxt = article.token_at(q.end)
-    if doc[nxt].idx < q.end:
-        nxt += 1
+    nxt = article.token_after(q.end)
     limit = min(len(doc), nxt + 25)
     for i in range(nxt, limit):
         tok = doc[i]
-        if article.quote_of[i] >= 0 or "\n" in tok.text or "\n" in doc[i - 1].whitespace_ and i > nxt:
+        if _leaves_sentence(article, i, nxt):
             return None
         if tok.text in _SENTENCE_END:
             return None
@@ -432,17 +436,22 @@ def _cue_after(article: Article, q: quotes.Quote):
     return None
 
 
+def _leaves_sentence(article: Article, i: int, first: int) -> bool:
+    """Whether token ``i``, read on from token ``first`` after a quote, is past the quote's
+    sentence: inside another quote, or after a line break."""
+    doc = article.doc
+    return article.quote_of[i] >= 0 or "\n" in doc[i].text or i > first and "\n" in doc[i - 1].whitespace_
+
+
 def _frame_after(article: Article, q: quotes.Quote):
     """The cue of a sentence that is nothing but a frame for the quote before it: “... missing.”
     Trump said. / “... over.” said the mayor on Monday. A sentence saying more is its own."""
     doc = article.doc
-    nxt = article.token_at(q.end)
-    if doc[nxt].idx < q.end:
-        nxt += 1
+    nxt = article.token_after(q.end)
     cue, verbs = None, 0
     for i in range(nxt, min(len(doc), nxt + 8)):
         tok = doc[i]
-        if article.quote_of[i] >= 0 or "\n" in tok.text or i > nxt and "\n" in doc[i - 1].whitespace_:
+        if _leaves_sentence(article, i, nxt):
             return None
         if tok.text in _SENTENCE_END:
             return cue if verbs == 1 and i > nxt + 1 else None
@@ -500,9 +509,7 @@ def _speaker_beside(article: Article, q: quotes.Quote, cue):
     ("“...,” said one, Hiroshi Tanabe, who ..."). The parse of these inverted sentences changes
     with the names in them; where the words settle it they win."""
     doc = article.doc
-    nxt = article.token_at(q.end)
-    if nxt < len(doc) and doc[nxt].idx < q.end:
-        nxt += 1
+    nxt = article.token_after(q.end)
     while nxt < cue.i and doc[nxt].text in _PHRASE_STOPS:
         nxt += 1
     if cue.i < nxt:
@@ -1236,17 +1243,18 @@ def _opening_name(article: Article, prefix) -> Optional[int]:
                  and any(e <= lo or s >= hi for s, e in ent.mentions)]
     people = {ent.name for ent in elsewhere} | {ent.name.split()[-1] for ent in elsewhere} | {
         article.text[s:e] for ent in elsewhere for s, e in ent.mentions if e <= lo or s >= hi}  # "Lynch:"
-    text = prefix.text
-    name = max((n for n in people if text == n or text.startswith(n + " ")), key=len, default=None)
+
+    def opens(text: str) -> Optional[str]:  # the longest of the names that is the whole text or opens it
+        return max((n for n in people if text == n or text.startswith(n + " ")), key=len, default=None)
+
+    name = opens(prefix.text)
     if name is None:  # behind a title ("Dr. Ben Carson", "Sen. Warren")
         start = next((t for t in prefix if t.lower_.rstrip(".") not in cues.honorifics()), None)
         if start is None or start.i == prefix.start:
             return None
-        rest = article.text[start.idx:hi]
-        name = max((n for n in people if rest == n or rest.startswith(n + " ")), key=len, default=None)
+        name, lo = opens(article.text[start.idx:hi]), start.idx
         if name is None:
             return None
-        return article.token_at(start.idx + len(name) - 1)
     return article.token_at(lo + len(name) - 1)
 
 

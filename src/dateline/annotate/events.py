@@ -281,14 +281,15 @@ def _object_words(obj):
                     yield from (c for c in pobj.children if c.dep_ in ("compound", "nmod", "amod"))
 
 
+def _marked(clause, marks) -> bool:
+    """Whether ``clause`` is introduced by one of ``marks`` ("for" in "called for Obama to resign")."""
+    return any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children)
+
+
 def _marked_clause(tok, marks):
     """A clause governed by ``tok`` and introduced by one of ``marks``: spaCy parses "called for
     Obama to resign" as "called" + a clause marked "for" whose subject is Obama."""
-    for child in tok.children:
-        if child.dep_ in ("advcl", "xcomp", "ccomp") and any(
-                m.dep_ == "mark" and m.lower_ in marks for m in child.children):
-            return child
-    return None
+    return next((c for c in tok.children if c.dep_ in ("advcl", "xcomp", "ccomp") and _marked(c, marks)), None)
 
 
 def _match(tok) -> Optional[_Trigger]:
@@ -449,8 +450,8 @@ def _verb_roles(ctx: _Context, trig: _Trigger) -> tuple[Optional[str], Optional[
         recipient = None
     if recipient is None and trig.pattern.type in ("REQUEST", "THREATEN", "ACCUSE"):
         for child in tok.children:  # "demanded that the Turkish government provide ...", "called for X to resign"
-            if (child.dep_ == "ccomp" or child.dep_ == "advcl" and any(
-                    m.dep_ == "mark" and m.lower_ == "for" for m in child.children)) and _subject(child) is not None:
+            if (child.dep_ == "ccomp" or child.dep_ == "advcl" and _marked(child, ("for",))) \
+                    and _subject(child) is not None:
                 recipient = ctx.entity_of(_subject(child))
                 if recipient == actor:
                     recipient = None

@@ -35,6 +35,13 @@ _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff]")  # zero-width characters 
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "some", "one", "another"}
 
 
+def _heard_at(src: Source, span: Span) -> Source:
+    """``src``, with ``span`` among its mentions."""
+    if span not in src.mentions:
+        src.mentions.append(span)
+    return src
+
+
 # --- phrases -------------------------------------------------------------------------------------
 
 def phrase_span(article, tok) -> Span:
@@ -224,9 +231,7 @@ class SourceBook:
             self.by_key[key] = src
             self.heads[src.id] = head
             self.plural[src.id] = plural
-        if span not in src.mentions:
-            src.mentions.append(span)
-        return src
+        return _heard_at(src, span)
 
     def _fresh_key(self, base: str) -> str:
         return f"{base}#{len(self.sources)}"
@@ -245,10 +250,7 @@ class SourceBook:
     def speaker(self, tok, span: Span, cue=None) -> Optional[Source]:
         """The source a speaker phrase headed by ``tok`` stands for (the same token, the same source)."""
         if tok.i in self.by_token:
-            src = self.by_token[tok.i]
-            if span not in src.mentions:
-                src.mentions.append(span)
-            return src
+            return _heard_at(self.by_token[tok.i], span)
         src = self._speaker(tok, span, cue)
         if src is not None:
             self.by_token[tok.i] = src
@@ -428,15 +430,13 @@ class SourceBook:
 
     def _pronoun(self, tok, span: Span, cue=None) -> Optional[Source]:
         word = tok.lower_
-        if coref.pronoun_gender(word):
+        if gender := coref.pronoun_gender(word):
             found = self.resolver.person(tok, self.recent_speakers)
-            unnamed = self._unnamed_speaker(tok, coref.pronoun_gender(word), found[1] if found else -1)
+            unnamed = self._unnamed_speaker(tok, gender, found[1] if found else -1)
             if unnamed is not None:
-                if span not in unnamed.mentions:
-                    unnamed.mentions.append(span)
-                return unnamed
+                return _heard_at(unnamed, span)
             if found is None:
-                return self._unnamed_person(tok, coref.pronoun_gender(word), span)
+                return self._unnamed_person(tok, gender, span)
             eid = found[0]
             self.add_mention(eid, span)
             return self.for_entity(self.entity_by_id[eid], span, "named_person")
@@ -445,18 +445,14 @@ class SourceBook:
             document = self._document_before(tok)
             if document is not None:  # "... released the video. It shows an officer ...": the video
                 src = self.speaker(document, phrase_span(self.article, document))
-                if src is not None and span not in src.mentions:
-                    src.mentions.append(span)
-                return src
+                return None if src is None else _heard_at(src, span)
         if coref.is_plural_pronoun(word) or coref.is_it(word):
             found = self._group_antecedent(tok, coref.is_plural_pronoun(word))
             if isinstance(found, Entity):
                 self.add_mention(found.id, span)
                 return self.for_entity(found, span, self._entity_kind(found, tok, found.name, None))
             if isinstance(found, Source):
-                if span not in found.mentions:
-                    found.mentions.append(span)
-                return found
+                return _heard_at(found, span)
             if found is not None:  # "Republican senators ..., and they say": the plural noun's phrase
                 return self.speaker(found, phrase_span(self.article, found))
         return None
@@ -536,9 +532,7 @@ class SourceBook:
             if t.pos_ == "NOUN" and role is not None and role.gender == gender and t.dep_ in ("nsubj", "nsubjpass") \
                     and not _plural(t) and art.quote_of[i] < 0:
                 src = self.speaker(t, phrase_span(art, t))
-                if src is not None and span not in src.mentions:
-                    src.mentions.append(span)
-                return src
+                return None if src is None else _heard_at(src, span)
         return None
 
     def _document_before(self, tok):

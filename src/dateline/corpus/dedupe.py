@@ -69,12 +69,12 @@ def is_copy(a: set[str], b: set[str]) -> tuple[bool, float, float]:
     return ok, containment, jaccard
 
 
-def _texts(con, ids) -> dict[str, tuple[str, tuple]]:
-    """id -> (text, ``copy_order`` key) of some articles."""
+def _texts(con, ids) -> dict[str, tuple[str, tuple, str]]:
+    """id -> (text, ``copy_order`` key, earliest copy of its group: itself if none) of some articles."""
     tables.temp_ids(con, "dedupe_ids", ids)
-    rows = con.execute("SELECT a.id, a.text, a.published, (SELECT min(d.seq) FROM documents d WHERE d.article_id = a.id) "
-                       "FROM articles a JOIN dedupe_ids i ON i.v = a.id").fetchall()
-    return {r[0]: (r[1], copy_order(r[0], r[2], r[3])) for r in rows}
+    rows = con.execute("SELECT a.id, a.text, a.published, (SELECT min(d.seq) FROM documents d WHERE d.article_id = a.id), "
+                       "coalesce(a.duplicate_of, a.id) FROM articles a JOIN dedupe_ids i ON i.v = a.id").fetchall()
+    return {r[0]: (r[1], copy_order(r[0], r[2], r[3]), r[4]) for r in rows}
 
 
 def add(con, article_ids: list[str]) -> tuple[dict[str, int], set[str]]:
@@ -88,17 +88,15 @@ def add(con, article_ids: list[str]) -> tuple[dict[str, int], set[str]]:
     whose shingles lie almost all (``COVERED``) in one it copies, in a group that offered ``TRIES``
     candidates already, is not indexed: a later copy finds those."""
     new = _texts(con, article_ids)
-    sets = {i: article_shingles(text) for i, (text, _) in new.items()}
+    sets = {i: article_shingles(text) for i, (text, _, _) in new.items()}
     keys = lsh.signatures(sets, LSH_THRESHOLD)
     stored = lsh.stored_candidates(con, "article", keys)
     others = {b for found in stored.values() for b in found}
     groups = Groups()
     if others:
-        tables.temp_ids(con, "dedupe_ids", others)
-        for other, root in con.execute("SELECT a.id, coalesce(a.duplicate_of, a.id) FROM articles a "
-                                       "JOIN dedupe_ids i ON i.v = a.id").fetchall():
+        for other, (text, _, root) in _texts(con, others).items():
             groups.link(other, root)
-        sets.update({i: article_shingles(text) for i, (text, _) in _texts(con, others).items()})
+            sets[other] = article_shingles(text)
     batch, indexed, links = lsh.Buckets(), {}, []
     for item in sorted(keys, key=lambda i: new[i][1]):
         found = batch.hits(keys[item])
