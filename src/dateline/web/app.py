@@ -6,7 +6,8 @@ The pages only read: the store is opened once, read-only (``Store(path, read_onl
 
 To add a page: a view ``(request, **path and query
 parameters) -> (data, extras)`` whose ``data`` is plain JSON-able (what ``corpus.views`` returns)
-and ``extras`` what only the HTML needs (charts as Markup); a template that extends ``base.html``
+and ``extras`` what only the HTML needs (charts as Markup), or a function making them where they
+cost queries the JSON twin need not pay; a template that extends ``base.html``
 (blocks ``title``, ``main``); ``route(path, template, view)`` inside ``create_app``; and an entry in
 ``NAV`` for the bar at the top.
 """
@@ -94,10 +95,12 @@ def create_app(db: str | Path, allowed_hosts: Optional[list[str]] = None) -> Fas
         return response
 
     def page(template: str, view: Callable[..., tuple[dict[str, Any], dict[str, Any]]]):
-        """An HTML route and its JSON twin from one view returning (data, extras for HTML only)."""
+        """An HTML route and its JSON twin from one view returning (data, extras for HTML only); the
+        extras may be a function making them, called for the HTML page only (a chart's queries)."""
         @functools.wraps(view)
         def as_html(request: Request, **kwargs) -> HTMLResponse:
             data, extras = view(request, **kwargs)
+            extras = extras() if callable(extras) else extras
             json_path = request.url.path.rstrip("/") + ("/.json" if request.url.path == "/" else ".json")
             json_url = json_path.replace("//", "/") + (f"?{request.url.query}" if request.url.query else "")
             html = env.get_template(template).render(request=request, data=data, json_url=json_url, **extras)
@@ -248,9 +251,8 @@ def create_app(db: str | Path, allowed_hosts: Optional[list[str]] = None) -> Fas
                 c = counterparts.setdefault(other["id"], {**other, "stories": 0})
                 c["stories"] += 1
         found["counterparts"] = sorted(counterparts.values(), key=lambda c: (-c["stories"], c["name"]))
-        extras = {"timeline_chart": charts.timeline(found["timeline"], f"timeline of {found['name']}"),
-                  "graph_chart": _small_graph(entity_id)}
-        return found, extras
+        return found, lambda: {"timeline_chart": charts.timeline(found["timeline"], f"timeline of {found['name']}"),
+                               "graph_chart": _small_graph(entity_id)}
 
     def pair(request: Request, entity_id: str, other_id: str):
         a = reader.corpus(views.find_entities, entity_id, limit=1) if _STORY_ID.match(entity_id) else []
