@@ -198,6 +198,8 @@ def test_a_title_given_by_the_container_is_not_repeated_in_the_body():
     "This article contains affiliate links.", "Table of contents", "2 hours ago",
     "Image source, Getty Images", "Image caption, Protesters waved flags outside parliament on Sunday",
     "You are reading 1 of 3 free articles this month. Subscribe for unlimited access.", "Staff Reporter",
+    "It looks like you're using an outdated browser. Please update it for the best experience.",
+    "Dismiss notification", "Close this banner",
 ])
 def test_chrome_lines(line):
     assert is_chrome(line)
@@ -215,6 +217,8 @@ def test_chrome_lines(line):
     "Follow-up talks are expected in Vienna.",
     "The court will rule next month, according to a filing seen by Reuters.",
     "A Reuters/Ipsos poll found 40 percent of voters disapproved.",
+    "Officials noticed that hospitals were using Internet Explorer long after support ended.",
+    "The agency said it would close the notice period on Friday.",
 ])
 def test_sentences_are_not_chrome(sentence):
     assert not is_chrome(sentence)
