@@ -198,6 +198,8 @@ def test_a_title_given_by_the_container_is_not_repeated_in_the_body():
     "This article contains affiliate links.", "Table of contents", "2 hours ago",
     "Image source, Getty Images", "Image caption, Protesters waved flags outside parliament on Sunday",
     "You are reading 1 of 3 free articles this month. Subscribe for unlimited access.", "Staff Reporter",
+    "It looks like you're using an outdated browser. Please update it for the best experience.",
+    "Dismiss notification", "Close this banner",
 ])
 def test_chrome_lines(line):
     assert is_chrome(line)
@@ -215,6 +217,8 @@ def test_chrome_lines(line):
     "Follow-up talks are expected in Vienna.",
     "The court will rule next month, according to a filing seen by Reuters.",
     "A Reuters/Ipsos poll found 40 percent of voters disapproved.",
+    "Officials noticed that hospitals were using Internet Explorer long after support ended.",
+    "The agency said it would close the notice period on Friday.",
 ])
 def test_sentences_are_not_chrome(sentence):
     assert not is_chrome(sentence)
@@ -587,3 +591,42 @@ def test_a_note_about_the_author_closing_a_pasted_page_is_not_the_article():
     assert page.authors == ["Dana Whitfield"]
     assert page.text.endswith("before the morning queue forms.")
     assert "Dana Whitfield is a food writer based in Leeds who has covered small bakeries for a decade." in page.removed
+
+
+# A service company's guide as a browser copies it: its menu shown twice (for small screens and for
+# large ones), one item of it worded like the guide, then the headline, a category line and a table
+# of contents.
+MENU_SHOWN_TWICE = """\
+Skip to content
+Menu
+Heat Pump Installation Services
+Boiler Repair
+Water Heaters
+Contact Us
+Call 555-0100
+Heat Pump Installation Services
+Boiler Repair
+Water Heaters
+Contact Us
+Resource Library
+Understanding Your Heat Pump System
+Posted in Home Comfort
+How a heat pump moves heat
+Choosing installation services
+Introduction
+A heat pump system moves heat rather than making it, which is why it can warm a house in winter and cool it in summer while using far less electricity than a furnace or a window unit.
+Understanding the outdoor unit, the indoor coil and the refrigerant lines that join them helps you spot trouble early and talk plainly with the technician who services the system.
+How a heat pump moves heat
+The refrigerant absorbs heat outdoors, even on a cold day, and the compressor raises its temperature before the indoor coil releases it into your rooms.
+Choosing installation services
+Ask any installer for a load calculation before they size the pump: a unit that is too large cycles on and off, wears out sooner and leaves rooms clammy.
+Good installation services also check the ducts, since leaks can waste a fifth of the heat the system makes.
+"""
+
+
+def test_a_menu_item_shown_twice_is_not_taken_for_the_headline_shown_twice():
+    # an item of a menu repeated for small screens keeps its neighbours; a headline repeated in a
+    # breadcrumb does not
+    page = read(MENU_SHOWN_TWICE)
+    assert page.title == "Understanding Your Heat Pump System"
+    assert "Heat Pump Installation Services" not in page.text

@@ -11,6 +11,13 @@ Keys: ``body_f1`` (shingle F1, as ``pages`` scores it), ``body_precision``, ``bo
 ``title_acc`` (exact after whitespace normalisation; ``title_acc_quotes_straight`` with curly and straight
 quote marks taken as one), ``raw_f1`` (the pasted text itself, uncleaned,
 as a floor to beat), ``n``.
+
+Many a gold title is not in the pasted text at all: it is the page's ``<title>`` or a shorter or
+longer form of the headline than the one the page shows. ``title_absent`` counts the pages whose gold
+title is no line of the text (quote marks straight, case aside), and ``title_acc_shown`` scores the
+reader on the others only, as a person reading the paste would name the title: quote marks
+straight, and a headline the page's style sheet set in capitals taken as the same title (the text
+keeps the capitals; its case cannot be read back).
 """
 from __future__ import annotations
 
@@ -23,7 +30,7 @@ from typing import Optional
 from .. import errors
 from ..errors import InputError
 from ..read import Offered, Page, extract
-from .pages import same_title
+from .pages import _STRAIGHT, norm, same_title
 from .shingles import corpus_prf
 from . import take
 
@@ -110,7 +117,7 @@ def score(path: Path, limit: Optional[int] = None, half: Optional[str] = None) -
     missing = [f.stem for f in files if not (cache / f"{f.stem}.txt").exists()]
     if missing:
         raise errors.pasted_not_rendered(len(missing), str(cache))
-    pairs, raw_pairs, titles = [], [], []
+    pairs, raw_pairs, titles, shown = [], [], [], []
     for gt_file in files:
         gold = json.loads(gt_file.read_text(encoding="utf-8"))["ground_truth"]
         pasted = (cache / f"{gt_file.stem}.txt").read_text(encoding="utf-8")
@@ -121,6 +128,8 @@ def score(path: Path, limit: Optional[int] = None, half: Optional[str] = None) -
         pairs.append((page.text, gold.get("main_content", "")))
         raw_pairs.append((pasted, gold.get("main_content", "")))
         titles.append(same_title(page.title, gold.get("title")))
+        if title_shown(pasted, gold.get("title")):
+            shown.append(titles[-1][1] or same_shown_title(page.title, gold.get("title")))
     body = corpus_prf(pairs)
     return {
         "body_f1": body["f1"],
@@ -128,6 +137,23 @@ def score(path: Path, limit: Optional[int] = None, half: Optional[str] = None) -
         "body_recall": body["recall"],
         "title_acc": sum(t[0] for t in titles) / len(titles) if titles else 0.0,
         "title_acc_quotes_straight": sum(t[1] for t in titles) / len(titles) if titles else 0.0,
+        "title_absent": len(files) - len(shown),
+        "title_acc_shown": sum(shown) / len(shown) if shown else 0.0,
         "raw_f1": corpus_prf(raw_pairs)["f1"],
         "n": len(files),
     }
+
+
+def _folded(line: Optional[str]) -> str:
+    return norm(line).translate(_STRAIGHT).casefold()
+
+
+def title_shown(pasted: str, gold: Optional[str]) -> bool:
+    """Whether the gold title is one line of the pasted text (quote marks straight, case aside)."""
+    title = _folded(gold)
+    return bool(title) and any(_folded(line) == title for line in pasted.splitlines())
+
+
+def same_shown_title(found: Optional[str], gold: Optional[str]) -> bool:
+    """A title found set wholly in capitals is the gold title in the case a style sheet gave it."""
+    return bool(found) and norm(found).isupper() and _folded(found) == _folded(gold)

@@ -477,6 +477,19 @@ def _function_words() -> frozenset[str]:
     return frozenset(lexicons.lines("stopwords.txt"))
 
 
+def _echoed(lines: list[_Line], i: int, start: int) -> bool:
+    """Line i is shown again above the article, and not as one item of a menu shown twice (a menu
+    repeated for small screens or in the footer keeps two neighbours on a side; a breadcrumb's last item and the
+    headline have others)."""
+    def text(k: int) -> Optional[str]:
+        return lines[k].text if 0 <= k < len(lines) else None
+
+    def menu(k: int) -> bool:  # two lines before it or two after it are those of line i too
+        return any(all(text(k + d * n) == text(i + d * n) for n in (1, 2)) for d in (-1, 1))
+
+    return any(k != i and lines[k].text == lines[i].text and not menu(k) for k in range(start))
+
+
 def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int], float]:
     """The headline among the title-like lines above the article's first paragraph, and its score:
     the one whose words the article most echoes, a little more if the page shows it twice above the
@@ -517,7 +530,7 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
         score = len(words & article) / max(len(words), _TITLE_FULL_WORDS) - _TITLE_DISTANCE * max(distance, 0)
         if line.text.isupper():
             score -= _TITLE_CAPITALS  # a label in capitals ("THINGS TO DO"); headlines are set in case
-        if above.count(line.text) > 1:
+        if _echoed(lines, i, start):
             score += _TITLE_ECHO
         if any(lines[k].kind in ("byline", "date") for k in range(i + 1, min(start, i + 1 + _HEAD_GAP))):
             score += _TITLE_BYLINE  # a headline is followed by its byline or date
