@@ -539,9 +539,12 @@ def _phrase_head(doc, lo: int, hi: int):
         if t.lower_ == "of" and head is not None and head.pos_ == "PROPN" and t.i + 1 < hi \
                 and doc[t.i + 1].pos_ == "PROPN":
             continue  # "University of Toronto political scientist Jane Doe": a name with "of" in it
-        if t.pos_ not in _NOUN_PHRASE_POS or (t.pos_ == "CCONJ" and head is None):
+        # "Ottawa epidemiologist Raywat Deonandan": a role noun between names the parser took for a verb
+        titled = head is not None and head.pos_ == "PROPN" and t.pos_ == "VERB" and t.i + 1 < hi \
+            and doc[t.i + 1].pos_ == "PROPN" and (t.lower_ in cues.person_roles() or t.tag_ in ("NN", "VBP"))
+        if not titled and (t.pos_ not in _NOUN_PHRASE_POS or (t.pos_ == "CCONJ" and head is None)):
             break
-        if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        if titled or t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             head = t
     return head
 
