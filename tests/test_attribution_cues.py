@@ -138,6 +138,22 @@ def test_second_quote_after_she_said_keeps_the_speaker():
     assert find(record, "Good bye").source == find(record, "We are leaving").source is not None
 
 
+@pytest.mark.parametrize("sentence, content, speaker", [
+    ("The men hid under desks, the guard said.", "The men hid under desks", "the guard"),  # "men hid" read as "men who hid"
+    ("Two gunmen entered the lobby, he said.", "Two gunmen entered the lobby", "he"),
+])
+def test_a_frame_closing_the_clause_it_reports(sentence, content, speaker):
+    record = analyze_text(sentence)
+    assert [(record.span_text(a.content), record.span_text(a.speaker)) for a in record.attributions] == [
+        (content, speaker)]
+
+
+def test_a_frame_inside_a_relative_clause_reports_nothing_before_it():
+    record = analyze_text("Kim said the family is working with a lawyer and the agency, whose name she would not "
+                          "reveal, as they weigh their options.")
+    assert [record.span_text(a.speaker) for a in record.attributions] == ["Kim"]
+
+
 @pytest.mark.parametrize("text, name", [
     ("“The plan is sound,” University of Toronto political scientist Jane Doe said.", "Jane Doe"),
     ("“The numbers are worrying,” said University of Ottawa epidemiologist Raywat Deonandan.",  # role tagged VBP

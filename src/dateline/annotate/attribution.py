@@ -713,7 +713,8 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
     if not clauses:  # "73 percent said the same of Trump", "said as much", "thinks so": a report that refers back
         clauses = [c for c in tok.children if c.i > tok.i and _refers_back(c)][:1]
     if not clauses:
-        return _as_frame(article, tok) or _parenthetical_content(article, tok) or _framed_content(article, tok), False
+        return _as_frame(article, tok) or _parenthetical_content(article, tok) or _framed_content(article, tok) \
+            or _fronted_clause(article, tok), False
     first = next((c for c in clauses if c.i > tok.i), clauses[0])
     side_after = first.i > tok.i
     clauses = [c for c in clauses if (c.i > tok.i) == side_after]
@@ -737,6 +738,32 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
     elif toks and not topic:
         toks += _clause_runs_on(article, max(toks), seg_hi)
     return _span_of(article, _without_according(article, toks)), topic
+
+
+_FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _fronted_clause(article: Article, tok) -> Optional[Span]:
+    """"The men hid under desks, the guard said.": a frame that closes a clause, read by word order
+    where the parser took the clause's verb for a participle on its subject ("men hid" as "men who
+    hid"): the clause from the sentence start to the comma before the frame's subject, when the frame
+    has nothing after its verb but the end of the sentence or a comma."""
+    doc = article.doc
+    seg_lo, seg_hi = _segment(article, tok.i)
+    subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS and c.i < tok.i]
+    if not subjects or tok.i + 1 >= seg_hi or doc[tok.i + 1].text not in (",", ".", ";"):
+        return None
+    subj = subjects[-1]  # "The men hid ..., the guard said": two subjects, the frame's is the nearer
+    comma = subj.left_edge.i - 1  # "..., whose name she would not reveal": no frame of its own
+    if comma <= seg_lo + 1 or doc[comma].text != ",":
+        return None
+    head = doc[seg_lo:comma]
+    verbs = [t for t in head if t.pos_ in ("VERB", "AUX") and (t.tag_ in _FINITE_TAGS or t.dep_ in ("acl", "ROOT"))]
+    if head[0].pos_ in ("SCONJ", "ADP") or not verbs or not any(t.pos_ in ("NOUN", "PROPN", "PRON")
+                                                                   for t in doc[seg_lo:verbs[0].i]) \
+            or any(article.quote_of[t.i] >= 0 or t.text in (":", ";") for t in head):
+        return None
+    return _span_of(article, list(range(seg_lo, comma)))
 
 
 _RUN_ON = {"so", "unless", "because", "although", "though", "while"}
