@@ -70,6 +70,21 @@ def test_in_a_statement_without_a_reporting_verb():
     assert record.span_text(a.cue) == "a statement" and record.span_text(a.speaker) == "the mayor"
 
 
+@pytest.mark.parametrize("text, verb, speaker", [
+    ("“You’re short,” Bardos blurted out. “But I’m short too.”", "blurted out", "Bardos"),
+    ("“We can do better,” Jones chimed in.", "chimed in", "Jones"),
+    ("“It is a wonderful day,” the mayor gushed.", "gushed", "the mayor"),
+])
+def test_manner_of_speaking_verbs_introduce_quotes(text, verb, speaker):
+    record = analyze_text(text)
+    a = record.attributions[0]
+    assert (record.span_text(a.verb), record.span_text(a.speaker), a.kind) == (verb, speaker, "direct")
+
+
+def test_marvelling_at_a_thing_reports_nothing():
+    assert analyze_text("The mayor marveled at the crowd on Main Street.").attributions == []
+
+
 @pytest.mark.parametrize("sentence, cue", [
     ("The company declined to comment on the lawsuit.", "declined"),
     ("The ministry did not immediately respond to requests for comment.", "did not immediately respond"),
