@@ -144,8 +144,14 @@ def test_a_caption_that_reports_speech_keeps_it():
 
 def test_cue_verbs_in_other_senses():
     record = analyze_text("Goalkeeper Carey Price denied the visitors twice in the third period. "
-                          "Police found him lying on the couch. The team backed off after the match.")
+                          "Police found him lying on the couch. The team backed off after the match. "
+                          "Goalie Maria Sanchez stopped 30 shots and denied the Flames on a breakaway.")
     assert record.attributions == []
+
+
+def test_denying_a_report_is_still_a_statement():
+    record = analyze_text("The minister denied the Reuters report on Tuesday.")
+    assert record.span_text(find(record, "report").speaker) == "The minister"
 
 
 def test_second_quote_after_she_said_keeps_the_speaker():

@@ -835,8 +835,9 @@ def _object_content(tok, verb: cues.CueVerb) -> list:
     elif obj.pos_ in ("PRON", "NUM", "ADV", "X") and not preps and not any(
             c.i > obj.i and c.dep_ in ("oprd", "acomp", "dobj", "advmod") for c in children):
         return []  # "endorsed him": a pronoun alone says nothing a reader can check ("showing her ahead" does)
-    if verb.kind == "speech" and _names_people(obj):
-        return []  # "denied the visitors" (a save), "told reporters": people are no statement
+    if verb.kind == "speech" and (_names_people(obj) or obj.ent_type_ in ("ORG", "NORP", "GPE") and not preps
+                                  and not predicate and not any(c.dep_ in ("prep", "acl", "relcl") for c in obj.children)):
+        return []  # "denied the visitors", "denied the Flames" (saves), "told reporters": people are no statement
     return [obj] + preps + predicate
 
 
