@@ -330,3 +330,16 @@ def test_headline_colon_forms_with_a_person_the_article_names(headline, speaker)
     a = next(a for a in record.attributions if a.cue_lemma == ":")
     assert record.text[a.speaker[0]:a.speaker[1]] == speaker
     assert source_of(record, a).kind == "named_person"
+
+
+@pytest.mark.parametrize("sentence, speaker, content", [
+    ("According to the latest numbers from Statistics Canada, the jobless rate of young Canadians is double the "
+     "national average.", "the latest numbers from Statistics Canada",
+     "the jobless rate of young Canadians is double the national average"),
+    ("According to John Smith, a professor at Laval, the rate is rising.", "John Smith, a professor at Laval",
+     "the rate is rising"),
+])
+def test_according_to_ends_where_the_clause_begins(sentence, speaker, content):
+    record = analyze_text(sentence)
+    (a,) = record.attributions
+    assert (record.span_text(a.speaker), record.span_text(a.content)) == (speaker, content)

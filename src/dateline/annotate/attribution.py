@@ -1135,6 +1135,9 @@ def _according_to(article: Article, found: list[Found], quoted: set[int]) -> Non
         pp = sorted(t.i for t in tok.subtree) + [to.i]
         pp_lo, pp_hi = min(pp + [tok.i]), max(pp + [x.i for x in source.subtree])
         s_lo, s_hi = article.sent_spans[article.sent_of[tok.i]]
+        cut = _subject_taken_by(article, tok, to, pp_hi) if pp_lo - s_lo <= 1 else None
+        if cut is not None:
+            pp_hi = cut - 1
         # an attribution in the same sentence: "X said ..., according to Y": Y carried X's words
         host = next((i for i, f in enumerate(found) if f.cue_token is not None
                      and article.sent_of[f.cue_token] == article.sent_of[tok.i] and f.kind != "according_to"), None)
@@ -1153,9 +1156,21 @@ def _according_to(article: Article, found: list[Found], quoted: set[int]) -> Non
         f = Found("according_to", content, cue=article.span(tok.i, to.i), cue_token=tok.i, lemma="according to")
         f.speaker_token = source.i
         f.speaker = sources.phrase_span(article, source)
+        if cut is not None:
+            f.speaker = (f.speaker[0], min(f.speaker[1], doc[pp_hi].idx + len(doc[pp_hi].text)))
         found.append(f)
         for qi in inside:
             quoted.add(qi)
+
+
+def _subject_taken_by(article: Article, tok, to, pp_hi: int) -> Optional[int]:
+    """"According to numbers from Statistics Canada, the unemployment rate ... is": the parser may
+    take the clause's subject for an apposition of the source; where the clause's verb then has no
+    subject, the phrase ends at its first comma (the comma's index)."""
+    verb = tok.head
+    if verb.i <= pp_hi or verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return None
+    return next((k for k in range(to.i + 1, pp_hi) if article.doc[k].text == "," and article.quote_of[k] < 0), None)
 
 
 def _named_by_a_verb(article: Article, found: list[Found], quoted: set[int]) -> None:
