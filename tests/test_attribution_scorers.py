@@ -100,3 +100,20 @@ def test_source_kind_labels_cover_every_kind_in_both_halves():
         text = (path / "dev" / "text" / f"{name}.txt").read_text(encoding="utf-8")
         for (start, end), _, label_text in rows:
             assert " ".join(text[start:end].split()) == label_text
+
+
+def test_ggt_counts_statements_not_positions_reported_without_their_words():
+    """A quote is what someone said: "pledged to cut taxes" reports a position and is left out,
+    unless the words are quoted ("pledged: “We will cut taxes”")."""
+    text = "The mayor pledged to cut taxes. The mayor said the budget was balanced. The mayor pledged: “We will cut taxes.”"
+    def attribution(i, kind, content, cue_kind, verb):
+        start = text.index(content)
+        v = text.index(verb)
+        return Attribution(id=f"a{i}", kind=kind, content=(start, start + len(content)), cue=(v, v + len(verb)),
+                           verb=(v, v + len(verb)), cue_kind=cue_kind, speaker=(4, 9))
+    record = Record(id="x", text=text, attributions=[
+        attribution(1, "indirect", "to cut taxes", "position", "pledged"),
+        attribution(2, "indirect", "the budget was balanced", "speech", "said"),
+        attribution(3, "direct", "“We will cut taxes.”", "position", "pledged:")])
+    kept = [text[s:e] for s, e in (p["span"] for p in quotes_ggt.predicted_quotes(record, text))]
+    assert kept == ["the budget was balanced", "“We will cut taxes.”"]

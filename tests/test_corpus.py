@@ -357,3 +357,16 @@ def test_an_event_dated_by_a_part_of_a_day_or_a_weekend_is_placed_on_those_days(
     assert event_dates("2025-W18-WE", None) == ("2025-05-03", "2025-05-04", "2025-05-03")
     assert event_dates("2025-W18", None)[:2] == ("2025-04-28", "2025-05-04")
     assert event_dates("2025-05", "2025-05-06") is None  # a month is too long to say which story
+
+
+def test_prepare_loads_what_the_corpus_step_needs_once_a_process():
+    """`dateline analyze` runs corpus.prepare in a thread while the batch is analysed: afterwards
+    datasketch is imported and the permutations and bandings of both indexes are drawn."""
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom dateline import corpus\nfrom dateline.corpus import lsh\n"
+              "assert 'datasketch' not in sys.modules\ncorpus.prepare()\n"
+              "print('datasketch' in sys.modules, lsh._minhash.cache_info().currsize, lsh._banding.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.split() == ["True", "2", "2"]

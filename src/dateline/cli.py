@@ -198,6 +198,8 @@ def cmd_analyze(args) -> int:
     if args.timeout <= 0 or args.max_memory <= 0:
         raise UsageError("--timeout and --max-memory must be more than 0", "E403")
     store = None if args.no_store else Store(args.db, wait=WRITER_WAIT_SECONDS, on_wait=_err)
+    if store is not None:
+        _prepare_corpus()
     finished = set() if store is None or args.force else store.finished()
     known = set() if store is None or args.force else store.article_ids()
     writer = _Writer(store, replace=args.force)
@@ -324,6 +326,22 @@ def _report_skipped(skipped, db: str) -> None:
              "name one to analyse it)")
     for reason, n in skipped.items():
         _err(f"skipped {n} file(s): {reason}")
+
+
+def _prepare_corpus() -> None:
+    """Load what the corpus step needs in a background thread while the batch is analysed (the
+    workers are other processes, so this one is idle meanwhile). A failure here is left for the
+    corpus step itself to report."""
+    import contextlib
+    import threading
+
+    from . import corpus
+
+    def prepare() -> None:
+        with contextlib.suppress(Exception):
+            corpus.prepare()
+
+    threading.Thread(target=prepare, name="corpus-prepare", daemon=True).start()
 
 
 def _update_corpus(store, console) -> None:

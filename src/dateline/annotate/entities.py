@@ -682,7 +682,7 @@ def _entity_type(c: _Cluster) -> str:
     for preferred in ("PERSON", "FAC"):
         if preferred in labels:
             return preferred
-    return max(set(labels), key=labels.count)
+    return max(labels, key=labels.count)  # of labels as frequent, the first mention's: never the order of a set
 
 
 def _entity_name(c: _Cluster) -> str:

@@ -21,7 +21,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import corroborate, dedupe, resolve, tables
+from . import corroborate, dedupe, lsh, resolve, tables
+
+
+def prepare() -> None:
+    """Load what the corpus step needs once a process (datasketch, its permutations and bandings).
+    ``dateline analyze`` runs it in a background thread while its workers analyse the batch."""
+    lsh.prepare([(dedupe.LSH_THRESHOLD, lsh.NUM_PERM),
+                 (corroborate.CLAIM_LSH_THRESHOLD, corroborate.CLAIM_NUM_PERM)])
 
 
 def update(con) -> dict[str, int]:

@@ -203,9 +203,8 @@ def _agreement(story: dict[str, Any], m: dict[str, Any]) -> int:
     return sum(1 for r in _ROLES if m[r] is not None and story[r] == m[r])
 
 
-def _gap(story: dict[str, Any], m: dict[str, Any]) -> int:
-    """Days between the story's first event and this one (0 when their days meet)."""
-    first, last = dt.date.fromisoformat(m["date_from"]), dt.date.fromisoformat(m["date_to"])
+def _gap(story: dict[str, Any], first: dt.date, last: dt.date) -> int:
+    """Days between the story's days and an event's days, ``first`` to ``last`` (0 when they meet)."""
     return max((first - story["last_day"]).days, (story["first_day"] - last).days, 0)
 
 
@@ -248,10 +247,11 @@ def cluster_events(members: list[dict[str, Any]],
         join(home, m)
     for m in (m for m in members if _open_recipient(m)):
         names = named.get(m["article_id"], frozenset()) if named is not None else None
-        fitting = [s for s in stories if _gap(s[0], m) <= WINDOW_DAYS and _fits(s[0], m)
+        first, last = dt.date.fromisoformat(m["date_from"]), dt.date.fromisoformat(m["date_to"])
+        fitting = [(s, gap) for s in stories if (gap := _gap(s[0], first, last)) <= WINDOW_DAYS and _fits(s[0], m)
                    and (s[0]["recipient"] is None or names is None or s[0]["recipient"] in names)]
-        home = max(fitting, key=lambda s: (_agreement(s[0], m), s[0]["recipient"] is not None,
-                                           len({o["article_id"] for o in s[1]}), -_gap(s[0], m)), default=None)
+        home, _ = max(fitting, key=lambda f: (_agreement(f[0][0], m), f[0][0]["recipient"] is not None,
+                                              len({o["article_id"] for o in f[0][1]}), -f[1]), default=(None, 0))
         join(home or start(m), m)
     return stories
 

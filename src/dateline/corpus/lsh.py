@@ -63,6 +63,14 @@ def _minhash(num_perm: int):
     return MinHash(num_perm=num_perm, seed=SEED)
 
 
+def prepare(uses: Iterable[tuple[float, int]]) -> None:
+    """Import datasketch (which imports scipy: about half a second, cold) and draw the permutations
+    and bandings of these (threshold, num_perm) uses, so that the corpus step does not wait for them."""
+    for threshold, num_perm in uses:
+        _minhash(num_perm)
+        _banding(threshold, num_perm)
+
+
 def band_keys(items: set[str], threshold: float, num_perm: int = NUM_PERM):
     """The band keys (one signed 64-bit integer a band, as a numpy array) of the MinHash signature
     of a set of strings: each band's values mixed into one number."""

@@ -1,7 +1,7 @@
 r"""``pages``: WCXB article pages (body as a person reads it, title, author, publication date).
 
-Keys: ``body_f1`` (shingle F1), ``title_acc`` (exact after whitespace normalisation), ``date_acc``
-(exact ISO day, over the pages whose gold has a ``publish_date``), ``author_acc`` (the first author
+Keys: ``body_f1`` (shingle F1), ``title_acc`` (exact after whitespace normalisation;
+``title_acc_quotes_straight`` with curly and straight quote marks taken as one), ``date_acc`` (exact ISO day, over the pages whose gold has a ``publish_date``), ``author_acc`` (the first author
 named, case aside, over the pages whose gold names one; credentials after a comma left out), ``heading_recall`` (the gold
 body's short stand-alone lines without final punctuation, found among the record's headings), ``n``.
 
@@ -31,6 +31,16 @@ MAX_HEADING_WORDS = 12
 
 def norm(s: Optional[str]) -> str:
     return _WS.sub(" ", s or "").strip()
+
+
+_STRAIGHT = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"'})
+
+
+def same_title(found: Optional[str], gold: Optional[str]) -> tuple[bool, bool]:
+    """(exact after whitespace normalisation, the same once curly quote marks and apostrophes are
+    made straight): a page's metadata often types "We've" where its headline prints "We’ve"."""
+    a, b = norm(found), norm(gold)
+    return a == b, a.translate(_STRAIGHT) == b.translate(_STRAIGHT)
 
 
 def gold_headings(main_content: str) -> list[str]:
@@ -90,7 +100,7 @@ def score(path: Path, limit: Optional[int] = None, half: Optional[str] = None) -
         doc, _, page = read_page(path, gt_file)
         gold = doc["ground_truth"]
         pairs.append((page.text, gold.get("main_content", "")))
-        titles.append(norm(page.title) == norm(gold.get("title")))
+        titles.append(same_title(page.title, gold.get("title")))
         if gold.get("publish_date"):
             dates.append(page.published == iso_day(gold["publish_date"]))
         if gold.get("author"):
@@ -105,7 +115,8 @@ def score(path: Path, limit: Optional[int] = None, half: Optional[str] = None) -
         "body_precision": body["precision"],
         "body_recall": body["recall"],
         "body_word_f1": sum(word_f1(p, g) for p, g in pairs) / len(pairs) if pairs else 0.0,
-        "title_acc": sum(titles) / len(titles) if titles else 0.0,
+        "title_acc": sum(t[0] for t in titles) / len(titles) if titles else 0.0,
+        "title_acc_quotes_straight": sum(t[1] for t in titles) / len(titles) if titles else 0.0,
         "date_acc": sum(dates) / len(dates) if dates else 0.0,
         "author_acc": sum(authors) / len(authors) if authors else 0.0,
         "heading_recall": heads_found / heads_total if heads_total else 0.0,

@@ -8,7 +8,8 @@ and copy takes it. Rendering is slow, so the texts are cached outside the reposi
 once with ``dateline evaluate pasted --build-cache``. The gold is the pages set's own.
 
 Keys: ``body_f1`` (shingle F1, as ``pages`` scores it), ``body_precision``, ``body_recall``,
-``title_acc`` (exact after whitespace normalisation), ``raw_f1`` (the pasted text itself, uncleaned,
+``title_acc`` (exact after whitespace normalisation; ``title_acc_quotes_straight`` with curly and straight
+quote marks taken as one), ``raw_f1`` (the pasted text itself, uncleaned,
 as a floor to beat), ``n``.
 """
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import Optional
 from .. import errors
 from ..errors import InputError
 from ..read import Offered, Page, extract
-from .pages import norm
+from .pages import same_title
 from .shingles import corpus_prf
 from . import take
 
@@ -119,13 +120,14 @@ def score(path: Path, limit: Optional[int] = None, half: Optional[str] = None) -
             page = Page(text="")
         pairs.append((page.text, gold.get("main_content", "")))
         raw_pairs.append((pasted, gold.get("main_content", "")))
-        titles.append(norm(page.title) == norm(gold.get("title")))
+        titles.append(same_title(page.title, gold.get("title")))
     body = corpus_prf(pairs)
     return {
         "body_f1": body["f1"],
         "body_precision": body["precision"],
         "body_recall": body["recall"],
-        "title_acc": sum(titles) / len(titles) if titles else 0.0,
+        "title_acc": sum(t[0] for t in titles) / len(titles) if titles else 0.0,
+        "title_acc_quotes_straight": sum(t[1] for t in titles) / len(titles) if titles else 0.0,
         "raw_f1": corpus_prf(raw_pairs)["f1"],
         "n": len(files),
     }

@@ -13,7 +13,8 @@ when the source dateline resolved equals the gold ``reference``; the verb by exa
 string.
 
 Predictions are dateline's attributions of speech (thoughts, refusals, topics such as "criticised
-the plan", documents' findings and reports without a verb are not quotes): content, speaker span
+the plan", documents' findings, positions reported without the words that took them ("pledged to
+cut taxes", "ordered a review") and reports without a verb are not quotes): content, speaker span
 and the cue's verb (none for "according to"). The gold offsets were counted on another copy
 of each article (paragraph breaks differ), so each gold string is anchored at its nearest
 occurrence in the article; ``Record.text`` is mapped onto the article through spans.Alignment.
@@ -71,9 +72,10 @@ def predicted_quotes(record, text: str) -> list[dict]:
     for a in record.attributions:
         src = sources.get(a.source)
         if a.mode != "speech" or a.kind == "indirect" and (
-                a.topic or a.verb is None or a.cue_kind == "document"):
+                a.topic or a.verb is None or a.cue_kind in ("document", "position")):
             continue  # a quote is a statement made with a verb: no thought, refusal, topic, document's
-            # finding ("a study found"), noun ("their assurance that ...") or headline colon
+            # finding ("a study found"), noun ("their assurance that ..."), headline colon or position
+            # reported without its words ("pledged to cut taxes", "urged the council to act")
         span = align.span(*a.content)
         if span is None:
             continue

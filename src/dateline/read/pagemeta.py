@@ -471,6 +471,8 @@ def choose_published(markup: Markup, htmldate: Callable[[], Optional[str]], at_h
     4. Otherwise the metadata's first publication date (JSON-LD's ``datePublished`` and the like,
        unambiguous), else htmldate's."""
     htmldate = functools.cache(htmldate)
+    if at_head and len({d.day for d in at_head}) == 1:
+        return at_head[0].day  # htmldate's date could only choose among the days shown with the headline
     if at_head:
         return (next((d.day for d in at_head
                       if d.day in markup.published or (not markup.published and d.day == htmldate())), None)
