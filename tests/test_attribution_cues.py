@@ -343,3 +343,11 @@ def test_according_to_ends_where_the_clause_begins(sentence, speaker, content):
     record = analyze_text(sentence)
     (a,) = record.attributions
     assert (record.span_text(a.speaker), record.span_text(a.content)) == (speaker, content)
+
+
+def test_a_pronoun_framing_a_report_is_not_the_person_the_report_names():
+    record = analyze_text("Peter Macharia works in the building. Macharia and some colleagues hid under desks, "
+                          "he said, but one person ran to the roof.")
+    a = find(record, "hid under desks")
+    src = source_of(record, a)
+    assert record.span_text(a.speaker) == "he" and (src is None or entity_name(record, src) != "Peter Macharia")
