@@ -539,9 +539,12 @@ def _phrase_head(doc, lo: int, hi: int):
         if t.lower_ == "of" and head is not None and head.pos_ == "PROPN" and t.i + 1 < hi \
                 and doc[t.i + 1].pos_ == "PROPN":
             continue  # "University of Toronto political scientist Jane Doe": a name with "of" in it
-        if t.pos_ not in _NOUN_PHRASE_POS or (t.pos_ == "CCONJ" and head is None):
+        # "Ottawa epidemiologist Raywat Deonandan": a role noun between names the parser took for a verb
+        titled = head is not None and head.pos_ == "PROPN" and t.pos_ == "VERB" and t.i + 1 < hi \
+            and doc[t.i + 1].pos_ == "PROPN" and (t.lower_ in cues.person_roles() or t.tag_ in ("NN", "VBP"))
+        if not titled and (t.pos_ not in _NOUN_PHRASE_POS or (t.pos_ == "CCONJ" and head is None)):
             break
-        if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        if titled or t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             head = t
     return head
 
@@ -710,7 +713,8 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
     if not clauses:  # "73 percent said the same of Trump", "said as much", "thinks so": a report that refers back
         clauses = [c for c in tok.children if c.i > tok.i and _refers_back(c)][:1]
     if not clauses:
-        return _as_frame(article, tok) or _parenthetical_content(article, tok) or _framed_content(article, tok), False
+        return _as_frame(article, tok) or _parenthetical_content(article, tok) or _framed_content(article, tok) \
+            or _fronted_clause(article, tok), False
     first = next((c for c in clauses if c.i > tok.i), clauses[0])
     side_after = first.i > tok.i
     clauses = [c for c in clauses if (c.i > tok.i) == side_after]
@@ -734,6 +738,32 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
     elif toks and not topic:
         toks += _clause_runs_on(article, max(toks), seg_hi)
     return _span_of(article, _without_according(article, toks)), topic
+
+
+_FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _fronted_clause(article: Article, tok) -> Optional[Span]:
+    """"The men hid under desks, the guard said.": a frame that closes a clause, read by word order
+    where the parser took the clause's verb for a participle on its subject ("men hid" as "men who
+    hid"): the clause from the sentence start to the comma before the frame's subject, when the frame
+    has nothing after its verb but the end of the sentence or a comma."""
+    doc = article.doc
+    seg_lo, seg_hi = _segment(article, tok.i)
+    subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS and c.i < tok.i]
+    if not subjects or tok.i + 1 >= seg_hi or doc[tok.i + 1].text not in (",", ".", ";"):
+        return None
+    subj = subjects[-1]  # "The men hid ..., the guard said": two subjects, the frame's is the nearer
+    comma = subj.left_edge.i - 1  # "..., whose name she would not reveal": no frame of its own
+    if comma <= seg_lo + 1 or doc[comma].text != ",":
+        return None
+    head = doc[seg_lo:comma]
+    verbs = [t for t in head if t.pos_ in ("VERB", "AUX") and (t.tag_ in _FINITE_TAGS or t.dep_ in ("acl", "ROOT"))]
+    if head[0].pos_ in ("SCONJ", "ADP") or not verbs or not any(t.pos_ in ("NOUN", "PROPN", "PRON")
+                                                                   for t in doc[seg_lo:verbs[0].i]) \
+            or any(article.quote_of[t.i] >= 0 or t.text in (":", ";") for t in head):
+        return None
+    return _span_of(article, list(range(seg_lo, comma)))
 
 
 _RUN_ON = {"so", "unless", "because", "although", "though", "while"}
@@ -805,8 +835,9 @@ def _object_content(tok, verb: cues.CueVerb) -> list:
     elif obj.pos_ in ("PRON", "NUM", "ADV", "X") and not preps and not any(
             c.i > obj.i and c.dep_ in ("oprd", "acomp", "dobj", "advmod") for c in children):
         return []  # "endorsed him": a pronoun alone says nothing a reader can check ("showing her ahead" does)
-    if verb.kind == "speech" and _names_people(obj):
-        return []  # "denied the visitors" (a save), "told reporters": people are no statement
+    if verb.kind == "speech" and (_names_people(obj) or obj.ent_type_ in ("ORG", "NORP", "GPE") and not preps
+                                  and not predicate and not any(c.dep_ in ("prep", "acl", "relcl") for c in obj.children)):
+        return []  # "denied the visitors", "denied the Flames" (saves), "told reporters": people are no statement
     return [obj] + preps + predicate
 
 
@@ -1104,6 +1135,9 @@ def _according_to(article: Article, found: list[Found], quoted: set[int]) -> Non
         pp = sorted(t.i for t in tok.subtree) + [to.i]
         pp_lo, pp_hi = min(pp + [tok.i]), max(pp + [x.i for x in source.subtree])
         s_lo, s_hi = article.sent_spans[article.sent_of[tok.i]]
+        cut = _subject_taken_by(article, tok, to, pp_hi) if pp_lo - s_lo <= 1 else None
+        if cut is not None:
+            pp_hi = cut - 1
         # an attribution in the same sentence: "X said ..., according to Y": Y carried X's words
         host = next((i for i, f in enumerate(found) if f.cue_token is not None
                      and article.sent_of[f.cue_token] == article.sent_of[tok.i] and f.kind != "according_to"), None)
@@ -1122,9 +1156,21 @@ def _according_to(article: Article, found: list[Found], quoted: set[int]) -> Non
         f = Found("according_to", content, cue=article.span(tok.i, to.i), cue_token=tok.i, lemma="according to")
         f.speaker_token = source.i
         f.speaker = sources.phrase_span(article, source)
+        if cut is not None:
+            f.speaker = (f.speaker[0], min(f.speaker[1], doc[pp_hi].idx + len(doc[pp_hi].text)))
         found.append(f)
         for qi in inside:
             quoted.add(qi)
+
+
+def _subject_taken_by(article: Article, tok, to, pp_hi: int) -> Optional[int]:
+    """"According to numbers from Statistics Canada, the unemployment rate ... is": the parser may
+    take the clause's subject for an apposition of the source; where the clause's verb then has no
+    subject, the phrase ends at its first comma (the comma's index)."""
+    verb = tok.head
+    if verb.i <= pp_hi or verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return None
+    return next((k for k in range(to.i + 1, pp_hi) if article.doc[k].text == "," and article.quote_of[k] < 0), None)
 
 
 def _named_by_a_verb(article: Article, found: list[Found], quoted: set[int]) -> None:

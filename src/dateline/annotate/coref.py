@@ -205,13 +205,20 @@ class Resolver:
             if self.entities[m.entity].type in types and not m.aside:
                 yield m, sent - m.sentence
 
-    def person(self, token, recent_speakers: list[str]) -> Optional[tuple[str, int]]:
-        """The entity a he/she pronoun at ``token`` refers to, with the start of the mention chosen."""
+    def person(self, token, recent_speakers: list[str], reported: Optional[tuple[int, int]] = None
+               ) -> Optional[tuple[str, int]]:
+        """The entity a he/she pronoun at ``token`` refers to, with the start of the mention chosen.
+        ``reported``: the clause the pronoun's verb reports ("Macharia hid under desks, he said"):
+        whoever it names is not the one who said it (he said that Macharia hid: he is someone else)."""
         gender = pronoun_gender(token.text)
+        named_in_it = set()
+        if reported is not None:
+            self._build()
+            named_in_it = {m.entity for m in self.mentions if reported[0] <= m.start < reported[1]}
         best, best_score = None, None
         for m, distance in self._candidates(token.idx, _PERSON_TYPES):
             f = self.features[m.entity]
-            if gender and f.gender and f.gender != gender:
+            if gender and f.gender and f.gender != gender or m.entity in named_in_it:
                 continue
             score = distance - (0.6 if m.subject else 0) + (1.5 if m.quoted else 0)
             if m.entity in recent_speakers[-2:]:

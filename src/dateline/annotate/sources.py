@@ -247,11 +247,12 @@ class SourceBook:
             self.resolver.note_speaker(e.id)
         return src
 
-    def speaker(self, tok, span: Span, cue=None) -> Optional[Source]:
-        """The source a speaker phrase headed by ``tok`` stands for (the same token, the same source)."""
+    def speaker(self, tok, span: Span, cue=None, reported: Optional[Span] = None) -> Optional[Source]:
+        """The source a speaker phrase headed by ``tok`` stands for (the same token, the same source);
+        ``reported``, an indirect report's content, for a pronoun (coref.Resolver.person)."""
         if tok.i in self.by_token:
             return _heard_at(self.by_token[tok.i], span)
-        src = self._speaker(tok, span, cue)
+        src = self._speaker(tok, span, cue, reported)
         if src is not None:
             self.by_token[tok.i] = src
             # "an official quoted by X", "a report cited by X": the carrier
@@ -263,7 +264,7 @@ class SourceBook:
                                 self.carried_by.setdefault(src.id, carrier.id)
         return src
 
-    def _speaker(self, tok, span: Span, cue=None) -> Optional[Source]:
+    def _speaker(self, tok, span: Span, cue=None, reported: Optional[Span] = None) -> Optional[Source]:
         art = self.article
         if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
             tok = tok.head.head
@@ -272,7 +273,7 @@ class SourceBook:
         if tok.lower_ in _FIRST_PERSON:
             return None
         if tok.pos_ == "PRON" and tok.lower_ not in _INDEFINITE:
-            return self._pronoun(tok, span, cue)
+            return self._pronoun(tok, span, cue, reported)
         head = tok.lemma_.lower()
         core = core_tokens(tok)
         core_span = (core[0].idx, core[-1].idx + len(core[-1].text))
@@ -428,10 +429,10 @@ class SourceBook:
         found = cues.anonymity_pattern().search(tail)
         return found.group(0) if found else None
 
-    def _pronoun(self, tok, span: Span, cue=None) -> Optional[Source]:
+    def _pronoun(self, tok, span: Span, cue=None, reported: Optional[Span] = None) -> Optional[Source]:
         word = tok.lower_
         if gender := coref.pronoun_gender(word):
-            found = self.resolver.person(tok, self.recent_speakers)
+            found = self.resolver.person(tok, self.recent_speakers, reported)
             unnamed = self._unnamed_speaker(tok, gender, found[1] if found else -1)
             if unnamed is not None:
                 return _heard_at(unnamed, span)
@@ -799,7 +800,8 @@ def resolve(article, found: list) -> tuple[list[Attribution], list[Source], list
         elif f.speaker_token is not None:
             cue = doc[f.cue_token] if f.cue_token is not None else None
             head = doc[f.speaker_token]
-            src = book.speaker(head, f.speaker or phrase_span(article, head), cue)
+            src = book.speaker(head, f.speaker or phrase_span(article, head), cue,
+                               f.content if f.kind == "indirect" else None)
         source_of[id(f)] = src
     via_of = _carriers(book, found, source_of)
     attributions = []
