@@ -479,8 +479,8 @@ def _function_words() -> frozenset[str]:
 
 def _echoed(lines: list[_Line], i: int, start: int) -> bool:
     """Line i is shown again above the article, and not as one item of a menu shown twice (a menu
-    repeated for small screens or in the footer keeps two neighbours on a side; a breadcrumb's last item and the
-    headline have others)."""
+    repeated for small screens or in the footer keeps two neighbours on a side; a breadcrumb's last
+    item and the headline have others)."""
     def text(k: int) -> Optional[str]:
         return lines[k].text if 0 <= k < len(lines) else None
 
