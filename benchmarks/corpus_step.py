@@ -8,8 +8,8 @@ the whole store in (untimed).
 Timed, on that store: analysing ``--batch`` new articles and storing them (what ``dateline
 analyze`` does before its corpus step, here in this process, while a thread loads what the corpus
 step needs as ``analyze`` does), then the corpus step taking them in. Round 1 is the cold one a
-real ``analyze`` pays (its process has not run a corpus step before when ``--base`` is reused). Both run on copies
-of the prepared store, ``--rounds`` times, keeping the best. Texts: polnear/train in
+real ``analyze`` pays (its process has not run a corpus step before when ``--base`` is reused).
+Both run on copies of the prepared store, ``--rounds`` times, keeping the best. Texts: polnear/train in
 ../shared/eval (real US political news) when present, else samples/. Ends with one JSON line:
 {"analyse_s", "corpus_s", "ratio", "store_articles", "batch", "seed"}; the target is a ratio
 under 0.1.

@@ -250,8 +250,12 @@ def cluster_events(members: list[dict[str, Any]],
         first, last = dt.date.fromisoformat(m["date_from"]), dt.date.fromisoformat(m["date_to"])
         fitting = [(s, gap) for s in stories if (gap := _gap(s[0], first, last)) <= WINDOW_DAYS and _fits(s[0], m)
                    and (s[0]["recipient"] is None or names is None or s[0]["recipient"] in names)]
-        home, _ = max(fitting, key=lambda f: (_agreement(f[0][0], m), f[0][0]["recipient"] is not None,
-                                              len({o["article_id"] for o in f[0][1]}), -f[1]), default=(None, 0))
+
+        def rank(fit: tuple[tuple[dict[str, Any], list[dict[str, Any]]], int]) -> tuple:
+            (story, own), gap = fit
+            return (_agreement(story, m), story["recipient"] is not None, len({o["article_id"] for o in own}), -gap)
+
+        home, _ = max(fitting, key=rank, default=(None, 0))
         join(home or start(m), m)
     return stories
 

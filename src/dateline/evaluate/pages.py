@@ -1,7 +1,8 @@
 r"""``pages``: WCXB article pages (body as a person reads it, title, author, publication date).
 
 Keys: ``body_f1`` (shingle F1), ``title_acc`` (exact after whitespace normalisation;
-``title_acc_quotes_straight`` with curly and straight quote marks taken as one), ``date_acc`` (exact ISO day, over the pages whose gold has a ``publish_date``), ``author_acc`` (the first author
+``title_acc_quotes_straight`` with curly and straight quote marks taken as one), ``date_acc`` (exact
+ISO day, over the pages whose gold has a ``publish_date``), ``author_acc`` (the first author
 named, case aside, over the pages whose gold names one; credentials after a comma left out), ``heading_recall`` (the gold
 body's short stand-alone lines without final punctuation, found among the record's headings), ``n``.
 

@@ -8,9 +8,9 @@ and copy takes it. Rendering is slow, so the texts are cached outside the reposi
 once with ``dateline evaluate pasted --build-cache``. The gold is the pages set's own.
 
 Keys: ``body_f1`` (shingle F1, as ``pages`` scores it), ``body_precision``, ``body_recall``,
-``title_acc`` (exact after whitespace normalisation; ``title_acc_quotes_straight`` with curly and straight
-quote marks taken as one), ``raw_f1`` (the pasted text itself, uncleaned,
-as a floor to beat), ``n``.
+``title_acc`` (exact after whitespace normalisation; ``title_acc_quotes_straight`` with curly and
+straight quote marks taken as one), ``raw_f1`` (the pasted text itself, uncleaned, as a floor to
+beat), ``n``.
 
 Many a gold title is not in the pasted text at all: it is the page's ``<title>`` or a shorter or
 longer form of the headline than the one the page shows. ``title_absent`` counts the pages whose gold

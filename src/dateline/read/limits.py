@@ -54,7 +54,8 @@ def check_body(text: str) -> None:
     paragraphs = sum(1 for line in text.split("\n") if line.strip())
     if paragraphs > MAX_PARAGRAPHS:
         raise errors.too_many_paragraphs(paragraphs, MAX_PARAGRAPHS)
-    chars = len("".join(text.split()))  # counted in C: a Python loop over the characters cost more than the check saves
+    # counted in C: a Python loop over the characters cost more than the check saves
+    chars = len("".join(text.split()))
     letters = len(_NOT_LETTERS.sub("", text))
     if letters < chars * MIN_LETTER_SHARE:
         raise errors.no_body(f"{chars:,} characters, {letters:,} of them letters: no prose")
