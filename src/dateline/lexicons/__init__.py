@@ -34,10 +34,11 @@ def rows(name: str) -> tuple[dict[str, str], ...]:
 
 
 @functools.cache
-def pattern(name: str) -> "re.Pattern[str]":
+def pattern(name: str, multiline: bool = False) -> "re.Pattern[str]":
     """A list of regular expressions as one case-insensitive alternation, compiled once:
     ``fullmatch`` on it tells whether a whole line matches any of them, ``search`` whether any
-    occurs (one regex run instead of one per entry)."""
+    occurs (one regex run instead of one per entry). ``multiline`` lets ``^`` and ``$`` match at
+    each line of a text searched whole: one search where any of its lines might match."""
     import re
 
-    return re.compile("|".join(f"(?:{entry})" for entry in lines(name)), re.I)
+    return re.compile("|".join(f"(?:{entry})" for entry in lines(name)), re.I | (re.M if multiline else 0))

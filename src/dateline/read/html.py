@@ -59,12 +59,40 @@ def extract_html(raw: str, meta: dict) -> Page:
 
 # ---------------------------------------------------------------- 1. parse, 2. prepare
 
-def parse(raw: str):
-    """The page's tree, parsed once (trafilatura's parser, as its readings expect)."""
-    from trafilatura.utils import load_html
+@functools.cache
+def _parser():
+    """lxml.html's parser with trafilatura's settings (comments and processing instructions
+    dropped, no ids collected), whose elements all get ``lxml.html``'s element class from a lookup
+    done inside lxml. ``lxml.html``'s own lookup asks a Python method for every element that any
+    step touches, a million calls over a few hundred pages; the element classes it alone gives are
+    those of form fields, which no step reads."""
+    from lxml import html
 
-    tree = load_html(raw)
-    if tree is None:
+    parser = html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                             remove_comments=True, remove_pis=True)
+    parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
+        element=html.HtmlElement, comment=html.HtmlComment, pi=html.HtmlProcessingInstruction,
+        entity=html.HtmlEntity))
+    return parser
+
+
+def parse(raw: str):
+    """The page's tree, parsed once, as trafilatura's ``load_html`` parses a page (its repairs of
+    faulty markup first, bytes where the text declares an encoding, a document too short to be a
+    page refused) with the parser above."""
+    from lxml import html
+    from trafilatura.utils import is_dubious_html, repair_faulty_html
+
+    beginning = raw[:50].lower()
+    raw = repair_faulty_html(raw, beginning)
+    tree = None
+    try:
+        tree = html.fromstring(raw, parser=_parser())
+    except ValueError:  # "Unicode strings with encoding declaration are not supported"
+        pass
+    if tree is None or len(tree) < 1:
+        tree = html.fromstring(raw.encode("utf8", "surrogatepass"), parser=_parser())
+    if tree is None or (is_dubious_html(beginning) and len(tree) < 2):
         raise errors.no_body("the HTML cannot be parsed")
     return tree
 
@@ -407,13 +435,6 @@ def _names_part_anywhere(names: str) -> bool:
     return any(w in parts for w in _CLASS_WORD.split(names.lower()))
 
 
-@functools.cache
-def _part_word_anywhere() -> re.Pattern:
-    """Any part word inside a class or id: the only names ``names_page_part`` can accept."""
-    parts, _ = _page_part_words()
-    return re.compile("|".join(map(re.escape, sorted(parts))), re.I)
-
-
 _NAMED = etree.XPath("//*[@class or @id]")
 
 
@@ -421,12 +442,12 @@ def drop_page_parts(tree) -> None:
     """Elements whose class or id names a part of the page that is not the article (a call to
     action, a pop-up, a disclaimer, a tooltip: ``lexicons/page_part_classes.csv``) are removed,
     keeping the text that follows them."""
-    anywhere = _part_word_anywhere().search
-    doomed = []
-    for el in _NAMED(tree):
-        names = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if anywhere(names) and el.tag not in _NEVER_DROPPED and names_page_part(names):
-            doomed.append(el)
+    named = [(el, f"{el.get('class') or ''} {el.get('id') or ''}") for el in _NAMED(tree)]
+    every_name = "\n".join(names for _, names in named).lower()
+    found = [word for word in _page_part_words()[0] if word in every_name]  # the part words the page uses
+    doomed = [el for el, names in named
+              if el.tag not in _NEVER_DROPPED and any(word in names.lower() for word in found)
+              and names_page_part(names)]
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()
@@ -585,9 +606,11 @@ def _address_key(url: Optional[str]) -> str:
     return re.sub(r"^https?://(www\.)?|[/#?]+$", "", (url or "").strip().lower())
 
 
-def is_placeholder(line: str) -> bool:
-    """A line of a template's filler text ("Lorem ipsum dolor sit amet"): never the article."""
-    return lexicons.pattern("placeholder_text.txt").search(line) is not None
+def is_placeholder(line: str, multiline: bool = False) -> bool:
+    """A line of a template's filler text ("Lorem ipsum dolor sit amet"): never the article.
+    ``multiline``: whether any line of ``line`` may be (one search of a whole text, where a
+    match may also run across lines; each line is then asked alone)."""
+    return lexicons.pattern("placeholder_text.txt", multiline).search(line) is not None
 
 
 def tidy_units(units: list[Unit], title: Optional[str], url: Optional[str] = None,
@@ -602,6 +625,7 @@ def tidy_units(units: list[Unit], title: Optional[str], url: Optional[str] = Non
     own_address = _address_key(url)
     author_keys = {_title_key(a) for a in page_authors if a}
     units = drop_repeated_passages(units, removed)
+    page_filler = is_placeholder("\n".join(s for _, s in units), multiline=True)
     for kind, s in units:
         before_body = not any(k == "p" for k, _ in kept)
         if ((title_key and (kind == "h" or before_body) and _title_key(s) == title_key)
@@ -618,7 +642,7 @@ def tidy_units(units: list[Unit], title: Optional[str], url: Optional[str] = Non
             kept.append(("p", s))
             continue
         lines = s.split("\n")
-        filler = is_placeholder(s)  # asked of each line only where the paragraph holds filler
+        filler = page_filler and is_placeholder(s)  # each line asked only where its paragraph holds filler
         chrome = [is_meta_line(line) or (filler and is_placeholder(line)) for line in lines]
         body_lines = [line for line, drop in zip(lines, chrome) if not drop]
         removed.extend(line for line, drop in zip(lines, chrome) if drop)
