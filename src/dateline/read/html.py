@@ -435,19 +435,21 @@ def _names_part_anywhere(names: str) -> bool:
     return any(w in parts for w in _CLASS_WORD.split(names.lower()))
 
 
-_NAMED = etree.XPath("//*[@class or @id]")
+_NAMES = etree.XPath("//@class | //@id")
 
 
 def drop_page_parts(tree) -> None:
     """Elements whose class or id names a part of the page that is not the article (a call to
     action, a pop-up, a disclaimer, a tooltip: ``lexicons/page_part_classes.csv``) are removed,
     keeping the text that follows them."""
-    named = [(el, f"{el.get('class') or ''} {el.get('id') or ''}") for el in _NAMED(tree)]
-    every_name = "\n".join(names for _, names in named).lower()
-    found = [word for word in _page_part_words()[0] if word in every_name]  # the part words the page uses
-    doomed = [el for el, names in named
-              if el.tag not in _NEVER_DROPPED and any(word in names.lower() for word in found)
-              and names_page_part(names)]
+    names = _NAMES(tree)  # each value knows its element (``getparent``), in page order
+    every_name = "\n".join(names).lower()
+    found = [word for word in _page_part_words()[0] if word in every_name]
+    if not found:  # many pages use none of the part words: no element is looked at
+        return
+    named = dict.fromkeys(name.getparent() for name in names if any(word in name.lower() for word in found))
+    doomed = [el for el in named
+              if el.tag not in _NEVER_DROPPED and names_page_part(f"{el.get('class') or ''} {el.get('id') or ''}")]
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()
@@ -576,7 +578,7 @@ def drop_heading_anchors(tree) -> None:
     memorable-dining-experiences") is an anchor for links to that heading, not the name of a part
     of the page; trafilatura reads words inside it ("menu") as navigation and drops the section.
     Such ids, four words or longer, are removed."""
-    for el in tree.xpath("//*[@id][.//h2 or .//h3 or .//h4 or self::h2 or self::h3 or self::h4]"):
+    for el in tree.xpath("(//h2 | //h3 | //h4)/ancestor-or-self::*[@id]"):
         words = _SLUG_WORD.findall(el.get("id").lower())
         if len(words) < _ANCHOR_MIN_WORDS:
             continue
