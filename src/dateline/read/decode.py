@@ -40,8 +40,8 @@ _BINARY_MAGIC = {
 }
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# control characters no text encoding writes (tab, line feed, form feed, carriage return aside)
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0b, *range(0x0e, 0x20), 0x7f])
 _LEGACY_FALLBACK = "dateline-cp1252-fallback"
 _MAX_CONTROL_SHARE = 0.01
 _MAX_REPLACED_SHARE = 0.05
@@ -70,7 +70,7 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     sample = data[:65536]
     if sample.count(b"\x00") > max(8, len(sample) // 100):
         return _checked(_utf16_without_bom(data)), []
-    controls = len(_CONTROL_BYTES.findall(sample))
+    controls = count_bytes(sample, _CONTROL_BYTES)
     if controls > max(8, len(sample) * _MAX_CONTROL_SHARE):  # no text encoding but UTF-16 writes these
         raise errors.binary_input(f"{controls:,} control bytes")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -130,11 +130,22 @@ def _legacy(data: bytes) -> str:
         raise errors.undecodable(f"{best.encoding}: {exc}") from exc
 
 
+def count_bytes(data: bytes, wanted: bytes) -> int:
+    """How many bytes of ``data`` are among ``wanted``, counted in C."""
+    return len(data) - len(data.translate(None, wanted))
+
+
+def count_ascii(text: str, wanted: bytes) -> int:
+    """How many characters of ``text`` are among the ASCII characters ``wanted``: in UTF-8 each
+    is the byte it names, and no byte of another character's encoding is ASCII."""
+    return count_bytes(text.encode("utf-8", "surrogatepass"), wanted)
+
+
 def _checked(text: str) -> str:
     """``text``, unless it is mostly control or replacement characters (binary read as text)."""
     sample = text[:200_000]
     if sample:
-        controls = len(_CONTROL.findall(sample))
+        controls = count_ascii(sample, _CONTROL_BYTES)
         if controls > max(8, len(sample) * _MAX_CONTROL_SHARE):
             raise errors.binary_input(f"{controls:,} control characters")
         replaced = sample.count("\ufffd")

@@ -25,6 +25,7 @@ from lxml import etree
 from .. import errors, lexicons
 from . import Page
 from .dates import date_line
+from .decode import count_ascii
 from .htmlbody import Unit, body_units
 from .pagemeta import is_section_name, marked_authors, read_metadata
 from .text import (assemble, author_note, byline_authors, is_chrome, is_meta_line, is_title_like,
@@ -81,10 +82,10 @@ def parse(raw: str):
     faulty markup first, bytes where the text declares an encoding, a document too short to be a
     page refused) with the parser above."""
     from lxml import html
-    from trafilatura.utils import is_dubious_html, repair_faulty_html
+    from trafilatura.utils import is_dubious_html
 
     beginning = raw[:50].lower()
-    raw = repair_faulty_html(raw, beginning)
+    raw = _repaired(raw, beginning)
     tree = None
     try:
         tree = html.fromstring(raw, parser=_parser())
@@ -95,6 +96,26 @@ def parse(raw: str):
     if tree is None or (is_dubious_html(beginning) and len(tree) < 2):
         raise errors.no_body("the HTML cannot be parsed")
     return tree
+
+
+_NOT_XML_BYTES = bytes([*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20)])  # control characters XML forbids
+
+
+def _repaired(raw: str, beginning: str) -> str:
+    """trafilatura's ``repair_faulty_html``: characters XML forbids removed, a self-closing doctype or
+    ``<html/>`` opened; the removal (a regular expression over the whole page) run only on a page
+    that holds such a character, which a count in C tells."""
+    from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, repair_faulty_html
+
+    if count_ascii(raw, _NOT_XML_BYTES) or "\ufffe" in raw or "\uffff" in raw:
+        return repair_faulty_html(raw, beginning)
+    if "doctype" in beginning:
+        firstline, _, rest = raw.partition("\n")
+        raw = DOCTYPE_TAG.sub("", firstline, count=1) + "\n" + rest
+    for line in raw[:4096].splitlines()[:4]:
+        if "<html" in line and line.endswith("/>"):
+            return FAULTY_HTML.sub(r"\1>", raw, count=1)
+    return raw
 
 
 def prepare(tree) -> None:
@@ -119,8 +140,10 @@ def _trafilatura_reading(tree, url: Optional[str], **options) -> list[Unit]:
     import trafilatura
 
     try:
+        # the body element alone: a format other than "python" leaves its text unwritten
         document = trafilatura.bare_extraction(tree, url=url, with_metadata=False, include_comments=False,
-                                               include_tables=True, deduplicate=False, **options)
+                                               include_tables=True, deduplicate=False, output_format="txt",
+                                               **options)
     except _EXTRACTION_ERRORS:
         return []
     return body_units(document.body if document is not None else None)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from .. import errors
+from .decode import count_ascii
 
 MAX_TAGS = 30_000
 MAX_ATTRIBUTES = 1_000
@@ -28,6 +29,8 @@ _TAG = re.compile(r"<[A-Za-z]")
 _PARAGRAPH_TAG = re.compile(r"<p[\s>/]", re.I)
 MIN_LETTER_SHARE = 0.25
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 # Only a start tag of 4,000 characters or more can hold MAX_ATTRIBUTES attributes: count in those alone.
 _LONG_TAG = re.compile(r"<[A-Za-z][^<>]{4000,}")
 _ATTRIBUTE = re.compile(r"""[^\s"'>/=]+\s*(?:=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
@@ -61,6 +64,7 @@ def check_body(text: str) -> None:
         raise errors.too_many_paragraphs(paragraphs, MAX_PARAGRAPHS)
     # counted in C: a Python loop over the characters cost more than the check saves
     chars = len("".join(text.split()))
-    letters = len(_NOT_LETTERS.sub("", text))
+    # letters: the ASCII ones counted in C, the others in the runs of characters beyond ASCII
+    letters = count_ascii(text, _ASCII_LETTERS) + sum(len(_NOT_LETTERS.sub("", run)) for run in _NOT_ASCII.findall(text))
     if letters < chars * MIN_LETTER_SHARE:
         raise errors.no_body(f"{chars:,} characters, {letters:,} of them letters: no prose")
