@@ -122,10 +122,15 @@ def prepare(tree) -> None:
     """Set the parts of the page a reader sees but trafilatura would drop so that it reads them, and
     remove the parts it would read that are not the article; each step says why in its own words."""
     gather_stray_roots(tree)
-    drop_page_parts(tree)
+    names = _NAMES(tree)  # the values of the page's classes and ids, each knowing its element
+    every_name = "\n".join(names).lower()
+    drop_page_parts(tree, names, every_name)
     lift_embedded_posts(tree)
-    keep_embedded_tables(tree)
-    keep_article_widgets(tree)
+    # the steps after it change no class word they look for: each runs where the page names one
+    if "embed" in every_name:
+        keep_embedded_tables(tree)
+    if "widget" in every_name:
+        keep_article_widgets(tree)
     keep_quoted_figures(tree)
     number_continued_lists(tree)
     keep_question_buttons(tree)
@@ -461,12 +466,15 @@ def _names_part_anywhere(names: str) -> bool:
 _NAMES = etree.XPath("//@class | //@id")
 
 
-def drop_page_parts(tree) -> None:
+def drop_page_parts(tree, names: Optional[list] = None, every_name: Optional[str] = None) -> None:
     """Elements whose class or id names a part of the page that is not the article (a call to
     action, a pop-up, a disclaimer, a tooltip: ``lexicons/page_part_classes.csv``) are removed,
-    keeping the text that follows them."""
-    names = _NAMES(tree)  # each value knows its element (``getparent``), in page order
-    every_name = "\n".join(names).lower()
+    keeping the text that follows them. ``names``: the page's class and id values (each knows its
+    element, ``getparent``, in page order), ``every_name`` them joined and lower-cased."""
+    if names is None:
+        names = _NAMES(tree)
+    if every_name is None:
+        every_name = "\n".join(names).lower()
     found = [word for word in _page_part_words()[0] if word in every_name]
     if not found:  # many pages use none of the part words: no element is looked at
         return

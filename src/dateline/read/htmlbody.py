@@ -30,7 +30,7 @@ def body_units(body) -> list[Unit]:
 
 def clean_line_breaks(text: str) -> str:
     """Whitespace runs collapsed within lines, blank lines dropped, zero-width characters removed."""
-    lines = (_SPACES.sub(" ", _INVISIBLE.sub("", line)).strip() for line in text.split("\n"))
+    lines = (line.strip() for line in _SPACES.sub(" ", _INVISIBLE.sub("", text)).split("\n"))
     return "\n".join(line for line in lines if line)
 
 
