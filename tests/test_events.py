@@ -189,3 +189,14 @@ def test_a_city_before_an_event_noun_is_where_it_happened_not_who_did_it():
     assert e.actor is None and name(rec, e.location) == "Paris"
     rec = analysed("Russian strikes hit the city overnight.")
     assert name(rec, find(rec, "ASSAULT", "strikes").actor) == "Russia"  # a nationality is a party
+
+
+def test_a_possessor_owns_a_noun_event_not_the_clause_subject():
+    # the parliament voted on the tariffs; it did not impose them
+    rec = analysed("The Brazilian parliament on Tuesday rejected a bill to lift the president's tariffs on imported rice.")
+    e = find(rec, "SANCTION", "tariffs")
+    assert e.actor is None
+    # a pronoun possessor stands for the subject it refers to
+    rec = analysed("India raised its tariffs on Chinese steel on Monday.")
+    e = find(rec, "SANCTION")
+    assert name(rec, e.actor) == "India"

@@ -515,10 +515,14 @@ def _noun_roles(ctx: _Context, trig: _Trigger) -> tuple[Optional[str], Optional[
         if found and found != actor:
             recipient = found
             break
+    # "the president's tariffs": a possessor named by a noun owns the act, whoever the clause's
+    # subject is ("the Senate rejected a bid to overturn the president's tariffs")
+    owned = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in tok.children)
     verb = _governing_verb(tok)
     if verb is not None:
         subject = _clause_actor(ctx, verb)
-        if actor is None and tok.dep_ in ("dobj", "attr", "pobj", "conj", "appos") and subject != recipient:
+        if (actor is None and not owned and tok.dep_ in ("dobj", "attr", "pobj", "conj", "appos")
+                and subject != recipient):
             actor = subject
         elif recipient is None and tok.dep_ == "dobj" and subject and subject != actor:
             recipient = subject  # "Putin refused Iran's request": the request was made of Putin
