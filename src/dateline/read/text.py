@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -497,9 +498,12 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
     next to each other that the article repeats are its section headings listed in a table of
     contents, not its title (a headline alone may come again in the article); a person's name
     alone is an author's. With no line the article echoes, the nearest title-like line just above it."""
-    article: set[str] = set()
+    # how many of the article's lines hold each word: a label the article shows again word for word
+    # (a category tag under the byline) is not echoed by its prose, a headline is
+    article: Counter[str] = Counter()
     for line in lines[start:end]:
-        article |= _content_words(line.text)
+        article.update(_content_words(line.text))
+    copies = Counter(line.text for line in lines[start:end])
     above = [line.text for line in lines[:start]]
     inside = {line.text for line in lines[start:end]}
 
@@ -527,7 +531,8 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
             continue
         # the share of its words the article repeats, counted in full from four words up: "Contact
         # Us" shares its one word with many an article
-        score = len(words & article) / max(len(words), _TITLE_FULL_WORDS) - _TITLE_DISTANCE * max(distance, 0)
+        echoed = {w for w in words if article[w] > copies[line.text]}
+        score = len(echoed) / max(len(words), _TITLE_FULL_WORDS) - _TITLE_DISTANCE * max(distance, 0)
         if line.text.isupper():
             score -= _TITLE_CAPITALS  # a label in capitals ("THINGS TO DO"); headlines are set in case
         if _echoed(lines, i, start):
