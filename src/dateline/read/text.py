@@ -491,6 +491,13 @@ def _echoed(lines: list[_Line], i: int, start: int) -> bool:
     return any(k != i and lines[k].text == lines[i].text and not menu(k) for k in range(start))
 
 
+def _echo(article: int, page: int) -> float:
+    """How far a word the article's lines hold ``article`` times, and the page's other lines ``page``
+    times, speaks for a headline: fully when the article holds it at least as often, less the more
+    the page's menus and footer do (a site's name)."""
+    return min(1.0, 2 * article / (article + page)) if article > 0 else 0.0
+
+
 def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int], float]:
     """The headline among the title-like lines above the article's first paragraph, and its score:
     the one whose words the article most echoes, a little more if the page shows it twice above the
@@ -504,6 +511,11 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
     for line in lines[start:end]:
         article.update(_content_words(line.text))
     copies = Counter(line.text for line in lines[start:end])
+    # and how many lines of the page around it: a site's name is spread over its menus and footer
+    chrome: Counter[str] = Counter()
+    for line in (*lines[:start], *lines[end:]):
+        chrome.update(_content_words(line.text))
+    shown = Counter(line.text for line in (*lines[:start], *lines[end:]))
     above = [line.text for line in lines[:start]]
     inside = {line.text for line in lines[start:end]}
 
@@ -531,8 +543,8 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
             continue
         # the share of its words the article repeats, counted in full from four words up: "Contact
         # Us" shares its one word with many an article
-        echoed = {w for w in words if article[w] > copies[line.text]}
-        score = len(echoed) / max(len(words), _TITLE_FULL_WORDS) - _TITLE_DISTANCE * max(distance, 0)
+        echoed = sum(_echo(article[w] - copies[line.text], chrome[w] - shown[line.text]) for w in words)
+        score = echoed / max(len(words), _TITLE_FULL_WORDS) - _TITLE_DISTANCE * max(distance, 0)
         if line.text.isupper():
             score -= _TITLE_CAPITALS  # a label in capitals ("THINGS TO DO"); headlines are set in case
         if _echoed(lines, i, start):
