@@ -630,3 +630,66 @@ def test_a_menu_item_shown_twice_is_not_taken_for_the_headline_shown_twice():
     page = read(MENU_SHOWN_TWICE)
     assert page.title == "Understanding Your Heat Pump System"
     assert "Heat Pump Installation Services" not in page.text
+
+
+SITE_NAME_AND_TAG = """\
+Skip to main content
+Harbor Valley Gazette
+Subscribe
+Local Government
+Schools
+Harbor Valley Sports
+Obituaries
+Local Government
+Harbor Valley Gazette
+Ferry riders get an earlier boat as council settles schedule
+By Marta Quinlan
+March 4, 2025
+Local Government
+Riders who cross the bay each morning will get an earlier boat from April, after the city council voted six to one on Tuesday night to approve a new ferry schedule that had been stalled since autumn.
+The schedule adds a 5:40 a.m. departure and moves the last evening boat half an hour later, changes that commuters had asked for at three public hearings last year.
+"People have been waiting a long time for this," council member Dana Ruiz told the Gazette after the vote. "The ferry is how half of Harbor Valley gets to work."
+The lone vote against came from Paul Egan, who said the council should have waited for the operator's budget for next year before committing to more sailings.
+The operator said it would hire four more deckhands to staff the earlier crossing and expected the added cost to be covered by higher ridership.
+Riders can find the new timetable at the terminal and on the Harbor Valley ferry office's noticeboard.
+Comments
+About Harbor Valley Gazette
+Contact Harbor Valley Gazette
+Harbor Valley Gazette on Facebook
+© 2025 Harbor Valley Gazette
+"""
+
+
+def test_the_headline_not_the_site_name_spread_over_the_page_nor_a_tag_shown_again_in_the_article():
+    # the site's name fills the header, menus and footer and the article names the valley once; the
+    # section label comes back as a tag under the byline; the headline's words run through the prose
+    page = read(SITE_NAME_AND_TAG)
+    assert page.title == "Ferry riders get an earlier boat as council settles schedule"
+    assert page.text.startswith("Riders who cross the bay")
+
+
+LABEL_AS_TAG = """\
+University News
+Research
+Campus Life
+School of Marine and Coastal Studies
+Arts and Humanities
+Athletics
+School of Marine and Coastal Studies
+Research
+Students map eelgrass meadows along the northern shore
+Eelgrass beds shelter young fish, and a student team has now charted where they grow.
+May 12, 2025
+School of Marine and Coastal Studies
+A team of six undergraduates spent the spring charting eelgrass meadows along the northern shore, using kayaks, underwater cameras and a borrowed drone.
+The meadows shelter young fish and crabs and hold sediment in place during storms, but nobody had mapped them in detail since the 1990s, the team's adviser said.
+"We found beds in places the old charts left blank, and lost beds where the old charts showed plenty," said Nora Ellis, a third-year student who led the drone flights.
+The students will share their maps with the state's fisheries office, which plans to use them when it reviews permits for new docks along the shore.
+"""
+
+
+def test_a_section_label_shown_again_as_the_article_s_tag_is_not_its_headline():
+    # the school's name stands in the menu, above the headline and again under the date: the
+    # article's prose never uses its words, the headline's run through it
+    page = read(LABEL_AS_TAG)
+    assert page.title == "Students map eelgrass meadows along the northern shore"
