@@ -693,3 +693,26 @@ def test_a_section_label_shown_again_as_the_article_s_tag_is_not_its_headline():
     # article's prose never uses its words, the headline's run through it
     page = read(LABEL_AS_TAG)
     assert page.title == "Students map eelgrass meadows along the northern shore"
+
+
+OPENING_ECHO = """\
+Shop
+Projects
+Ask a Pro
+Grout haze demystified for weekend renovators
+Flooring, Tile and Stone Maintenance Guides
+June 9, 2025
+That cloudy film left behind after a weekend of grouting is grout haze, and it comes off far more easily in the first day than the first month.
+Haze forms when a thin layer of cement and pigment dries on the surface before the sponge has lifted it, which is why it shows up most on dark floors.
+On glazed tile, a damp microfiber cloth and plain water usually lift it within a day of grouting.
+Older haze needs a mild acid cleaner, but natural stone such as marble or limestone can etch, so test a hidden corner before you treat a whole floor.
+Sealing the joints afterwards keeps new stains out and makes routine maintenance a matter of a quick mop.
+Share this article
+"""
+
+
+def test_the_headline_sums_up_the_first_paragraphs_better_than_a_label_echoed_further_down():
+    # the label's words come back only in the later paragraphs; the headline's open the article
+    page = read(OPENING_ECHO)
+    assert page.title == "Grout haze demystified for weekend renovators"
+    assert "That cloudy film" in page.text and "Ask a Pro" in page.removed

@@ -10,10 +10,11 @@ title, then a line classifier that keeps the article and drops the chrome.
    them (not to a rail of teasers), and ended by a line opening what follows an article
    (comments, an author's box, related stories: ``lexicons/closing_heads.txt``).
 3. The title: among the title-like lines above the article, the one whose words the article
-   echoes most, a little more if the page shows it twice (a breadcrumb and the headline) or its
-   byline or date follows it, a little less the farther it stands (a table of contents, bylines,
-   dates and share rows between put it no farther); not an entry of the table of contents, a
-   breadcrumb's trail, or a byline set on the headline's line.
+   echoes most (words the rest of the page holds more often, a site's name, count less; words
+   its first paragraphs repeat, a little more), a little more if the page shows it twice (a
+   breadcrumb and the headline) or its byline or date follows it, a little less the farther it
+   stands (a table of contents, bylines, dates and share rows between put it no farther); not an
+   entry of the table of contents, a breadcrumb's trail, or a byline set on the headline's line.
 4. Each line of the article is then one of:
    - chrome (share rows, counters, cookie notices, "Advertisement", "Read more", newsletter
      prompts, photo credits, comment prompts: ``lexicons/chrome.txt``), dropped and kept in
@@ -464,6 +465,8 @@ _TITLE_MIN_SCORE = 0.3
 _TITLE_FULL_WORDS = 4
 _TITLE_BYLINE = 0.3
 _TITLE_CAPITALS = 0.3
+_TITLE_OPENING = 0.2  # what a headline's words repeated by the first paragraphs add, in full
+_TITLE_OPENING_PARAGRAPHS = 2
 _CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -516,6 +519,9 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
     for line in (*lines[:start], *lines[end:]):
         chrome.update(_content_words(line.text))
     shown = Counter(line.text for line in (*lines[:start], *lines[end:]))
+    opening: set[str] = set()  # the words of the article's first paragraphs, which a headline's sum up
+    for line in [line for line in lines[start:end] if line.prose][:_TITLE_OPENING_PARAGRAPHS]:
+        opening |= _content_words(line.text)
     above = [line.text for line in lines[:start]]
     inside = {line.text for line in lines[start:end]}
 
@@ -545,6 +551,7 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
         # Us" shares its one word with many an article
         echoed = sum(_echo(article[w] - copies[line.text], chrome[w] - shown[line.text]) for w in words)
         score = echoed / max(len(words), _TITLE_FULL_WORDS) - _TITLE_DISTANCE * max(distance, 0)
+        score += _TITLE_OPENING * len(words & opening) / max(len(words), _TITLE_FULL_WORDS)
         if line.text.isupper():
             score -= _TITLE_CAPITALS  # a label in capitals ("THINGS TO DO"); headlines are set in case
         if _echoed(lines, i, start):
