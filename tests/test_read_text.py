@@ -716,3 +716,31 @@ def test_the_headline_sums_up_the_first_paragraphs_better_than_a_label_echoed_fu
     page = read(OPENING_ECHO)
     assert page.title == "Grout haze demystified for weekend renovators"
     assert "That cloudy film" in page.text and "Ask a Pro" in page.removed
+
+
+MENU_SHORTER_ON_SMALL_SCREENS = """\
+Rentals
+Vans and Minibuses
+Cars
+Trucks and Box Vans
+Moving Equipment
+Locations
+Deals
+Menu
+Cars
+Trucks and Box Vans
+Moving Equipment
+Help
+Five checks at the rental counter before a weekend move
+Box vans are the workhorse of the weekend move, and a few quick checks before you leave the rental desk can spare you a long weekend.
+Measure the load floor and the door opening, since a sofa that fits the floor may still not clear a roll-up door.
+Ask what the rental includes for mileage, because weekend rates on trucks and vans often cap the miles and charge by the mile beyond the cap.
+Look over the ramp or the lift gate before you sign, and photograph any dents so that nobody charges you for them when you bring the van back.
+Book the van early in the week: weekend moves at the end of the month take most of the fleet of trucks.
+"""
+
+
+def test_a_menu_item_shown_again_in_a_shorter_menu_is_not_echoed_like_a_headline():
+    # the small-screen menu drops items, so the repeated item keeps one neighbour on each side
+    page = read(MENU_SHORTER_ON_SMALL_SCREENS)
+    assert page.title == "Five checks at the rental counter before a weekend move"

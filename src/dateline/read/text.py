@@ -488,8 +488,10 @@ def _echoed(lines: list[_Line], i: int, start: int) -> bool:
     def text(k: int) -> Optional[str]:
         return lines[k].text if 0 <= k < len(lines) else None
 
-    def menu(k: int) -> bool:  # two lines before it or two after it are those of line i too
-        return any(all(text(k + d * n) == text(i + d * n) for n in (1, 2)) for d in (-1, 1))
+    def menu(k: int) -> bool:  # two lines before it or two after it are those of line i too, or,
+        # away from it, the one before and the one after (a shorter menu for small screens)
+        return (any(all(text(k + d * n) == text(i + d * n) for n in (1, 2)) for d in (-1, 1))
+                or (abs(k - i) > 2 and all(text(k + d) == text(i + d) for d in (-1, 1))))
 
     return any(k != i and lines[k].text == lines[i].text and not menu(k) for k in range(start))
 
