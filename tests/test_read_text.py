@@ -630,3 +630,117 @@ def test_a_menu_item_shown_twice_is_not_taken_for_the_headline_shown_twice():
     page = read(MENU_SHOWN_TWICE)
     assert page.title == "Understanding Your Heat Pump System"
     assert "Heat Pump Installation Services" not in page.text
+
+
+SITE_NAME_AND_TAG = """\
+Skip to main content
+Harbor Valley Gazette
+Subscribe
+Local Government
+Schools
+Harbor Valley Sports
+Obituaries
+Local Government
+Harbor Valley Gazette
+Ferry riders get an earlier boat as council settles schedule
+By Marta Quinlan
+March 4, 2025
+Local Government
+Riders who cross the bay each morning will get an earlier boat from April, after the city council voted six to one on Tuesday night to approve a new ferry schedule that had been stalled since autumn.
+The schedule adds a 5:40 a.m. departure and moves the last evening boat half an hour later, changes that commuters had asked for at three public hearings last year.
+"People have been waiting a long time for this," council member Dana Ruiz told the Gazette after the vote. "The ferry is how half of Harbor Valley gets to work."
+The lone vote against came from Paul Egan, who said the council should have waited for the operator's budget for next year before committing to more sailings.
+The operator said it would hire four more deckhands to staff the earlier crossing and expected the added cost to be covered by higher ridership.
+Riders can find the new timetable at the terminal and on the Harbor Valley ferry office's noticeboard.
+Comments
+About Harbor Valley Gazette
+Contact Harbor Valley Gazette
+Harbor Valley Gazette on Facebook
+© 2025 Harbor Valley Gazette
+"""
+
+
+def test_the_headline_not_the_site_name_spread_over_the_page_nor_a_tag_shown_again_in_the_article():
+    # the site's name fills the header, menus and footer and the article names the valley once; the
+    # section label comes back as a tag under the byline; the headline's words run through the prose
+    page = read(SITE_NAME_AND_TAG)
+    assert page.title == "Ferry riders get an earlier boat as council settles schedule"
+    assert page.text.startswith("Riders who cross the bay")
+
+
+LABEL_AS_TAG = """\
+University News
+Research
+Campus Life
+School of Marine and Coastal Studies
+Arts and Humanities
+Athletics
+School of Marine and Coastal Studies
+Research
+Students map eelgrass meadows along the northern shore
+Eelgrass beds shelter young fish, and a student team has now charted where they grow.
+May 12, 2025
+School of Marine and Coastal Studies
+A team of six undergraduates spent the spring charting eelgrass meadows along the northern shore, using kayaks, underwater cameras and a borrowed drone.
+The meadows shelter young fish and crabs and hold sediment in place during storms, but nobody had mapped them in detail since the 1990s, the team's adviser said.
+"We found beds in places the old charts left blank, and lost beds where the old charts showed plenty," said Nora Ellis, a third-year student who led the drone flights.
+The students will share their maps with the state's fisheries office, which plans to use them when it reviews permits for new docks along the shore.
+"""
+
+
+def test_a_section_label_shown_again_as_the_article_s_tag_is_not_its_headline():
+    # the school's name stands in the menu, above the headline and again under the date: the
+    # article's prose never uses its words, the headline's run through it
+    page = read(LABEL_AS_TAG)
+    assert page.title == "Students map eelgrass meadows along the northern shore"
+
+
+OPENING_ECHO = """\
+Shop
+Projects
+Ask a Pro
+Grout haze demystified for weekend renovators
+Flooring, Tile and Stone Maintenance Guides
+June 9, 2025
+That cloudy film left behind after a weekend of grouting is grout haze, and it comes off far more easily in the first day than the first month.
+Haze forms when a thin layer of cement and pigment dries on the surface before the sponge has lifted it, which is why it shows up most on dark floors.
+On glazed tile, a damp microfiber cloth and plain water usually lift it within a day of grouting.
+Older haze needs a mild acid cleaner, but natural stone such as marble or limestone can etch, so test a hidden corner before you treat a whole floor.
+Sealing the joints afterwards keeps new stains out and makes routine maintenance a matter of a quick mop.
+Share this article
+"""
+
+
+def test_the_headline_sums_up_the_first_paragraphs_better_than_a_label_echoed_further_down():
+    # the label's words come back only in the later paragraphs; the headline's open the article
+    page = read(OPENING_ECHO)
+    assert page.title == "Grout haze demystified for weekend renovators"
+    assert "That cloudy film" in page.text and "Ask a Pro" in page.removed
+
+
+MENU_SHORTER_ON_SMALL_SCREENS = """\
+Rentals
+Vans and Minibuses
+Cars
+Trucks and Box Vans
+Moving Equipment
+Locations
+Deals
+Menu
+Cars
+Trucks and Box Vans
+Moving Equipment
+Help
+Five checks at the rental counter before a weekend move
+Box vans are the workhorse of the weekend move, and a few quick checks before you leave the rental desk can spare you a long weekend.
+Measure the load floor and the door opening, since a sofa that fits the floor may still not clear a roll-up door.
+Ask what the rental includes for mileage, because weekend rates on trucks and vans often cap the miles and charge by the mile beyond the cap.
+Look over the ramp or the lift gate before you sign, and photograph any dents so that nobody charges you for them when you bring the van back.
+Book the van early in the week: weekend moves at the end of the month take most of the fleet of trucks.
+"""
+
+
+def test_a_menu_item_shown_again_in_a_shorter_menu_is_not_echoed_like_a_headline():
+    # the small-screen menu drops items, so the repeated item keeps one neighbour on each side
+    page = read(MENU_SHORTER_ON_SMALL_SCREENS)
+    assert page.title == "Five checks at the rental counter before a weekend move"

@@ -10,10 +10,11 @@ title, then a line classifier that keeps the article and drops the chrome.
    them (not to a rail of teasers), and ended by a line opening what follows an article
    (comments, an author's box, related stories: ``lexicons/closing_heads.txt``).
 3. The title: among the title-like lines above the article, the one whose words the article
-   echoes most, a little more if the page shows it twice (a breadcrumb and the headline) or its
-   byline or date follows it, a little less the farther it stands (a table of contents, bylines,
-   dates and share rows between put it no farther); not an entry of the table of contents, a
-   breadcrumb's trail, or a byline set on the headline's line.
+   echoes most (words the rest of the page holds more often, a site's name, count less; words
+   its first paragraphs repeat, a little more), a little more if the page shows it twice (a
+   breadcrumb and the headline) or its byline or date follows it, a little less the farther it
+   stands (a table of contents, bylines, dates and share rows between put it no farther); not an
+   entry of the table of contents, a breadcrumb's trail, or a byline set on the headline's line.
 4. Each line of the article is then one of:
    - chrome (share rows, counters, cookie notices, "Advertisement", "Read more", newsletter
      prompts, photo credits, comment prompts: ``lexicons/chrome.txt``), dropped and kept in
@@ -34,6 +35,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -463,6 +465,8 @@ _TITLE_MIN_SCORE = 0.3
 _TITLE_FULL_WORDS = 4
 _TITLE_BYLINE = 0.3
 _TITLE_CAPITALS = 0.3
+_TITLE_OPENING = 0.2  # what a headline's words repeated by the first paragraphs add, in full
+_TITLE_OPENING_PARAGRAPHS = 2
 _CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -484,10 +488,19 @@ def _echoed(lines: list[_Line], i: int, start: int) -> bool:
     def text(k: int) -> Optional[str]:
         return lines[k].text if 0 <= k < len(lines) else None
 
-    def menu(k: int) -> bool:  # two lines before it or two after it are those of line i too
-        return any(all(text(k + d * n) == text(i + d * n) for n in (1, 2)) for d in (-1, 1))
+    def menu(k: int) -> bool:  # two lines before it or two after it are those of line i too, or,
+        # away from it, the one before and the one after (a shorter menu for small screens)
+        return (any(all(text(k + d * n) == text(i + d * n) for n in (1, 2)) for d in (-1, 1))
+                or (abs(k - i) > 2 and all(text(k + d) == text(i + d) for d in (-1, 1))))
 
     return any(k != i and lines[k].text == lines[i].text and not menu(k) for k in range(start))
+
+
+def _echo(article: int, page: int) -> float:
+    """How far a word the article's lines hold ``article`` times, and the page's other lines ``page``
+    times, speaks for a headline: fully when the article holds it at least as often, less the more
+    the page's menus and footer do (a site's name)."""
+    return min(1.0, 2 * article / (article + page)) if article > 0 else 0.0
 
 
 def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int], float]:
@@ -497,9 +510,20 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
     next to each other that the article repeats are its section headings listed in a table of
     contents, not its title (a headline alone may come again in the article); a person's name
     alone is an author's. With no line the article echoes, the nearest title-like line just above it."""
-    article: set[str] = set()
+    # how many of the article's lines hold each word: a label the article shows again word for word
+    # (a category tag under the byline) is not echoed by its prose, a headline is
+    article: Counter[str] = Counter()
     for line in lines[start:end]:
-        article |= _content_words(line.text)
+        article.update(_content_words(line.text))
+    copies = Counter(line.text for line in lines[start:end])
+    # and how many lines of the page around it: a site's name is spread over its menus and footer
+    chrome: Counter[str] = Counter()
+    for line in (*lines[:start], *lines[end:]):
+        chrome.update(_content_words(line.text))
+    shown = Counter(line.text for line in (*lines[:start], *lines[end:]))
+    opening: set[str] = set()  # the words of the article's first paragraphs, which a headline's sum up
+    for line in [line for line in lines[start:end] if line.prose][:_TITLE_OPENING_PARAGRAPHS]:
+        opening |= _content_words(line.text)
     above = [line.text for line in lines[:start]]
     inside = {line.text for line in lines[start:end]}
 
@@ -527,7 +551,9 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
             continue
         # the share of its words the article repeats, counted in full from four words up: "Contact
         # Us" shares its one word with many an article
-        score = len(words & article) / max(len(words), _TITLE_FULL_WORDS) - _TITLE_DISTANCE * max(distance, 0)
+        echoed = sum(_echo(article[w] - copies[line.text], chrome[w] - shown[line.text]) for w in words)
+        score = echoed / max(len(words), _TITLE_FULL_WORDS) - _TITLE_DISTANCE * max(distance, 0)
+        score += _TITLE_OPENING * len(words & opening) / max(len(words), _TITLE_FULL_WORDS)
         if line.text.isupper():
             score -= _TITLE_CAPITALS  # a label in capitals ("THINGS TO DO"); headlines are set in case
         if _echoed(lines, i, start):
