@@ -10,7 +10,9 @@ that day and the ``REPORT_LAG_DAYS`` before it. Events are grouped by type, stat
 the first known of actor, recipient and place, or of place, actor and recipient for material
 events (``lexicons/story_anchors.csv``). Within a group, taken in date order, an event joins the
 story whose first event's days end at most ``WINDOW_DAYS`` before its own begin and whose roles do
-not contradict its own (a missing role contradicts nothing), the one sharing most roles; else it
+not contradict its own (a missing role contradicts nothing; in a place-first group anchored at a town
+or region, not a country, the attacker or crowd named contradicts nothing either), the one sharing
+most roles; else it
 starts a story. An actor-first event with no recipient ("Trump called for her to resign") comes
 after the others, and joins the story within ``WINDOW_DAYS`` of it, not contradicting it, whose
 recipient (if any) its article names: the one sharing most roles, then one with a recipient, then
@@ -193,8 +195,13 @@ def _group_sql() -> str:
 _ROLES = ("actor", "recipient", "location")
 
 
-def _fits(story: dict[str, Any], m: dict[str, Any]) -> bool:
-    """No role of the event contradicts the story's (a missing one contradicts nothing)."""
+def _fits(story: dict[str, Any], m: dict[str, Any], local: frozenset[str] = frozenset()) -> bool:
+    """No role of the event contradicts the story's (a missing one contradicts nothing). A material
+    event in the story's town or region (one of ``local``, not a country) fits whoever the reports
+    say did it or suffered it: on the same days one attack or protest in one place is one event,
+    however variously its reports name the attacker ("the gunman", "an Islamist", "Farook")."""
+    if m["type"] in _place_first() and m["location"] is not None and m["location"] == story["location"] in local:
+        return True
     return all(story[r] is None or m[r] is None or story[r] == m[r] for r in _ROLES)
 
 
@@ -214,11 +221,12 @@ def _open_recipient(m: dict[str, Any]) -> bool:
     return m["recipient"] is None and m["actor"] is not None and m["type"] not in _place_first()
 
 
-def cluster_events(members: list[dict[str, Any]],
-                   named: Optional[dict[str, frozenset[str]]] = None) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+def cluster_events(members: list[dict[str, Any]], named: Optional[dict[str, frozenset[str]]] = None,
+                   local: frozenset[str] = frozenset()) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
     """Stories of one group's events (see the module docstring): (story, its members). ``named``:
     article id -> the corpus entities it names, by which an event without a recipient joins only
-    a story whose recipient its article names."""
+    a story whose recipient its article names; ``local``: the corpus entities that are towns or
+    regions (see ``_fits``)."""
     members = sorted(members, key=lambda m: (m["date_from"], m["date_to"], m["article_id"], m["item_id"]))
     stories: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
 
@@ -240,7 +248,7 @@ def cluster_events(members: list[dict[str, Any]],
     for m in (m for m in members if not _open_recipient(m)):
         first = dt.date.fromisoformat(m["date_from"])
         open_ = [s for s in open_ if (first - s[0]["last_day"]).days <= WINDOW_DAYS]  # events come in date order
-        home = max((s for s in open_ if _fits(s[0], m)), key=lambda s: _agreement(s[0], m), default=None)
+        home = max((s for s in open_ if _fits(s[0], m, local)), key=lambda s: _agreement(s[0], m), default=None)
         if home is None:
             home = start(m)
             open_.append(home)
@@ -248,7 +256,7 @@ def cluster_events(members: list[dict[str, Any]],
     for m in (m for m in members if _open_recipient(m)):
         names = named.get(m["article_id"], frozenset()) if named is not None else None
         first, last = dt.date.fromisoformat(m["date_from"]), dt.date.fromisoformat(m["date_to"])
-        fitting = [(s, gap) for s in stories if (gap := _gap(s[0], first, last)) <= WINDOW_DAYS and _fits(s[0], m)
+        fitting = [(s, gap) for s in stories if (gap := _gap(s[0], first, last)) <= WINDOW_DAYS and _fits(s[0], m, local)
                    and (s[0]["recipient"] is None or names is None or s[0]["recipient"] in names)]
 
         def rank(fit: tuple[tuple[dict[str, Any], list[dict[str, Any]]], int]) -> tuple:
@@ -296,13 +304,22 @@ def _events(con, new: list[str], moved: set[tuple[str, str]], shifted: set[str])
     # Only the stories whose members changed are written again: a large group gains a member
     # in one story and keeps the others as they were.
     named = _named(con, {m["article_id"] for m in old + fresh if _open_recipient(m)})
-    clustered = [story for members in groups.values() for story in cluster_events(members, named)]
+    local = _local(con, {m["location"] for m in old + fresh if m["location"]})
+    clustered = [story for members in groups.values() for story in cluster_events(members, named, local)]
     unchanged = {s["id"] for s, own in clustered if held.get(s["id"]) == {(m["article_id"], m["item_id"]) for m in own}}
     changed = [(s, own) for s, own in clustered if s["id"] not in unchanged]
     _delete(con, before - unchanged)
     _insert(changed, con)
     written = {s["id"] for s, _ in changed}
     return written, before - unchanged - written
+
+
+def _local(con, places: set[str]) -> frozenset[str]:
+    """The corpus entities among ``places`` that are towns, regions or sites, not countries."""
+    tables.temp_ids(con, "corroborate_places", places)
+    return frozenset(r[0] for r in con.execute(
+        "SELECT c.id FROM corpus_entities c JOIN corroborate_places p ON p.v = c.id "
+        "WHERE c.type IN ('GPE', 'LOC', 'FAC') AND c.key NOT LIKE 'country:%'").fetchall())
 
 
 def _named(con, articles: set[str]) -> dict[str, frozenset[str]]:
