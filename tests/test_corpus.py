@@ -231,6 +231,24 @@ def test_reports_naming_an_attacker_variously_in_one_town_are_one_story_and_in_o
     assert found == [("Millbrook", 3), ("Syria", 1), ("Syria", 2)]
 
 
+def test_a_meeting_with_a_country_is_the_meeting_with_its_person_and_not_with_another_of_its_people(db):
+    people = [("Ana Ruiz", "PERSON"), ("Mexico", "GPE"), ("Omar Haddad", "PERSON"), ("Lucia Vega", "PERSON")]
+
+    def met(i: int, person, published: str) -> Record:
+        text = f"Ana Ruiz met Omar Haddad and Lucia Vega of Mexico, report {i}."
+        r = record(text, f"Outlet {i}", published, people=people)
+        ids = {e.name: e.id for e in r.entities}
+        r.events = [Event("v1", "CONSULT", actor=ids["Ana Ruiz"], actor_person=ids["Ana Ruiz"], recipient=ids["Mexico"],
+                          recipient_person=ids.get(person), start=0, end=5, date=published)]
+        return r
+
+    with Store(db) as store:
+        add(store, met(0, None, "2025-04-01"), met(1, "Omar Haddad", "2025-04-01"),
+            met(2, "Omar Haddad", "2025-04-01"), met(3, "Lucia Vega", "2025-04-02"))
+        found = sorted((s["recipient"]["name"], s["articles"]) for s in views.stories(store.con, kind="event"))
+    assert found == [("Lucia Vega", 1), ("Omar Haddad", 3)]
+
+
 def test_a_story_resting_on_anonymous_sources_alone_is_flagged(db):
     with Store(db) as store:
         add(store, _talks(STORY[0], "Wire Service", "2025-05-06", anonymous=True),
