@@ -36,7 +36,7 @@ def _spans(text: str, name: str) -> list[tuple[int, int]]:
 
 def record(text: str, outlet: str, published: str, *, people=(), events=(), claims=(), anonymous=False) -> Record:
     """A record as the annotators would give it: ``people`` (name, type) found in the text,
-    ``events`` (type, actor name, recipient name, date), ``claims`` (claim text, speaker name)."""
+    ``events`` (type, actor name, recipient name, date, and a place name if any), ``claims`` (claim text, speaker name)."""
     entities = []
     for i, (name, type_) in enumerate(people, start=1):
         entities.append(Entity(f"e{i}", name, type_, mentions=_spans(text, name) or [(0, 1)]))
@@ -50,9 +50,10 @@ def record(text: str, outlet: str, published: str, *, people=(), events=(), clai
         attributions.append(Attribution(f"a{i}", "indirect", (start, start + len(claim)), source=source_of[speaker]))
         claim_rows.append(Claim(f"c{i}", start, start + len(claim), "source", source=source_of[speaker]))
     event_rows = []
-    for i, (type_, actor, recipient, date) in enumerate(events, start=1):
+    for i, (type_, actor, recipient, date, *place) in enumerate(events, start=1):
         event_rows.append(Event(f"v{i}", type_, actor=by_name.get(actor), recipient=by_name.get(recipient),
-                                start=0, end=5, date=date, source="a1" if attributions else None))
+                                start=0, end=5, date=date, source="a1" if attributions else None,
+                                location=by_name.get(place[0]) if place else None))
     card = Scorecard(words=len(text.split()), claims=len(claim_rows), attributions=len(attributions),
                      attributions_anonymous=len(attributions) if anonymous else 0)
     return Record(id=article_id(text), text=text, outlet=outlet, published=published, published_from="metadata",
@@ -211,6 +212,41 @@ def test_an_event_without_a_recipient_joins_the_story_whose_recipient_its_articl
         stories = {s["recipient"]["name"]: s for s in views.stories(store.con, kind="event")}
     assert stories["Omar Haddad"]["articles"] == 3 and stories["Omar Haddad"]["independent_outlets"] == 3
     assert stories["Lena Park"]["articles"] == 1
+
+
+def test_reports_naming_an_attacker_variously_in_one_town_are_one_story_and_in_one_country_are_not(db):
+    people = [("Millbrook", "GPE"), ("Jon Carver", "PERSON"), ("Islamic State", "ORG"), ("Syria", "GPE"),
+              ("Russia", "GPE"), ("United States", "GPE")]
+    text = ("A gunman opened fire in Millbrook. Police named Jon Carver; the Islamic State claimed it. In Syria, "
+            "Russia and the United States struck, report {}.")
+    reports = [record(text.format(i), f"Outlet {i}", "2025-03-07", people=people,
+                      events=[("ASSAULT", attacker, None, "2025-03-07", "Millbrook"),
+                              ("ASSAULT", striker, None, "2025-03-07", "Syria")])
+               for i, (attacker, striker) in enumerate([("Jon Carver", "Russia"), ("Islamic State", "United States"),
+                                                        (None, "Russia")])]
+    with Store(db) as store:
+        add(store, *reports)
+        found = sorted((s["location"]["name"], s["articles"]) for s in views.stories(store.con, kind="event"))
+    # one shooting in a town, whoever the reports say did it; two countries' strikes in a country are two
+    assert found == [("Millbrook", 3), ("Syria", 1), ("Syria", 2)]
+
+
+def test_a_meeting_with_a_country_is_the_meeting_with_its_person_and_not_with_another_of_its_people(db):
+    people = [("Ana Ruiz", "PERSON"), ("Mexico", "GPE"), ("Omar Haddad", "PERSON"), ("Lucia Vega", "PERSON")]
+
+    def met(i: int, person, published: str) -> Record:
+        text = f"Ana Ruiz met Omar Haddad and Lucia Vega of Mexico, report {i}."
+        r = record(text, f"Outlet {i}", published, people=people)
+        ids = {e.name: e.id for e in r.entities}
+        r.events = [Event("v1", "CONSULT", actor=ids["Ana Ruiz"], actor_person=ids["Ana Ruiz"], recipient=ids["Mexico"],
+                          recipient_person=ids.get(person), start=0, end=5, date=published)]
+        return r
+
+    with Store(db) as store:
+        add(store, met(0, None, "2025-04-01"), met(1, "Omar Haddad", "2025-04-01"),
+            met(2, "Omar Haddad", "2025-04-01"), met(3, "Lucia Vega", "2025-04-02"))
+        found = sorted((s["recipient"]["name"], s["articles"]) for s in views.stories(store.con, kind="event"))
+    assert found == [("Lucia Vega", 1), ("Omar Haddad", 3)]
 
 
 def test_a_story_resting_on_anonymous_sources_alone_is_flagged(db):

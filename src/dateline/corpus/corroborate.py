@@ -10,7 +10,9 @@ that day and the ``REPORT_LAG_DAYS`` before it. Events are grouped by type, stat
 the first known of actor, recipient and place, or of place, actor and recipient for material
 events (``lexicons/story_anchors.csv``). Within a group, taken in date order, an event joins the
 story whose first event's days end at most ``WINDOW_DAYS`` before its own begin and whose roles do
-not contradict its own (a missing role contradicts nothing), the one sharing most roles; else it
+not contradict its own (a missing role contradicts nothing; in a place-first group anchored at a town
+or region, not a country, the attacker or crowd named contradicts nothing either), the one sharing
+most roles; else it
 starts a story. An actor-first event with no recipient ("Trump called for her to resign") comes
 after the others, and joins the story within ``WINDOW_DAYS`` of it, not contradicting it, whose
 recipient (if any) its article names: the one sharing most roles, then one with a recipient, then
@@ -70,7 +72,10 @@ SELECT e.article_id, e.id, e.type, e.status, e.date, a.published,
        coalesce(lrp.corpus_entity_id, lr.corpus_entity_id) AS recipient,
        ll.corpus_entity_id AS location, s.id AS source_id, s.kind AS source_kind,
        CASE WHEN lap.corpus_entity_id IS NOT NULL THEN lap.place ELSE la.place END AS actor_place,
-       CASE WHEN lrp.corpus_entity_id IS NOT NULL THEN lrp.place ELSE lr.place END AS recipient_place
+       CASE WHEN lrp.corpus_entity_id IS NOT NULL THEN lrp.place ELSE lr.place END AS recipient_place,
+       CASE WHEN lap.corpus_entity_id <> la.corpus_entity_id THEN la.corpus_entity_id END AS actor_group,
+       CASE WHEN lrp.corpus_entity_id <> lr.corpus_entity_id THEN lr.corpus_entity_id END
+           AS recipient_group
 FROM e JOIN articles a ON a.id = e.article_id
 LEFT JOIN l la ON la.article_id = e.article_id AND la.entity_id = e.actor
 LEFT JOIN l lap ON lap.article_id = e.article_id AND lap.entity_id = e.actor_person
@@ -146,17 +151,19 @@ def event_dates(date: Optional[str], published: Optional[str]) -> Optional[tuple
 
 def _event_member(row: tuple) -> Optional[dict[str, Any]]:
     (article_id, item, type_, status, date, published, actor, recipient, location, source_id, source_kind,
-     actor_place, recipient_place) = row
+     actor_place, recipient_place, actor_group, recipient_group) = row
     # A city or region named as who acted or was acted on ("the Orlando massacre") is where it happened.
     if actor_place and location in (None, actor):
-        actor, location = None, actor
+        actor, location, actor_group = None, actor, None
     if recipient_place and location in (None, recipient):
-        recipient, location = None, recipient
+        recipient, location, recipient_group = None, recipient, None
     days = event_dates(date, published)
     if not type_ or days is None or not (actor or recipient or location) or (actor and actor == recipient):
         return None
     return {"article_id": article_id, "kind": "event", "item_id": item, "type": type_, "actor": actor,
-            "recipient": recipient, "location": location, "status": STATUS_CLASS.get(status, status),
+            "recipient": recipient, "location": location, "actor_group": actor_group if actor else None,
+            "recipient_group": recipient_group if recipient else None,
+            "status": STATUS_CLASS.get(status, status),
             "date_from": days[0], "date_to": days[1], "date": days[2], "source_id": source_id,
             "source_kind": source_kind, "anonymous": _anonymous(source_kind)}
 
@@ -191,21 +198,48 @@ def _group_sql() -> str:
 
 
 _ROLES = ("actor", "recipient", "location")
+_ROLE_COLUMNS = ("actor", "recipient", "location", "actor_group", "recipient_group")
 
 
-def _fits(story: dict[str, Any], m: dict[str, Any]) -> bool:
-    """No role of the event contradicts the story's (a missing one contradicts nothing)."""
-    return all(story[r] is None or m[r] is None or story[r] == m[r] for r in _ROLES)
+def _fits(story: dict[str, Any], m: dict[str, Any], local: frozenset[str] = frozenset()) -> bool:
+    """No role of the event contradicts the story's (a missing one contradicts nothing). A material
+    event in the story's town or region (one of ``local``, not a country) fits whoever the reports
+    say did it or suffered it: on the same days one attack or protest in one place is one event,
+    however variously its reports name the attacker ("the gunman", "an Islamist", "Farook")."""
+    if m["type"] in _place_first() and m["location"] is not None and m["location"] == story["location"] in local:
+        return True
+    return all(story[r] is None or m[r] is None or _same(story, m, r) for r in _ROLES)
+
+
+def _same(story: dict[str, Any], m: dict[str, Any], role: str) -> bool:
+    """Whether the event's role is the story's: the same corpus entity, or a person and the country
+    or party the record rolls them up to ("Trump met Pena Nieto", "Trump met Mexico"). A country
+    fits a story one of whose members names its person; a person fits a story about their country
+    that names no person yet (and the story becomes theirs). Two people of one country are not one
+    role."""
+    if m[role] is None or story[role] is None:
+        return False
+    if m[role] == story[role]:
+        return True
+    if role == "location":
+        return False
+    group = m.get(role + "_group")
+    return m[role] in story["groups"][role] if group is None else group == story[role]
 
 
 def _agreement(story: dict[str, Any], m: dict[str, Any]) -> int:
     """How many roles the event shares with the story (max keeps the earliest of equals)."""
-    return sum(1 for r in _ROLES if m[r] is not None and story[r] == m[r])
+    return sum(1 for r in _ROLES if _same(story, m, r))
 
 
 def _gap(story: dict[str, Any], first: dt.date, last: dt.date) -> int:
     """Days between the story's days and an event's days, ``first`` to ``last`` (0 when they meet)."""
     return max((first - story["last_day"]).days, (story["first_day"] - last).days, 0)
+
+
+def _named_in(story: dict[str, Any], names: frozenset[str]) -> bool:
+    """Whether an article names the story's recipient (or the country or party of the person it is)."""
+    return story["recipient"] in names or bool(story["groups"]["recipient"] & names)
 
 
 def _open_recipient(m: dict[str, Any]) -> bool:
@@ -214,11 +248,12 @@ def _open_recipient(m: dict[str, Any]) -> bool:
     return m["recipient"] is None and m["actor"] is not None and m["type"] not in _place_first()
 
 
-def cluster_events(members: list[dict[str, Any]],
-                   named: Optional[dict[str, frozenset[str]]] = None) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+def cluster_events(members: list[dict[str, Any]], named: Optional[dict[str, frozenset[str]]] = None,
+                   local: frozenset[str] = frozenset()) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
     """Stories of one group's events (see the module docstring): (story, its members). ``named``:
     article id -> the corpus entities it names, by which an event without a recipient joins only
-    a story whose recipient its article names."""
+    a story whose recipient its article names; ``local``: the corpus entities that are towns or
+    regions (see ``_fits``)."""
     members = sorted(members, key=lambda m: (m["date_from"], m["date_to"], m["article_id"], m["item_id"]))
     stories: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
 
@@ -226,21 +261,26 @@ def cluster_events(members: list[dict[str, Any]],
         story = {"id": story_id(_group(m), m["article_id"], m["item_id"]), "kind": "event", "type": m["type"],
                  "status": m["status"], "actor": m["actor"], "recipient": m["recipient"],
                  "location": m["location"], "first_day": dt.date.fromisoformat(m["date_from"]),
-                 "last_day": dt.date.fromisoformat(m["date_to"])}
+                 "last_day": dt.date.fromisoformat(m["date_to"]), "groups": {"actor": set(), "recipient": set()}}
         stories.append((story, []))
         return stories[-1]
 
     def join(home: tuple[dict[str, Any], list[dict[str, Any]]], m: dict[str, Any]) -> None:
         story, own = home
         for role in _ROLES:
+            if story[role] is not None and story[role] == m.get(role + "_group"):
+                story[role] = m[role]  # the story of a country is now the story of its person
             story[role] = story[role] or m[role]
+        for role, groups in story["groups"].items():
+            if m.get(role + "_group"):
+                groups.add(m[role + "_group"])
         own.append({**m, "story_id": story["id"]})
 
     open_: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []  # stories a later event may still join
     for m in (m for m in members if not _open_recipient(m)):
         first = dt.date.fromisoformat(m["date_from"])
         open_ = [s for s in open_ if (first - s[0]["last_day"]).days <= WINDOW_DAYS]  # events come in date order
-        home = max((s for s in open_ if _fits(s[0], m)), key=lambda s: _agreement(s[0], m), default=None)
+        home = max((s for s in open_ if _fits(s[0], m, local)), key=lambda s: _agreement(s[0], m), default=None)
         if home is None:
             home = start(m)
             open_.append(home)
@@ -248,8 +288,8 @@ def cluster_events(members: list[dict[str, Any]],
     for m in (m for m in members if _open_recipient(m)):
         names = named.get(m["article_id"], frozenset()) if named is not None else None
         first, last = dt.date.fromisoformat(m["date_from"]), dt.date.fromisoformat(m["date_to"])
-        fitting = [(s, gap) for s in stories if (gap := _gap(s[0], first, last)) <= WINDOW_DAYS and _fits(s[0], m)
-                   and (s[0]["recipient"] is None or names is None or s[0]["recipient"] in names)]
+        fitting = [(s, gap) for s in stories if (gap := _gap(s[0], first, last)) <= WINDOW_DAYS and _fits(s[0], m, local)
+                   and (s[0]["recipient"] is None or names is None or _named_in(s[0], names))]
 
         def rank(fit: tuple[tuple[dict[str, Any], list[dict[str, Any]]], int]) -> tuple:
             (story, own), gap = fit
@@ -267,9 +307,8 @@ def _events(con, new: list[str], moved: set[tuple[str, str]], shifted: set[str])
     articles = sorted({a for a, _ in moved})
     tables.temp_ids(con, "corroborate_ids", articles)
     tables.temp_ids(con, "corroborate_shifted", shifted)
-    involved = ("m.kind = 'event' AND m.article_id IN (SELECT v FROM corroborate_ids) AND (m.actor IN "
-                "(SELECT v FROM corroborate_shifted) OR m.recipient IN (SELECT v FROM corroborate_shifted) "
-                "OR m.location IN (SELECT v FROM corroborate_shifted))")
+    shifted_role = " OR ".join(f"{{0}}.{r} IN (SELECT v FROM corroborate_shifted)" for r in _ROLE_COLUMNS)
+    involved = f"m.kind = 'event' AND m.article_id IN (SELECT v FROM corroborate_ids) AND ({shifted_role.format('m')})"
     touched = {r[0] for r in con.execute(
         f"SELECT DISTINCT {_group_sql()} FROM stories WHERE kind = 'event' AND id IN "
         f"(SELECT story_id FROM story_members m WHERE {involved})").fetchall()}
@@ -278,10 +317,9 @@ def _events(con, new: list[str], moved: set[tuple[str, str]], shifted: set[str])
     tables.temp_ids(con, "corroborate_ids", sorted(new | set(articles)))
     tables.temp_ids(con, "corroborate_new", sorted(new))
     rows = con.execute(f"SELECT * FROM ({_EVENTS_SQL}) x WHERE x.article_id IN (SELECT v FROM corroborate_new) "
-                       "OR x.actor IN (SELECT v FROM corroborate_shifted) OR x.recipient IN (SELECT v FROM "
-                       "corroborate_shifted) OR x.location IN (SELECT v FROM corroborate_shifted)").fetchall()
+                       f"OR {shifted_role.format('x')}").fetchall()
     fresh = [m for row in rows if (m := _event_member(row))
-             and (m["article_id"] in new or {m["actor"], m["recipient"], m["location"]} & shifted)]
+             and (m["article_id"] in new or {m[r] for r in _ROLE_COLUMNS} & shifted)]
     touched |= {_group(m) for m in fresh}
     tables.temp_ids(con, "corroborate_groups", touched)
     in_groups = f"kind = 'event' AND {_group_sql()} IN (SELECT v FROM corroborate_groups)"
@@ -296,13 +334,22 @@ def _events(con, new: list[str], moved: set[tuple[str, str]], shifted: set[str])
     # Only the stories whose members changed are written again: a large group gains a member
     # in one story and keeps the others as they were.
     named = _named(con, {m["article_id"] for m in old + fresh if _open_recipient(m)})
-    clustered = [story for members in groups.values() for story in cluster_events(members, named)]
+    local = _local(con, {m["location"] for m in old + fresh if m["location"]})
+    clustered = [story for members in groups.values() for story in cluster_events(members, named, local)]
     unchanged = {s["id"] for s, own in clustered if held.get(s["id"]) == {(m["article_id"], m["item_id"]) for m in own}}
     changed = [(s, own) for s, own in clustered if s["id"] not in unchanged]
     _delete(con, before - unchanged)
     _insert(changed, con)
     written = {s["id"] for s, _ in changed}
     return written, before - unchanged - written
+
+
+def _local(con, places: set[str]) -> frozenset[str]:
+    """The corpus entities among ``places`` that are towns, regions or sites, not countries."""
+    tables.temp_ids(con, "corroborate_places", places)
+    return frozenset(r[0] for r in con.execute(
+        "SELECT c.id FROM corpus_entities c JOIN corroborate_places p ON p.v = c.id "
+        "WHERE c.type IN ('GPE', 'LOC', 'FAC') AND c.key NOT LIKE 'country:%'").fetchall())
 
 
 def _named(con, articles: set[str]) -> dict[str, frozenset[str]]:

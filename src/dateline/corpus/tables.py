@@ -13,7 +13,9 @@ writes there):
 - ``corpus_entities`` and ``entity_links (article_id, entity_id, corpus_entity_id)``: one corpus
   entity per real thing across articles; each link keeps the resolution ``key`` it was made by.
 - ``stories`` and ``story_members``: events and claims that several reports share, with their
-  articles, outlets, independent outlets and whether every piece of support is anonymous.
+  articles, outlets, independent outlets and whether every piece of support is anonymous; a
+  member whose actor or recipient is a person keeps the country or party the record rolls the
+  person up to (``actor_group``, ``recipient_group``).
 """
 from __future__ import annotations
 
@@ -39,7 +41,7 @@ TABLES: dict[str, dict[str, str]] = {
                       "type": "VARCHAR", "actor": "VARCHAR", "recipient": "VARCHAR", "location": "VARCHAR",
                       "status": "VARCHAR", "date": "VARCHAR", "date_from": "VARCHAR", "date_to": "VARCHAR",
                       "source_id": "VARCHAR", "source_kind": "VARCHAR",
-                      "anonymous": "BOOLEAN"},
+                      "anonymous": "BOOLEAN", "actor_group": "VARCHAR", "recipient_group": "VARCHAR"},
 }
 
 # No index beyond corpus_articles' key: DuckDB's hash joins need none, and rows the step rewrites
@@ -52,6 +54,8 @@ def create(con) -> None:
     for table, columns in TABLES.items():
         cols = ", ".join(f'"{c}" {t}' for c, t in columns.items())
         con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({cols})")
+        for c, t in columns.items():  # a column added since the store was made
+            con.execute(f'ALTER TABLE {table} ADD COLUMN IF NOT EXISTS "{c}" {t.replace(" PRIMARY KEY", "")}')
 
 
 def present(con) -> bool:
