@@ -351,3 +351,51 @@ def test_a_pronoun_framing_a_report_is_not_the_person_the_report_names():
     a = find(record, "hid under desks")
     src = source_of(record, a)
     assert record.span_text(a.speaker) == "he" and (src is None or entity_name(record, src) != "Peter Macharia")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two council aides, who spoke on condition of anonymity because they were not authorized to discuss the "
+    "budget talks, said the vote would be delayed.",
+    "A ministry official, who was not permitted to comment on the negotiations publicly, said a deal was close.",
+    "Officials cleared to speak about the inquiry said the hearings would resume in March.",
+])
+def test_leave_to_speak_is_no_statement(sentence):
+    """Not being authorised to discuss something is why a source goes unnamed, not a report: only
+    the sentence's "said" attributes, to the unnamed source."""
+    record = analyze_text(sentence)
+    assert [record.span_text(a.verb) for a in record.attributions] == ["said"]
+    assert source_of(record, record.attributions[0]).kind.startswith("anonymous")
+
+
+@pytest.mark.parametrize("sentence, speaker_part, content", [
+    ('Councilwoman Rita Okafor, who called the stadium deal "a giveaway to team owners," voted against it.',
+     "Rita Okafor", '"a giveaway to team owners,"'),
+    ("The governor, who has called the pension bill a betrayal of teachers, vetoed it on Friday.",
+     "The governor", "the pension bill a betrayal of teachers"),
+    ("Farm groups criticised the levy, calling the measure unfair to small growers.",
+     "Farm groups", "the measure unfair to small growers"),
+])
+def test_calling_something_something_is_a_characterisation(sentence, speaker_part, content):
+    record = analyze_text(sentence)
+    a = find(record, content)
+    assert record.span_text(a.content) == content and record.span_text(a.verb).startswith("call")
+    assert speaker_part in source_of(record, a).text
+
+
+@pytest.mark.parametrize("sentence", [
+    "The mayor called him on Tuesday to offer his condolences.",
+    "Detectives called the landlord on Friday night.",
+    "She called her sister for advice before the vote.",
+])
+def test_a_phone_call_is_no_characterisation(sentence):
+    record = analyze_text(sentence)
+    assert not [a for a in record.attributions if record.span_text(a.verb).startswith("call")]
+
+
+def test_call_for_and_call_on_stay_positions_beside_a_date():
+    record = analyze_text("The senator called on Monday for an inquiry into the contract. "
+                          "Union leaders called on lawmakers to reject the bill.")
+    inquiry = find(record, "an inquiry into the contract")
+    assert inquiry.cue_kind == "position" and record.span_text(inquiry.cue) == "called"
+    reject = find(record, "lawmakers to reject the bill")
+    assert record.span_text(reject.cue) == "called on"

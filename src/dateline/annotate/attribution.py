@@ -327,6 +327,8 @@ def _outermost(article: Article, found: list[Found]) -> list[Found]:
 
 
 def _cue_of(tok) -> Optional[cues.CueVerb]:
+    if _licensed(tok):
+        return None  # "not authorized to discuss the talks": why a source is unnamed, not what it said
     if tok.lemma_.lower() in cues.reaction_verbs() and any(
             c.dep_ in _SUBJECT_DEPS and c.lemma_.lower() in cues.audience_nouns() for c in tok.children):
         return None  # "the crowd applauded the decision": a reaction, no statement
@@ -336,6 +338,15 @@ def _cue_of(tok) -> Optional[cues.CueVerb]:
         if with_it is not None:
             return with_it
     return cues.cue_verb(tok.lemma_.lower(), particle) or (_poll_answer(tok) if not particle else None)
+
+
+def _licensed(tok) -> bool:
+    """"were not authorized to discuss the talks", "is not permitted to comment", "officials cleared
+    to speak": a reporting verb in the infinitive after a word of leave to speak states a licence
+    (or its want), not a statement."""
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.i != tok.i and head.lemma_.lower() in cues.permission_words() \
+        or tok.dep_ == "xcomp" and head.lower_ in cues.permission_words()
 
 
 def _poll_answer(tok) -> Optional[cues.CueVerb]:
@@ -380,7 +391,7 @@ def _cue_span(article: Article, tok, verb: Optional[cues.CueVerb] = None) -> Spa
     hi = tok.i
     preps = verb.preps if verb is not None else ()
     for c in sorted(tok.children, key=lambda c: c.i):
-        if c.i == hi + 1 and (c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in preps):
+        if c.i == hi + 1 and (c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in preps and not _when_only(c)):
             hi = c.i
     return article.span(lo, hi)
 
@@ -873,12 +884,23 @@ def _passive_with_agent(tok) -> bool:
 def _prep_content(tok, verb: cues.CueVerb) -> list:
     """"called for a ban", "complained about the noise", "called on Congress to act": the object of
     the verb's preposition, with an infinitive that goes on from it."""
-    prep = next((c for c in tok.children if c.dep_ in ("prep", "prt") and c.i > tok.i and c.lower_ in verb.preps),
+    # "called him on Tuesday", "called the office for details": after an object a verb that takes
+    # one ("call" someone something) has no content preposition; the phone rang
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i > tok.i), None) \
+        if verb.object_as else None
+    prep = next((c for c in tok.children if c.dep_ in ("prep", "prt") and c.i > tok.i and c.lower_ in verb.preps
+                 and (obj is None or c.i < obj.i) and not _when_only(c)),
                 None)  # the parser reads "called on Republicans" with a particle as often as a preposition
     objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
     if not objects:
         return []
     return objects + [c for c in tok.children if c.dep_ == "xcomp" and c.i > prep.i]
+
+
+def _when_only(prep) -> bool:
+    """"on Tuesday", "on Friday night": a preposition whose object is a date or a time says when,
+    never what."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _refusal_content(article: Article, tok, verb: cues.CueVerb, negated: bool) -> Optional[Span]:
@@ -1054,6 +1076,8 @@ def _framed_content(article: Article, tok) -> Optional[Span]:
     subj = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS and c.i < tok.i), None)
     if subj is None or any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in tok.children):
         return None
+    if subj.tag_ in ("WP", "WDT"):  # "Two aides, who spoke on condition of anonymity, said ...": a
+        return None  # relative clause says who the noun is, it frames no report
     opening = subj.left_edge.i - 1
     closing = next((k for k in range(tok.i + 1, seg_hi) if doc[k].text == ","), None)
     if opening <= seg_lo or doc[opening].text != "," or closing is None or closing + 1 >= seg_hi:
@@ -1193,7 +1217,11 @@ def _named_by_a_verb(article: Article, found: list[Found], quoted: set[int]) -> 
                 break
             node = node.head
         else:
-            continue
+            node = _naming_verb_before(article, q)
+            if node is None:
+                continue
+        if node.lemma_.lower() not in cues.naming_verbs():
+            node = _naming_verb_before(article, q) or node
         if node.lemma_.lower() not in cues.naming_verbs() or any(c.dep_ in ("prt", "auxpass") for c in node.children) \
                 or node.dep_ == "acl":  # "an app called “Screenwise”": a name, no one's words
             continue
@@ -1205,6 +1233,27 @@ def _named_by_a_verb(article: Article, found: list[Found], quoted: set[int]) -> 
         if f.speaker_token is not None:
             found.append(f)
             quoted.add(qi)
+
+
+def _naming_verb_before(article: Article, q: quotes.Quote):
+    """"Ruiz, who called the plan “a giveaway to insurers,” voted no": the quote right after a naming
+    verb's object is what the verb calls it, by word order, where the parser hung the quote
+    elsewhere (on the sentence's subject as an apposition)."""
+    doc = article.doc
+    prev = article.token_at(q.start) - 1
+    if prev < 0 or article.quote_of[prev] >= 0 or doc[prev].is_punct:
+        return None
+    node = doc[prev]
+    for _ in range(4):
+        if node.dep_ == "dobj" and node.right_edge.i == prev:
+            verb = node.head
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in cues.naming_verbs() and article.quote_of[verb.i] < 0:
+                return verb
+            return None
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 _COLON_PREFIX_MAX = 8  # tokens of a name before a line's colon: "Former Sen. Mary Landrieu (D-La.):"

@@ -117,6 +117,11 @@ def reaction_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def permission_words() -> frozenset[str]:
+    return frozenset(lexicons.lines("permission_words.txt"))
+
+
+@functools.cache
 def document_nouns() -> frozenset[str]:
     return frozenset(lexicons.lines("document_nouns.txt"))
 
