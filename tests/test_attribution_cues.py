@@ -399,3 +399,24 @@ def test_call_for_and_call_on_stay_positions_beside_a_date():
     assert inquiry.cue_kind == "position" and record.span_text(inquiry.cue) == "called"
     reject = find(record, "lawmakers to reject the bill")
     assert record.span_text(reject.cue) == "called on"
+
+
+@pytest.mark.parametrize("sentence, content, speaker", [
+    ("The merger terms, which the bank detailed in a filing on Monday, surprised investors.",
+     "The merger terms", "the bank"),
+    ("The tax credits the governor has proposed would cost $2 billion.", "The tax credits", "the governor"),
+    ("The zoning plan that the council criticized passed anyway.", "The zoning plan", "the council"),
+])
+def test_a_relative_clause_reports_the_noun_it_describes(sentence, content, speaker):
+    record = analyze_text(sentence)
+    a = find(record, content)
+    assert record.span_text(a.content) == content and record.span_text(a.speaker) == speaker and a.topic
+
+
+@pytest.mark.parametrize("sentence", [
+    "The officials who denied the report resigned on Friday.",
+    "The room in which the senator spoke was cold.",
+])
+def test_a_relative_clause_with_its_own_object_reports_no_noun(sentence):
+    record = analyze_text(sentence)
+    assert not [a for a in record.attributions if a.content[1] <= a.cue[0]]

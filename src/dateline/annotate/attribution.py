@@ -704,6 +704,10 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
     if not clauses and _passive_with_agent(tok):  # "was rejected by parliament": the subject
         clauses = [c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")][:1]
         topic = bool(clauses)
+    if not clauses and verb.object_content and not verb.object_as and verb.kind in _RELATIVE_OBJECT_KINDS:
+        antecedent = _relative_object(article, tok)
+        if antecedent is not None:  # "the strategy, which the bank detailed in filings": the strategy
+            return antecedent, True
     if not clauses and verb.object_content:
         clauses = _object_content(tok, verb)
         topic = bool(clauses)
@@ -752,6 +756,30 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
 
 
 _FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+_RELATIVE_OBJECT_KINDS = ("speech", "position", "accusation")
+
+
+def _relative_object(article: Article, tok) -> Optional[Span]:
+    """"the strategy, which the bank detailed in filings", "supplements he has promoted", "the plan
+    that the governor criticized": a cue in a relative clause whose object is the noun the clause
+    describes reports that noun (its subject is the source). The noun phrase before the clause."""
+    head = tok.head
+    if tok.dep_ != "relcl" or head.i >= tok.i or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    children = list(tok.children)
+    subj = next((c for c in children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if subj is None or subj.tag_ in ("WP", "WDT") or subj.lower_ == "that" or any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass", "auxpass") and c.tag_ not in ("WDT", "WP")
+            and c.lower_ != "that" for c in children):
+        return None  # "officials who said ...", "the plan he said would fail": the noun is no object
+    if any(c.dep_ == "prep" and c.i < subj.i for c in children):
+        return None  # "the room in which she spoke"
+    lo, hi = head.left_edge.i, tok.left_edge.i - 1
+    while hi > lo and (article.doc[hi].is_punct or article.doc[hi].tag_ in ("WDT", "WP") or article.doc[hi].lower_ == "that"):
+        hi -= 1
+    if any(article.quote_of[k] >= 0 for k in range(lo, hi + 1)):
+        return None
+    return article.span(*_trim(article, lo, hi))
 
 
 def _fronted_clause(article: Article, tok) -> Optional[Span]:
