@@ -240,6 +240,25 @@ def test_a_listed_outlet_is_media_whoever_the_tagger_took_it_for():
     assert source_of(record, find(record, "one shooting may have")).kind == "media"
 
 
+@pytest.mark.parametrize("sentence, kind", [
+    ("The Food Safety Agency said the recall covered three brands.", "named_group"),
+    ("The Korean Central News Agency said the recall covered three brands.", "media"),
+    ("Anadolu Agency reported that the recall covered three brands.", "media"),
+])
+def test_an_agency_is_an_outlet_only_by_its_name(sentence, kind):
+    record = analyze_text(sentence)
+    assert source_of(record, find(record, "the recall covered")).kind == kind
+
+
+def test_the_agency_and_its_spokesman_are_the_public_body_named_before():
+    record = analyze_text("The Federal Aviation Agency grounded the jets on Monday. The agency said inspections "
+                          "would take a week. An agency spokesman said airlines had been told.")
+    agency = source_of(record, find(record, "inspections would take"))
+    assert agency.kind == "named_group" and agency.entity is not None and "Federal Aviation Agency" in agency.text
+    spokesman = source_of(record, find(record, "airlines had been told"))
+    assert spokesman.kind == "anonymous_person" and spokesman.affiliation == "Federal Aviation Agency"
+
+
 def test_a_name_ending_in_an_outlet_word_is_still_a_person():
     record = analyze_text("Jonathan Post said the bill had died in committee.")
     assert source_of(record, find(record, "the bill had died")).kind == "named_person"
