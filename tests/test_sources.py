@@ -259,6 +259,17 @@ def test_the_agency_and_its_spokesman_are_the_public_body_named_before():
     assert spokesman.kind == "anonymous_person" and spokesman.affiliation == "Federal Aviation Agency"
 
 
+def test_data_are_a_document_however_the_lemmatizer_reads_them():
+    record = analyze_text("According to data from the county health office, the outbreak has slowed.")
+    assert source_of(record, find(record, "the outbreak has slowed")).kind == "document"
+
+
+def test_what_an_outlet_reported_can_be_its_object():
+    record = analyze_text("The Dallas Morning News first reported the settlement on Friday.")
+    a = find(record, "the settlement")
+    assert a.topic and source_of(record, a).kind == "media"
+
+
 def test_a_name_ending_in_an_outlet_word_is_still_a_person():
     record = analyze_text("Jonathan Post said the bill had died in committee.")
     assert source_of(record, find(record, "the bill had died")).kind == "named_person"
