@@ -270,6 +270,16 @@ def test_what_an_outlet_reported_can_be_its_object():
     assert a.topic and source_of(record, a).kind == "media"
 
 
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("The Justice Department said it would appeal the ruling.", "Justice Department", "named_group"),
+    ("Justice Elena Marsh said the appeal would be heard in May.", "Elena Marsh", "named_person"),
+])
+def test_a_title_word_in_a_body_s_name_makes_no_person(sentence, name, kind):
+    record = analyze_text(sentence)
+    src = source_of(record, record.attributions[0])
+    assert (src.text, src.kind) == (name, kind)
+
+
 def test_a_name_ending_in_an_outlet_word_is_still_a_person():
     record = analyze_text("Jonathan Post said the bill had died in committee.")
     assert source_of(record, find(record, "the bill had died")).kind == "named_person"
