@@ -428,3 +428,19 @@ def test_a_dash_after_a_capitalised_head_opens_a_report_of_its_own():
     a = find(record, "the numbers did not add up")
     assert record.span_text(a.speaker) == "The council's own budget chief"
     assert "The council's" not in record.span_text(find(record, "THE PLAN IS DEAD").content)
+
+
+@pytest.mark.parametrize("headline, speaker, content", [
+    ("Appeals court rules against county map of voting districts", "Appeals court",
+     "county map of voting districts"),
+    ("Governor slams lawmakers over budget delay", "Governor", "lawmakers over budget delay"),
+])
+def test_a_headline_cue_the_parser_read_as_a_noun(headline, speaker, content):
+    record = analyze_text(headline + ".")
+    a = find(record, content)
+    assert record.span_text(a.speaker) == speaker and record.span_text(a.content) == content
+
+
+@pytest.mark.parametrize("line", ["Trade talks with China.", "Record sales of electric cars in Norway."])
+def test_a_noun_line_is_no_headline_cue(line):
+    assert analyze_text(line).attributions == []

@@ -186,7 +186,8 @@ def find_attributions(article: Article) -> list[Found]:
         if tok.i in used_cues:
             continue
         if tok.pos_ not in ("VERB", "AUX") and not (_stranded_subject(tok) is not None
-                                                   and any(c.dep_ == "ccomp" for c in tok.children)):
+                                                   and any(c.dep_ == "ccomp" for c in tok.children)) \
+                and _headline_subject(tok) is None:
             continue
         verb = _cue_of(tok)
         if verb is None:
@@ -563,9 +564,27 @@ def _phrase_head(doc, lo: int, hi: int):
     return head
 
 
+def _headline_subject(tok):
+    """"Federal court rules against Ohio purges", "Trump slams Clinton over emails": a headline with
+    no finite verb, where the parser read the cue (a verb in -s) as a noun heading the line and the
+    subject as its modifier: that modifier (None where this is no such line)."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "ROOT" or not tok.lower_.endswith("s") or tok.i == 0:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.tag_ in _FINITE_TAGS for t in tok.sent):
+        return None
+    subject = tok.doc[tok.i - 1]
+    if subject.head.i != tok.i or subject.dep_ not in ("compound", "amod", "nmod") \
+            or subject.pos_ not in ("NOUN", "PROPN") or "\n" in subject.whitespace_:
+        return None
+    return subject
+
+
 def subject_of(tok):
     """The speaker of a reporting verb: its subject, or its governing verb's ("..., saying that"),
     or the noun it describes ("a statement saying", "an official quoted by")."""
+    headline = _headline_subject(tok)
+    if headline is not None:
+        return headline
     inverted = _inverted_speaker(tok)
     if inverted is not None:
         return inverted
