@@ -444,3 +444,24 @@ def test_a_headline_cue_the_parser_read_as_a_noun(headline, speaker, content):
 @pytest.mark.parametrize("line", ["Trade talks with China.", "Record sales of electric cars in Norway."])
 def test_a_noun_line_is_no_headline_cue(line):
     assert analyze_text(line).attributions == []
+
+
+@pytest.mark.parametrize("sentence, speaker, cue, content", [
+    ("The governor's remarks about teachers angered the union.", "The governor's", "remarks", "teachers"),
+    ("Senator Lee's comments on the tariff drew a rebuke from farmers.", "Senator Lee's", "comments", "the tariff"),
+])
+def test_a_noun_of_speech_with_a_possessive_holder_reports_on_its_object(sentence, speaker, cue, content):
+    record = analyze_text(sentence)
+    a = find(record, content)
+    assert (record.span_text(a.speaker), record.span_text(a.cue), record.span_text(a.content)) == (speaker, cue, content)
+    assert a.topic
+
+
+@pytest.mark.parametrize("sentence", [
+    "Her support for the pipeline cost her votes in the north.",
+    "The mayor's statements to investigators were released on Friday.",
+])
+def test_a_stance_noun_or_an_addressee_is_no_nominal_report(sentence):
+    record = analyze_text(sentence)
+    assert not [a for a in record.attributions if a.cue is not None and a.speaker is not None
+                and a.speaker[1] <= a.cue[0] < a.content[0]]

@@ -1433,9 +1433,13 @@ def _nominal(article: Article, found: list[Found], quoted: set[int]) -> None:
     doc = article.doc
     nouns = cues.cue_nouns()
     for tok in article.tokens_with(lemmas=frozenset(nouns)):
-        if tok.pos_ != "NOUN" or _plural_noun(tok):
+        if tok.pos_ != "NOUN":
             continue
         holder = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        if holder is not None and _about_what(article, found, tok, holder, nouns[tok.lemma_.lower()]):
+            continue
+        if _plural_noun(tok):
+            continue
         if holder is None:
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in _HOLDER_PREPS and c.i > tok.i), None)
             holder = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
@@ -1462,6 +1466,34 @@ def _nominal(article: Article, found: list[Found], quoted: set[int]) -> None:
         f.speaker = sources.phrase_span(article, holder)
         found.append(f)
         quoted.update(inside)
+
+
+_TOPIC_PREPS = ("about", "on", "of", "against", "over")
+
+
+def _about_what(article: Article, found: list[Found], tok, holder, kind: str) -> bool:
+    """"Trump's remarks about immigrants", "the senator's comments on trade": a noun of speech with a
+    possessive holder and no clause reports on the object of its preposition (a topic). False where
+    the noun has a that-clause (read as a statement), is no noun of speech or has no such preposition."""
+    if any(c.dep_ in ("acl", "ccomp") and c.i > tok.i and _opens_with_that(c) for c in tok.children) \
+            or kind != "speech":
+        return False  # "her support for", "his attacks on": a stance or an act, rarely reported as words
+    # "statements to the FBI", "a complaint to the court": whom words were addressed to
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _TOPIC_PREPS
+                 and not _when_only(c)), None)
+    pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if pobj is None or any(article.quote_of[t.i] >= 0 for t in pobj.subtree):
+        return False
+    lo = tok.i
+    while lo > 0 and article.doc[lo - 1].head.i == tok.i and article.doc[lo - 1].dep_ in ("amod", "compound"):
+        lo -= 1
+    f = Found("indirect", article.span(pobj.left_edge.i, pobj.right_edge.i), cue=article.span(lo, tok.i),
+              cue_token=tok.i, lemma=tok.lemma_.lower(), cue_kind=kind,
+              mode={"belief": "thought"}.get(kind, "speech"), topic=True)
+    f.speaker_token = holder.i
+    f.speaker = sources.phrase_span(article, holder)
+    found.append(f)
+    return True
 
 
 def _plural_noun(tok) -> bool:
