@@ -422,14 +422,6 @@ def test_a_relative_clause_with_its_own_object_reports_no_noun(sentence):
     assert not [a for a in record.attributions if a.content[1] <= a.cue[0]]
 
 
-def test_a_dash_after_a_capitalised_head_opens_a_report_of_its_own():
-    record = analyze_text("RIVALS SAY THE PLAN IS DEAD — The council's own budget chief conceded on Monday that "
-                          "the numbers did not add up.")
-    a = find(record, "the numbers did not add up")
-    assert record.span_text(a.speaker) == "The council's own budget chief"
-    assert "The council's" not in record.span_text(find(record, "THE PLAN IS DEAD").content)
-
-
 @pytest.mark.parametrize("headline, speaker, content", [
     ("Appeals court rules against county map of voting districts", "Appeals court",
      "county map of voting districts"),

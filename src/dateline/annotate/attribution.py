@@ -299,13 +299,10 @@ def _outermost(article: Article, found: list[Found]) -> list[Found]:
                     and article.doc[subject.left_edge.i - 1].lower_ in _COORDINATORS \
                     and article.doc[subject.left_edge.i - 2].text in (",", ";")
                 after_colon = subject is not None and subject.left_edge.i >= 1 \
-                    and article.doc[subject.left_edge.i - 1].text in (":", "—", "–") \
-                    and subject.left_edge.text[:1].isupper() \
+                    and article.doc[subject.left_edge.i - 1].text == ":" and subject.left_edge.text[:1].isupper() \
                     and article.quote_of[subject.left_edge.i - 1] < 0 \
                     and outer.content[0] < article.doc[subject.left_edge.i - 1].idx  # not a colon line's own colon
-                # "Polls show voters rejecting him: A poll this month found ...", "BOSS THINKS HE'S
-                # FULL OF IT — The head of the studio indicated as much": a report of its own
-                if after_colon:
+                if after_colon:  # "Polls show voters rejecting him: A poll this month found ...": a report of its own
                     lo = article.token_at(outer.content[0])
                     outer.content = article.span(*_trim(article, lo, subject.left_edge.i - 2))
                     keep.append(f)
