@@ -457,3 +457,26 @@ def test_a_stance_noun_or_an_addressee_is_no_nominal_report(sentence):
     record = analyze_text(sentence)
     assert not [a for a in record.attributions if a.cue is not None and a.speaker is not None
                 and a.speaker[1] <= a.cue[0] < a.content[0]]
+
+
+@pytest.mark.parametrize("sentence, speaker, content", [
+    ("Union leaders are confident that the strike will end this week.", "Union leaders",
+     "that the strike will end this week"),
+    ("Farmers remain worried that the drought will last into spring.", "Farmers",
+     "that the drought will last into spring"),
+    ("The minister has long been adamant that the border will stay open.", "The minister",
+     "that the border will stay open"),
+])
+def test_an_adjective_of_belief_ascribes_its_clause(sentence, speaker, content):
+    record = analyze_text(sentence)
+    a = find(record, content)
+    assert record.span_text(a.speaker) == speaker and record.span_text(a.content) == content
+    assert (a.cue_kind, a.mode) == ("belief", "thought")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The coach was not sure that the team would play on Sunday.",
+    "The mayor is concerned about crime in the harbour district.",
+])
+def test_a_negated_or_clauseless_adjective_ascribes_nothing(sentence):
+    assert analyze_text(sentence).attributions == []

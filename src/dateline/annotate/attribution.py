@@ -226,6 +226,7 @@ def find_attributions(article: Article) -> list[Found]:
     _named_by_a_verb(article, found, quoted)
     _colon_lines(article, found, quoted)
     _nominal(article, found, quoted)
+    _belief_adjectives(article, found, quoted)
     _in_a_document(article, found, quoted)
     found = _outermost(article, [f for f in found if f.cue_kind == "speech" or not _in_caption(article, f)])
     _floating(article, found, quoted, standalone)
@@ -1491,6 +1492,45 @@ def _about_what(article: Article, found: list[Found], tok, holder, kind: str) ->
     f.speaker = sources.phrase_span(article, holder)
     found.append(f)
     return True
+
+
+def _belief_adjectives(article: Article, found: list[Found], quoted: set[int]) -> None:
+    """"Officials are confident that the deal will pass", "voters remain worried that prices will
+    rise", "he is convinced the vote was rigged": an adjective of belief (belief_adjectives.txt)
+    predicated of a subject, with a clause after it, ascribes that clause to the subject (a belief).
+    Negated ("not sure that"), it ascribes none."""
+    used = {f.cue_token for f in found}
+    for tok in article.tokens_with(lowers=cues.belief_adjectives()):
+        if tok.i in used or tok.pos_ not in ("ADJ", "VERB") or article.quote_of[tok.i] >= 0:
+            continue
+        if tok.dep_ == "acomp":
+            verb = tok.head  # "are confident", "remain worried"
+        elif tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children):
+            verb = tok  # "is convinced", read as a passive
+        else:
+            continue
+        if any(c.dep_ == "neg" for c in list(tok.children) + list(verb.children)):
+            continue
+        # the parser hangs the clause on the adjective or on the verb after it ("been adamant that")
+        clause = next((c for c in list(tok.children) + [c for c in verb.children if verb.i != tok.i]
+                       if c.i > tok.i and c.dep_ in ("ccomp", "advcl")
+                       and c.pos_ in ("VERB", "AUX") and (c.dep_ == "ccomp" or _opens_with_that(c))
+                       and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children)), None)
+        if clause is None:
+            continue
+        seg_lo, seg_hi = _segment(article, tok.i)
+        content = _span_of(article, [t.i for t in clause.subtree if seg_lo <= t.i < seg_hi])
+        if content is None:
+            continue
+        content, inside = _with_quotes(article, content, quoted)
+        lo = _cue_span(article, verb)[0] if verb.i < tok.i else _cue_span(article, tok)[0]
+        f = Found("mixed" if inside else "indirect", content, cue=(lo, tok.idx + len(tok.text)), cue_token=tok.i,
+                  lemma=tok.lower_, cue_kind="belief", mode="thought", verb=article.span(tok.i, tok.i))
+        _set_speaker(article, f, verb)
+        if f.speaker_token is None:
+            continue
+        found.append(f)
+        quoted.update(inside)
 
 
 def _plural_noun(tok) -> bool:

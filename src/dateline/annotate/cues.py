@@ -128,6 +128,11 @@ def shared_media_name_words() -> frozenset[str]:
 
 
 @functools.cache
+def belief_adjectives() -> frozenset[str]:
+    return frozenset(lexicons.lines("belief_adjectives.txt"))
+
+
+@functools.cache
 def document_nouns() -> frozenset[str]:
     return frozenset(lexicons.lines("document_nouns.txt"))
 
