@@ -480,3 +480,22 @@ def test_an_adjective_of_belief_ascribes_its_clause(sentence, speaker, content):
 ])
 def test_a_negated_or_clauseless_adjective_ascribes_nothing(sentence):
     assert analyze_text(sentence).attributions == []
+
+
+@pytest.mark.parametrize("sentence, part, cue, kind", [
+    ("The council leader echoed the warnings of the fire service.", "the warnings of the fire service", "echoed",
+     "speech"),
+    ("The ministry reminded drivers that the bridge closes at midnight.", "the bridge closes at midnight",
+     "reminded", "speech"),
+    ("The railway company sought to delay the strike vote.", "to delay the strike vote", "sought", "position"),
+    ("Both parties have embraced the new budget rules.", "the new budget rules", "have embraced", "position"),
+])
+def test_cues_taken_from_the_reporting_verbs_of_news(sentence, part, cue, kind):
+    record = analyze_text(sentence)
+    a = find(record, part)
+    assert (record.span_text(a.cue), a.cue_kind) == (cue, kind)
+
+
+def test_a_manhunt_is_no_stance():
+    record = analyze_text("Police are seeking a man in his thirties who fled the scene on foot.")
+    assert record.attributions == []
