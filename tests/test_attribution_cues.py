@@ -489,6 +489,11 @@ def test_a_negated_or_clauseless_adjective_ascribes_nothing(sentence):
      "reminded", "speech"),
     ("The railway company sought to delay the strike vote.", "to delay the strike vote", "sought", "position"),
     ("Both parties have embraced the new budget rules.", "the new budget rules", "have embraced", "position"),
+    ("The airline offered few details about the delays.", "few details about the delays", "offered", "speech"),
+    ("The regulator requested more time to review the merger.", "more time to review the merger", "requested",
+     "position"),
+    ("The appeals panel deemed the search unlawful.", "the search unlawful", "deemed", "speech"),
+    ("The nurses' union plans to strike next month.", "to strike next month", "plans", "belief"),
 ])
 def test_cues_taken_from_the_reporting_verbs_of_news(sentence, part, cue, kind):
     record = analyze_text(sentence)
