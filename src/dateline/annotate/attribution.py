@@ -1500,7 +1500,8 @@ def _belief_adjectives(article: Article, found: list[Found], quoted: set[int]) -
     predicated of a subject, with a clause after it, ascribes that clause to the subject (a belief).
     Negated ("not sure that"), it ascribes none."""
     used = {f.cue_token for f in found}
-    for tok in article.tokens_with(lowers=cues.belief_adjectives()):
+    stances = cues.stance_adjectives()
+    for tok in article.tokens_with(lowers=cues.belief_adjectives() | frozenset(stances)):
         if tok.i in used or tok.pos_ not in ("ADJ", "VERB") or article.quote_of[tok.i] >= 0:
             continue
         if tok.dep_ == "acomp":
@@ -1512,10 +1513,21 @@ def _belief_adjectives(article: Article, found: list[Found], quoted: set[int]) -
         if any(c.dep_ == "neg" for c in list(tok.children) + list(verb.children)):
             continue
         # the parser hangs the clause on the adjective or on the verb after it ("been adamant that")
-        clause = next((c for c in list(tok.children) + [c for c in verb.children if verb.i != tok.i]
-                       if c.i > tok.i and c.dep_ in ("ccomp", "advcl")
-                       and c.pos_ in ("VERB", "AUX") and (c.dep_ == "ccomp" or _opens_with_that(c))
-                       and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children)), None)
+        kind, topic = "belief", False
+        clause = None
+        if tok.lower_ in cues.belief_adjectives():
+            clause = next((c for c in list(tok.children) + [c for c in verb.children if verb.i != tok.i]
+                           if c.i > tok.i and c.dep_ in ("ccomp", "advcl")
+                           and c.pos_ in ("VERB", "AUX") and (c.dep_ == "ccomp" or _opens_with_that(c))
+                           and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children)), None)
+        if clause is None and tok.lower_ in stances:
+            # "supportive of the plan", "opposed to the tax", "willing to negotiate"
+            kind, preps, infinitive = stances[tok.lower_]
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in preps), None)
+            clause = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+            topic = clause is not None
+            if clause is None and infinitive:
+                clause = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and c.tag_ == "VB"), None)
         if clause is None:
             continue
         seg_lo, seg_hi = _segment(article, tok.i)
@@ -1525,8 +1537,11 @@ def _belief_adjectives(article: Article, found: list[Found], quoted: set[int]) -
         content, inside = _with_quotes(article, content, quoted)
         lo = _cue_span(article, verb)[0] if verb.i < tok.i else _cue_span(article, tok)[0]
         f = Found("mixed" if inside else "indirect", content, cue=(lo, tok.idx + len(tok.text)), cue_token=tok.i,
-                  lemma=tok.lower_, cue_kind="belief", mode="thought", verb=article.span(tok.i, tok.i))
-        _set_speaker(article, f, verb)
+                  lemma=tok.lower_, cue_kind=kind, mode={"belief": "thought"}.get(kind, "speech"),
+                  verb=article.span(tok.i, tok.i), topic=topic)
+        # "residents are opposed to ...", read as a passive: its subject holds the stance
+        held_by = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if verb.i == tok.i else None
+        _set_speaker(article, f, verb, held_by)
         if f.speaker_token is None:
             continue
         found.append(f)

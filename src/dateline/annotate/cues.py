@@ -133,6 +133,13 @@ def belief_adjectives() -> frozenset[str]:
 
 
 @functools.cache
+def stance_adjectives() -> dict[str, tuple[str, tuple[str, ...], bool]]:
+    """Adjective -> (kind, content prepositions, whether an infinitive is the content)."""
+    return {r["adjective"]: (r["kind"], tuple(p for p in r["preps"].split("|") if p), r["infinitive"] == "1")
+            for r in lexicons.rows("stance_adjectives.csv")}
+
+
+@functools.cache
 def document_nouns() -> frozenset[str]:
     return frozenset(lexicons.lines("document_nouns.txt"))
 
