@@ -795,7 +795,8 @@ def _relative_object(article: Article, tok) -> Optional[Span]:
     if any(c.dep_ == "prep" and c.i < subj.i for c in children):
         return None  # "the room in which she spoke"
     lo, hi = head.left_edge.i, tok.left_edge.i - 1
-    while hi > lo and (article.doc[hi].is_punct or article.doc[hi].tag_ in ("WDT", "WP") or article.doc[hi].lower_ == "that"):
+    doc = article.doc
+    while hi > lo and (doc[hi].is_punct or doc[hi].tag_ in ("WDT", "WP") or doc[hi].lower_ == "that"):
         hi -= 1
     if any(article.quote_of[k] >= 0 for k in range(lo, hi + 1)):
         return None
@@ -1449,13 +1450,10 @@ def _nominal(article: Article, found: list[Found], quoted: set[int]) -> None:
                            and _opens_with_that(c)), None)
         if clause is None:
             continue
-        seg_lo, seg_hi = _segment(article, tok.i)
-        content = _span_of(article, [t.i for t in clause.subtree if seg_lo <= t.i < seg_hi])
+        content = _clause_content(article, clause, tok.i)
         if content is None:
             continue
-        lo = tok.i
-        while lo > 0 and doc[lo - 1].head.i == tok.i and doc[lo - 1].dep_ in ("amod", "compound"):
-            lo -= 1  # "repeated emphasis", "growing concern"
+        lo = _noun_cue_start(article, tok)
         content, inside = _with_quotes(article, content, quoted)
         kind = nouns[tok.lemma_.lower()]
         f = Found("mixed" if inside else "indirect", content, cue=article.span(lo, tok.i), cue_token=tok.i,
@@ -1482,12 +1480,9 @@ def _about_what(article: Article, found: list[Found], tok, holder, kind: str) ->
     pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
     if pobj is None or any(article.quote_of[t.i] >= 0 for t in pobj.subtree):
         return False
-    lo = tok.i
-    while lo > 0 and article.doc[lo - 1].head.i == tok.i and article.doc[lo - 1].dep_ in ("amod", "compound"):
-        lo -= 1
-    f = Found("indirect", article.span(pobj.left_edge.i, pobj.right_edge.i), cue=article.span(lo, tok.i),
-              cue_token=tok.i, lemma=tok.lemma_.lower(), cue_kind=kind,
-              mode={"belief": "thought"}.get(kind, "speech"), topic=True)
+    f = Found("indirect", article.span(pobj.left_edge.i, pobj.right_edge.i),
+              cue=article.span(_noun_cue_start(article, tok), tok.i), cue_token=tok.i, lemma=tok.lemma_.lower(),
+              cue_kind=kind, mode={"belief": "thought"}.get(kind, "speech"), topic=True)
     f.speaker_token = holder.i
     f.speaker = sources.phrase_span(article, holder)
     found.append(f)
@@ -1530,8 +1525,7 @@ def _belief_adjectives(article: Article, found: list[Found], quoted: set[int]) -
                 clause = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and c.tag_ == "VB"), None)
         if clause is None:
             continue
-        seg_lo, seg_hi = _segment(article, tok.i)
-        content = _span_of(article, [t.i for t in clause.subtree if seg_lo <= t.i < seg_hi])
+        content = _clause_content(article, clause, tok.i)
         if content is None:
             continue
         content, inside = _with_quotes(article, content, quoted)
@@ -1546,6 +1540,20 @@ def _belief_adjectives(article: Article, found: list[Found], quoted: set[int]) -
             continue
         found.append(f)
         quoted.update(inside)
+
+
+def _clause_content(article: Article, clause, at: int) -> Optional[Span]:
+    """The span of a reported clause, inside the sentence segment of token ``at``."""
+    seg_lo, seg_hi = _segment(article, at)
+    return _span_of(article, [t.i for t in clause.subtree if seg_lo <= t.i < seg_hi])
+
+
+def _noun_cue_start(article: Article, tok) -> int:
+    """Where a cue noun's phrase starts with its modifiers: "repeated emphasis", "growing concern"."""
+    lo = tok.i
+    while lo > 0 and article.doc[lo - 1].head.i == tok.i and article.doc[lo - 1].dep_ in ("amod", "compound"):
+        lo -= 1
+    return lo
 
 
 def _plural_noun(tok) -> bool:
