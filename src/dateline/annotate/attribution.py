@@ -1292,21 +1292,16 @@ def _naming_verb_before(article: Article, q: quotes.Quote):
     prev = article.token_at(q.start) - 1
     if prev < 0 or article.quote_of[prev] >= 0 or doc[prev].is_punct:
         return None
-    # "called China's coast guard patrols “...”": a plural noun ending the object may be read as a
-    # verb ("patrols"); the object then ends before it
-    ends = [prev] + ([prev - 1] if prev > 0 and doc[prev].tag_ == "VBZ" and doc[prev - 1].pos_ in ("NOUN", "PROPN")
-                     else [])
-    for end in ends:
-        node = doc[end]
-        for _ in range(4):
-            if node.dep_ == "dobj" and node.right_edge.i == end:
-                verb = node.head
-                if verb.pos_ == "VERB" and verb.lemma_.lower() in cues.naming_verbs() and article.quote_of[verb.i] < 0:
-                    return verb
-                break
-            if node.head.i == node.i:
-                break
-            node = node.head
+    node = doc[prev]
+    for _ in range(4):
+        if node.dep_ == "dobj" and node.right_edge.i == prev:
+            verb = node.head
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in cues.naming_verbs() and article.quote_of[verb.i] < 0:
+                return verb
+            return None
+        if node.head.i == node.i:
+            return None
+        node = node.head
     return None
 
 
