@@ -25,6 +25,17 @@ def test_every_cue_in_the_lexicon_has_a_kind():
      "has also rejected", "position"),
     ("New polls show a close race in the state.", "a close race in the state", "show", "document"),
     ("A former negotiator believes that the talks will fail.", "the talks will fail", "believes", "belief"),
+    ("The council leader echoed the warnings of the fire service.", "the warnings of the fire service", "echoed",
+     "speech"),
+    ("The ministry reminded drivers that the bridge closes at midnight.", "the bridge closes at midnight",
+     "reminded", "speech"),
+    ("The railway company sought to delay the strike vote.", "to delay the strike vote", "sought", "position"),
+    ("Both parties have embraced the new budget rules.", "the new budget rules", "have embraced", "position"),
+    ("The airline offered few details about the delays.", "few details about the delays", "offered", "speech"),
+    ("The regulator requested more time to review the merger.", "more time to review the merger", "requested",
+     "position"),
+    ("The appeals panel deemed the search unlawful.", "the search unlawful", "deemed", "speech"),
+    ("The nurses' union plans to strike next month.", "to strike next month", "plans", "belief"),
 ])
 def test_cues_beyond_speech_verbs(sentence, part, cue, kind):
     record = analyze_text(sentence)
@@ -351,3 +362,150 @@ def test_a_pronoun_framing_a_report_is_not_the_person_the_report_names():
     a = find(record, "hid under desks")
     src = source_of(record, a)
     assert record.span_text(a.speaker) == "he" and (src is None or entity_name(record, src) != "Peter Macharia")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two council aides, who spoke on condition of anonymity because they were not authorized to discuss the "
+    "budget talks, said the vote would be delayed.",
+    "A ministry official, who was not permitted to comment on the negotiations publicly, said a deal was close.",
+    "Officials cleared to speak about the inquiry said the hearings would resume in March.",
+])
+def test_leave_to_speak_is_no_statement(sentence):
+    """Not being authorised to discuss something is why a source goes unnamed, not a report: only
+    the sentence's "said" attributes, to the unnamed source."""
+    record = analyze_text(sentence)
+    assert [record.span_text(a.verb) for a in record.attributions] == ["said"]
+    assert source_of(record, record.attributions[0]).kind.startswith("anonymous")
+
+
+@pytest.mark.parametrize("sentence, speaker_part, content", [
+    ('Councilwoman Rita Okafor, who called the stadium deal "a giveaway to team owners," voted against it.',
+     "Rita Okafor", '"a giveaway to team owners,"'),
+    ("The governor, who has called the pension bill a betrayal of teachers, vetoed it on Friday.",
+     "The governor", "the pension bill a betrayal of teachers"),
+    ("Farm groups criticised the levy, calling the measure unfair to small growers.",
+     "Farm groups", "the measure unfair to small growers"),
+])
+def test_calling_something_something_is_a_characterisation(sentence, speaker_part, content):
+    record = analyze_text(sentence)
+    a = find(record, content)
+    assert record.span_text(a.content) == content and record.span_text(a.verb).startswith("call")
+    assert speaker_part in source_of(record, a).text
+
+
+@pytest.mark.parametrize("sentence", [
+    "The mayor called him on Tuesday to offer his condolences.",
+    "Detectives called the landlord on Friday night.",
+    "She called her sister for advice before the vote.",
+])
+def test_a_phone_call_is_no_characterisation(sentence):
+    record = analyze_text(sentence)
+    assert not [a for a in record.attributions if record.span_text(a.verb).startswith("call")]
+
+
+def test_call_for_and_call_on_stay_positions_beside_a_date():
+    record = analyze_text("The senator called on Monday for an inquiry into the contract. "
+                          "Union leaders called on lawmakers to reject the bill.")
+    inquiry = find(record, "an inquiry into the contract")
+    assert inquiry.cue_kind == "position" and record.span_text(inquiry.cue) == "called"
+    reject = find(record, "lawmakers to reject the bill")
+    assert record.span_text(reject.cue) == "called on"
+
+
+@pytest.mark.parametrize("sentence, content, speaker", [
+    ("The merger terms, which the bank detailed in a filing on Monday, surprised investors.",
+     "The merger terms", "the bank"),
+    ("The tax credits the governor has proposed would cost $2 billion.", "The tax credits", "the governor"),
+    ("The zoning plan that the council criticized passed anyway.", "The zoning plan", "the council"),
+])
+def test_a_relative_clause_reports_the_noun_it_describes(sentence, content, speaker):
+    record = analyze_text(sentence)
+    a = find(record, content)
+    assert record.span_text(a.content) == content and record.span_text(a.speaker) == speaker and a.topic
+
+
+@pytest.mark.parametrize("sentence", [
+    "The officials who denied the report resigned on Friday.",
+    "The room in which the senator spoke was cold.",
+])
+def test_a_relative_clause_with_its_own_object_reports_no_noun(sentence):
+    record = analyze_text(sentence)
+    assert not [a for a in record.attributions if a.content[1] <= a.cue[0]]
+
+
+@pytest.mark.parametrize("headline, speaker, content", [
+    ("Appeals court rules against county map of voting districts", "Appeals court",
+     "county map of voting districts"),
+    ("Governor slams lawmakers over budget delay", "Governor", "lawmakers over budget delay"),
+])
+def test_a_headline_cue_the_parser_read_as_a_noun(headline, speaker, content):
+    record = analyze_text(headline + ".")
+    a = find(record, content)
+    assert record.span_text(a.speaker) == speaker and record.span_text(a.content) == content
+
+
+@pytest.mark.parametrize("line", ["Trade talks with China.", "Record sales of electric cars in Norway."])
+def test_a_noun_line_is_no_headline_cue(line):
+    assert analyze_text(line).attributions == []
+
+
+@pytest.mark.parametrize("sentence, speaker, cue, content", [
+    ("The governor's remarks about teachers angered the union.", "The governor's", "remarks", "teachers"),
+    ("Senator Lee's comments on the tariff drew a rebuke from farmers.", "Senator Lee's", "comments", "the tariff"),
+])
+def test_a_noun_of_speech_with_a_possessive_holder_reports_on_its_object(sentence, speaker, cue, content):
+    record = analyze_text(sentence)
+    a = find(record, content)
+    assert (record.span_text(a.speaker), record.span_text(a.cue), record.span_text(a.content)) == (speaker, cue, content)
+    assert a.topic
+
+
+@pytest.mark.parametrize("sentence", [
+    "Her support for the pipeline cost her votes in the north.",
+    "The mayor's statements to investigators were released on Friday.",
+])
+def test_a_stance_noun_or_an_addressee_is_no_nominal_report(sentence):
+    record = analyze_text(sentence)
+    assert not [a for a in record.attributions if a.cue is not None and a.speaker is not None
+                and a.speaker[1] <= a.cue[0] < a.content[0]]
+
+
+@pytest.mark.parametrize("sentence, speaker, content", [
+    ("Union leaders are confident that the strike will end this week.", "Union leaders",
+     "that the strike will end this week"),
+    ("Farmers remain worried that the drought will last into spring.", "Farmers",
+     "that the drought will last into spring"),
+    ("The minister has long been adamant that the border will stay open.", "The minister",
+     "that the border will stay open"),
+])
+def test_an_adjective_of_belief_ascribes_its_clause(sentence, speaker, content):
+    record = analyze_text(sentence)
+    a = find(record, content)
+    assert record.span_text(a.speaker) == speaker and record.span_text(a.content) == content
+    assert (a.cue_kind, a.mode) == ("belief", "thought")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The coach was not sure that the team would play on Sunday.",
+    "The mayor was confident and relaxed at the ribbon cutting.",
+])
+def test_a_negated_or_clauseless_adjective_ascribes_nothing(sentence):
+    assert analyze_text(sentence).attributions == []
+
+
+def test_a_manhunt_is_no_stance():
+    record = analyze_text("Police are seeking a man in his thirties who fled the scene on foot.")
+    assert record.attributions == []
+
+
+@pytest.mark.parametrize("sentence, speaker, content, kind, topic", [
+    ("The teachers' union remains critical of the pay offer.", "The teachers' union", "the pay offer",
+     "accusation", True),
+    ("Most residents are opposed to the new runway.", "Most residents", "the new runway", "position", True),
+    ("The rebel commanders are willing to negotiate.", "The rebel commanders", "to negotiate", "position", False),
+])
+def test_an_adjective_of_stance_reports_its_object(sentence, speaker, content, kind, topic):
+    record = analyze_text(sentence)
+    a = find(record, content)
+    assert (record.span_text(a.speaker), record.span_text(a.content), a.cue_kind, a.topic) == (
+        speaker, content, kind, topic)

@@ -240,6 +240,46 @@ def test_a_listed_outlet_is_media_whoever_the_tagger_took_it_for():
     assert source_of(record, find(record, "one shooting may have")).kind == "media"
 
 
+@pytest.mark.parametrize("sentence, kind", [
+    ("The Food Safety Agency said the recall covered three brands.", "named_group"),
+    ("The Korean Central News Agency said the recall covered three brands.", "media"),
+    ("Anadolu Agency reported that the recall covered three brands.", "media"),
+])
+def test_an_agency_is_an_outlet_only_by_its_name(sentence, kind):
+    record = analyze_text(sentence)
+    assert source_of(record, find(record, "the recall covered")).kind == kind
+
+
+def test_the_agency_and_its_spokesman_are_the_public_body_named_before():
+    record = analyze_text("The Federal Aviation Agency grounded the jets on Monday. The agency said inspections "
+                          "would take a week. An agency spokesman said airlines had been told.")
+    agency = source_of(record, find(record, "inspections would take"))
+    assert agency.kind == "named_group" and agency.entity is not None and "Federal Aviation Agency" in agency.text
+    spokesman = source_of(record, find(record, "airlines had been told"))
+    assert spokesman.kind == "anonymous_person" and spokesman.affiliation == "Federal Aviation Agency"
+
+
+def test_data_are_a_document_however_the_lemmatizer_reads_them():
+    record = analyze_text("According to data from the county health office, the outbreak has slowed.")
+    assert source_of(record, find(record, "the outbreak has slowed")).kind == "document"
+
+
+def test_what_an_outlet_reported_can_be_its_object():
+    record = analyze_text("The Dallas Morning News first reported the settlement on Friday.")
+    a = find(record, "the settlement")
+    assert a.topic and source_of(record, a).kind == "media"
+
+
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("The Justice Department said it would appeal the ruling.", "Justice Department", "named_group"),
+    ("Justice Elena Marsh said the appeal would be heard in May.", "Elena Marsh", "named_person"),
+])
+def test_a_title_word_in_a_body_s_name_makes_no_person(sentence, name, kind):
+    record = analyze_text(sentence)
+    src = source_of(record, record.attributions[0])
+    assert (src.text, src.kind) == (name, kind)
+
+
 def test_a_name_ending_in_an_outlet_word_is_still_a_person():
     record = analyze_text("Jonathan Post said the bill had died in committee.")
     assert source_of(record, find(record, "the bill had died")).kind == "named_person"

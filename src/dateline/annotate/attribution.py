@@ -186,7 +186,8 @@ def find_attributions(article: Article) -> list[Found]:
         if tok.i in used_cues:
             continue
         if tok.pos_ not in ("VERB", "AUX") and not (_stranded_subject(tok) is not None
-                                                   and any(c.dep_ == "ccomp" for c in tok.children)):
+                                                   and any(c.dep_ == "ccomp" for c in tok.children)) \
+                and _headline_subject(tok) is None:
             continue
         verb = _cue_of(tok)
         if verb is None:
@@ -225,6 +226,7 @@ def find_attributions(article: Article) -> list[Found]:
     _named_by_a_verb(article, found, quoted)
     _colon_lines(article, found, quoted)
     _nominal(article, found, quoted)
+    _belief_adjectives(article, found, quoted)
     _in_a_document(article, found, quoted)
     found = _outermost(article, [f for f in found if f.cue_kind == "speech" or not _in_caption(article, f)])
     _floating(article, found, quoted, standalone)
@@ -327,6 +329,8 @@ def _outermost(article: Article, found: list[Found]) -> list[Found]:
 
 
 def _cue_of(tok) -> Optional[cues.CueVerb]:
+    if _licensed(tok):
+        return None  # "not authorized to discuss the talks": why a source is unnamed, not what it said
     if tok.lemma_.lower() in cues.reaction_verbs() and any(
             c.dep_ in _SUBJECT_DEPS and c.lemma_.lower() in cues.audience_nouns() for c in tok.children):
         return None  # "the crowd applauded the decision": a reaction, no statement
@@ -336,6 +340,15 @@ def _cue_of(tok) -> Optional[cues.CueVerb]:
         if with_it is not None:
             return with_it
     return cues.cue_verb(tok.lemma_.lower(), particle) or (_poll_answer(tok) if not particle else None)
+
+
+def _licensed(tok) -> bool:
+    """"were not authorized to discuss the talks", "is not permitted to comment", "officials cleared
+    to speak": a reporting verb in the infinitive after a word of leave to speak states a licence
+    (or its want), not a statement."""
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.i != tok.i and head.lemma_.lower() in cues.permission_words() \
+        or tok.dep_ == "xcomp" and head.lower_ in cues.permission_words()
 
 
 def _poll_answer(tok) -> Optional[cues.CueVerb]:
@@ -380,7 +393,7 @@ def _cue_span(article: Article, tok, verb: Optional[cues.CueVerb] = None) -> Spa
     hi = tok.i
     preps = verb.preps if verb is not None else ()
     for c in sorted(tok.children, key=lambda c: c.i):
-        if c.i == hi + 1 and (c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in preps):
+        if c.i == hi + 1 and (c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in preps and not _when_only(c)):
             hi = c.i
     return article.span(lo, hi)
 
@@ -549,9 +562,27 @@ def _phrase_head(doc, lo: int, hi: int):
     return head
 
 
+def _headline_subject(tok):
+    """"Federal court rules against Ohio purges", "Trump slams Clinton over emails": a headline with
+    no finite verb, where the parser read the cue (a verb in -s) as a noun heading the line and the
+    subject as its modifier: that modifier (None where this is no such line)."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "ROOT" or not tok.lower_.endswith("s") or tok.i == 0:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.tag_ in _FINITE_TAGS for t in tok.sent):
+        return None
+    subject = tok.doc[tok.i - 1]
+    if subject.head.i != tok.i or subject.dep_ not in ("compound", "amod", "nmod") \
+            or subject.pos_ not in ("NOUN", "PROPN") or "\n" in subject.whitespace_:
+        return None
+    return subject
+
+
 def subject_of(tok):
     """The speaker of a reporting verb: its subject, or its governing verb's ("..., saying that"),
     or the noun it describes ("a statement saying", "an official quoted by")."""
+    headline = _headline_subject(tok)
+    if headline is not None:
+        return headline
     inverted = _inverted_speaker(tok)
     if inverted is not None:
         return inverted
@@ -693,6 +724,10 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
     if not clauses and _passive_with_agent(tok):  # "was rejected by parliament": the subject
         clauses = [c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")][:1]
         topic = bool(clauses)
+    if not clauses and verb.object_content and not verb.object_as and verb.kind in _RELATIVE_OBJECT_KINDS:
+        antecedent = _relative_object(article, tok)
+        if antecedent is not None:  # "the strategy, which the bank detailed in filings": the strategy
+            return antecedent, True
     if not clauses and verb.object_content:
         clauses = _object_content(tok, verb)
         topic = bool(clauses)
@@ -741,6 +776,31 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
 
 
 _FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+_RELATIVE_OBJECT_KINDS = ("speech", "position", "accusation")
+
+
+def _relative_object(article: Article, tok) -> Optional[Span]:
+    """"the strategy, which the bank detailed in filings", "supplements he has promoted", "the plan
+    that the governor criticized": a cue in a relative clause whose object is the noun the clause
+    describes reports that noun (its subject is the source). The noun phrase before the clause."""
+    head = tok.head
+    if tok.dep_ != "relcl" or head.i >= tok.i or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    children = list(tok.children)
+    subj = next((c for c in children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if subj is None or subj.tag_ in ("WP", "WDT") or subj.lower_ == "that" or any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass", "auxpass") and c.tag_ not in ("WDT", "WP")
+            and c.lower_ != "that" for c in children):
+        return None  # "officials who said ...", "the plan he said would fail": the noun is no object
+    if any(c.dep_ == "prep" and c.i < subj.i for c in children):
+        return None  # "the room in which she spoke"
+    lo, hi = head.left_edge.i, tok.left_edge.i - 1
+    doc = article.doc
+    while hi > lo and (doc[hi].is_punct or doc[hi].tag_ in ("WDT", "WP") or doc[hi].lower_ == "that"):
+        hi -= 1
+    if any(article.quote_of[k] >= 0 for k in range(lo, hi + 1)):
+        return None
+    return article.span(*_trim(article, lo, hi))
 
 
 def _fronted_clause(article: Article, tok) -> Optional[Span]:
@@ -873,12 +933,23 @@ def _passive_with_agent(tok) -> bool:
 def _prep_content(tok, verb: cues.CueVerb) -> list:
     """"called for a ban", "complained about the noise", "called on Congress to act": the object of
     the verb's preposition, with an infinitive that goes on from it."""
-    prep = next((c for c in tok.children if c.dep_ in ("prep", "prt") and c.i > tok.i and c.lower_ in verb.preps),
+    # "called him on Tuesday", "called the office for details": after an object a verb that takes
+    # one ("call" someone something) has no content preposition; the phone rang
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i > tok.i), None) \
+        if verb.object_as else None
+    prep = next((c for c in tok.children if c.dep_ in ("prep", "prt") and c.i > tok.i and c.lower_ in verb.preps
+                 and (obj is None or c.i < obj.i) and not _when_only(c)),
                 None)  # the parser reads "called on Republicans" with a particle as often as a preposition
     objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
     if not objects:
         return []
     return objects + [c for c in tok.children if c.dep_ == "xcomp" and c.i > prep.i]
+
+
+def _when_only(prep) -> bool:
+    """"on Tuesday", "on Friday night": a preposition whose object is a date or a time says when,
+    never what."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _refusal_content(article: Article, tok, verb: cues.CueVerb, negated: bool) -> Optional[Span]:
@@ -1054,6 +1125,8 @@ def _framed_content(article: Article, tok) -> Optional[Span]:
     subj = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS and c.i < tok.i), None)
     if subj is None or any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in tok.children):
         return None
+    if subj.tag_ in ("WP", "WDT"):  # "Two aides, who spoke on condition of anonymity, said ...": a
+        return None  # relative clause says who the noun is, it frames no report
     opening = subj.left_edge.i - 1
     closing = next((k for k in range(tok.i + 1, seg_hi) if doc[k].text == ","), None)
     if opening <= seg_lo or doc[opening].text != "," or closing is None or closing + 1 >= seg_hi:
@@ -1193,7 +1266,11 @@ def _named_by_a_verb(article: Article, found: list[Found], quoted: set[int]) -> 
                 break
             node = node.head
         else:
-            continue
+            node = _naming_verb_before(article, q)
+            if node is None:
+                continue
+        if node.lemma_.lower() not in cues.naming_verbs():
+            node = _naming_verb_before(article, q) or node
         if node.lemma_.lower() not in cues.naming_verbs() or any(c.dep_ in ("prt", "auxpass") for c in node.children) \
                 or node.dep_ == "acl":  # "an app called “Screenwise”": a name, no one's words
             continue
@@ -1205,6 +1282,27 @@ def _named_by_a_verb(article: Article, found: list[Found], quoted: set[int]) -> 
         if f.speaker_token is not None:
             found.append(f)
             quoted.add(qi)
+
+
+def _naming_verb_before(article: Article, q: quotes.Quote):
+    """"Ruiz, who called the plan “a giveaway to insurers,” voted no": the quote right after a naming
+    verb's object is what the verb calls it, by word order, where the parser hung the quote
+    elsewhere (on the sentence's subject as an apposition)."""
+    doc = article.doc
+    prev = article.token_at(q.start) - 1
+    if prev < 0 or article.quote_of[prev] >= 0 or doc[prev].is_punct:
+        return None
+    node = doc[prev]
+    for _ in range(4):
+        if node.dep_ == "dobj" and node.right_edge.i == prev:
+            verb = node.head
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in cues.naming_verbs() and article.quote_of[verb.i] < 0:
+                return verb
+            return None
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 _COLON_PREFIX_MAX = 8  # tokens of a name before a line's colon: "Former Sen. Mary Landrieu (D-La.):"
@@ -1334,9 +1432,13 @@ def _nominal(article: Article, found: list[Found], quoted: set[int]) -> None:
     doc = article.doc
     nouns = cues.cue_nouns()
     for tok in article.tokens_with(lemmas=frozenset(nouns)):
-        if tok.pos_ != "NOUN" or _plural_noun(tok):
+        if tok.pos_ != "NOUN":
             continue
         holder = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        if holder is not None and _about_what(article, found, tok, holder, nouns[tok.lemma_.lower()]):
+            continue
+        if _plural_noun(tok):
+            continue
         if holder is None:
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in _HOLDER_PREPS and c.i > tok.i), None)
             holder = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
@@ -1348,13 +1450,10 @@ def _nominal(article: Article, found: list[Found], quoted: set[int]) -> None:
                            and _opens_with_that(c)), None)
         if clause is None:
             continue
-        seg_lo, seg_hi = _segment(article, tok.i)
-        content = _span_of(article, [t.i for t in clause.subtree if seg_lo <= t.i < seg_hi])
+        content = _clause_content(article, clause, tok.i)
         if content is None:
             continue
-        lo = tok.i
-        while lo > 0 and doc[lo - 1].head.i == tok.i and doc[lo - 1].dep_ in ("amod", "compound"):
-            lo -= 1  # "repeated emphasis", "growing concern"
+        lo = _noun_cue_start(article, tok)
         content, inside = _with_quotes(article, content, quoted)
         kind = nouns[tok.lemma_.lower()]
         f = Found("mixed" if inside else "indirect", content, cue=article.span(lo, tok.i), cue_token=tok.i,
@@ -1363,6 +1462,98 @@ def _nominal(article: Article, found: list[Found], quoted: set[int]) -> None:
         f.speaker = sources.phrase_span(article, holder)
         found.append(f)
         quoted.update(inside)
+
+
+_TOPIC_PREPS = ("about", "on", "of", "against", "over")
+
+
+def _about_what(article: Article, found: list[Found], tok, holder, kind: str) -> bool:
+    """"Trump's remarks about immigrants", "the senator's comments on trade": a noun of speech with a
+    possessive holder and no clause reports on the object of its preposition (a topic). False where
+    the noun has a that-clause (read as a statement), is no noun of speech or has no such preposition."""
+    if any(c.dep_ in ("acl", "ccomp") and c.i > tok.i and _opens_with_that(c) for c in tok.children) \
+            or kind != "speech":
+        return False  # "her support for", "his attacks on": a stance or an act, rarely reported as words
+    # "statements to the FBI", "a complaint to the court": whom words were addressed to
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _TOPIC_PREPS
+                 and not _when_only(c)), None)
+    pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if pobj is None or any(article.quote_of[t.i] >= 0 for t in pobj.subtree):
+        return False
+    f = Found("indirect", article.span(pobj.left_edge.i, pobj.right_edge.i),
+              cue=article.span(_noun_cue_start(article, tok), tok.i), cue_token=tok.i, lemma=tok.lemma_.lower(),
+              cue_kind=kind, mode={"belief": "thought"}.get(kind, "speech"), topic=True)
+    f.speaker_token = holder.i
+    f.speaker = sources.phrase_span(article, holder)
+    found.append(f)
+    return True
+
+
+def _belief_adjectives(article: Article, found: list[Found], quoted: set[int]) -> None:
+    """"Officials are confident that the deal will pass", "voters remain worried that prices will
+    rise", "he is convinced the vote was rigged": an adjective of belief (belief_adjectives.txt)
+    predicated of a subject, with a clause after it, ascribes that clause to the subject (a belief).
+    Negated ("not sure that"), it ascribes none."""
+    used = {f.cue_token for f in found}
+    stances = cues.stance_adjectives()
+    for tok in article.tokens_with(lowers=cues.belief_adjectives() | frozenset(stances)):
+        if tok.i in used or tok.pos_ not in ("ADJ", "VERB") or article.quote_of[tok.i] >= 0:
+            continue
+        if tok.dep_ == "acomp":
+            verb = tok.head  # "are confident", "remain worried"
+        elif tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children):
+            verb = tok  # "is convinced", read as a passive
+        else:
+            continue
+        if any(c.dep_ == "neg" for c in list(tok.children) + list(verb.children)):
+            continue
+        # the parser hangs the clause on the adjective or on the verb after it ("been adamant that")
+        kind, topic = "belief", False
+        clause = None
+        if tok.lower_ in cues.belief_adjectives():
+            clause = next((c for c in list(tok.children) + [c for c in verb.children if verb.i != tok.i]
+                           if c.i > tok.i and c.dep_ in ("ccomp", "advcl")
+                           and c.pos_ in ("VERB", "AUX") and (c.dep_ == "ccomp" or _opens_with_that(c))
+                           and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children)), None)
+        if clause is None and tok.lower_ in stances:
+            # "supportive of the plan", "opposed to the tax", "willing to negotiate"
+            kind, preps, infinitive = stances[tok.lower_]
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in preps), None)
+            clause = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+            topic = clause is not None
+            if clause is None and infinitive:
+                clause = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and c.tag_ == "VB"), None)
+        if clause is None:
+            continue
+        content = _clause_content(article, clause, tok.i)
+        if content is None:
+            continue
+        content, inside = _with_quotes(article, content, quoted)
+        lo = _cue_span(article, verb)[0] if verb.i < tok.i else _cue_span(article, tok)[0]
+        f = Found("mixed" if inside else "indirect", content, cue=(lo, tok.idx + len(tok.text)), cue_token=tok.i,
+                  lemma=tok.lower_, cue_kind=kind, mode={"belief": "thought"}.get(kind, "speech"),
+                  verb=article.span(tok.i, tok.i), topic=topic)
+        # "residents are opposed to ...", read as a passive: its subject holds the stance
+        held_by = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if verb.i == tok.i else None
+        _set_speaker(article, f, verb, held_by)
+        if f.speaker_token is None:
+            continue
+        found.append(f)
+        quoted.update(inside)
+
+
+def _clause_content(article: Article, clause, at: int) -> Optional[Span]:
+    """The span of a reported clause, inside the sentence segment of token ``at``."""
+    seg_lo, seg_hi = _segment(article, at)
+    return _span_of(article, [t.i for t in clause.subtree if seg_lo <= t.i < seg_hi])
+
+
+def _noun_cue_start(article: Article, tok) -> int:
+    """Where a cue noun's phrase starts with its modifiers: "repeated emphasis", "growing concern"."""
+    lo = tok.i
+    while lo > 0 and article.doc[lo - 1].head.i == tok.i and article.doc[lo - 1].dep_ in ("amod", "compound"):
+        lo -= 1
+    return lo
 
 
 def _plural_noun(tok) -> bool:

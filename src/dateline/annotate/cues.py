@@ -117,6 +117,29 @@ def reaction_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def permission_words() -> frozenset[str]:
+    return frozenset(lexicons.lines("permission_words.txt"))
+
+
+@functools.cache
+def shared_media_name_words() -> frozenset[str]:
+    """Outlet words that also end the names of public bodies ("Agency"): marked " *" in the list."""
+    return frozenset(w[:-1].strip() for w in lexicons.lines("media_name_words.txt") if w.endswith("*"))
+
+
+@functools.cache
+def belief_adjectives() -> frozenset[str]:
+    return frozenset(lexicons.lines("belief_adjectives.txt"))
+
+
+@functools.cache
+def stance_adjectives() -> dict[str, tuple[str, tuple[str, ...], bool]]:
+    """Adjective -> (kind, content prepositions, whether an infinitive is the content)."""
+    return {r["adjective"]: (r["kind"], tuple(p for p in r["preps"].split("|") if p), r["infinitive"] == "1")
+            for r in lexicons.rows("stance_adjectives.csv")}
+
+
+@functools.cache
 def document_nouns() -> frozenset[str]:
     return frozenset(lexicons.lines("document_nouns.txt"))
 
@@ -171,7 +194,7 @@ def media_outlets() -> frozenset[str]:
 
 @functools.cache
 def media_name_words() -> frozenset[str]:
-    return frozenset(lexicons.lines("media_name_words.txt"))
+    return frozenset(w.rstrip("*").strip() for w in lexicons.lines("media_name_words.txt"))
 
 
 @functools.cache
@@ -194,4 +217,8 @@ def is_outlet_name(name: str) -> bool:
     if name in media_outlets():
         return True
     words = name.split()
+    if words[-1] in shared_media_name_words():  # "Environmental Protection Agency" is no outlet
+        before = " ".join(words[:-1])
+        return len(words) > 1 and words[0][:1].isupper() and (
+            before in media_outlets() or words[-2] in media_name_words() and words[-2] not in shared_media_name_words())
     return (len(words) > 1 or definite) and words[-1] in media_name_words() and words[0][:1].isupper()

@@ -550,8 +550,10 @@ class SourceBook:
     def _named(self, core: list, tok) -> Optional[Entity]:
         span = (tok.idx, tok.idx + len(tok.text))
         e = self.entity_at(*span)
-        if e is not None and e.type != "PERSON" and tok.pos_ == "PROPN" and _looks_like_person(core, tok):
-            # "Spokeswoman Haley Morris" read as an organisation: the name is a person's
+        if e is not None and e.type != "PERSON" and tok.pos_ == "PROPN" and _looks_like_person(core, tok) \
+                and tok.lemma_.lower() not in cues.group_nouns():
+            # "Spokeswoman Haley Morris" read as an organisation: the name is a person's (but "the
+            # Justice Department" is a body, not a person titled "Justice")
             name_toks = [t for t in core if t.pos_ == "PROPN" and t.i <= tok.i
                          and t.lemma_.lower() not in cues.person_roles()]
             if name_toks:
