@@ -323,19 +323,27 @@ def test_lists_an_article_announces_with_a_colon_are_put_back_when_the_reading_l
 
     from dateline.read.html import restore_lists
 
-    shop = "<ul><li><a href='https://shop.example/a'>Harbor 12-inch pliers</a></li><li><a href='https://shop.example/b'>Keel pliers</a></li></ul>"
+    pliers = "Pliers grip, bend and cut wire; a good pair lasts a working life if it is kept dry and clean."
+    testers = "Testers tell you whether a wire is live before you touch it, which is the first rule of the trade."
+    ladders = "Work at height needs a ladder that does not conduct, and a second person to hold it steady."
+    closing = "Buy the best tools you can afford: cheap ones fail when you need them most, the instructors say."
     page = lxml_html.fromstring(
-        "<html><body><article><p>Pliers grip, bend and cut wire.</p><h4>Our picks:</h4>" + shop +
-        "<p>Testers tell you whether a wire is live.</p><h4>Our picks:</h4>"
+        f"<html><body><article><p>{pliers}</p><h4>Our picks:</h4>"
+        "<ul><li><a href='https://shop.example/a'>Harbor 12-inch pliers</a></li>"
+        "<li><a href='https://shop.example/b'>Keel pliers</a></li></ul>"
+        f"<p>{testers}</p><h4>Our picks:</h4>"
         "<ol><li><a href='https://shop.example/c'>Lumen voltage pen</a></li><li>Ridge socket tester</li></ol>"
-        "<p>You will need:</p><ul><li>a ladder</li><li>gloves rated for the voltage</li></ul>"
+        f"<p>{ladders}</p><p>You will need:</p><ul><li>a ladder</li><li>gloves rated for the voltage</li></ul>"
         "<p>Related stories:</p><ul><li><a href='/a'>How to wire a plug</a></li><li><a href='/b'>Fuses explained</a></li></ul>"
+        "<p>Tags:</p><ul><li><a href='/t/a'>Tools</a></li><li><a href='/t/b'>Safety</a></li></ul>"
+        f"<p>{closing}</p><p>More on the trade:</p><ul><li><a href='/c'>Apprenticeships</a></li>"
+        "<li><a href='/d'>Wages in 2025</a></li></ul>"
         "</article><aside><p>Shop now:</p><ul><li><a href='/s'>Sale</a></li><li><a href='/t'>Gifts</a></li></ul></aside>"
         "</body></html>")
-    units = [("p", "Pliers grip, bend and cut wire."), ("h", "Our picks:"),
-             ("p", "Testers tell you whether a wire is live."), ("h", "Our picks:"),
+    units = [("p", pliers), ("h", "Our picks:"), ("p", testers), ("h", "Our picks:"), ("p", ladders),
              ("p", "You will need:"), ("i", "gloves rated for the voltage"),  # read in part: left as read
-             ("p", "Related stories:"), ("p", "Shop now:")]
+             ("p", "Related stories:"), ("p", "Tags:"), ("p", "Shop now:"),  # other stories, chrome, an aside
+             ("p", closing), ("p", "More on the trade:")]  # after the article's last paragraph
     assert restore_lists(page, units) == [
         units[0], units[1], ("i", "Harbor 12-inch pliers"), ("i", "Keel pliers"),
         units[2], units[3], ("i", "1. Lumen voltage pen"), ("i", "2. Ridge socket tester"), *units[4:]]

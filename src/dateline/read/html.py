@@ -784,11 +784,15 @@ def restore_lists(tree, units: list[Unit]) -> list[Unit]:
     heading ending with a colon ("Top picks:", "You will need:") introduces what follows it; when
     the reading kept that line but dropped the list right after it on the page (a list of links
     to the products or courses it names reads as navigation), the list's items go back after the
-    line. Not where the line opens a list of other stories ("Related:") nor where the list stands
-    in navigation, a header, a footer, an aside or a form."""
+    line. Only inside the article, with a paragraph of its prose still to come (what follows the
+    last one is tags, links to other stories, sharing buttons); not where the line is page chrome
+    ("Tags:") or opens a list of other stories ("Related:"), nor where the list stands in
+    navigation, a header, a footer, an aside or a form."""
+    last_prose = max((i for i, (kind, text) in enumerate(units) if kind == "p" and len(text) >= _PROSE_CHARS_MIN),
+                     default=0)
     intros: dict[str, list[int]] = {}  # a line's places in the reading, in page order: a repeated
-    for i, (_, text) in enumerate(units):  # "Top picks:" introduces a list each time
-        if text.endswith(":") and len(text) <= _INTRO_CHARS_MAX and "\n" not in text:
+    for i, (_, text) in enumerate(units[:last_prose]):  # "Top picks:" introduces a list each time
+        if text.endswith(":") and len(text) <= _INTRO_CHARS_MAX and "\n" not in text and not is_meta_line(text):
             intros.setdefault(_flat(text), []).append(i)
     if not intros:
         return units
