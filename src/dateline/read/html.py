@@ -723,11 +723,17 @@ def trailing_section(units: list[Unit]) -> int:
         line = units[i][1].strip().rstrip(":").strip()
         if len(line) >= _HEADING_CHARS:
             continue
-        if opens_link_list(line) or lexicons.pattern("trailing_section_heads.txt").fullmatch(line) is not None:
+        if leads_elsewhere(line):
             return i
         if lexicons.pattern("reference_heads.txt").fullmatch(line) is not None and not cites_sources(units[:i]):
             return i
     return len(units)
+
+
+def leads_elsewhere(line: str) -> bool:
+    """A line leading away from the article: to other stories ("Related posts", "More from X") or
+    to the page's closing parts ("Have any questions?")."""
+    return opens_link_list(line) or lexicons.pattern("trailing_section_heads.txt").fullmatch(line) is not None
 
 
 _CITATION = re.compile(r"\[\d{1,3}\]|\([A-Z][\w&.' -]{1,40},? (?:19|20)\d\d[a-z]?\)|\((?:19|20)\d\d\)")
@@ -810,10 +816,7 @@ def restore_lists(tree, units: list[Unit]) -> list[Unit]:
         items = [item for item in items if item]
         if len(items) < _LIST_ITEMS_MIN or any(f" {_words_tail(item)} " in read for item in items):
             continue  # too short to be a list, or read (in part: the reading judged the rest)
-        line = units[i][1].rstrip(":").strip()
-        if opens_link_list(line) or lexicons.pattern("trailing_section_heads.txt").fullmatch(line) is not None:
-            continue
-        if lst.xpath(_NOT_ARTICLE):
+        if leads_elsewhere(units[i][1].rstrip(":").strip()) or lst.xpath(_NOT_ARTICLE):
             continue
         inserts[i] = [("i", numbered(item, n) if lst.tag == "ol" else item) for n, item in enumerate(items, 1)]
     if not inserts:
