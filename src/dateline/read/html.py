@@ -794,15 +794,20 @@ def restore_lists(tree, units: list[Unit]) -> list[Unit]:
     last one is tags, links to other stories, sharing buttons); not where the line is page chrome
     ("Tags:") or opens a list of other stories ("Related:"), nor where the list stands in
     navigation, a header, a footer, an aside or a form."""
+    colons = [i for i, (_, text) in enumerate(units) if text.endswith(":") and len(text) <= _INTRO_CHARS_MAX]
+    if not colons:
+        return units
     last_prose = max((i for i, (kind, text) in enumerate(units) if kind == "p" and len(text) >= _PROSE_CHARS_MIN),
                      default=0)
     intros: dict[str, list[int]] = {}  # a line's places in the reading, in page order: a repeated
-    for i, (_, text) in enumerate(units[:last_prose]):  # "Top picks:" introduces a list each time
-        if text.endswith(":") and len(text) <= _INTRO_CHARS_MAX and "\n" not in text and not is_meta_line(text):
+    for i in colons:  # "Top picks:" introduces a list each time
+        text = units[i][1]
+        if i < last_prose and "\n" not in text:
             intros.setdefault(_flat(text), []).append(i)
     if not intros:
         return units
-    read = f' {" ".join(_WORD.findall(" ".join(text for _, text in units).lower()))} '
+    joined = "\n".join(text for _, text in units)
+    read = ""  # the reading's words, spaced: made only for a list none of whose items it holds verbatim
     inserts: dict[int, list[Unit]] = {}
     for lst in tree.iter("ul", "ol"):
         before = next((el for el in lst.itersiblings(preceding=True) if isinstance(el.tag, str)), None)  # no comments
@@ -814,9 +819,14 @@ def restore_lists(tree, units: list[Unit]) -> list[Unit]:
         i = places.pop(0)
         items = [_flat(li.text_content()) for li in lst if li.tag == "li"]
         items = [item for item in items if item]
-        if len(items) < _LIST_ITEMS_MIN or any(f" {_words_tail(item)} " in read for item in items):
+        if len(items) < _LIST_ITEMS_MIN or any(item in joined for item in items):
             continue  # too short to be a list, or read (in part: the reading judged the rest)
-        if leads_elsewhere(units[i][1].rstrip(":").strip()) or lst.xpath(_NOT_ARTICLE):
+        if not read:
+            read = f' {" ".join(_WORD.findall(joined.lower()))} '
+        if any(f" {_words_tail(item)} " in read for item in items):
+            continue  # read with other marks or numbers before its items
+        line = units[i][1]
+        if is_meta_line(line) or leads_elsewhere(line.rstrip(":").strip()) or lst.xpath(_NOT_ARTICLE):
             continue
         inserts[i] = [("i", numbered(item, n) if lst.tag == "ol" else item) for n, item in enumerate(items, 1)]
     if not inserts:
