@@ -318,6 +318,52 @@ def test_subheadings_lost_between_paragraphs_are_put_back():
     assert restore_headings(page, units) == [units[0], ("h", "What it costs"), ("h", "1. Rents"), *units[1:]]
 
 
+def test_lists_an_article_announces_with_a_colon_are_put_back_when_the_reading_lost_them():
+    from lxml import html as lxml_html
+
+    from dateline.read.html import restore_lists
+
+    pliers = "Pliers grip, bend and cut wire; a good pair lasts a working life if it is kept dry and clean."
+    testers = "Testers tell you whether a wire is live before you touch it, which is the first rule of the trade."
+    ladders = "Work at height needs a ladder that does not conduct, and a second person to hold it steady."
+    closing = "Buy the best tools you can afford: cheap ones fail when you need them most, the instructors say."
+    page = lxml_html.fromstring(
+        f"<html><body><article><p>{pliers}</p><h4>Our picks:</h4>"
+        "<ul><li><a href='https://shop.example/a'>Harbor 12-inch pliers</a></li>"
+        "<li><a href='https://shop.example/b'>Keel pliers</a></li></ul>"
+        f"<p>{testers}</p><h4>Our picks:</h4>"
+        "<ol><li><a href='https://shop.example/c'>Lumen voltage pen</a></li><li>Ridge socket tester</li></ol>"
+        f"<p>{ladders}</p><p>You will need:</p><ul><li>a ladder</li><li>gloves rated for the voltage</li></ul>"
+        "<p>Related stories:</p><ul><li><a href='/a'>How to wire a plug</a></li><li><a href='/b'>Fuses explained</a></li></ul>"
+        "<p>Tags:</p><ul><li><a href='/t/a'>Tools</a></li><li><a href='/t/b'>Safety</a></li></ul>"
+        f"<p>{closing}</p><p>More on the trade:</p><ul><li><a href='/c'>Apprenticeships</a></li>"
+        "<li><a href='/d'>Wages in 2025</a></li></ul>"
+        "</article><aside><p>Shop now:</p><ul><li><a href='/s'>Sale</a></li><li><a href='/t'>Gifts</a></li></ul></aside>"
+        "</body></html>")
+    units = [("p", pliers), ("h", "Our picks:"), ("p", testers), ("h", "Our picks:"), ("p", ladders),
+             ("p", "You will need:"), ("i", "gloves rated for the voltage"),  # read in part: left as read
+             ("p", "Related stories:"), ("p", "Tags:"), ("p", "Shop now:"),  # other stories, chrome, an aside
+             ("p", closing), ("p", "More on the trade:")]  # after the article's last paragraph
+    assert restore_lists(page, units) == [
+        units[0], units[1], ("i", "Harbor 12-inch pliers"), ("i", "Keel pliers"),
+        units[2], units[3], ("i", "1. Lumen voltage pen"), ("i", "2. Ridge socket tester"), *units[4:]]
+
+
+def test_a_list_of_product_links_the_article_announces_is_read():
+    prose = "".join(f"<p>Paragraph {n} on choosing tools for an electrician, with enough words in it to read as "
+                    "prose in an article about a trade.</p>" for n in range(1, 4))
+    p = html("<header><nav><ul><li><a href='/'>Home</a></li><li><a href='/blog'>Blog</a></li></ul></nav></header>"
+             "<main><article><h1>Tools every electrician needs</h1>" + prose +
+             "<h3>1. Multimeter</h3><p>A multimeter measures voltage, current and resistance, so a fault can be "
+             "traced quickly and safely.</p><h4>Our picks:</h4>"
+             "<ul><li><h2><a href='https://shop.example/h117'>Harbor 117 meter</a></h2></li>"
+             "<li><h2><a href='https://shop.example/k400'>Keel MM400 meter</a></h2></li></ul>"
+             "<h3>2. Wire strippers</h3><p>Strippers take the insulation off a wire without nicking the copper "
+             "beneath it.</p>" + prose + "</article></main><footer><p>© 2025 Example</p></footer>")
+    assert "Our picks:\n\nHarbor 117 meter\n\nKeel MM400 meter\n\n2. Wire strippers" in p.text
+    assert "Home" not in p.text
+
+
 def test_the_article_body_a_page_declares_is_read_when_the_reading_found_a_part():
     import json as json_module
 

@@ -200,6 +200,8 @@ def test_a_title_given_by_the_container_is_not_repeated_in_the_body():
     "You are reading 1 of 3 free articles this month. Subscribe for unlimited access.", "Staff Reporter",
     "It looks like you're using an outdated browser. Please update it for the best experience.",
     "Dismiss notification", "Close this banner",
+    "Photo courtesy of the Lakeside Historical Society", "Image courtesy of: Jane Doe",
+    "Photograph by Tomás Ruiz for The Herald", "Video by Sam Okafor",
 ])
 def test_chrome_lines(line):
     assert is_chrome(line)
@@ -219,6 +221,9 @@ def test_chrome_lines(line):
     "A Reuters/Ipsos poll found 40 percent of voters disapproved.",
     "Officials noticed that hospitals were using Internet Explorer long after support ended.",
     "The agency said it would close the notice period on Friday.",
+    "Photos by the dozen were shared online after the storm.",
+    "Photographs by the victims' families were shown to the jury on Tuesday.",
+    "Images courtesy of the space agency show the crater in detail.",
 ])
 def test_sentences_are_not_chrome(sentence):
     assert not is_chrome(sentence)

@@ -26,7 +26,7 @@ from .. import errors, lexicons
 from . import Page
 from .dates import date_line
 from .decode import count_ascii
-from .htmlbody import Unit, body_units
+from .htmlbody import Unit, body_units, numbered
 from .pagemeta import is_section_name, marked_authors, read_metadata
 from .text import (assemble, author_note, byline_authors, is_chrome, is_meta_line, is_title_like,
                    opens_link_list, trailing_chrome)
@@ -169,7 +169,7 @@ def read_body(tree, url: Optional[str], declared: Sequence[str] = ()) -> list[Un
     units = continue_split_article(tree, units)
     units = prefer_declared(units, declared_reading(tree, declared))
     units = class_blind_reading(tree, url, units, blocks.prose)
-    return restore_headings(tree, units)
+    return restore_lists(tree, restore_headings(tree, units))
 
 
 _RUN_TOGETHER_CHARS = 3000  # a "paragraph" this long is a whole container's text run together
@@ -723,11 +723,17 @@ def trailing_section(units: list[Unit]) -> int:
         line = units[i][1].strip().rstrip(":").strip()
         if len(line) >= _HEADING_CHARS:
             continue
-        if opens_link_list(line) or lexicons.pattern("trailing_section_heads.txt").fullmatch(line) is not None:
+        if leads_elsewhere(line):
             return i
         if lexicons.pattern("reference_heads.txt").fullmatch(line) is not None and not cites_sources(units[:i]):
             return i
     return len(units)
+
+
+def leads_elsewhere(line: str) -> bool:
+    """A line leading away from the article: to other stories ("Related posts", "More from X") or
+    to the page's closing parts ("Have any questions?")."""
+    return opens_link_list(line) or lexicons.pattern("trailing_section_heads.txt").fullmatch(line) is not None
 
 
 _CITATION = re.compile(r"\[\d{1,3}\]|\([A-Z][\w&.' -]{1,40},? (?:19|20)\d\d[a-z]?\)|\((?:19|20)\d\d\)")
@@ -772,6 +778,73 @@ def drop_repeated_passages(units: list[Unit], removed: list[str]) -> list[Unit]:
         kept.append(units[i])
         i += 1
     return kept
+
+
+_LIST_ITEMS_MIN = 2
+_INTRO_CHARS_MAX = 300
+_INTRO_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "span", "b", "strong"})  # a line, not a container
+
+
+def restore_lists(tree, units: list[Unit]) -> list[Unit]:
+    """Lists the reading lost that the article announces, put back in place. A paragraph or
+    heading ending with a colon ("Top picks:", "You will need:") introduces what follows it; when
+    the reading kept that line but dropped the list right after it on the page (a list of links
+    to the products or courses it names reads as navigation), the list's items go back after the
+    line. Only inside the article, with a paragraph of its prose still to come (what follows the
+    last one is tags, links to other stories, sharing buttons); not where the line is page chrome
+    ("Tags:") or opens a list of other stories ("Related:"), nor where the list stands in
+    navigation, a header, a footer, an aside or a form."""
+    colons = [i for i, (_, text) in enumerate(units) if text.endswith(":") and len(text) <= _INTRO_CHARS_MAX]
+    if not colons:
+        return units
+    last_prose = max((i for i, (kind, text) in enumerate(units) if kind == "p" and len(text) >= _PROSE_CHARS_MIN),
+                     default=0)
+    intros: dict[str, list[int]] = {}  # a line's places in the reading, in page order: a repeated
+    for i in colons:  # "Top picks:" introduces a list each time
+        text = units[i][1]
+        if i < last_prose and "\n" not in text:
+            intros.setdefault(_flat(text), []).append(i)
+    if not intros:
+        return units
+    joined = "\n".join(text for _, text in units)
+    read = ""  # the reading's words, spaced: made only for a list none of whose items it holds verbatim
+    inserts: dict[int, list[Unit]] = {}
+    for lst in tree.iter("ul", "ol"):
+        before = next((el for el in lst.itersiblings(preceding=True) if isinstance(el.tag, str)), None)  # no comments
+        if before is None or before.tag not in _INTRO_TAGS:
+            continue
+        places = intros.get(_flat(before.text_content()))
+        if not places:
+            continue
+        i = places.pop(0)
+        items = [_flat(li.text_content()) for li in lst if li.tag == "li"]
+        items = [item for item in items if item]
+        if len(items) < _LIST_ITEMS_MIN or any(item in joined for item in items):
+            continue  # too short to be a list, or read (in part: the reading judged the rest)
+        if not read:
+            read = f' {" ".join(_WORD.findall(joined.lower()))} '
+        if any(f" {_words_tail(item)} " in read for item in items):
+            continue  # read with other marks or numbers before its items
+        line = units[i][1]
+        if is_meta_line(line) or leads_elsewhere(line.rstrip(":").strip()) or lst.xpath(_NOT_ARTICLE):
+            continue
+        inserts[i] = [("i", numbered(item, n) if lst.tag == "ol" else item) for n, item in enumerate(items, 1)]
+    if not inserts:
+        return units
+    out: list[Unit] = []
+    for i, unit in enumerate(units):
+        out.append(unit)
+        out.extend(inserts.get(i, []))
+    return out
+
+
+_TAIL_WORDS = 6
+
+
+def _words_tail(text: str) -> str:
+    """The last few words of ``text``, lower-cased and spaced as ``read`` is: how an item is
+    found in the reading whatever marks or numbers open it."""
+    return " ".join(_WORD.findall(text.lower())[-_TAIL_WORDS:])
 
 
 _SUBHEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})

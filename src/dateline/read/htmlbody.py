@@ -60,12 +60,16 @@ def _inline(el) -> str:
     return "".join(parts)
 
 
-def _number(units: list[Unit], first: int, number: int) -> None:
-    """An ordered list's item shows its number, as a browser renders it ("2. Second step"), unless
+def numbered(text: str, number: int) -> str:
+    """An ordered list's item with its number, as a browser renders it ("2. Second step"), unless
     its text already starts with one."""
-    if first < len(units) and not _NUMBERED.match(units[first][1]):
+    return text if _NUMBERED.match(text) else f"{number}. {text}"
+
+
+def _number(units: list[Unit], first: int, number: int) -> None:
+    if first < len(units):
         kind, text = units[first]
-        units[first] = (kind, f"{number}. {text}")
+        units[first] = (kind, numbered(text, number))
 
 
 def _container(el, units: list[Unit]) -> None:
