@@ -240,6 +240,20 @@ def test_an_endorsement_coded_support_by_one_report_and_agree_by_another_is_one_
                      ("AGREE", "Ana Ruiz", "Lena Park", 1, 1), ("SUPPORT", "Ana Ruiz", "Omar Haddad", 3, 3)]
 
 
+def test_reports_quoting_the_same_words_of_a_speaker_carry_one_claim(db):
+    people = [("Ana Ruiz", "PERSON")]
+    claims = ["there was clear evidence the minister was “grossly negligent",  # the span ends inside the quote
+              "the minister was “grossly negligent” with public funds",
+              "the minister was “deeply troubled” by public funds"]
+    reports = [record(f"Ana Ruiz said {claim}, the report adds.", f"Outlet {i}", "2025-05-06", people=people,
+                      claims=[(claim, "Ana Ruiz")]) for i, claim in enumerate(claims)]
+    with Store(db) as store:
+        add(store, *reports)
+        found = views.stories(store.con, kind="claim")
+    # the first two share three of their five words, and the words they quote; the third quotes others
+    assert [(s["articles"], s["independent_outlets"]) for s in found] == [(2, 2)]
+
+
 def test_reports_naming_an_attacker_variously_in_one_town_are_one_story_and_in_one_country_are_not(db):
     people = [("Millbrook", "GPE"), ("Jon Carver", "PERSON"), ("Islamic State", "ORG"), ("Syria", "GPE"),
               ("Russia", "GPE"), ("United States", "GPE")]

@@ -26,7 +26,9 @@ whole whenever a batch adds to it, so a story does not depend on the order artic
 Claim stories. Fact, prediction and opinion claims that name someone (a named speaker, or an
 entity inside the claim: a claim by no one about no one says nothing to corroborate) are compared
 by their content words (function words and negators left out): two claims agree when the shorter's words are mostly in the other
-(``CLAIM_MIN_OVERLAP``, with a ``CLAIM_MIN_JACCARD`` floor), their numbers are the same, both or
+(``CLAIM_MIN_OVERLAP``, with a ``CLAIM_MIN_JACCARD`` floor) or one quotes a phrase of at least
+``CLAIM_MIN_QUOTED`` content words the other quotes too (reports repeat a speaker's own words alike
+and word the rest their own way), their numbers are the same, both or
 neither is negated, and their actor (the named speaker, else the first entity the claim mentions)
 is the same. Candidates come from MinHash LSH whose band keys include the actor, the numbers and
 the negation, so only claims that could agree meet. Agreeing claims of different articles (not
@@ -61,6 +63,7 @@ CLAIM_NUM_PERM = 64  # a claim has a dozen content words: a short signature is e
 CLAIM_MIN_OVERLAP = 0.7  # shared content words over those of the shorter claim
 CLAIM_MIN_JACCARD = 0.3
 CLAIM_MIN_WORDS = 4
+CLAIM_MIN_QUOTED = 2  # content words of a quoted phrase by which two claims agree
 _DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T[\w:.]*)?$")  # a day, or a time or part of one: 2016-06-12TMO
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")  # a week, or its weekend: 2016-W23-WE
 _NUMBER = re.compile(r"\d[\d,.]*")
@@ -437,9 +440,33 @@ def claim_features(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
     words = lsh.words(lowered)
     negated = "n't" in lowered or any(w in _negations() for w in words)
     numbers = frozenset(n.replace(",", "").rstrip(".") for n in _NUMBER.findall(lowered))
-    content = frozenset(w for w in words
-                        if w not in _stopwords() and w not in _negations() and not w[0].isdigit() and len(w) > 1)
-    return content, numbers, negated
+    return frozenset(_content(words)), numbers, negated
+
+
+def _content(words: list[str]) -> list[str]:
+    """The content words among a claim's words, in order: function words, negators, numbers and
+    single letters left out."""
+    return [w for w in words if w not in _stopwords() and w not in _negations() and not w[0].isdigit() and len(w) > 1]
+
+
+_QUOTED = re.compile(r"[\"“„«]([^\"”“»]+)(?:[\"”»]|$)")
+
+
+def quoted_phrases(text: str) -> tuple[str, ...]:
+    """The phrases a claim puts in quotation marks (a quote the claim's span cuts off runs to its
+    end), each as its content words in order: the speaker's own words, which reports of one claim
+    repeat alike."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        words = _content(lsh.words(m[1].casefold().replace("\u2019", "'")))
+        if len(words) >= CLAIM_MIN_QUOTED:
+            out.append(" ".join(words))
+    return tuple(out)
+
+
+def _same_quote(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether one claim quotes a phrase the other quotes too (whole, or within a longer quote)."""
+    return any(f" {p} " in f" {q} " or f" {q} " in f" {p} " for p in a for q in b)
 
 
 def _read_claims(con, articles=(), keys=None, actors=None) -> dict[str, dict[str, Any]]:
@@ -468,7 +495,7 @@ def _read_claims(con, articles=(), keys=None, actors=None) -> dict[str, dict[str
             "recipient": None, "location": None, "status": "negated" if negated else "asserted",
             "date": published, "date_from": published, "date_to": published, "source_id": source_id,
             "source_kind": source_kind, "anonymous": _anonymous(source_kind), "content": content, "numbers": numbers,
-            "copy": copy}
+            "quoted": quoted_phrases(text or ""), "copy": copy}
     return out
 
 
@@ -503,6 +530,8 @@ def _agree(a: dict[str, Any], b: dict[str, Any], roots: dict[str, str]) -> bool:
         return False  # one article, or copies of one article
     if (a["actor"], a["numbers"], a["status"]) != (b["actor"], b["numbers"], b["status"]):
         return False
+    if _same_quote(a["quoted"], b["quoted"]):
+        return True  # the same words of the same speaker, quoted
     shared = len(a["content"] & b["content"])
     return (shared / min(len(a["content"]), len(b["content"])) >= CLAIM_MIN_OVERLAP
             and shared / len(a["content"] | b["content"]) >= CLAIM_MIN_JACCARD)
