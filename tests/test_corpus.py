@@ -214,6 +214,46 @@ def test_an_event_without_a_recipient_joins_the_story_whose_recipient_its_articl
     assert stories["Lena Park"]["articles"] == 1
 
 
+def test_an_endorsement_coded_support_by_one_report_and_agree_by_another_is_one_story(db):
+    people = [("Ana Ruiz", "PERSON"), ("Omar Haddad", "PERSON"), ("Lena Park", "PERSON")]
+    backed = [record(f"Ana Ruiz endorsed Omar Haddad for governor, report {i}.", f"Outlet {i}", "2025-05-06",
+                     people=people, events=[("SUPPORT", "Ana Ruiz", "Omar Haddad", "2025-05-06")]) for i in range(2)]
+    # "Ruiz agreed to back Haddad": the same happening, coded as an agreement
+    agreed = record("Ana Ruiz agreed to back Omar Haddad.", "Outlet 2", "2025-05-07", people=people,
+                    events=[("AGREE", "Ana Ruiz", "Omar Haddad", "2025-05-07")])
+    # an agreement with someone else, and one whose other party the record does not give, stay apart
+    other = record("Ana Ruiz agreed with Lena Park on a debate date.", "Outlet 3", "2025-05-06", people=people,
+                   events=[("AGREE", "Ana Ruiz", "Lena Park", "2025-05-06")])
+    vague = record("Omar Haddad spoke. Ana Ruiz agreed to a deal.", "Outlet 4", "2025-05-06", people=people[:2],
+                   events=[("AGREE", "Ana Ruiz", None, "2025-05-06")])
+    # a rejection and an attack by one party naming no other are one criticism, told as the general type
+    rejected = record("Lena Park rejected the budget.", "Outlet 5", "2025-05-06", people=people,
+                      events=[("REJECT", "Lena Park", None, "2025-05-06")])
+    attacked = record("Lena Park attacked the budget.", "Outlet 6", "2025-05-07", people=people,
+                      events=[("ACCUSE", "Lena Park", None, "2025-05-07")])
+    with Store(db) as store:
+        add(store, *backed, other, rejected)
+        add(store, agreed, vague, attacked)  # a later batch joins the earlier stories
+        found = sorted((s["type"], s["actor"]["name"], s["recipient"]["name"] if s["recipient"] else "",
+                        s["articles"], s["independent_outlets"]) for s in views.stories(store.con, kind="event"))
+    assert found == [("ACCUSE", "Lena Park", "", 2, 2), ("AGREE", "Ana Ruiz", "", 1, 1),
+                     ("AGREE", "Ana Ruiz", "Lena Park", 1, 1), ("SUPPORT", "Ana Ruiz", "Omar Haddad", 3, 3)]
+
+
+def test_reports_quoting_the_same_words_of_a_speaker_carry_one_claim(db):
+    people = [("Ana Ruiz", "PERSON")]
+    claims = ["there was clear evidence the minister was “grossly negligent",  # the span ends inside the quote
+              "the minister was “grossly negligent” with public funds",
+              "the minister was “deeply troubled” by public funds"]
+    reports = [record(f"Ana Ruiz said {claim}, the report adds.", f"Outlet {i}", "2025-05-06", people=people,
+                      claims=[(claim, "Ana Ruiz")]) for i, claim in enumerate(claims)]
+    with Store(db) as store:
+        add(store, *reports)
+        found = views.stories(store.con, kind="claim")
+    # the first two share three of their five words, and the words they quote; the third quotes others
+    assert [(s["articles"], s["independent_outlets"]) for s in found] == [(2, 2)]
+
+
 def test_reports_naming_an_attacker_variously_in_one_town_are_one_story_and_in_one_country_are_not(db):
     people = [("Millbrook", "GPE"), ("Jon Carver", "PERSON"), ("Islamic State", "ORG"), ("Syria", "GPE"),
               ("Russia", "GPE"), ("United States", "GPE")]

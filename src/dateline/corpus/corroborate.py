@@ -6,23 +6,29 @@ group it is rolled up to), a recipient or a place (a city or region the record g
 recipient counts as the place: "the Orlando massacre"). Its days (``event_dates``) are its own date
 (a time or part of a day on it counts as the day), the days of its week or weekend, or, when its
 date is the article's publication day (what the record gives an event the text does not date),
-that day and the ``REPORT_LAG_DAYS`` before it. Events are grouped by type, status (``asserted``: occurred or future; ``negated``; ``hypothetical``) and anchor:
+that day and the ``REPORT_LAG_DAYS`` before it. Events are grouped by type family (types reports
+give one happening: an endorsement coded SUPPORT by one and AGREE by another), status
+(``asserted``: occurred or future; ``negated``; ``hypothetical``) and anchor:
 the first known of actor, recipient and place, or of place, actor and recipient for material
 events (``lexicons/story_anchors.csv``). Within a group, taken in date order, an event joins the
 story whose first event's days end at most ``WINDOW_DAYS`` before its own begin and whose roles do
 not contradict its own (a missing role contradicts nothing; in a place-first group anchored at a town
-or region, not a country, the attacker or crowd named contradicts nothing either), the one sharing
+or region, not a country, the attacker or crowd named contradicts nothing either; an event of
+another type than the story's first names the same parties), the one sharing
 most roles; else it
 starts a story. An actor-first event with no recipient ("Trump called for her to resign") comes
 after the others, and joins the story within ``WINDOW_DAYS`` of it, not contradicting it, whose
 recipient (if any) its article names: the one sharing most roles, then one with a recipient, then
-the one with most articles, then the nearest; else it starts a story. A group is clustered again
+the one with most articles, then the nearest; else it starts a story. A story's type is the one
+most of its articles give it. A group is clustered again
 whole whenever a batch adds to it, so a story does not depend on the order articles came in.
 
 Claim stories. Fact, prediction and opinion claims that name someone (a named speaker, or an
 entity inside the claim: a claim by no one about no one says nothing to corroborate) are compared
 by their content words (function words and negators left out): two claims agree when the shorter's words are mostly in the other
-(``CLAIM_MIN_OVERLAP``, with a ``CLAIM_MIN_JACCARD`` floor), their numbers are the same, both or
+(``CLAIM_MIN_OVERLAP``, with a ``CLAIM_MIN_JACCARD`` floor) or one quotes a phrase of at least
+``CLAIM_MIN_QUOTED`` content words the other quotes too (reports repeat a speaker's own words alike
+and word the rest their own way), their numbers are the same, both or
 neither is negated, and their actor (the named speaker, else the first entity the claim mentions)
 is the same. Candidates come from MinHash LSH whose band keys include the actor, the numbers and
 the negation, so only claims that could agree meet. Agreeing claims of different articles (not
@@ -57,6 +63,7 @@ CLAIM_NUM_PERM = 64  # a claim has a dozen content words: a short signature is e
 CLAIM_MIN_OVERLAP = 0.7  # shared content words over those of the shorter claim
 CLAIM_MIN_JACCARD = 0.3
 CLAIM_MIN_WORDS = 4
+CLAIM_MIN_QUOTED = 2  # content words of a quoted phrase by which two claims agree
 _DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T[\w:.]*)?$")  # a day, or a time or part of one: 2016-06-12TMO
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")  # a week, or its weekend: 2016-W23-WE
 _NUMBER = re.compile(r"\d[\d,.]*")
@@ -179,20 +186,29 @@ def symmetric_types() -> frozenset[str]:
     return frozenset(r["type"] for r in lexicons.rows("story_anchors.csv") if r["symmetric"] == "yes")
 
 
+@functools.cache
+def families() -> dict[str, str]:
+    """PLOVER type -> its family: types reports use for one happening ("the senator endorsed the
+    governor" coded SUPPORT by one, "agreed to back the governor" AGREE by another), or the type
+    itself (``story_anchors.csv``)."""
+    return {r["type"]: r["family"] or r["type"] for r in lexicons.rows("story_anchors.csv")}
+
+
 def _group(m: dict[str, Any]) -> str:
-    """type|status|anchor: the anchor is the first known role, in the order ``story_anchors.csv``
+    """family|status|anchor: the anchor is the first known role, in the order ``story_anchors.csv``
     gives the event's type."""
     roles = [m["actor"], "to:" + m["recipient"] if m["recipient"] else None,
              "at:" + m["location"] if m["location"] else None]
     if m["type"] in _place_first():
         roles = roles[2:] + roles[:2]
-    return "|".join((m["type"], m["status"], next(r for r in roles if r)))
+    return "|".join((families().get(m["type"], m["type"]), m["status"], next(r for r in roles if r)))
 
 
 def _group_sql() -> str:
     """``_group`` of a row of ``stories`` (or ``story_members``), in SQL."""
     place_first = ", ".join(f"'{t}'" for t in sorted(_place_first()))
-    return ("type || '|' || status || '|' || CASE WHEN type IN (" + place_first + ") "
+    family = "".join(f"WHEN '{t}' THEN '{f}' " for t, f in sorted(families().items()) if f != t)
+    return ("CASE type " + family + "ELSE type END || '|' || status || '|' || CASE WHEN type IN (" + place_first + ") "
             "THEN coalesce('at:' || location, actor, 'to:' || recipient) "
             "ELSE coalesce(actor, 'to:' || recipient, 'at:' || location) END")
 
@@ -205,9 +221,16 @@ def _fits(story: dict[str, Any], m: dict[str, Any], local: frozenset[str] = froz
     """No role of the event contradicts the story's (a missing one contradicts nothing). A material
     event in the story's town or region (one of ``local``, not a country) fits whoever the reports
     say did it or suffered it: on the same days one attack or protest in one place is one event,
-    however variously its reports name the attacker ("the gunman", "an Islamist", "Farook")."""
+    however variously its reports name the attacker ("the gunman", "an Islamist", "Farook").
+    An event of another type of the story's family (``families``) than the story's first fits it
+    only when it names the story's parties: its actor and its recipient, or its actor and, like
+    the story, no recipient. One report's endorsement is another's agreement only between the same
+    two parties."""
     if m["type"] in _place_first() and m["location"] is not None and m["location"] == story["location"] in local:
         return True
+    if m["type"] != story["type"] and not (_same(story, m, "actor") and (
+            _same(story, m, "recipient") or story["recipient"] is None is m["recipient"])):
+        return False
     return all(story[r] is None or m[r] is None or _same(story, m, r) for r in _ROLES)
 
 
@@ -297,7 +320,20 @@ def cluster_events(members: list[dict[str, Any]], named: Optional[dict[str, froz
 
         home, _ = max(fitting, key=rank, default=(None, 0))
         join(home or start(m), m)
+    for story, own in stories:
+        story["type"] = _main_type(own)
     return stories
+
+
+def _main_type(own: list[dict[str, Any]]) -> str:
+    """The type most of a story's articles give it, then most of its events, then its family's
+    own type (the family is named by its most general type: ACCUSE for REJECT), then its first."""
+    articles: dict[str, set[str]] = defaultdict(set)
+    events: dict[str, int] = defaultdict(int)
+    for m in own:
+        articles[m["type"]].add(m["article_id"])
+        events[m["type"]] += 1
+    return max(articles, key=lambda t: (len(articles[t]), events[t], families().get(t) == t))
 
 
 def _events(con, new: list[str], moved: set[tuple[str, str]], shifted: set[str]) -> tuple[set[str], set[str]]:
@@ -404,9 +440,33 @@ def claim_features(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
     words = lsh.words(lowered)
     negated = "n't" in lowered or any(w in _negations() for w in words)
     numbers = frozenset(n.replace(",", "").rstrip(".") for n in _NUMBER.findall(lowered))
-    content = frozenset(w for w in words
-                        if w not in _stopwords() and w not in _negations() and not w[0].isdigit() and len(w) > 1)
-    return content, numbers, negated
+    return frozenset(_content(words)), numbers, negated
+
+
+def _content(words: list[str]) -> list[str]:
+    """The content words among a claim's words, in order: function words, negators, numbers and
+    single letters left out."""
+    return [w for w in words if w not in _stopwords() and w not in _negations() and not w[0].isdigit() and len(w) > 1]
+
+
+_QUOTED = re.compile(r"[\"“„«]([^\"”“»]+)(?:[\"”»]|$)")
+
+
+def quoted_phrases(text: str) -> tuple[str, ...]:
+    """The phrases a claim puts in quotation marks (a quote the claim's span cuts off runs to its
+    end), each as its content words in order: the speaker's own words, which reports of one claim
+    repeat alike."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        words = _content(lsh.words(m[1].casefold().replace("\u2019", "'")))
+        if len(words) >= CLAIM_MIN_QUOTED:
+            out.append(" ".join(words))
+    return tuple(out)
+
+
+def _same_quote(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether one claim quotes a phrase the other quotes too (whole, or within a longer quote)."""
+    return any(f" {p} " in f" {q} " or f" {q} " in f" {p} " for p in a for q in b)
 
 
 def _read_claims(con, articles=(), keys=None, actors=None) -> dict[str, dict[str, Any]]:
@@ -435,7 +495,7 @@ def _read_claims(con, articles=(), keys=None, actors=None) -> dict[str, dict[str
             "recipient": None, "location": None, "status": "negated" if negated else "asserted",
             "date": published, "date_from": published, "date_to": published, "source_id": source_id,
             "source_kind": source_kind, "anonymous": _anonymous(source_kind), "content": content, "numbers": numbers,
-            "copy": copy}
+            "quoted": quoted_phrases(text or ""), "copy": copy}
     return out
 
 
@@ -470,6 +530,8 @@ def _agree(a: dict[str, Any], b: dict[str, Any], roots: dict[str, str]) -> bool:
         return False  # one article, or copies of one article
     if (a["actor"], a["numbers"], a["status"]) != (b["actor"], b["numbers"], b["status"]):
         return False
+    if _same_quote(a["quoted"], b["quoted"]):
+        return True  # the same words of the same speaker, quoted
     shared = len(a["content"] & b["content"])
     return (shared / min(len(a["content"]), len(b["content"])) >= CLAIM_MIN_OVERLAP
             and shared / len(a["content"] | b["content"]) >= CLAIM_MIN_JACCARD)
