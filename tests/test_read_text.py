@@ -744,3 +744,100 @@ def test_a_menu_item_shown_again_in_a_shorter_menu_is_not_echoed_like_a_headline
     # the small-screen menu drops items, so the repeated item keeps one neighbour on each side
     page = read(MENU_SHORTER_ON_SMALL_SCREENS)
     assert page.title == "Five checks at the rental counter before a weekend move"
+
+
+# A buyer's guide: the headline with its author and date over a short introduction, then a long
+# table of models whose cells outweigh the introduction, then the longer sections of the review.
+GUIDE_WITH_TABLE = """\
+Reviews
+Deals
+Guides
+Newsletter
+Home›
+Outdoor›
+Power Stations
+Best Portable Power Stations for Camping in 2025, Tested on the Trail
+Priya Natarajan
+Updated:
+April 14, 2025, 8:30am EDT
+Share
+We spent three months running fridges, lamps and laptops off eleven portable power stations at campsites in four states.
+The short version: capacity matters less than how the unit holds its charge in the cold and how quickly it refills from a solar panel.
+Our picks at a glance
+Model
+Capacity
+Weight
+Price
+Trailhead 500
+512 Wh
+13 lb
+$399
+Ridgeline 1000
+1,024 Wh
+25 lb
+$749
+Canyon Mini
+256 Wh
+7 lb
+$219
+Summit Pro 2000
+2,048 Wh
+48 lb
+Not listed
+Notes
+Solar input
+Not offered
+Two ports
+Not offered
+How we tested them
+Each station ran a twelve-volt cooler overnight at a campsite where the temperature fell below freezing, and we logged how much charge was left at breakfast.
+The Ridgeline 1000 lost the least, finishing the night with more than half its capacity, while the smallest units were nearly flat by dawn and struggled to restart the cooler.
+We then refilled every unit from the same folding solar panel under a clear sky, timing how long each took to reach full charge and noting whether it throttled when it grew hot.
+Weight turned out to matter more than we expected: anything over thirty pounds stayed in the car, which defeats the purpose of a station you mean to carry to a picnic table.
+Which one should you buy?
+For weekend trips with a cooler and a couple of phones, the Trailhead 500 is the one we would pack, because it balances capacity, weight and price better than the rest.
+Campers who run a heater or a small induction plate should look at the Ridgeline 1000 instead, accepting the extra weight for the longer runtime on cold nights.
+Related guides
+Best camping stoves
+Best solar panels for vans
+"""
+
+
+def test_a_dated_headline_over_an_introduction_and_a_table_holds_the_article_from_the_introduction():
+    # the sections under the table outweigh the introduction; the headline followed by its byline
+    # and date, which the whole article echoes, starts it, not a cell of the table
+    page = read(GUIDE_WITH_TABLE)
+    assert page.title == "Best Portable Power Stations for Camping in 2025, Tested on the Trail"
+    assert page.text.startswith("We spent three months running fridges")
+    assert "Which one should you buy?" in page.text
+    assert page.published == "2025-04-14"
+
+
+# A local news page: a rail of the latest stories (headline, date, teaser) above the article, one of
+# them on a neighbouring subject; the article's own headline carries no date.
+RAIL_ABOVE_UNDATED_HEADLINE = """\
+News
+Sport
+Weather
+Latest
+River Lune towpath reopens after storm repairs
+May 2, 2025
+The path along the river was closed in January after the storms washed away part of the bank.
+Library extends weekend opening hours
+May 1, 2025
+Branches will stay open until six on Saturdays from June, the council said.
+Menu
+Contact
+Flood defences on the River Lune will be raised after winter storms
+The Environment Agency said on Friday it would raise the flood walls along the River Lune by half a metre after two storms in January pushed the river over its banks and into more than forty homes.
+Work on the walls is due to start in September and last about eighteen months, with the riverside path closed in stages while crews rebuild the sections that were damaged.
+Residents who were flooded in January said they welcomed the plan but wanted to know why the walls had not been raised after the last floods a decade ago.
+An agency spokesperson said the new design took account of heavier rainfall expected in the coming decades and of the rising level of the river at high tide.
+"""
+
+
+def test_a_dated_story_in_a_rail_above_the_article_is_not_its_headline():
+    page = read(RAIL_ABOVE_UNDATED_HEADLINE)
+    assert page.title == "Flood defences on the River Lune will be raised after winter storms"
+    assert page.text.startswith("The Environment Agency said on Friday")
+    assert "towpath" not in page.text

@@ -594,7 +594,37 @@ def locate(lines: list[_Line]) -> tuple[Optional[int], int, int]:
         at, inner = find_title(lines, first, end)
         if at == i and inner > score + _OPENING_MARGIN:
             title_at, score, start = i, inner, first
+    if title_at is None or not _dated(lines, title_at):
+        found = _dated_headline(lines, start, end, score)
+        if found is not None:
+            title_at, start = found
     return title_at, start, end
+
+
+def _dated(lines: list[_Line], i: int) -> bool:
+    """Whether a byline or date line follows line ``i`` before any prose, within a few lines."""
+    for k in range(i + 1, min(len(lines), i + 1 + _HEAD_GAP)):
+        if lines[k].prose:
+            return False
+        if lines[k].kind in ("byline", "date"):
+            return True
+    return False
+
+
+def _dated_headline(lines: list[_Line], start: int, end: int, score: float) -> Optional[tuple[int, int]]:
+    """A headline above the article found, followed by its byline or date and then prose, that the
+    article from that prose on echoes better than the title found: (its line, the prose's line)."""
+    for h in range(start - 1, -1, -1):
+        line = lines[h]
+        if line.kind is not None or line.words < 2 or not is_headline_like(line.text) or not _dated(lines, h):
+            continue
+        first = next((k for k in range(h + 1, min(start, h + 1 + _HEAD_GAP)) if lines[k].prose), None)
+        if first is None:
+            continue
+        at, inner = find_title(lines, first, end)
+        if at == h and inner > score:
+            return h, first
+    return None
 
 
 _NAME_LINE_WORDS = 3
