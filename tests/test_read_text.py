@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dateline.read import Offered, extract
-from dateline.read.text import byline_authors, is_chrome, is_title_like
+from dateline.read.text import byline_authors, closes_article, is_chrome, is_title_like
 
 
 def read(text: str, published: str | None = None, **meta):
@@ -841,3 +841,53 @@ def test_a_dated_story_in_a_rail_above_the_article_is_not_its_headline():
     assert page.title == "Flood defences on the River Lune will be raised after winter storms"
     assert page.text.startswith("The Environment Agency said on Friday")
     assert "towpath" not in page.text
+
+
+# A how-to post whose author box opens with a link to the author's other articles, then a sign-up
+# prompt: what follows the article, not its last lines.
+AUTHOR_BOX_AFTER_ARTICLE = """\
+Gardening
+Recipes
+Subscribe
+How to Keep Basil Alive on a Windowsill Through Winter
+By Tomasz Nowak
+November 18, 2025
+Basil sold in supermarket pots is grown to be eaten within a week, so most plants start to fail as soon as the days shorten and the kitchen cools at night.
+The first fix is to split the pot: each pot usually holds a dozen crowded seedlings, and dividing them into three smaller pots gives the roots room to breathe.
+Set the pots on the sunniest sill you have, ideally facing south, and turn them every few days so the stems do not lean towards the glass.
+Water only when the top of the soil feels dry, because cold, wet roots rot quickly in winter, and pinch out the tips once a week to keep the plants bushy.
+With a little care the plants will keep giving leaves until spring, when they can move to a balcony or a sunny corner of the garden.
+Read all articles by Tomasz Nowak
+Tomasz Nowak writes about small-space gardening and has grown herbs on a fourth-floor balcony in Kraków for more than ten years.
+Enjoyed this article? Get our gardening tips in your inbox every Friday.
+Sign up
+Terms
+Privacy
+"""
+
+
+def test_a_link_to_the_author_s_other_articles_closes_the_article():
+    page = read(AUTHOR_BOX_AFTER_ARTICLE)
+    assert page.text.endswith("a sunny corner of the garden.")
+    assert "Read all articles by Tomasz Nowak" in page.removed
+    assert "Enjoyed this article?" not in page.text
+
+
+@pytest.mark.parametrize("line", [
+    "Read all articles by Tomasz Nowak", "Recently by Jeffrey Zeldman", "More from Lena Park",
+    "Explore recent articles", "View all posts", "Author's Profile", "Meet the authors",
+    "Share this content", "Enjoyed this article? Get new content delivered to your inbox.",
+])
+def test_lines_that_close_an_article(line):
+    assert closes_article(line)
+
+
+@pytest.mark.parametrize("line", [
+    "More from the survey suggests renters are moving less often.",
+    "Recently, by one estimate, prices rose again.",
+    "Read the full report on the council's website.",
+    "The author's profile of the mayor ran in 2019.",
+    "Conclusion",
+])
+def test_sentences_that_do_not_close_an_article(line):
+    assert not closes_article(line)
