@@ -877,6 +877,7 @@ def test_a_link_to_the_author_s_other_articles_closes_the_article():
     "Read all articles by Tomasz Nowak", "Recently by Jeffrey Zeldman", "More from Lena Park",
     "Explore recent articles", "View all posts", "Author's Profile", "Meet the authors",
     "Share this content", "Enjoyed this article? Get new content delivered to your inbox.",
+    "Enjoy the post? Pin it for later!", "Tags:", "Filed under", "Sign up for newsletters", "READ MORE ARTICLES",
 ])
 def test_lines_that_close_an_article(line):
     assert closes_article(line)
@@ -888,6 +889,8 @@ def test_lines_that_close_an_article(line):
     "Read the full report on the council's website.",
     "The author's profile of the mayor ran in 2019.",
     "Conclusion",
+    "Tags were fitted to the birds' legs before release.",
+    "Sign up for the course before the end of the month.",
 ])
 def test_sentences_that_do_not_close_an_article(line):
     assert not closes_article(line)
