@@ -894,3 +894,41 @@ def test_lines_that_close_an_article(line):
 ])
 def test_sentences_that_do_not_close_an_article(line):
     assert not closes_article(line)
+
+
+# A news page with a breaking-news bar and a live-updates link above the headline, and a time set
+# before the date on the update line (as wire services print it).
+BREAKING_BAR = """\
+Skip to main content
+World
+Business
+Climate
+Breaking News
+BREAKING: Magnitude 6.1 earthquake strikes off the coast of northern Chile, no tsunami warning issued
+Live updates: Senate votes on the spending bill as shutdown deadline nears
+Trending
+Election 2026
+Wildfires
+Interest rates
+Port workers end strike after union accepts 14% pay rise over three years
+By Daniela Ruiz
+Updated 6:42 PM GMT, December 3, 2026
+Dock workers at the country's three largest container ports returned to work on Wednesday after their union accepted a pay offer worth 14% over three years, ending a nine-day strike that had left hundreds of ships waiting offshore.
+The agreement, reached late on Tuesday after talks brokered by the labour ministry, also caps the use of automated cranes at the ports until 2029, a central demand of the union.
+"Our members held the line and it paid off," the union's general secretary told reporters outside the ministry.
+Shipping lines warned that clearing the backlog would take at least two weeks, and retailers said some goods could arrive late for the holiday season.
+The port authority said cargo handling had resumed at full capacity by midday.
+Most Read
+1
+Central bank holds rates steady for third month
+2
+Storm brings flooding to coastal towns
+"""
+
+
+def test_a_breaking_news_bar_above_the_headline_and_a_time_before_the_date():
+    page = read(BREAKING_BAR)
+    assert page.title == "Port workers end strike after union accepts 14% pay rise over three years"
+    assert page.text.startswith("Dock workers at the country's three largest container ports")
+    assert "BREAKING" not in page.text and "Updated 6:42 PM" not in page.text
+    assert page.published == "2026-12-03" and page.authors == ["Daniela Ruiz"]

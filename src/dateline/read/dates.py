@@ -145,6 +145,8 @@ def shown_dates(text: str) -> list[ShownDate]:
 
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
 _TIME = r"(?:[\s,|•·@-]+(?:at\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?)?"
+# a time set before the date ("Updated 6:42 PM GMT, December 3, 2026"): hours and minutes always
+_TIME_FIRST = r"(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?[\s,|•·-]+)?"
 _DATE_FORMS = (
     rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?",
     rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>[A-Za-z]{{3,9}})\.?,?(?:\s+(?P<year2>(?:19|20)\d\d))?",
@@ -166,7 +168,7 @@ def _date_lines() -> tuple[re.Pattern, re.Pattern]:
     """(a line that is an optional label and a date, a line that is a label alone)."""
     label = rf"(?:this\s+(?:post|article|story|page)\s+was\s+)?(?:{_label_alternatives()})(?:\s+(?:on|at|by))?\s*:?"
     dates = "|".join(f"(?:{d})" for d in _DATE_FORMS)
-    return (re.compile(rf"(?:{label}\s*)?{_WEEKDAY}(?:{dates}){_TIME}\s*[.|]?", re.I),
+    return (re.compile(rf"(?:{label}\s*)?{_TIME_FIRST}{_WEEKDAY}(?:{dates}){_TIME}\s*[.|]?", re.I),
             re.compile(label, re.I))
 
 
