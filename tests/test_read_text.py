@@ -932,3 +932,48 @@ def test_a_breaking_news_bar_above_the_headline_and_a_time_before_the_date():
     assert page.text.startswith("Dock workers at the country's three largest container ports")
     assert "BREAKING" not in page.text and "Updated 6:42 PM" not in page.text
     assert page.published == "2026-12-03" and page.authors == ["Daniela Ruiz"]
+
+
+# A newspaper's page: the standfirst under the headline, then the author's line (no "By") and the
+# date with its time, then the article.
+STANDFIRST_OVER_BYLINE = """\
+Skip to main content
+Print subscriptions
+Sign in
+News
+Opinion
+Sport
+Culture
+Lifestyle
+World
+Europe
+US
+Americas
+Asia
+France
+Paris transport strike enters second week as talks stall
+Unions say they will not return to the negotiating table until the government drops plans to raise the retirement age for metro drivers
+Claire Dubois in Paris
+Wed 3 Dec 2025 18.42 CET
+Share
+Commuters in Paris faced a second week of disrupted journeys on Wednesday as a strike by metro and bus drivers showed no sign of ending, with talks between unions and the transport authority stalled.
+Only two of the city's sixteen metro lines ran a full service, and the transport authority advised people to work from home where they could.
+The unions oppose a plan to raise the age at which drivers can retire on a full pension from 52 to 57, which the government says is needed to balance the operator's pension fund.
+"We are ready to talk, but not with a gun to our heads," said a spokesperson for the largest drivers' union.
+The transport minister said on Tuesday that the reform would go ahead but that the government was open to discussing how quickly it was phased in.
+Explore more on these topics
+France
+Europe
+Strikes
+Share
+Reuse this content
+Most viewed
+"""
+
+
+def test_the_lines_between_a_standfirst_and_the_body_are_the_byline_s_block():
+    page = read(STANDFIRST_OVER_BYLINE)
+    assert page.title == "Paris transport strike enters second week as talks stall"
+    assert "Claire Dubois in Paris" not in page.text and not page.headings
+    assert page.published == "2025-12-03"
+    assert "Commuters in Paris faced a second week" in page.text

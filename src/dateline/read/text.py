@@ -742,13 +742,16 @@ def extract_text(raw: str, meta: dict) -> Page:
         head = title_at + 1
     else:
         head = 0 if whole else start
+    standfirst, body_from = _standfirst(lines, title_at, start, end)
     mined_from = max(0, (title_at if title_at is not None else start) - _HEAD_WINDOW)
     for i, line in enumerate(lines):
         if i == title_at:
             continue
         if head <= i < end:
             if line.kind is not None:
-                _drop(line.text, line.kind, reading)
+                _drop(line.text, line.kind, reading, head=i < body_from)
+            elif standfirst is not None and standfirst < i < body_from:
+                reading.removed.append(line.text)  # the byline's block: an author's name and role, a reading time
             elif not reading.seen_body and i < start:
                 _place_head(line.text, reading)
             elif line.ranked:
@@ -777,6 +780,19 @@ def extract_text(raw: str, meta: dict) -> Page:
     )
 
 
+def _standfirst(lines: list[_Line], title_at: Optional[int], start: int, end: int) -> tuple[Optional[int], int]:
+    """The paragraph under the headline that its byline or date follows (a standfirst), and the
+    first paragraph of the body under them: (None, ``start``) where the headline has no such
+    paragraph."""
+    if title_at is None or not title_at < start <= title_at + _HEAD_GAP:
+        return None, start
+    first = next((k for k in range(title_at + 1, start + 1) if lines[k].prose), None)
+    if first is None or not _dated(lines, first):
+        return None, start
+    body = next((k for k in range(first + 1, min(end, first + 1 + _HEAD_GAP)) if lines[k].prose), None)
+    return (first, body) if body is not None else (None, start)
+
+
 def _line_kind(line: str) -> Optional[str]:
     """``byline``, ``date``, ``links`` (a line announcing related links), ``chrome`` or None (text)."""
     if byline_authors(line) or meta_line_authors(line):
@@ -790,8 +806,9 @@ def _line_kind(line: str) -> Optional[str]:
     return None
 
 
-def _drop(line: str, kind: str, reading: _Reading) -> None:
-    """Keep a dropped line in ``removed`` and what it says: a byline's names, a stated date."""
+def _drop(line: str, kind: str, reading: _Reading, head: bool = False) -> None:
+    """Keep a dropped line in ``removed`` and what it says: a byline's names, a stated date (one
+    above the body, or in the article's head under its standfirst, is the date the page shows)."""
     reading.removed.append(line)
     if kind == "byline":
         reading.authors.extend(byline_authors(line) or meta_line_authors(line) or [])
@@ -800,7 +817,7 @@ def _drop(line: str, kind: str, reading: _Reading) -> None:
     elif kind == "date":
         stated = stated_date(line)
         if stated is not None and stated.day:
-            key = stated.kind or ("shown" if not reading.seen_body else "")
+            key = stated.kind or ("shown" if head or not reading.seen_body else "")
             if key:
                 reading.stated_dates.setdefault(key, stated.day)
     elif kind == "links":
