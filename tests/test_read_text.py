@@ -236,6 +236,9 @@ def test_sentences_are_not_chrome(sentence):
     ("By Tuesday, the talks had collapsed.", None),
     ("By the end of the week, officials said, the border would reopen.", None),
     ("By President Trump's order, the tariffs doubled.", None),
+    ("ByNina Pineda", ["Nina Pineda"]),  # the label and the name run together when a page is copied
+    ("BYD Launches Its Cheapest Electric Car Yet", None),
+    ("ByteDance Sues Regulator", None),
 ])
 def test_bylines(line, names):
     assert byline_authors(line) == names

@@ -49,7 +49,7 @@ from .dates import DateLine, date_line, shown_dates
 _NAME_WORD = r"(?:(?:al|el|ad|as|ash|bin|ibn|ben|d|de|di|da|du|o)['’\-])?[A-Z][\w.'’\-]*"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:(?:de|da|van|von|der|den|del|la|le|bin|al|ibn|abu)\s+)?{_NAME_WORD}){{1,3}}"
 _NAMES = rf"(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
-_BYLINE = re.compile(rf"(?i:by|written by|words by|story by|text by|posted by)\s*:?\s+{_NAMES}\s*(?P<rest>(?:[,|•·\-–—;]|\b(?:in|on)\b).{{0,80}})?")
+_BYLINE = re.compile(rf"(?:(?i:by|written by|words by|story by|text by|posted by)\s*:?\s+|By(?=[A-Z][a-z])){_NAMES}\s*(?P<rest>(?:[,|•·\-–—;]|\b(?:in|on)\b).{{0,80}})?")
 _CREDIT = re.compile(rf"\(?\s*(?i:additional\s+)?(?i:reporting|writing)\s+(?i:by)\s+{_NAMES}.*")
 _SENTENCE_END = tuple(".!?\"'”’…)")
 _END_PUNCT = tuple(".!?:;,\"'”’…)")
