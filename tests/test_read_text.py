@@ -200,6 +200,8 @@ def test_a_title_given_by_the_container_is_not_repeated_in_the_body():
     "You are reading 1 of 3 free articles this month. Subscribe for unlimited access.", "Staff Reporter",
     "It looks like you're using an outdated browser. Please update it for the best experience.",
     "Dismiss notification", "Close this banner",
+    "A version of this article appears in print on Dec. 4, 2025, Section A, Page 14 of the New York edition.",
+    "Appeared in the December 4, 2025, print edition as 'Drought Leaves Fields Bare'.",
 ])
 def test_chrome_lines(line):
     assert is_chrome(line)
@@ -219,6 +221,8 @@ def test_chrome_lines(line):
     "A Reuters/Ipsos poll found 40 percent of voters disapproved.",
     "Officials noticed that hospitals were using Internet Explorer long after support ended.",
     "The agency said it would close the notice period on Friday.",
+    "A version of this plan appeared in the party's manifesto.",
+    "The cartoon appeared in the Sunday print edition of the paper, the editor said.",
 ])
 def test_sentences_are_not_chrome(sentence):
     assert not is_chrome(sentence)
