@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dateline.read import Offered, extract
-from dateline.read.text import byline_authors, closes_article, is_chrome, is_title_like
+from dateline.read.text import byline_authors, closes_article, is_caption, is_chrome, is_title_like
 
 
 def read(text: str, published: str | None = None, **meta):
@@ -984,3 +984,91 @@ def test_the_lines_between_a_standfirst_and_the_body_are_the_byline_s_block():
     assert "Claire Dubois in Paris" not in page.text and not page.headings
     assert page.published == "2025-12-03"
     assert "Commuters in Paris faced a second week" in page.text
+
+
+# A wire story with its photo's caption, credit and all, between the byline and the body.
+WIRE_WITH_CAPTION = """\
+Skip to main content
+World
+Business
+Markets
+Sustainability
+Europe
+EU lawmakers approve deal to cut car emissions by 2035
+By Lena Hoffmann and Piotr Nowak
+December 3, 20256:42 PM GMT+1Updated 2 hours ago
+Item 1 of 2 Cars queue on a highway near Brussels, Belgium, June 12, 2025. REUTERS/Yves Herman/File Photo
+[1/2]Cars queue on a highway near Brussels, Belgium, June 12, 2025. REUTERS/Yves Herman/File Photo Purchase Licensing Rights, opens new tab
+BRUSSELS, Dec 3 (Reuters) - European Union lawmakers on Wednesday approved a deal to cut carbon dioxide emissions from new cars to zero by 2035, clearing the last major hurdle for the law.
+The vote passed by 340 votes to 279, with 21 abstentions, after months of negotiations between member states over exemptions for cars running on synthetic fuels.
+Carmakers said they needed more public charging points to meet the target, while environmental groups said the law did not go far enough.
+Sign up here.
+Reporting by Lena Hoffmann and Piotr Nowak; Editing by Alex Richardson
+Our Standards: The Thomson Reuters Trust Principles., opens new tab
+Suggested Topics:
+Climate Change
+"""
+
+# A news agency's page: the photo's caption under the headline, then "Read More".
+AGENCY_WITH_CAPTION = """\
+Skip to main content
+World
+U.S.
+Politics
+Sports
+Entertainment
+Business
+Science
+Fact Check
+Oddities
+Be Well
+Newsletters
+Photography
+Climate
+Health
+Tech
+Lifestyle
+Religion
+Press Releases
+My Account
+Search Query
+Submit Search
+Show Search
+World
+Missing hiker found alive after 10 days in Colorado mountains
+FILE - Rescue teams search a trail near Pikes Peak, Colo., on Nov. 20, 2025. (AP Photo/David Zalubowski, File)
+Read More
+DENVER (AP) — A hiker who went missing in the Colorado mountains was found alive on Wednesday after ten days, surviving on snow and the food in her pack, rescuers said.
+The 34-year-old woman was spotted by a helicopter crew about three miles from the trail where she was last seen, the county sheriff's office said.
+She was taken to a hospital in Colorado Springs with frostbite but was able to walk to the helicopter, a spokesperson said.
+"She did everything right," the search coordinator told reporters. "She stayed put, she stayed dry, and she rationed her food."
+More than 200 volunteers had taken part in the search, which was scaled back on Monday because of heavy snow.
+"""
+
+
+def test_a_photo_caption_under_the_headline_is_neither_title_nor_body():
+    page = read(WIRE_WITH_CAPTION)
+    assert page.title == "EU lawmakers approve deal to cut car emissions by 2035"
+    assert "REUTERS/Yves Herman" not in page.text and "Cars queue on a highway" in " ".join(page.removed)
+    assert "BRUSSELS, Dec 3 (Reuters) - European Union lawmakers" in page.text
+    page = read(AGENCY_WITH_CAPTION)
+    assert page.title == "Missing hiker found alive after 10 days in Colorado mountains"
+    assert page.text.startswith("DENVER (AP) — A hiker who went missing")
+
+
+@pytest.mark.parametrize("line", [
+    "Rescue teams search a trail near Pikes Peak, Colo., on Nov. 20, 2025. (AP Photo/David Zalubowski, File)",
+    "Cars queue on a highway near Brussels, Belgium, June 12, 2025. REUTERS/Yves Herman/File Photo",
+    "Guests pick their pastries from glass-enclosed cabinets. | Photo by Lisa Jennings",
+])
+def test_captions(line):
+    assert is_caption(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Top long-distance mover: Harbor Van Lines (4.7/5 rating)",
+    "The ministry did not respond to a request for comment. (Reuters)",
+    "Career Essentials in Data Analysis by Northwind Learning (4-5 hours/6 items)",
+])
+def test_notes_in_brackets_are_not_captions(line):
+    assert not is_caption(line)

@@ -801,9 +801,23 @@ def _line_kind(line: str) -> Optional[str]:
         return "date"
     if opens_link_list(line):
         return "links"
-    if is_chrome(line):
+    if is_chrome(line) or is_caption(line):
         return "chrome"
     return None
+
+
+_CAPTION_WORDS = 60  # a caption is a sentence or two
+_PHOTO_CREDIT = re.compile(r"photo|image|picture|getty|handout|canadian press|associated press|REUTERS/", re.I)
+
+
+def is_caption(line: str) -> bool:
+    """A picture's caption: a line ending with a photo credit ("... on Nov. 20, 2025. (AP
+    Photo/David Zalubowski, File)", "... REUTERS/Yves Herman": ``lexicons/caption_credits.txt``)
+    that names a picture or its source, not a note in brackets ("(4.5/5 rating)", "(Reuters)")."""
+    if len(line.split()) > _CAPTION_WORDS:
+        return False  # a paragraph that mentions its picture at the end ("(the photo is of my copy)")
+    m = lexicons.pattern("caption_credits.txt").search(line.strip())
+    return m is not None and _PHOTO_CREDIT.search(m.group()) is not None
 
 
 def _drop(line: str, kind: str, reading: _Reading, head: bool = False) -> None:
