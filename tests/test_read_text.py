@@ -1050,7 +1050,8 @@ def test_a_photo_caption_under_the_headline_is_neither_title_nor_body():
     page = read(WIRE_WITH_CAPTION)
     assert page.title == "EU lawmakers approve deal to cut car emissions by 2035"
     assert "REUTERS/Yves Herman" not in page.text and "Cars queue on a highway" in " ".join(page.removed)
-    assert "BRUSSELS, Dec 3 (Reuters) - European Union lawmakers" in page.text
+    assert page.text.startswith("BRUSSELS, Dec 3 (Reuters) - European Union lawmakers")
+    assert page.published == "2025-12-03" and not page.headings  # its date and time run together
     page = read(AGENCY_WITH_CAPTION)
     assert page.title == "Missing hiker found alive after 10 days in Colorado mountains"
     assert page.text.startswith("DENVER (AP) — A hiker who went missing")

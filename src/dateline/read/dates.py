@@ -144,7 +144,11 @@ def shown_dates(text: str) -> list[ShownDate]:
 # ---------------------------------------------------------------- lines that are only a date
 
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
-_TIME = r"(?:[\s,|•·@-]+(?:at\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?)?"
+# a time after the date, run into its year where a page's spans are copied together ("December 3,
+# 20256:42 PM GMT+1"), and an update's age after it ("Updated 2 hours ago")
+_TIME = (r"(?:(?:[\s,|•·@-]+(?:at\s+)?|(?=\d{1,2}:\d\d))\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)?"
+         r"(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?)?"
+         r"(?:[\s|•·-]*(?:updated|edited)\s+\d+\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago)?")
 # a time set before the date ("Updated 6:42 PM GMT, December 3, 2026"): hours and minutes always
 _TIME_FIRST = r"(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?[\s,|•·-]+)?"
 _DATE_FORMS = (
