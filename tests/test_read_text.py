@@ -1073,3 +1073,85 @@ def test_captions(line):
 ])
 def test_notes_in_brackets_are_not_captions(line):
     assert not is_caption(line)
+
+
+# A local news page: a list of top stories with their teasers above the article's headline, which
+# its byline and date follow.
+TOP_STORIES_ABOVE_THE_ARTICLE = """\
+Home
+Local
+State
+Top Stories
+School board delays vote on new start times
+Parents packed the meeting on Monday night to argue that later start times would upend family schedules, while teachers and doctors said teenagers needed more sleep, and the board postponed its decision until January.
+Food bank reports record demand ahead of holidays
+The county food bank said it served more than 9,000 households in November, the most in its history, and appealed for donations of canned goods and volunteers to help sort them before the holidays.
+Highway 9 bridge to close for repairs in spring
+State engineers said the bridge would close for six weeks starting in March while crews replace its deck, and drivers will be sent on a detour through the town centre.
+Advertisement
+County approves plan to build 400 affordable homes on former mill site
+By Rosa Delgado
+Dec. 2, 2025
+The county commission on Tuesday approved a plan to build 400 affordable homes on the site of a former paper mill, ending two years of debate over how to use the riverside land.
+The developer will set aside half of the homes for families earning less than 60 percent of the area's median income, and the rest will be sold at prices capped by the county.
+Neighbours had raised concerns about traffic and the cost of cleaning up chemicals left in the soil by the mill, which closed in 2009.
+Commissioners said the developer had agreed to pay for the clean-up and to build a new access road before the first homes are occupied.
+Construction is expected to begin next autumn.
+"""
+
+# A subscription promotion and a weather alert above the headline.
+NOTICES_ABOVE_THE_HEADLINE = """\
+Menu
+Search
+Subscribe for $1
+Our newsroom relies on readers. Subscribe today for unlimited access to local news, for just $1 for the first six months, and support the reporters who cover your community.
+Weather alert: A winter storm warning is in effect for the region until 6 a.m. Thursday, with up to a foot of snow expected in the hills.
+Ferry service suspended as winds pick up across the sound
+By Malik Owens
+December 3, 2025
+The state ferry system suspended sailings on three routes on Wednesday afternoon as gusts of up to 60 mph swept across the sound, stranding hundreds of commuters.
+Officials said the ferries would resume once the winds eased, which forecasters expected to happen overnight.
+Commuters crowded into terminal waiting rooms, and some booked hotel rooms near the docks rather than drive the long way round.
+The ferry system said passengers with tickets for cancelled sailings could use them on any route for the next thirty days.
+"""
+
+# A law firm's post, then a rail of its latest posts, each with its date and one paragraph.
+DATED_RAIL_UNDER_THE_ARTICLE = """\
+Call us today
+Slip and fall claims in grocery stores: what shoppers should know
+Posted on behalf of Hale & Ortiz LLP | May 2, 2024 | Premises liability
+A wet floor near the produce aisle is one of the most common causes of injuries in grocery stores, and shoppers who fall often wonder whether the store is responsible for their medical bills.
+Stores have a duty to keep their aisles reasonably safe, which means inspecting floors regularly, cleaning up spills within a reasonable time and warning customers with signs when a floor is wet.
+Whether a claim succeeds usually depends on how long the hazard was there and whether staff knew or should have known about it, so photographs and the names of witnesses taken on the day can matter a great deal.
+Latest News
+What to do after a car accident on an icy road
+March 29, 2025
+Icy roads cause thousands of crashes each winter, and drivers who are hit often do not know which insurer to call first or how long they have to file a claim for their injuries and their car.
+Read More
+How long do you have to file a personal injury claim?
+March 27, 2025
+Every state sets a deadline for filing a personal injury lawsuit, and missing it can mean losing the right to compensation altogether, no matter how strong the case would otherwise have been.
+Read More
+Dog bites and the owner's responsibility
+March 24, 2025
+Dog owners are responsible in most states when their dog bites someone, but the rules differ on whether the owner must have known the dog was dangerous before the attack happened.
+Read More
+"""
+
+
+def test_a_list_of_stories_or_notices_above_a_dated_headline_is_not_the_article():
+    page = read(TOP_STORIES_ABOVE_THE_ARTICLE)
+    assert page.title == "County approves plan to build 400 affordable homes on former mill site"
+    assert page.text.startswith("The county commission on Tuesday approved")
+    assert "Food bank" not in page.text and page.published == "2025-12-02"
+    page = read(NOTICES_ABOVE_THE_HEADLINE)
+    assert page.title == "Ferry service suspended as winds pick up across the sound"
+    assert page.text.startswith("The state ferry system suspended sailings")
+    assert "Subscribe today" not in page.text and "Weather alert" not in page.text
+
+
+def test_a_dated_story_in_a_rail_under_the_article_is_not_its_headline():
+    # each story of the rail has one paragraph, the article several in a row
+    page = read(DATED_RAIL_UNDER_THE_ARTICLE)
+    assert page.title == "Slip and fall claims in grocery stores: what shoppers should know"
+    assert page.text.startswith("A wet floor near the produce aisle")

@@ -595,7 +595,7 @@ def locate(lines: list[_Line]) -> tuple[Optional[int], int, int]:
         if at == i and inner > score + _OPENING_MARGIN:
             title_at, score, start = i, inner, first
     if title_at is None or not _dated(lines, title_at):
-        found = _dated_headline(lines, start, end, score)
+        found = _dated_headline(lines, start, end, score) or _dated_headline_inside(lines, start, end, score)
         if found is not None:
             title_at, start = found
     return title_at, start, end
@@ -624,6 +624,34 @@ def _dated_headline(lines: list[_Line], start: int, end: int, score: float) -> O
         at, inner = find_title(lines, first, end)
         if at == h and inner > score:
             return h, first
+    return None
+
+
+_INSIDE_PROSE = 0.5  # share of the run's prose that notices and teasers above a dated headline may hold
+
+
+def _dated_headline_inside(lines: list[_Line], start: int, end: int, score: float) -> Optional[tuple[int, int]]:
+    """A headline inside the run of prose found, followed by its byline or date and then prose, under
+    less than half the run's prose (notices, promotions, a list of other stories with their teasers
+    above it), over two paragraphs in a row at least (not a teaser's one) and echoed by the article
+    from that prose on better than the title found: (its line, the prose's line)."""
+    total = sum(line.words for line in lines[start:end] if line.prose)
+    before = 0
+    for i in range(start, min(end - 1, start + _TITLE_WINDOW)):
+        line = lines[i]
+        if line.prose:
+            before += line.words
+            if before > _INSIDE_PROSE * total:
+                return None
+            continue
+        if line.kind is not None or line.words < 2 or not is_headline_like(line.text) or not _dated(lines, i):
+            continue
+        first = next((k for k in range(i + 1, min(end, i + 1 + _HEAD_GAP)) if lines[k].prose), None)
+        if first is None or first + 1 >= end or not lines[first + 1].prose:
+            continue  # an article's paragraphs follow one another; a teaser stands alone
+        at, inner = find_title(lines, first, end)
+        if at == i and inner > score:
+            return i, first
     return None
 
 
