@@ -66,6 +66,7 @@ def test_not_datelines(paragraph):
     ("18:42 Wednesday 3 December 2026", "", "2026-12-03"),
     ("December 3, 20256:42 PM GMT+1Updated 2 hours ago", "", "2025-12-03"),  # spans copied together
     ("Published June 3, 2025 · Updated 3 days ago", "published", "2025-06-03"),
+    ("Last updated 11:48 PM ET", "updated", None),  # a time without its day
 ])
 def test_date_lines(line, kind, day):
     found = date_line(line)
@@ -80,6 +81,8 @@ def test_date_lines(line, kind, day):
     "The 6:42 train, December 3, 2026",
     "At 6:42 PM GMT, December 3, 2026, the polls closed.",
     "December 3, 2025 2025 was a year of change",
+    "Published 12 books before she turned 30",
+    "11:48 PM ET",
 ])
 def test_sentences_are_not_date_lines(line):
     assert date_line(line) is None

@@ -1158,3 +1158,30 @@ def test_a_dated_story_in_a_rail_under_the_article_is_not_its_headline():
     assert page.text.startswith("A wet floor near the produce aisle")
     # "Latest News" closes it: the rail's teasers are no prose of the article that would make it early
     assert page.text.endswith("can matter a great deal.") and "Icy roads" not in page.text
+
+
+# A live page: its headline over the time of its last update, key points, then timed entries.
+LIVE_PAGE = """\
+Live
+Election night: results as they come in
+Last updated 11:48 PM ET
+Key points
+Polls have closed in all eastern states
+Turnout is above 2022 levels in most counties
+11:48 PM ET
+Counting continues in the capital
+Officials in the capital said about two thirds of ballots had been counted by 11:30 p.m., and that the final results would not be known before morning.
+11:20 PM ET
+Governor concedes in close race
+The incumbent governor conceded the race in a short speech to supporters, saying the voters had spoken and that she would help with a smooth transition.
+She thanked her campaign staff and volunteers, and urged her supporters to accept the result.
+10:55 PM ET
+Turnout tops previous midterm
+Election officials said turnout had passed the level of the last midterm in most counties, helped by early voting and good weather across the state.
+"""
+
+
+def test_a_live_page_s_headline_is_the_one_its_update_time_follows():
+    page = read(LIVE_PAGE)
+    assert page.title == "Election night: results as they come in"
+    assert "The incumbent governor conceded the race" in page.text
