@@ -1185,3 +1185,22 @@ def test_a_live_page_s_headline_is_the_one_its_update_time_follows():
     page = read(LIVE_PAGE)
     assert page.title == "Election night: results as they come in"
     assert "The incumbent governor conceded the race" in page.text
+
+
+# A story copied on its own, a photo's caption between two of its paragraphs.
+ARTICLE_WITH_CAPTION = """\
+Harbour cranes stand idle as dock strike enters third day
+
+Dock workers at the city's container port stayed off the job for a third day on Thursday, and shipping lines began diverting vessels to other ports along the coast.
+
+Empty berths at the container port on Wednesday. The strike has halted most cargo handling. (Maria Lopez/Coastal Press)
+
+The union said its members would return once the port authority put a written pay offer on the table, and the authority said talks would resume on Friday.
+"""
+
+
+def test_a_text_that_is_an_article_keeps_its_caption_where_it_stands():
+    # only a page around the article loses its captions; the annotator reads a caption as one
+    page = read(ARTICLE_WITH_CAPTION)
+    assert "(Maria Lopez/Coastal Press)" in page.text
+    assert page.title == "Harbour cranes stand idle as dock strike enters third day"

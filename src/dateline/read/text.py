@@ -751,7 +751,7 @@ def already_article(lines: list[_Line], start: int, end: int) -> bool:
     stories among them. Such a text reads whole; only a page's text needs the article found in it."""
     head, tail = lines[:start], lines[end:]
     return (len(head) <= _ARTICLE_HEAD_LINES and len(tail) <= _ARTICLE_TAIL_LINES
-            and all(line.kind in (None, "byline", "date") for line in head)
+            and all(line.kind in (None, "byline", "date", "caption") for line in head)
             and all(line.kind != "links" and not closes_article(line.text) for line in tail))
 
 
@@ -793,7 +793,9 @@ def extract_text(raw: str, meta: dict) -> Page:
         if i == title_at:
             continue
         if head <= i < end:
-            if line.kind is not None:
+            if line.kind == "caption" and whole:
+                _place(line.text, reading)  # a text that is an article keeps its captions where they stand
+            elif line.kind is not None:
                 _drop(line.text, line.kind, reading, head=i < body_from)
             elif standfirst is not None and standfirst < i < body_from:
                 reading.removed.append(line.text)  # the byline's block: an author's name and role, a reading time
@@ -839,15 +841,18 @@ def _standfirst(lines: list[_Line], title_at: Optional[int], start: int, end: in
 
 
 def _line_kind(line: str) -> Optional[str]:
-    """``byline``, ``date``, ``links`` (a line announcing related links), ``chrome`` or None (text)."""
+    """``byline``, ``date``, ``links`` (a line announcing related links), ``chrome``, ``caption`` (a
+    picture's caption, dropped from a page around the article) or None (text)."""
     if byline_authors(line) or meta_line_authors(line):
         return "byline"
     if stated_date(line) is not None:
         return "date"
     if opens_link_list(line):
         return "links"
-    if is_chrome(line) or is_caption(line):
+    if is_chrome(line):
         return "chrome"
+    if is_caption(line):
+        return "caption"
     return None
 
 
