@@ -440,20 +440,6 @@ def extend_start(lines: list[_Line], start: int) -> int:
     return i
 
 
-_SHORT_SENTENCE_WORDS = 3  # a closing sentence shorter than prose ("He denied the charges.")
-
-
-def _closing_sentences(lines: list[_Line], end: int) -> int:
-    """The article's end carried over the short sentences that close it right after its last
-    paragraph ("Construction is expected to begin next autumn."): lines of three words or more, in
-    sentence case, ending with a full stop, that are neither chrome nor a date."""
-    while (end < len(lines) and lines[end].kind is None and not lines[end].prose
-           and lines[end].words >= _SHORT_SENTENCE_WORDS and lines[end].text.rstrip().endswith((".", ".”", '."'))
-           and lines[end].text[:1].isupper() and not _title_case(lines[end].text) and not closes_article(lines[end].text)):
-        end += 1
-    return end
-
-
 _CLOSING_FROM = 0.5  # share of the article's prose that must come before a closing line ...
 _CLOSING_FROM_WORDS = 300  # ... or this many words of it (comments can outweigh the article)
 
@@ -591,7 +577,7 @@ def locate(lines: list[_Line]) -> tuple[Optional[int], int, int]:
     most): the article then starts after the headline that scores best."""
     start, end = article_span(lines)
     start = extend_start(lines, start)
-    end = _closing_sentences(lines, article_end(lines, start, extend_span(lines, start, end)))
+    end = article_end(lines, start, extend_span(lines, start, end))
     title_at, score = find_title(lines, start, end)
     total = sum(line.words for line in lines[start:end] if line.prose)
     before = paragraphs = 0
