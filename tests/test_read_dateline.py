@@ -60,6 +60,13 @@ def test_not_datelines(paragraph):
     ("PUBLISHED", "published", None),
     ("Updated: Jan 31", "updated", None),
     ("3 hours ago", "", None),
+    ("Updated 6:42 PM GMT, December 3, 2026", "updated", "2026-12-03"),
+    ("Published 10:05 AM EST, Tue December 2, 2026", "published", "2026-12-02"),
+    ("Updated 6:42 p.m. ET Dec. 3, 2026", "updated", "2026-12-03"),
+    ("18:42 Wednesday 3 December 2026", "", "2026-12-03"),
+    ("December 3, 20256:42 PM GMT+1Updated 2 hours ago", "", "2025-12-03"),  # spans copied together
+    ("Published June 3, 2025 · Updated 3 days ago", "published", "2025-06-03"),
+    ("Last updated 11:48 PM ET", "updated", None),  # a time without its day
 ])
 def test_date_lines(line, kind, day):
     found = date_line(line)
@@ -71,6 +78,11 @@ def test_date_lines(line, kind, day):
     "June 2025 was the hottest month on record",
     "March on Washington",
     "Published reports said the deal was off.",
+    "The 6:42 train, December 3, 2026",
+    "At 6:42 PM GMT, December 3, 2026, the polls closed.",
+    "December 3, 2025 2025 was a year of change",
+    "Published 12 books before she turned 30",
+    "11:48 PM ET",
 ])
 def test_sentences_are_not_date_lines(line):
     assert date_line(line) is None

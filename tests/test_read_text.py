@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dateline.read import Offered, extract
-from dateline.read.text import byline_authors, is_chrome, is_title_like
+from dateline.read.text import byline_authors, closes_article, is_caption, is_chrome, is_title_like
 
 
 def read(text: str, published: str | None = None, **meta):
@@ -202,6 +202,8 @@ def test_a_title_given_by_the_container_is_not_repeated_in_the_body():
     "Dismiss notification", "Close this banner",
     "Photo courtesy of the Lakeside Historical Society", "Image courtesy of: Jane Doe",
     "Photograph by Tomás Ruiz for The Herald", "Video by Sam Okafor",
+    "A version of this article appears in print on Dec. 4, 2025, Section A, Page 14 of the New York edition.",
+    "Appeared in the December 4, 2025, print edition as 'Drought Leaves Fields Bare'.",
 ])
 def test_chrome_lines(line):
     assert is_chrome(line)
@@ -224,6 +226,8 @@ def test_chrome_lines(line):
     "Photos by the dozen were shared online after the storm.",
     "Photographs by the victims' families were shown to the jury on Tuesday.",
     "Images courtesy of the space agency show the crater in detail.",
+    "A version of this plan appeared in the party's manifesto.",
+    "The cartoon appeared in the Sunday print edition of the paper, the editor said.",
 ])
 def test_sentences_are_not_chrome(sentence):
     assert not is_chrome(sentence)
@@ -241,6 +245,9 @@ def test_sentences_are_not_chrome(sentence):
     ("By Tuesday, the talks had collapsed.", None),
     ("By the end of the week, officials said, the border would reopen.", None),
     ("By President Trump's order, the tariffs doubled.", None),
+    ("ByNina Pineda", ["Nina Pineda"]),  # the label and the name run together when a page is copied
+    ("BYD Launches Its Cheapest Electric Car Yet", None),
+    ("ByteDance Sues Regulator", None),
 ])
 def test_bylines(line, names):
     assert byline_authors(line) == names
@@ -749,3 +756,453 @@ def test_a_menu_item_shown_again_in_a_shorter_menu_is_not_echoed_like_a_headline
     # the small-screen menu drops items, so the repeated item keeps one neighbour on each side
     page = read(MENU_SHORTER_ON_SMALL_SCREENS)
     assert page.title == "Five checks at the rental counter before a weekend move"
+
+
+# A buyer's guide: the headline with its author and date over a short introduction, then a long
+# table of models whose cells outweigh the introduction, then the longer sections of the review.
+GUIDE_WITH_TABLE = """\
+Reviews
+Deals
+Guides
+Newsletter
+Home›
+Outdoor›
+Power Stations
+Best Portable Power Stations for Camping in 2025, Tested on the Trail
+Priya Natarajan
+Updated:
+April 14, 2025, 8:30am EDT
+Share
+We spent three months running fridges, lamps and laptops off eleven portable power stations at campsites in four states.
+The short version: capacity matters less than how the unit holds its charge in the cold and how quickly it refills from a solar panel.
+Our picks at a glance
+Model
+Capacity
+Weight
+Price
+Trailhead 500
+512 Wh
+13 lb
+$399
+Ridgeline 1000
+1,024 Wh
+25 lb
+$749
+Canyon Mini
+256 Wh
+7 lb
+$219
+Summit Pro 2000
+2,048 Wh
+48 lb
+Not listed
+Notes
+Solar input
+Not offered
+Two ports
+Not offered
+How we tested them
+Each station ran a twelve-volt cooler overnight at a campsite where the temperature fell below freezing, and we logged how much charge was left at breakfast.
+The Ridgeline 1000 lost the least, finishing the night with more than half its capacity, while the smallest units were nearly flat by dawn and struggled to restart the cooler.
+We then refilled every unit from the same folding solar panel under a clear sky, timing how long each took to reach full charge and noting whether it throttled when it grew hot.
+Weight turned out to matter more than we expected: anything over thirty pounds stayed in the car, which defeats the purpose of a station you mean to carry to a picnic table.
+Which one should you buy?
+For weekend trips with a cooler and a couple of phones, the Trailhead 500 is the one we would pack, because it balances capacity, weight and price better than the rest.
+Campers who run a heater or a small induction plate should look at the Ridgeline 1000 instead, accepting the extra weight for the longer runtime on cold nights.
+Related guides
+Best camping stoves
+Best solar panels for vans
+"""
+
+
+def test_a_dated_headline_over_an_introduction_and_a_table_holds_the_article_from_the_introduction():
+    # the sections under the table outweigh the introduction; the headline followed by its byline
+    # and date, which the whole article echoes, starts it, not a cell of the table
+    page = read(GUIDE_WITH_TABLE)
+    assert page.title == "Best Portable Power Stations for Camping in 2025, Tested on the Trail"
+    assert page.text.startswith("We spent three months running fridges")
+    assert "Which one should you buy?" in page.text
+    assert page.published == "2025-04-14"
+
+
+# A local news page: a rail of the latest stories (headline, date, teaser) above the article, one of
+# them on a neighbouring subject; the article's own headline carries no date.
+RAIL_ABOVE_UNDATED_HEADLINE = """\
+News
+Sport
+Weather
+Latest
+River Lune towpath reopens after storm repairs
+May 2, 2025
+The path along the river was closed in January after the storms washed away part of the bank.
+Library extends weekend opening hours
+May 1, 2025
+Branches will stay open until six on Saturdays from June, the council said.
+Menu
+Contact
+Flood defences on the River Lune will be raised after winter storms
+The Environment Agency said on Friday it would raise the flood walls along the River Lune by half a metre after two storms in January pushed the river over its banks and into more than forty homes.
+Work on the walls is due to start in September and last about eighteen months, with the riverside path closed in stages while crews rebuild the sections that were damaged.
+Residents who were flooded in January said they welcomed the plan but wanted to know why the walls had not been raised after the last floods a decade ago.
+An agency spokesperson said the new design took account of heavier rainfall expected in the coming decades and of the rising level of the river at high tide.
+"""
+
+
+def test_a_dated_story_in_a_rail_above_the_article_is_not_its_headline():
+    page = read(RAIL_ABOVE_UNDATED_HEADLINE)
+    assert page.title == "Flood defences on the River Lune will be raised after winter storms"
+    assert page.text.startswith("The Environment Agency said on Friday")
+    assert "towpath" not in page.text
+
+
+# A how-to post whose author box opens with a link to the author's other articles, then a sign-up
+# prompt: what follows the article, not its last lines.
+AUTHOR_BOX_AFTER_ARTICLE = """\
+Gardening
+Recipes
+Subscribe
+How to Keep Basil Alive on a Windowsill Through Winter
+By Tomasz Nowak
+November 18, 2025
+Basil sold in supermarket pots is grown to be eaten within a week, so most plants start to fail as soon as the days shorten and the kitchen cools at night.
+The first fix is to split the pot: each pot usually holds a dozen crowded seedlings, and dividing them into three smaller pots gives the roots room to breathe.
+Set the pots on the sunniest sill you have, ideally facing south, and turn them every few days so the stems do not lean towards the glass.
+Water only when the top of the soil feels dry, because cold, wet roots rot quickly in winter, and pinch out the tips once a week to keep the plants bushy.
+With a little care the plants will keep giving leaves until spring, when they can move to a balcony or a sunny corner of the garden.
+Read all articles by Tomasz Nowak
+Tomasz Nowak writes about small-space gardening and has grown herbs on a fourth-floor balcony in Kraków for more than ten years.
+Enjoyed this article? Get our gardening tips in your inbox every Friday.
+Sign up
+Terms
+Privacy
+"""
+
+
+def test_a_link_to_the_author_s_other_articles_closes_the_article():
+    page = read(AUTHOR_BOX_AFTER_ARTICLE)
+    assert page.text.endswith("a sunny corner of the garden.")
+    assert "Read all articles by Tomasz Nowak" in page.removed
+    assert "Enjoyed this article?" not in page.text
+
+
+@pytest.mark.parametrize("line", [
+    "Read all articles by Tomasz Nowak", "Recently by Jeffrey Zeldman", "More from Lena Park",
+    "Explore recent articles", "View all posts", "Author's Profile", "Meet the authors",
+    "Share this content", "Enjoyed this article? Get new content delivered to your inbox.",
+    "Enjoy the post? Pin it for later!", "Tags:", "Filed under", "Sign up for newsletters", "READ MORE ARTICLES",
+])
+def test_lines_that_close_an_article(line):
+    assert closes_article(line)
+
+
+@pytest.mark.parametrize("line", [
+    "More from the survey suggests renters are moving less often.",
+    "Recently, by one estimate, prices rose again.",
+    "Read the full report on the council's website.",
+    "The author's profile of the mayor ran in 2019.",
+    "Conclusion",
+    "Tags were fitted to the birds' legs before release.",
+    "Sign up for the course before the end of the month.",
+])
+def test_sentences_that_do_not_close_an_article(line):
+    assert not closes_article(line)
+
+
+# A news page with a breaking-news bar and a live-updates link above the headline, and a time set
+# before the date on the update line (as wire services print it).
+BREAKING_BAR = """\
+Skip to main content
+World
+Business
+Climate
+Breaking News
+BREAKING: Magnitude 6.1 earthquake strikes off the coast of northern Chile, no tsunami warning issued
+Live updates: Senate votes on the spending bill as shutdown deadline nears
+Trending
+Election 2026
+Wildfires
+Interest rates
+Port workers end strike after union accepts 14% pay rise over three years
+By Daniela Ruiz
+Updated 6:42 PM GMT, December 3, 2026
+Dock workers at the country's three largest container ports returned to work on Wednesday after their union accepted a pay offer worth 14% over three years, ending a nine-day strike that had left hundreds of ships waiting offshore.
+The agreement, reached late on Tuesday after talks brokered by the labour ministry, also caps the use of automated cranes at the ports until 2029, a central demand of the union.
+"Our members held the line and it paid off," the union's general secretary told reporters outside the ministry.
+Shipping lines warned that clearing the backlog would take at least two weeks, and retailers said some goods could arrive late for the holiday season.
+The port authority said cargo handling had resumed at full capacity by midday.
+Most Read
+1
+Central bank holds rates steady for third month
+2
+Storm brings flooding to coastal towns
+"""
+
+
+def test_a_breaking_news_bar_above_the_headline_and_a_time_before_the_date():
+    page = read(BREAKING_BAR)
+    assert page.title == "Port workers end strike after union accepts 14% pay rise over three years"
+    assert page.text.startswith("Dock workers at the country's three largest container ports")
+    assert "BREAKING" not in page.text and "Updated 6:42 PM" not in page.text
+    assert page.published == "2026-12-03" and page.authors == ["Daniela Ruiz"]
+
+
+# A newspaper's page: the standfirst under the headline, then the author's line (no "By") and the
+# date with its time, then the article.
+STANDFIRST_OVER_BYLINE = """\
+Skip to main content
+Print subscriptions
+Sign in
+News
+Opinion
+Sport
+Culture
+Lifestyle
+World
+Europe
+US
+Americas
+Asia
+France
+Paris transport strike enters second week as talks stall
+Unions say they will not return to the negotiating table until the government drops plans to raise the retirement age for metro drivers
+Claire Dubois in Paris
+Wed 3 Dec 2025 18.42 CET
+Share
+Commuters in Paris faced a second week of disrupted journeys on Wednesday as a strike by metro and bus drivers showed no sign of ending, with talks between unions and the transport authority stalled.
+Only two of the city's sixteen metro lines ran a full service, and the transport authority advised people to work from home where they could.
+The unions oppose a plan to raise the age at which drivers can retire on a full pension from 52 to 57, which the government says is needed to balance the operator's pension fund.
+"We are ready to talk, but not with a gun to our heads," said a spokesperson for the largest drivers' union.
+The transport minister said on Tuesday that the reform would go ahead but that the government was open to discussing how quickly it was phased in.
+Explore more on these topics
+France
+Europe
+Strikes
+Share
+Reuse this content
+Most viewed
+"""
+
+
+def test_the_lines_between_a_standfirst_and_the_body_are_the_byline_s_block():
+    page = read(STANDFIRST_OVER_BYLINE)
+    assert page.title == "Paris transport strike enters second week as talks stall"
+    assert "Claire Dubois in Paris" not in page.text and not page.headings
+    assert page.published == "2025-12-03"
+    assert "Commuters in Paris faced a second week" in page.text
+
+
+# A wire story with its photo's caption, credit and all, between the byline and the body.
+WIRE_WITH_CAPTION = """\
+Skip to main content
+World
+Business
+Markets
+Sustainability
+Europe
+EU lawmakers approve deal to cut car emissions by 2035
+By Lena Hoffmann and Piotr Nowak
+December 3, 20256:42 PM GMT+1Updated 2 hours ago
+Item 1 of 2 Cars queue on a highway near Brussels, Belgium, June 12, 2025. REUTERS/Yves Herman/File Photo
+[1/2]Cars queue on a highway near Brussels, Belgium, June 12, 2025. REUTERS/Yves Herman/File Photo Purchase Licensing Rights, opens new tab
+BRUSSELS, Dec 3 (Reuters) - European Union lawmakers on Wednesday approved a deal to cut carbon dioxide emissions from new cars to zero by 2035, clearing the last major hurdle for the law.
+The vote passed by 340 votes to 279, with 21 abstentions, after months of negotiations between member states over exemptions for cars running on synthetic fuels.
+Carmakers said they needed more public charging points to meet the target, while environmental groups said the law did not go far enough.
+Sign up here.
+Reporting by Lena Hoffmann and Piotr Nowak; Editing by Alex Richardson
+Our Standards: The Thomson Reuters Trust Principles., opens new tab
+Suggested Topics:
+Climate Change
+"""
+
+# A news agency's page: the photo's caption under the headline, then "Read More".
+AGENCY_WITH_CAPTION = """\
+Skip to main content
+World
+U.S.
+Politics
+Sports
+Entertainment
+Business
+Science
+Fact Check
+Oddities
+Be Well
+Newsletters
+Photography
+Climate
+Health
+Tech
+Lifestyle
+Religion
+Press Releases
+My Account
+Search Query
+Submit Search
+Show Search
+World
+Missing hiker found alive after 10 days in Colorado mountains
+FILE - Rescue teams search a trail near Pikes Peak, Colo., on Nov. 20, 2025. (AP Photo/David Zalubowski, File)
+Read More
+DENVER (AP) — A hiker who went missing in the Colorado mountains was found alive on Wednesday after ten days, surviving on snow and the food in her pack, rescuers said.
+The 34-year-old woman was spotted by a helicopter crew about three miles from the trail where she was last seen, the county sheriff's office said.
+She was taken to a hospital in Colorado Springs with frostbite but was able to walk to the helicopter, a spokesperson said.
+"She did everything right," the search coordinator told reporters. "She stayed put, she stayed dry, and she rationed her food."
+More than 200 volunteers had taken part in the search, which was scaled back on Monday because of heavy snow.
+"""
+
+
+def test_a_photo_caption_under_the_headline_is_neither_title_nor_body():
+    page = read(WIRE_WITH_CAPTION)
+    assert page.title == "EU lawmakers approve deal to cut car emissions by 2035"
+    assert "REUTERS/Yves Herman" not in page.text and "Cars queue on a highway" in " ".join(page.removed)
+    assert page.text.startswith("BRUSSELS, Dec 3 (Reuters) - European Union lawmakers")
+    assert page.published == "2025-12-03" and not page.headings  # its date and time run together
+    page = read(AGENCY_WITH_CAPTION)
+    assert page.title == "Missing hiker found alive after 10 days in Colorado mountains"
+    assert page.text.startswith("DENVER (AP) — A hiker who went missing")
+
+
+@pytest.mark.parametrize("line", [
+    "Rescue teams search a trail near Pikes Peak, Colo., on Nov. 20, 2025. (AP Photo/David Zalubowski, File)",
+    "Cars queue on a highway near Brussels, Belgium, June 12, 2025. REUTERS/Yves Herman/File Photo",
+    "Guests pick their pastries from glass-enclosed cabinets. | Photo by Lisa Jennings",
+])
+def test_captions(line):
+    assert is_caption(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Top long-distance mover: Harbor Van Lines (4.7/5 rating)",
+    "The ministry did not respond to a request for comment. (Reuters)",
+    "Career Essentials in Data Analysis by Northwind Learning (4-5 hours/6 items)",
+])
+def test_notes_in_brackets_are_not_captions(line):
+    assert not is_caption(line)
+
+
+# A local news page: a list of top stories with their teasers above the article's headline, which
+# its byline and date follow.
+TOP_STORIES_ABOVE_THE_ARTICLE = """\
+Home
+Local
+State
+Top Stories
+School board delays vote on new start times
+Parents packed the meeting on Monday night to argue that later start times would upend family schedules, while teachers and doctors said teenagers needed more sleep, and the board postponed its decision until January.
+Food bank reports record demand ahead of holidays
+The county food bank said it served more than 9,000 households in November, the most in its history, and appealed for donations of canned goods and volunteers to help sort them before the holidays.
+Highway 9 bridge to close for repairs in spring
+State engineers said the bridge would close for six weeks starting in March while crews replace its deck, and drivers will be sent on a detour through the town centre.
+Advertisement
+County approves plan to build 400 affordable homes on former mill site
+By Rosa Delgado
+Dec. 2, 2025
+The county commission on Tuesday approved a plan to build 400 affordable homes on the site of a former paper mill, ending two years of debate over how to use the riverside land.
+The developer will set aside half of the homes for families earning less than 60 percent of the area's median income, and the rest will be sold at prices capped by the county.
+Neighbours had raised concerns about traffic and the cost of cleaning up chemicals left in the soil by the mill, which closed in 2009.
+Commissioners said the developer had agreed to pay for the clean-up and to build a new access road before the first homes are occupied.
+Construction is expected to begin next autumn.
+"""
+
+# A subscription promotion and a weather alert above the headline.
+NOTICES_ABOVE_THE_HEADLINE = """\
+Menu
+Search
+Subscribe for $1
+Our newsroom relies on readers. Subscribe today for unlimited access to local news, for just $1 for the first six months, and support the reporters who cover your community.
+Weather alert: A winter storm warning is in effect for the region until 6 a.m. Thursday, with up to a foot of snow expected in the hills.
+Ferry service suspended as winds pick up across the sound
+By Malik Owens
+December 3, 2025
+The state ferry system suspended sailings on three routes on Wednesday afternoon as gusts of up to 60 mph swept across the sound, stranding hundreds of commuters.
+Officials said the ferries would resume once the winds eased, which forecasters expected to happen overnight.
+Commuters crowded into terminal waiting rooms, and some booked hotel rooms near the docks rather than drive the long way round.
+The ferry system said passengers with tickets for cancelled sailings could use them on any route for the next thirty days.
+"""
+
+# A law firm's post, then a rail of its latest posts, each with its date and one paragraph.
+DATED_RAIL_UNDER_THE_ARTICLE = """\
+Call us today
+Slip and fall claims in grocery stores: what shoppers should know
+Posted on behalf of Hale & Ortiz LLP | May 2, 2024 | Premises liability
+A wet floor near the produce aisle is one of the most common causes of injuries in grocery stores, and shoppers who fall often wonder whether the store is responsible for their medical bills.
+Stores have a duty to keep their aisles reasonably safe, which means inspecting floors regularly, cleaning up spills within a reasonable time and warning customers with signs when a floor is wet.
+Whether a claim succeeds usually depends on how long the hazard was there and whether staff knew or should have known about it, so photographs and the names of witnesses taken on the day can matter a great deal.
+Latest News
+What to do after a car accident on an icy road
+March 29, 2025
+Icy roads cause thousands of crashes each winter, and drivers who are hit often do not know which insurer to call first or how long they have to file a claim for their injuries and their car.
+Read More
+How long do you have to file a personal injury claim?
+March 27, 2025
+Every state sets a deadline for filing a personal injury lawsuit, and missing it can mean losing the right to compensation altogether, no matter how strong the case would otherwise have been.
+Read More
+Dog bites and the owner's responsibility
+March 24, 2025
+Dog owners are responsible in most states when their dog bites someone, but the rules differ on whether the owner must have known the dog was dangerous before the attack happened.
+Read More
+"""
+
+
+def test_a_list_of_stories_or_notices_above_a_dated_headline_is_not_the_article():
+    page = read(TOP_STORIES_ABOVE_THE_ARTICLE)
+    assert page.title == "County approves plan to build 400 affordable homes on former mill site"
+    assert page.text.startswith("The county commission on Tuesday approved")
+    assert "Food bank" not in page.text and page.published == "2025-12-02"
+    page = read(NOTICES_ABOVE_THE_HEADLINE)
+    assert page.title == "Ferry service suspended as winds pick up across the sound"
+    assert page.text.startswith("The state ferry system suspended sailings")
+    assert "Subscribe today" not in page.text and "Weather alert" not in page.text
+
+
+def test_a_dated_story_in_a_rail_under_the_article_is_not_its_headline():
+    # each story of the rail has one paragraph, the article several in a row
+    page = read(DATED_RAIL_UNDER_THE_ARTICLE)
+    assert page.title == "Slip and fall claims in grocery stores: what shoppers should know"
+    assert page.text.startswith("A wet floor near the produce aisle")
+
+
+# A live page: its headline over the time of its last update, key points, then timed entries.
+LIVE_PAGE = """\
+Live
+Election night: results as they come in
+Last updated 11:48 PM ET
+Key points
+Polls have closed in all eastern states
+Turnout is above 2022 levels in most counties
+11:48 PM ET
+Counting continues in the capital
+Officials in the capital said about two thirds of ballots had been counted by 11:30 p.m., and that the final results would not be known before morning.
+11:20 PM ET
+Governor concedes in close race
+The incumbent governor conceded the race in a short speech to supporters, saying the voters had spoken and that she would help with a smooth transition.
+She thanked her campaign staff and volunteers, and urged her supporters to accept the result.
+10:55 PM ET
+Turnout tops previous midterm
+Election officials said turnout had passed the level of the last midterm in most counties, helped by early voting and good weather across the state.
+"""
+
+
+def test_a_live_page_s_headline_is_the_one_its_update_time_follows():
+    page = read(LIVE_PAGE)
+    assert page.title == "Election night: results as they come in"
+    assert "The incumbent governor conceded the race" in page.text
+
+
+# A story copied on its own, a photo's caption between two of its paragraphs.
+ARTICLE_WITH_CAPTION = """\
+Harbour cranes stand idle as dock strike enters third day
+
+Dock workers at the city's container port stayed off the job for a third day on Thursday, and shipping lines began diverting vessels to other ports along the coast.
+
+Empty berths at the container port on Wednesday. The strike has halted most cargo handling. (Maria Lopez/Coastal Press)
+
+The union said its members would return once the port authority put a written pay offer on the table, and the authority said talks would resume on Friday.
+"""
+
+
+def test_a_text_that_is_an_article_keeps_its_caption_where_it_stands():
+    # only a page around the article loses its captions; the annotator reads a caption as one
+    page = read(ARTICLE_WITH_CAPTION)
+    assert "(Maria Lopez/Coastal Press)" in page.text
+    assert page.title == "Harbour cranes stand idle as dock strike enters third day"

@@ -144,7 +144,15 @@ def shown_dates(text: str) -> list[ShownDate]:
 # ---------------------------------------------------------------- lines that are only a date
 
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
-_TIME = r"(?:[\s,|•·@-]+(?:at\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?)?"
+# a time after the date, run into its year where a page's spans are copied together ("December 3,
+# 20256:42 PM GMT+1"), and an update's age after it ("Updated 2 hours ago")
+_TIME = (r"(?:(?:[\s,|•·@-]+(?:at\s+)?|(?=\d{1,2}:\d\d))\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)?"
+         r"(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?)?"
+         r"(?:[\s|•·-]*(?:updated|edited)\s+\d+\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago)?")
+# a time set before the date ("Updated 6:42 PM GMT, December 3, 2026"): hours and minutes always
+_TIME_FIRST = r"(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?[\s,|•·-]+)?"
+# a label with a time and no date ("Last updated 11:48 PM ET"): a date line that gives no day
+_CLOCK = r"(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?"
 _DATE_FORMS = (
     rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?",
     rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>[A-Za-z]{{3,9}})\.?,?(?:\s+(?P<year2>(?:19|20)\d\d))?",
@@ -163,11 +171,11 @@ class DateLine:
 
 @functools.cache
 def _date_lines() -> tuple[re.Pattern, re.Pattern]:
-    """(a line that is an optional label and a date, a line that is a label alone)."""
+    """(a line that is an optional label and a date, a line that is a label alone or with a time)."""
     label = rf"(?:this\s+(?:post|article|story|page)\s+was\s+)?(?:{_label_alternatives()})(?:\s+(?:on|at|by))?\s*:?"
     dates = "|".join(f"(?:{d})" for d in _DATE_FORMS)
-    return (re.compile(rf"(?:{label}\s*)?{_WEEKDAY}(?:{dates}){_TIME}\s*[.|]?", re.I),
-            re.compile(label, re.I))
+    return (re.compile(rf"(?:{label}\s*)?{_TIME_FIRST}{_WEEKDAY}(?:{dates}){_TIME}\s*[.|]?", re.I),
+            re.compile(rf"{label}(?:\s*{_CLOCK})?", re.I))
 
 
 def date_line(line: str) -> Optional[DateLine]:

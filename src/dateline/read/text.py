@@ -49,7 +49,7 @@ from .dates import DateLine, date_line, shown_dates
 _NAME_WORD = r"(?:(?:al|el|ad|as|ash|bin|ibn|ben|d|de|di|da|du|o)['’\-])?[A-Z][\w.'’\-]*"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:(?:de|da|van|von|der|den|del|la|le|bin|al|ibn|abu)\s+)?{_NAME_WORD}){{1,3}}"
 _NAMES = rf"(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
-_BYLINE = re.compile(rf"(?i:by|written by|words by|story by|text by|posted by)\s*:?\s+{_NAMES}\s*(?P<rest>(?:[,|•·\-–—;]|\b(?:in|on)\b).{{0,80}})?")
+_BYLINE = re.compile(rf"(?:(?i:by|written by|words by|story by|text by|posted by)\s*:?\s+|By(?=[A-Z][a-z])){_NAMES}\s*(?P<rest>(?:[,|•·\-–—;]|\b(?:in|on)\b).{{0,80}})?")
 _CREDIT = re.compile(rf"\(?\s*(?i:additional\s+)?(?i:reporting|writing)\s+(?i:by)\s+{_NAMES}.*")
 _SENTENCE_END = tuple(".!?\"'”’…)")
 _END_PUNCT = tuple(".!?:;,\"'”’…)")
@@ -594,7 +594,65 @@ def locate(lines: list[_Line]) -> tuple[Optional[int], int, int]:
         at, inner = find_title(lines, first, end)
         if at == i and inner > score + _OPENING_MARGIN:
             title_at, score, start = i, inner, first
+    if title_at is None or not _dated(lines, title_at):
+        found = _dated_headline(lines, start, end, score) or _dated_headline_inside(lines, start, end, score)
+        if found is not None:
+            title_at, start = found
     return title_at, start, end
+
+
+def _dated(lines: list[_Line], i: int) -> bool:
+    """Whether a byline or date line follows line ``i`` before any prose, within a few lines."""
+    for k in range(i + 1, min(len(lines), i + 1 + _HEAD_GAP)):
+        if lines[k].prose:
+            return False
+        if lines[k].kind in ("byline", "date"):
+            return True
+    return False
+
+
+def _dated_headline(lines: list[_Line], start: int, end: int, score: float) -> Optional[tuple[int, int]]:
+    """A headline above the article found, followed by its byline or date and then prose, that the
+    article from that prose on echoes better than the title found: (its line, the prose's line)."""
+    for h in range(start - 1, -1, -1):
+        line = lines[h]
+        if line.kind is not None or line.words < 2 or not is_headline_like(line.text) or not _dated(lines, h):
+            continue
+        first = next((k for k in range(h + 1, min(start, h + 1 + _HEAD_GAP)) if lines[k].prose), None)
+        if first is None:
+            continue
+        at, inner = find_title(lines, first, end)
+        if at == h and inner > score:
+            return h, first
+    return None
+
+
+_INSIDE_PROSE = 0.5  # share of the run's prose that notices and teasers above a dated headline may hold
+
+
+def _dated_headline_inside(lines: list[_Line], start: int, end: int, score: float) -> Optional[tuple[int, int]]:
+    """A headline inside the run of prose found, followed by its byline or date and then prose, under
+    less than half the run's prose (notices, promotions, a list of other stories with their teasers
+    above it), over two paragraphs in a row at least (not a teaser's one) and echoed by the article
+    from that prose on better than the title found: (its line, the prose's line)."""
+    total = sum(line.words for line in lines[start:end] if line.prose)
+    before = 0
+    for i in range(start, min(end - 1, start + _TITLE_WINDOW)):
+        line = lines[i]
+        if line.prose:
+            before += line.words
+            if before > _INSIDE_PROSE * total:
+                return None
+            continue
+        if line.kind is not None or line.words < 2 or not is_headline_like(line.text) or not _dated(lines, i):
+            continue
+        first = next((k for k in range(i + 1, min(end, i + 1 + _HEAD_GAP)) if lines[k].prose), None)
+        if first is None or first + 1 >= end or not lines[first + 1].prose:
+            continue  # an article's paragraphs follow one another; a teaser stands alone
+        at, inner = find_title(lines, first, end)
+        if at == i and inner > score:
+            return i, first
+    return None
 
 
 _NAME_LINE_WORDS = 3
@@ -676,7 +734,7 @@ def already_article(lines: list[_Line], start: int, end: int) -> bool:
     stories among them. Such a text reads whole; only a page's text needs the article found in it."""
     head, tail = lines[:start], lines[end:]
     return (len(head) <= _ARTICLE_HEAD_LINES and len(tail) <= _ARTICLE_TAIL_LINES
-            and all(line.kind in (None, "byline", "date") for line in head)
+            and all(line.kind in (None, "byline", "date", "caption") for line in head)
             and all(line.kind != "links" and not closes_article(line.text) for line in tail))
 
 
@@ -712,13 +770,18 @@ def extract_text(raw: str, meta: dict) -> Page:
         head = title_at + 1
     else:
         head = 0 if whole else start
+    standfirst, body_from = _standfirst(lines, title_at, start, end)
     mined_from = max(0, (title_at if title_at is not None else start) - _HEAD_WINDOW)
     for i, line in enumerate(lines):
         if i == title_at:
             continue
         if head <= i < end:
-            if line.kind is not None:
-                _drop(line.text, line.kind, reading)
+            if line.kind == "caption" and whole:
+                _place(line.text, reading)  # a text that is an article keeps its captions where they stand
+            elif line.kind is not None:
+                _drop(line.text, line.kind, reading, head=i < body_from)
+            elif standfirst is not None and standfirst < i < body_from:
+                reading.removed.append(line.text)  # the byline's block: an author's name and role, a reading time
             elif not reading.seen_body and i < start:
                 _place_head(line.text, reading)
             elif line.ranked:
@@ -747,8 +810,22 @@ def extract_text(raw: str, meta: dict) -> Page:
     )
 
 
+def _standfirst(lines: list[_Line], title_at: Optional[int], start: int, end: int) -> tuple[Optional[int], int]:
+    """The paragraph under the headline that its byline or date follows (a standfirst), and the
+    first paragraph of the body under them: (None, ``start``) where the headline has no such
+    paragraph."""
+    if title_at is None or not title_at < start <= title_at + _HEAD_GAP:
+        return None, start
+    first = next((k for k in range(title_at + 1, start + 1) if lines[k].prose), None)
+    if first is None or not _dated(lines, first):
+        return None, start
+    body = next((k for k in range(first + 1, min(end, first + 1 + _HEAD_GAP)) if lines[k].prose), None)
+    return (first, body) if body is not None else (None, start)
+
+
 def _line_kind(line: str) -> Optional[str]:
-    """``byline``, ``date``, ``links`` (a line announcing related links), ``chrome`` or None (text)."""
+    """``byline``, ``date``, ``links`` (a line announcing related links), ``chrome``, ``caption`` (a
+    picture's caption, dropped from a page around the article) or None (text)."""
     if byline_authors(line) or meta_line_authors(line):
         return "byline"
     if stated_date(line) is not None:
@@ -757,11 +834,28 @@ def _line_kind(line: str) -> Optional[str]:
         return "links"
     if is_chrome(line):
         return "chrome"
+    if is_caption(line):
+        return "caption"
     return None
 
 
-def _drop(line: str, kind: str, reading: _Reading) -> None:
-    """Keep a dropped line in ``removed`` and what it says: a byline's names, a stated date."""
+_CAPTION_WORDS = 60  # a caption is a sentence or two
+_PHOTO_CREDIT = re.compile(r"photo|image|picture|getty|handout|canadian press|associated press|REUTERS/", re.I)
+
+
+def is_caption(line: str) -> bool:
+    """A picture's caption: a line ending with a photo credit ("... on Nov. 20, 2025. (AP
+    Photo/David Zalubowski, File)", "... REUTERS/Yves Herman": ``lexicons/caption_credits.txt``)
+    that names a picture or its source, not a note in brackets ("(4.5/5 rating)", "(Reuters)")."""
+    if len(line.split()) > _CAPTION_WORDS:
+        return False  # a paragraph that mentions its picture at the end ("(the photo is of my copy)")
+    m = lexicons.pattern("caption_credits.txt").search(line.strip())
+    return m is not None and _PHOTO_CREDIT.search(m.group()) is not None
+
+
+def _drop(line: str, kind: str, reading: _Reading, head: bool = False) -> None:
+    """Keep a dropped line in ``removed`` and what it says: a byline's names, a stated date (one
+    above the body, or in the article's head under its standfirst, is the date the page shows)."""
     reading.removed.append(line)
     if kind == "byline":
         reading.authors.extend(byline_authors(line) or meta_line_authors(line) or [])
@@ -770,7 +864,7 @@ def _drop(line: str, kind: str, reading: _Reading) -> None:
     elif kind == "date":
         stated = stated_date(line)
         if stated is not None and stated.day:
-            key = stated.kind or ("shown" if not reading.seen_body else "")
+            key = stated.kind or ("shown" if head or not reading.seen_body else "")
             if key:
                 reading.stated_dates.setdefault(key, stated.day)
     elif kind == "links":
