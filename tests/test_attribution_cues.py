@@ -509,3 +509,21 @@ def test_an_adjective_of_stance_reports_its_object(sentence, speaker, content, k
     a = find(record, content)
     assert (record.span_text(a.speaker), record.span_text(a.content), a.cue_kind, a.topic) == (
         speaker, content, kind, topic)
+
+
+@pytest.mark.parametrize("sentence, speaker, cue, part", [
+    # the parser hangs the infinitive as an adverbial clause, not a complement
+    ("The hearing is a test for the rules when opponents try to convince a U.S. appeals court to throw out "
+     "the regulations.", "opponents", "to convince", "to throw out the regulations"),
+    ("The state could repeal the rules or decline to appeal the ruling.", "The state", "decline",
+     "to appeal the ruling"),
+])
+def test_infinitive_read_as_an_adverbial_clause_is_the_content(sentence, speaker, cue, part):
+    record = analyze_text(sentence)
+    a = find(record, part)
+    assert (record.span_text(a.speaker), record.span_text(a.cue)) == (speaker, cue)
+
+
+def test_an_infinitive_of_purpose_after_an_object_is_no_content():
+    record = analyze_text("The mayor called a news conference on Monday to open the new bridge.")
+    assert not any("open the new bridge" in record.span_text(a.content) for a in record.attributions)
