@@ -527,3 +527,17 @@ def test_infinitive_read_as_an_adverbial_clause_is_the_content(sentence, speaker
 def test_an_infinitive_of_purpose_after_an_object_is_no_content():
     record = analyze_text("The mayor called a news conference on Monday to open the new bridge.")
     assert not any("open the new bridge" in record.span_text(a.content) for a in record.attributions)
+
+
+@pytest.mark.parametrize("sentence, speaker, part", [
+    ("Hours later, the governor returned the compliment, telling Reuters, “We have been friends for years.”",
+     "the governor", "We have been friends"),
+    ("The governor dismissed the criticism, saying Monday that it was a distraction.", "The governor",
+     "it was a distraction"),
+    ("The coach did not seem impressed, telling reporters, “We were lucky to win.”", "The coach", "lucky to win"),
+    ("The senator later defended the vote, calling the protester “a troublemaker.”", "The senator",
+     "a troublemaker"),
+])
+def test_a_participle_speaks_for_its_clause_subject_not_what_follows_it(sentence, speaker, part):
+    record = analyze_text(sentence)
+    assert record.span_text(find(record, part).speaker) == speaker

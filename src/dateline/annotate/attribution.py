@@ -646,8 +646,10 @@ def _stranded_subject(tok):
 
 def _inverted_speaker(tok):
     """", argued Palvetzian." / ", insists Xander Wise,": the parser takes the speaker after the verb
-    for its object; without a subject of its own, a name right after the verb speaks."""
-    if any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
+    for its object; without a subject of its own, a name right after the verb speaks. A participle
+    is never inverted: in ", telling Reuters ...", ", saying Monday ...", ", calling the protester
+    ..." the one after it is whom or when it speaks to, and the speaker is its clause's subject."""
+    if any(c.dep_ in _SUBJECT_DEPS for c in tok.children) or tok.tag_ == "VBG":
         return None
     if tok.i == 0 or tok.doc[tok.i - 1].text not in (",", "”", '"', "’"):
         return None
