@@ -541,3 +541,15 @@ def test_an_infinitive_of_purpose_after_an_object_is_no_content():
 def test_a_participle_speaks_for_its_clause_subject_not_what_follows_it(sentence, speaker, part):
     record = analyze_text(sentence)
     assert record.span_text(find(record, part).speaker) == speaker
+
+
+
+@pytest.mark.parametrize("sentence, cue, part", [
+    ("The campaign is already claiming victory in the state.", "is already claiming", "victory in the state"),
+    ("The pollster predicted a narrow win for the incumbent.", "predicted", "a narrow win for the incumbent"),
+    ("About a third of the members want a switch to a shorter season.", "want", "a switch to a shorter season"),
+    ("The minister repeated her promise to cut fuel duty.", "repeated", "her promise to cut fuel duty"),
+])
+def test_an_object_that_is_what_was_claimed_or_wished(sentence, cue, part):
+    record = analyze_text(sentence)
+    assert record.span_text(find(record, part).cue) == cue
