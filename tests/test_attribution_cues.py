@@ -553,3 +553,18 @@ def test_a_participle_speaks_for_its_clause_subject_not_what_follows_it(sentence
 def test_an_object_that_is_what_was_claimed_or_wished(sentence, cue, part):
     record = analyze_text(sentence)
     assert record.span_text(find(record, part).cue) == cue
+
+@pytest.mark.parametrize("sentence, speaker, part", [
+    ("The fact-checking group rated the senator's claim Mostly False.", "The fact-checking group", "Mostly False"),
+    ("A majority of voters now rate the economy poor.", "A majority of voters", "the economy poor"),
+])
+def test_rated_is_read_as_rate_and_reports_an_assessment(sentence, speaker, part):
+    record = analyze_text(sentence)
+    a = find(record, part)
+    assert record.span_text(a.speaker) == speaker and a.cue_kind == "speech"
+
+
+def test_the_lemma_of_rated_is_rate():
+    from dateline import nlp
+    assert [t.lemma_ for t in nlp.load()("The group rated it false and rates others weekly.") if t.lower_.startswith("rate")] \
+        == ["rate", "rate"]
