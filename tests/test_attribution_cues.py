@@ -568,3 +568,10 @@ def test_the_lemma_of_rated_is_rate():
     from dateline import nlp
     assert [t.lemma_ for t in nlp.load()("The group rated it false and rates others weekly.") if t.lower_.startswith("rate")] \
         == ["rate", "rate"]
+
+
+def test_a_cue_the_tagger_took_for_a_noun_but_with_a_subject_and_a_clause_is_a_verb():
+    record = analyze_text("Tax records obtained by the newspaper show that the developer declared a large loss.")
+    a = find(record, "the developer declared a large loss")
+    assert record.span_text(a.cue) == "show" and record.span_text(a.speaker).startswith("Tax records")
+    assert source_of(record, a).kind == "document"

@@ -185,9 +185,7 @@ def find_attributions(article: Article) -> list[Found]:
     for tok in article.tokens_with(lemmas=cues.cue_lemmas() | cues.poll_answer_verbs()):
         if tok.i in used_cues:
             continue
-        if tok.pos_ not in ("VERB", "AUX") and not (_stranded_subject(tok) is not None
-                                                   and any(c.dep_ == "ccomp" for c in tok.children)) \
-                and _headline_subject(tok) is None:
+        if tok.pos_ not in ("VERB", "AUX") and not _verb_tagged_otherwise(tok) and _headline_subject(tok) is None:
             continue
         verb = _cue_of(tok)
         if verb is None:
@@ -326,6 +324,14 @@ def _outermost(article: Article, found: list[Found]) -> list[Found]:
                 f.speaker_token, f.speaker, f.continues = outer.speaker_token, outer.speaker, outer
         keep.append(f)
     return keep
+
+
+def _verb_tagged_otherwise(tok) -> bool:
+    """"Tax records obtained by the paper show that ...": a cue word the tagger took for a noun but
+    that governs a clause, with a subject of its own or a noun right before it, is the verb."""
+    if not any(c.dep_ == "ccomp" for c in tok.children):
+        return False
+    return _stranded_subject(tok) is not None or any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children)
 
 
 def _cue_of(tok) -> Optional[cues.CueVerb]:
