@@ -575,3 +575,20 @@ def test_a_cue_the_tagger_took_for_a_noun_but_with_a_subject_and_a_clause_is_a_v
     a = find(record, "the developer declared a large loss")
     assert record.span_text(a.cue) == "show" and record.span_text(a.speaker).startswith("Tax records")
     assert source_of(record, a).kind == "document"
+
+
+@pytest.mark.parametrize("sentence, speaker, part", [
+    ("Forty-one percent of likely voters view the governor favorably.", "Forty-one percent of likely voters",
+     "the governor"),
+    ("The members also view the mayor, the council and the police chief more favorably than the sheriff.",
+     "The members", "the mayor"),
+    ("Most residents see the new stadium negatively.", "Most residents", "the new stadium"),
+])
+def test_a_judgement_adverb_is_what_a_verb_of_regard_says_of_its_object(sentence, speaker, part):
+    record = analyze_text(sentence)
+    assert record.span_text(find(record, part).speaker) == speaker
+
+
+def test_a_manner_adverb_is_no_judgement():
+    record = analyze_text("The director views the world differently.")
+    assert not record.attributions
