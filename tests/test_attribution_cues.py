@@ -592,3 +592,14 @@ def test_a_judgement_adverb_is_what_a_verb_of_regard_says_of_its_object(sentence
 def test_a_manner_adverb_is_no_judgement():
     record = analyze_text("The director views the world differently.")
     assert not record.attributions
+
+
+@pytest.mark.parametrize("sentence, speaker, part", [
+    ("Many nurses distrust the new scheduling system.", "Many nurses", "the new scheduling system"),
+    ("Rural voters resent the state's new fuel tax.", "Rural voters", "the state's new fuel tax"),
+    ("Her colleagues admire her handling of the budget talks.", "Her colleagues", "her handling of the budget"),
+])
+def test_verbs_of_attitude_ascribe_a_stance_to_their_subject(sentence, speaker, part):
+    record = analyze_text(sentence)
+    a = find(record, part)
+    assert record.span_text(a.speaker) == speaker and a.cue_kind == "belief"
