@@ -606,14 +606,11 @@ def test_verbs_of_attitude_ascribe_a_stance_to_their_subject(sentence, speaker, 
 
 
 @pytest.mark.parametrize("sentence, speaker, cue, part", [
-    ("The mayor apologized for the long delays at the station.", "The mayor", "apologized for",
-     "the long delays"),
     ("The premier congratulated the rival party on its narrow win.", "The premier", "congratulated",
      "its narrow win"),
-    ("The board decided to delay the vote until March.", "The board", "decided", "to delay the vote"),
     ("The commuters liked the new timetable.", "The commuters", "liked", "the new timetable"),
 ])
-def test_apology_congratulation_decision_and_liking_are_cues(sentence, speaker, cue, part):
+def test_congratulation_and_liking_are_cues(sentence, speaker, cue, part):
     record = analyze_text(sentence)
     a = find(record, part)
     assert (record.span_text(a.speaker), record.span_text(a.cue)) == (speaker, cue)
