@@ -736,11 +736,6 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
         antecedent = _relative_object(article, tok)
         if antecedent is not None:  # "the strategy, which the bank detailed in filings": the strategy
             return antecedent, True
-    if not clauses and verb.object_content and not verb.object_as:
-        # "denied taking the money", "admitted lying", "reported raising $20 million": a gerund
-        # complement, the act the report is about, of a verb whose object is what it reports
-        clauses = [c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > tok.i
-                   and not any(x.dep_ in _SUBJECT_DEPS for x in c.children)][:1]
     if not clauses and verb.object_content:
         clauses = _object_content(tok, verb)
         topic = bool(clauses)
