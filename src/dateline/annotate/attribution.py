@@ -911,10 +911,7 @@ def _object_content(tok, verb: cues.CueVerb) -> list:
     # what the verb says of the object: "called the charges baseless", "showing her ahead 3 points"
     predicate = [c for c in children if obj.i < c.i < comma and c.pos_ != "VERB"
                  and (c.dep_ == "oprd" or c.dep_ in ("acomp", "dobj", "advmod")
-                      and (obj.pos_ == "PRON" or verb.kind == "document")  # "polls show the mayor ahead"
-                      or c.dep_ == "advmod" and verb.object_as and c.lower_ in cues.judgement_adverbs())]
-    if verb.object_as and not predicate:
-        predicate = _judgement_below(tok, obj)
+                      and (obj.pos_ == "PRON" or verb.kind == "document"))]  # "polls show the mayor ahead"
     if verb.object_as and not (verb.kind == "document" and _document_subject(tok)):
         # "called climate change a hoax": the parser may hang the predicate on the object
         said_of = predicate or any(c.lower_ == "as" for c in preps) or any(
@@ -930,21 +927,6 @@ def _object_content(tok, verb: cues.CueVerb) -> list:
                                   and not predicate and not any(c.dep_ in ("prep", "acl", "relcl") for c in obj.children)):
         return []  # "denied the visitors", "denied the Flames" (saves), "told reporters": people are no statement
     return [obj] + preps + predicate
-
-
-def _judgement_below(tok, obj) -> list:
-    """"views Obama, Clinton and Ryan more favorably than Trump": a judgement adverb after the
-    object that the parser hung on a word of the object's list rather than on the verb, in the
-    verb's own clause (no other verb between)."""
-    for t in tok.subtree:
-        if t.i <= obj.i or t.dep_ != "advmod" or t.lower_ not in cues.judgement_adverbs():
-            continue
-        up = t.head
-        while up.i != tok.i and up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
-            up = up.head
-        if up.i == tok.i:
-            return [t]
-    return []
 
 
 def _across_a_colon(article: Article, clause, tok) -> bool:

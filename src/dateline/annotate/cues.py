@@ -128,11 +128,6 @@ def shared_media_name_words() -> frozenset[str]:
 
 
 @functools.cache
-def judgement_adverbs() -> frozenset[str]:
-    return frozenset(lexicons.lines("judgement_adverbs.txt"))
-
-
-@functools.cache
 def belief_adjectives() -> frozenset[str]:
     return frozenset(lexicons.lines("belief_adjectives.txt"))
 
