@@ -509,3 +509,91 @@ def test_an_adjective_of_stance_reports_its_object(sentence, speaker, content, k
     a = find(record, content)
     assert (record.span_text(a.speaker), record.span_text(a.content), a.cue_kind, a.topic) == (
         speaker, content, kind, topic)
+
+
+@pytest.mark.parametrize("sentence, speaker, cue, part", [
+    # the parser hangs the infinitive as an adverbial clause, not a complement
+    ("The hearing is a test for the rules when opponents try to convince a U.S. appeals court to throw out "
+     "the regulations.", "opponents", "to convince", "to throw out the regulations"),
+    ("The state could repeal the rules or decline to appeal the ruling.", "The state", "decline",
+     "to appeal the ruling"),
+])
+def test_infinitive_read_as_an_adverbial_clause_is_the_content(sentence, speaker, cue, part):
+    record = analyze_text(sentence)
+    a = find(record, part)
+    assert (record.span_text(a.speaker), record.span_text(a.cue)) == (speaker, cue)
+
+
+def test_an_infinitive_of_purpose_after_an_object_is_no_content():
+    record = analyze_text("The mayor called a news conference on Monday to open the new bridge.")
+    assert not any("open the new bridge" in record.span_text(a.content) for a in record.attributions)
+
+
+@pytest.mark.parametrize("sentence, speaker, part", [
+    ("Hours later, the governor returned the compliment, telling Reuters, “We have been friends for years.”",
+     "the governor", "We have been friends"),
+    ("The governor dismissed the criticism, saying Monday that it was a distraction.", "The governor",
+     "it was a distraction"),
+    ("The coach did not seem impressed, telling reporters, “We were lucky to win.”", "The coach", "lucky to win"),
+    ("The senator later defended the vote, calling the protester “a troublemaker.”", "The senator",
+     "a troublemaker"),
+])
+def test_a_participle_speaks_for_its_clause_subject_not_what_follows_it(sentence, speaker, part):
+    record = analyze_text(sentence)
+    assert record.span_text(find(record, part).speaker) == speaker
+
+
+
+@pytest.mark.parametrize("sentence, cue, part", [
+    ("The campaign is already claiming victory in the state.", "is already claiming", "victory in the state"),
+    ("The pollster predicted a narrow win for the incumbent.", "predicted", "a narrow win for the incumbent"),
+    ("About a third of the members want a switch to a shorter season.", "want", "a switch to a shorter season"),
+    ("The minister repeated her promise to cut fuel duty.", "repeated", "her promise to cut fuel duty"),
+])
+def test_an_object_that_is_what_was_claimed_or_wished(sentence, cue, part):
+    record = analyze_text(sentence)
+    assert record.span_text(find(record, part).cue) == cue
+
+@pytest.mark.parametrize("sentence, speaker, part", [
+    ("The fact-checking group rated the senator's claim Mostly False.", "The fact-checking group", "Mostly False"),
+    ("A majority of voters now rate the economy poor.", "A majority of voters", "the economy poor"),
+])
+def test_rated_is_read_as_rate_and_reports_an_assessment(sentence, speaker, part):
+    record = analyze_text(sentence)
+    a = find(record, part)
+    assert record.span_text(a.speaker) == speaker and a.cue_kind == "speech"
+
+
+def test_the_lemma_of_rated_is_rate():
+    from dateline import nlp
+    assert [t.lemma_ for t in nlp.load()("The group rated it false and rates others weekly.") if t.lower_.startswith("rate")] \
+        == ["rate", "rate"]
+
+
+def test_a_cue_the_tagger_took_for_a_noun_but_with_a_subject_and_a_clause_is_a_verb():
+    record = analyze_text("Tax records obtained by the newspaper show that the developer declared a large loss.")
+    a = find(record, "the developer declared a large loss")
+    assert record.span_text(a.cue) == "show" and record.span_text(a.speaker).startswith("Tax records")
+    assert source_of(record, a).kind == "document"
+
+
+@pytest.mark.parametrize("sentence, speaker, part", [
+    ("Many nurses distrust the new scheduling system.", "Many nurses", "the new scheduling system"),
+    ("Rural voters resent the state's new fuel tax.", "Rural voters", "the state's new fuel tax"),
+    ("Her colleagues admire her handling of the budget talks.", "Her colleagues", "her handling of the budget"),
+])
+def test_verbs_of_attitude_ascribe_a_stance_to_their_subject(sentence, speaker, part):
+    record = analyze_text(sentence)
+    a = find(record, part)
+    assert record.span_text(a.speaker) == speaker and a.cue_kind == "belief"
+
+
+@pytest.mark.parametrize("sentence, speaker, cue, part", [
+    ("The premier congratulated the rival party on its narrow win.", "The premier", "congratulated",
+     "its narrow win"),
+    ("The commuters liked the new timetable.", "The commuters", "liked", "the new timetable"),
+])
+def test_congratulation_and_liking_are_cues(sentence, speaker, cue, part):
+    record = analyze_text(sentence)
+    a = find(record, part)
+    assert (record.span_text(a.speaker), record.span_text(a.cue)) == (speaker, cue)

@@ -185,9 +185,7 @@ def find_attributions(article: Article) -> list[Found]:
     for tok in article.tokens_with(lemmas=cues.cue_lemmas() | cues.poll_answer_verbs()):
         if tok.i in used_cues:
             continue
-        if tok.pos_ not in ("VERB", "AUX") and not (_stranded_subject(tok) is not None
-                                                   and any(c.dep_ == "ccomp" for c in tok.children)) \
-                and _headline_subject(tok) is None:
+        if tok.pos_ not in ("VERB", "AUX") and not _verb_tagged_otherwise(tok) and _headline_subject(tok) is None:
             continue
         verb = _cue_of(tok)
         if verb is None:
@@ -326,6 +324,14 @@ def _outermost(article: Article, found: list[Found]) -> list[Found]:
                 f.speaker_token, f.speaker, f.continues = outer.speaker_token, outer.speaker, outer
         keep.append(f)
     return keep
+
+
+def _verb_tagged_otherwise(tok) -> bool:
+    """"Tax records obtained by the paper show that ...": a cue word the tagger took for a noun but
+    that governs a clause, with a subject of its own or a noun right before it, is the verb."""
+    if not any(c.dep_ == "ccomp" for c in tok.children):
+        return False
+    return _stranded_subject(tok) is not None or any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children)
 
 
 def _cue_of(tok) -> Optional[cues.CueVerb]:
@@ -646,8 +652,10 @@ def _stranded_subject(tok):
 
 def _inverted_speaker(tok):
     """", argued Palvetzian." / ", insists Xander Wise,": the parser takes the speaker after the verb
-    for its object; without a subject of its own, a name right after the verb speaks."""
-    if any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
+    for its object; without a subject of its own, a name right after the verb speaks. A participle
+    is never inverted: in ", telling Reuters ...", ", saying Monday ...", ", calling the protester
+    ..." the one after it is whom or when it speaks to, and the speaker is its clause's subject."""
+    if any(c.dep_ in _SUBJECT_DEPS for c in tok.children) or tok.tag_ == "VBG":
         return None
     if tok.i == 0 or tok.doc[tok.i - 1].text not in (",", "”", '"', "’"):
         return None
@@ -736,7 +744,7 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
         topic = bool(clauses)
     if not clauses and verb.infinitive_content:  # "vowed to fight on", "urged Congress to act"
         addressee = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i > tok.i][:1]
-        clauses = [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and c.tag_ == "VB"
+        clauses = [c for c in tok.children if _infinitive_complement(tok, c, verb)
                    and (sum(1 for _ in c.subtree) >= 3 or addressee and addressee[0].i < c.i)][:1]
         if clauses and addressee and addressee[0].i < clauses[0].i:
             clauses = addressee + clauses  # the request with whom it asks: "countries to act"
@@ -773,6 +781,26 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
     elif toks and not topic:
         toks += _clause_runs_on(article, max(toks), seg_hi)
     return _span_of(article, _without_according(article, toks)), topic
+
+
+def _infinitive_complement(tok, c, verb: cues.CueVerb) -> bool:
+    """"vowed to fight on", "urged Congress to act": an infinitive after the verb that is what it
+    reports. The parser often hangs it as an adverbial clause ("try to convince the court to throw
+    out the rules", "could decline to appeal"); read so, it is the content when it follows the verb
+    at once or follows an addressee (a verb whose object is whom it speaks to), and carries no
+    "in order"/"so as" of purpose nor a subject of its own."""
+    if c.i <= tok.i or c.tag_ != "VB":
+        return False
+    if c.dep_ == "xcomp":
+        return True
+    if c.dep_ != "advcl" or c.i < 1 or c.doc[c.i - 1].lower_ != "to" \
+            or any(x.dep_ in ("mark", "nsubj", "nsubjpass") for x in c.children):
+        return False
+    if c.i - 1 == tok.i + 1:
+        return True  # "declined to appeal"
+    obj = next((x for x in tok.children if x.dep_ in ("dobj", "dative") and tok.i < x.i < c.i), None)
+    return obj is not None and not verb.object_content and obj.left_edge.i == tok.i + 1 \
+        and obj.right_edge.i == c.i - 2  # "convince the court to ...", not "plans a rally ... to"
 
 
 _FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
@@ -958,7 +986,8 @@ def _refusal_content(article: Article, tok, verb: cues.CueVerb, negated: bool) -
     after the cue when nothing follows: "did not respond."). None where there is no refusal:
     "did not say that ..." reports nothing, and "sales declined 5 percent" is no one declining."""
     children = [c for c in tok.children if c.i > tok.i]
-    if not negated and not any(c.dep_ == "xcomp" or c.dep_ == "dobj" and _cue_of(c) is not None for c in children):
+    if not negated and not any(_infinitive_complement(tok, c, verb) or c.dep_ == "dobj" and _cue_of(c) is not None
+                               for c in children):
         return None
     if negated and any(c.dep_ in _CONTENT_DEPS and not _is_question(c.doc[c.left_edge.i]) for c in children):
         return None
