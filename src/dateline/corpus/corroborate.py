@@ -436,11 +436,16 @@ def _negations() -> frozenset[str]:
 
 def claim_features(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
     """(content words, numbers, negated) of a claim's text."""
-    lowered = text.casefold().replace("\u2019", "'")
+    lowered = _folded(text)
     words = lsh.words(lowered)
     negated = "n't" in lowered or any(w in _negations() for w in words)
     numbers = frozenset(n.replace(",", "").rstrip(".") for n in _NUMBER.findall(lowered))
     return frozenset(_content(words)), numbers, negated
+
+
+def _folded(text: str) -> str:
+    """A claim's text case-folded, its curly apostrophes straight: how its words are compared."""
+    return text.casefold().replace("\u2019", "'")
 
 
 def _content(words: list[str]) -> list[str]:
@@ -458,7 +463,7 @@ def quoted_phrases(text: str) -> tuple[str, ...]:
     repeat alike."""
     out = []
     for m in _QUOTED.finditer(text):
-        words = _content(lsh.words(m[1].casefold().replace("\u2019", "'")))
+        words = _content(lsh.words(_folded(m[1])))
         if len(words) >= CLAIM_MIN_QUOTED:
             out.append(" ".join(words))
     return tuple(out)

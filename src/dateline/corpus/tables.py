@@ -54,8 +54,12 @@ def create(con) -> None:
     for table, columns in TABLES.items():
         cols = ", ".join(f'"{c}" {t}' for c, t in columns.items())
         con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({cols})")
-        for c, t in columns.items():  # a column added since the store was made
-            con.execute(f'ALTER TABLE {table} ADD COLUMN IF NOT EXISTS "{c}" {t.replace(" PRIMARY KEY", "")}')
+        have = {r[0] for r in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = current_schema()",
+            [table]).fetchall()}
+        for c, t in columns.items():
+            if c not in have:  # a column added since the store was made
+                con.execute(f'ALTER TABLE {table} ADD COLUMN "{c}" {t.replace(" PRIMARY KEY", "")}')
 
 
 def present(con) -> bool:

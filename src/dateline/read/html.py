@@ -466,15 +466,11 @@ def _names_part_anywhere(names: str) -> bool:
 _NAMES = etree.XPath("//@class | //@id")
 
 
-def drop_page_parts(tree, names: Optional[list] = None, every_name: Optional[str] = None) -> None:
+def drop_page_parts(tree, names: list, every_name: str) -> None:
     """Elements whose class or id names a part of the page that is not the article (a call to
     action, a pop-up, a disclaimer, a tooltip: ``lexicons/page_part_classes.csv``) are removed,
     keeping the text that follows them. ``names``: the page's class and id values (each knows its
     element, ``getparent``, in page order), ``every_name`` them joined and lower-cased."""
-    if names is None:
-        names = _NAMES(tree)
-    if every_name is None:
-        every_name = "\n".join(names).lower()
     found = [word for word in _page_part_words()[0] if word in every_name]
     if not found:  # many pages use none of the part words: no element is looked at
         return

@@ -615,16 +615,30 @@ def _dated_headline(lines: list[_Line], start: int, end: int, score: float) -> O
     """A headline above the article found, followed by its byline or date and then prose, that the
     article from that prose on echoes better than the title found: (its line, the prose's line)."""
     for h in range(start - 1, -1, -1):
-        line = lines[h]
-        if line.kind is not None or line.words < 2 or not is_headline_like(line.text) or not _dated(lines, h):
+        if not _dated_headline_at(lines, h):
             continue
-        first = next((k for k in range(h + 1, min(start, h + 1 + _HEAD_GAP)) if lines[k].prose), None)
-        if first is None:
-            continue
-        at, inner = find_title(lines, first, end)
-        if at == h and inner > score:
+        first = _prose_after(lines, h, start)
+        if first is not None and _heads_better(lines, h, first, end, score):
             return h, first
     return None
+
+
+def _dated_headline_at(lines: list[_Line], i: int) -> bool:
+    """Whether line ``i`` may be a headline with its byline or date under it."""
+    line = lines[i]
+    return line.kind is None and line.words >= 2 and is_headline_like(line.text) and _dated(lines, i)
+
+
+def _prose_after(lines: list[_Line], i: int, stop: int) -> Optional[int]:
+    """The first paragraph of prose after line ``i``, before ``stop`` and within a few lines."""
+    return next((k for k in range(i + 1, min(stop, i + 1 + _HEAD_GAP)) if lines[k].prose), None)
+
+
+def _heads_better(lines: list[_Line], i: int, first: int, end: int, score: float) -> bool:
+    """Whether the article from line ``first`` on takes line ``i`` for its headline, scoring it
+    above ``score``."""
+    at, inner = find_title(lines, first, end)
+    return at == i and inner > score
 
 
 _INSIDE_PROSE = 0.5  # share of the run's prose that notices and teasers above a dated headline may hold
@@ -644,13 +658,12 @@ def _dated_headline_inside(lines: list[_Line], start: int, end: int, score: floa
             if before > _INSIDE_PROSE * total:
                 return None
             continue
-        if line.kind is not None or line.words < 2 or not is_headline_like(line.text) or not _dated(lines, i):
+        if not _dated_headline_at(lines, i):
             continue
-        first = next((k for k in range(i + 1, min(end, i + 1 + _HEAD_GAP)) if lines[k].prose), None)
+        first = _prose_after(lines, i, end)
         if first is None or first + 1 >= end or not lines[first + 1].prose:
             continue  # an article's paragraphs follow one another; a teaser stands alone
-        at, inner = find_title(lines, first, end)
-        if at == i and inner > score:
+        if _heads_better(lines, i, first, end, score):
             return i, first
     return None
 
@@ -816,10 +829,10 @@ def _standfirst(lines: list[_Line], title_at: Optional[int], start: int, end: in
     paragraph."""
     if title_at is None or not title_at < start <= title_at + _HEAD_GAP:
         return None, start
-    first = next((k for k in range(title_at + 1, start + 1) if lines[k].prose), None)
+    first = _prose_after(lines, title_at, start + 1)  # start is within the few lines under the headline
     if first is None or not _dated(lines, first):
         return None, start
-    body = next((k for k in range(first + 1, min(end, first + 1 + _HEAD_GAP)) if lines[k].prose), None)
+    body = _prose_after(lines, first, end)
     return (first, body) if body is not None else (None, start)
 
 
