@@ -113,6 +113,14 @@ def test_kicker_and_standfirst_before_a_dateline():
     # a headline typeset with curly quotes that the metadata writes plain: the metadata's characters
     ("<meta property='og:title' content=\"Norway's aid to Sudan doubles\">", "<h1>Norway’s aid to Sudan doubles</h1>",
      "Norway's aid to Sudan doubles"),
+    # a twitter:title that holds the page's description is not a title the headline can agree with:
+    # the section label in the h1 ("Donor Briefings") shares a word with it, none with the titles
+    ("<meta property='og:title' content='Norway doubles its aid to Sudan'>"
+     "<meta name='twitter:title' content='Fjord Daily briefings on Norway, Sudan and the donors: figures on the "
+     "famine, the pledges and the agencies working on the ground. Read the full story.'>",
+     "<h1>Donor Briefings</h1>", "Norway doubles its aid to Sudan"),
+    # a short title that ends a sentence is still a title
+    ("<title>Aid is not charity. It is policy. | Fjord Daily</title>", "", "Aid is not charity. It is policy."),
 ])
 def test_title_from_headline_and_metadata(head, h1, title):
     p = html(h1 + "<article>" + BODY + "</article>", head, url="https://www.fjorddaily.example/world/aid")

@@ -6,6 +6,8 @@ in capitals or curly quotes), else the first metadata title; site names and sect
 names are stripped from either end ("Headline | Site", "Site - Headline", "Headline | Opinion").
 A headline in capitals takes the metadata's casing, unless the metadata writes it in capitals too;
 an ``h1`` in capitals that no metadata title repeats is a label ("SUPPORTING GAAP COMPLIANCE").
+A metadata "title" that is a long sentence ending in a full stop is the page's description in the
+wrong tag, not a title.
 
 Publication date, in this order:
 1. a metadata publication date (JSON-LD ``datePublished``, ``article:published_time``,
@@ -44,6 +46,7 @@ _ARTICLE_TYPES = ("Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNew
                   "TechArticle", "ScholarlyArticle", "Report", "WebPage", "Posting", "SocialMediaPosting")
 _SITE_TYPES = ("WebSite", "Organization", "NewsMediaOrganization", "Corporation")
 _MAX_TITLE_WORDS = 40
+_MAX_SENTENCE_TITLE_WORDS = 15  # a metadata "title" longer than this that ends a sentence is a summary
 _H1_AGREEMENT = 0.3  # share of a headline's words found in a metadata title for the two to agree
 _VISIBLE_CHARS = 300_000
 _MAX_H1S = 6  # headlines read: a page's first few; the rest are teasers
@@ -333,11 +336,18 @@ def _plain_quotes(text: str) -> str:
     return text.translate(_CURLY_QUOTES)
 
 
+def _is_summary(text: str) -> bool:
+    """A metadata "title" that is the page's description put in the wrong tag: a sentence of more
+    than 15 words ending in a full stop ("Our report on the sector aims to identify trends ... .")."""
+    return text.endswith(".") and not text.endswith("..") and len(text.split()) > _MAX_SENTENCE_TITLE_WORDS
+
+
 def choose_title(markup: Markup) -> tuple[Optional[str], Optional[int]]:
     """The title, and which of the page's ``h1`` headlines it is (None when it comes from the
     metadata alone)."""
     names = markup.site_names
-    metas = [t for t in (markup.og_title, markup.ld_headline, markup.document_title, markup.twitter_title) if t]
+    metas = [t for t in (markup.og_title, markup.ld_headline, markup.document_title, markup.twitter_title)
+             if t and not _is_summary(t)]
     meta_titles = [strip_site(t, names) for t in metas]
     best, best_at, best_agreement = None, None, -1.0
     for at, h1 in enumerate(markup.h1s):
