@@ -1206,3 +1206,43 @@ def test_a_text_that_is_an_article_keeps_its_caption_where_it_stands():
     page = read(ARTICLE_WITH_CAPTION)
     assert "(Maria Lopez/Coastal Press)" in page.text
     assert page.title == "Harbour cranes stand idle as dock strike enters third day"
+
+
+def _guide(n: int, topic: str) -> str:
+    return "\n".join(f"Step {k} of the guide to {topic} explains what to check first, what it costs and how long "
+                     "the work usually takes before the job can be signed off." for k in range(n))
+
+
+def test_a_box_about_the_author_under_a_pasted_article_ends_it():
+    # a company blog: the article, then a box with the author's name, role and a note in the third
+    # person, then links to other posts and a sign-up prompt
+    text = ("Services\nPricing\nBlog\nContact Us\nHow to Plan a Kitchen Remodel\nLast updated on March 3, 2025\n"
+            f"{_guide(6, 'kitchen remodels')}\n"
+            "Written by\nPriya Raman\nSenior Content Writer\n"
+            "Priya has written about home renovation for eight years. She lives in Austin with two dogs and a "
+            "half-finished bathroom.\n"
+            "Related Posts\nHow to Choose Countertops\nA short look at the stone, wood and laminate options and "
+            "what each costs.\nGet a free quote\nPrivacy Policy\n")
+    page = read(text)
+    assert page.title == "How to Plan a Kitchen Remodel"
+    assert page.text.endswith("before the job can be signed off.")
+    assert not any("Priya" in p for p in paragraphs(page))
+
+
+def test_a_product_s_heading_over_its_description_or_a_page_of_people_is_not_an_author_box():
+    # a heading whose first word opens the next paragraph ("Storage is ...") describes a thing; a page
+    # describing several people in turn is made of such boxes
+    products = ("Cloud Services\nPricing\nWhat Cloud Providers Offer\n"
+                f"{_guide(4, 'cloud platforms')}\nStorage Options\n"
+                "Storage is one of the main offerings of a cloud platform. It keeps files in several data "
+                "centres at once.\nCompute Options\nCompute is the other: machines rented by the hour for "
+                "as long as a job runs.\nPrivacy\nTerms\n")
+    page = read(products)
+    assert "Storage is one of the main offerings" in page.text
+    speakers = ("Events\nTickets\nMeet This Year's Speakers\n"
+                f"{_guide(4, 'the conference')}\nMaria Gomez\n"
+                "Maria Gomez is a city planner in Seville. She has redesigned three of its squares since 2015.\n"
+                "Tom Becker\nTom Becker is an engineer who builds tram lines. He led the Leipzig extension.\n"
+                "Privacy\nTerms\n")
+    page = read(speakers)
+    assert "He led the Leipzig extension." in page.text

@@ -368,6 +368,36 @@ def closes_article(text: str) -> bool:
     return len(s) <= 80 and lexicons.pattern("closing_heads.txt").fullmatch(s) is not None
 
 
+_BOX_NAME = re.compile(r"(?:(?i:about|written by|by)\s+)?(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3})")
+_BOX_LINES = 3  # lines between an author's name and the note about them: a role, a count of articles
+
+
+def author_box(lines: list[_Line], i: int) -> Optional[str]:
+    """The name on line ``i`` where it heads a box about an author: the name alone ("Jane Doe",
+    "About Jane Doe", "Written by Jane Doe") over a paragraph, a few lines down, that opens with the
+    name or its first word and a verb of ``lexicons/author_bio_verbs.txt`` ("Jane Doe is a
+    freelance writer ...", "Jane has covered ...", "I'm Jane, a ...") and is about a person (a
+    common given name, a pronoun: not a product's heading over its description); else None."""
+    line = lines[i]
+    if line.prose or line.kind not in (None, "byline") or len(line.text) > 60:
+        return None
+    m = _BOX_NAME.fullmatch(line.text.strip())
+    if m is None:
+        return None
+    name = m.group("name")
+    first = re.escape(name.split()[0])
+    note = re.compile(rf"(?:(?:{re.escape(name)}|{first}),?\s+(?:{_bio_verbs()})|I(?:['’]m| am) {first})\b")
+    for k in range(i + 1, min(len(lines), i + 2 + _BOX_LINES)):
+        if lines[k].prose:
+            text = lines[k].text
+            personal = name.split()[0] in _given_names() or _PERSONAL.search(text) or text.startswith("I")
+            return name if note.match(text) and personal else None
+    return None
+
+
+_PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")  # a note about a person says so; a product's, a place's do not
+
+
 _GAP_LINES = 4  # short lines that may stand between two stretches of one article
 
 
@@ -454,6 +484,18 @@ def article_end(lines: list[_Line], start: int, end: int) -> int:
             return i
         before += lines[i].words if lines[i].prose else 0
     return end
+
+
+def author_box_end(lines: list[_Line], start: int, end: int) -> int:
+    """The article's end at the first box about its author (``author_box``) after half its prose
+    or 300 words of it, where the boxes name one person (a page describing several people in turn,
+    a list of speakers or candidates, is made of them)."""
+    boxes = [i for i in range(start, end) if author_box(lines, i) is not None]
+    if not boxes or len({author_box(lines, i) for i in boxes}) > 1:
+        return end
+    total = sum(line.words for line in lines[start:end] if line.prose)
+    before = sum(line.words for line in lines[start:boxes[0]] if line.prose)
+    return boxes[0] if before >= min(_CLOSING_FROM * total, _CLOSING_FROM_WORDS) else end
 
 
 _TITLE_WINDOW = 40  # lines above the article's first paragraph where its title may stand
@@ -772,6 +814,7 @@ def extract_text(raw: str, meta: dict) -> Page:
     whole = already_article(lines, start, end)
     if whole:
         end = len(lines)
+    end = author_box_end(lines, start, end)  # after the title is found: a box is no part of its score
     reading = _Reading(title=meta.get("title"))
     if reading.title is not None:
         title_at = next((i for i in range(start) if lines[i].text == reading.title), None)
