@@ -1246,3 +1246,18 @@ def test_a_product_s_heading_over_its_description_or_a_page_of_people_is_not_an_
                 "Privacy\nTerms\n")
     page = read(speakers)
     assert "He led the Leipzig extension." in page.text
+
+
+def test_a_box_of_related_links_set_inside_the_article_does_not_end_it():
+    long = ("The council's engineers said the new pumps would take two winters to install, and that the old "
+            "station would run alongside them until the river authority had tested every one of them. {}")
+    text = ("Home\nNews\nLocal\nWeather\nRiver Town Replaces Its Flood Pumps\nBy Karen Holt\nMay 2, 2025\n"
+            + "\n".join(long.format(f"Part {n} of the report.") for n in range(4))
+            + "\nRelated Articles\nWhy the River Keeps Rising\nHow Other Towns Paid for Their Defences\n"
+            "What the Insurers Say\n"
+            + "\n".join(long.format(f"Later part {n} of the report.") for n in range(3))
+            + "\nComments (4)\nThis is a great idea and long overdue for all of us who live down by the water "
+            "and have been flooded twice now.\nPrivacy\nTerms\n")
+    page = read(text)
+    assert page.text.endswith("Later part 2 of the report.")
+    assert "Why the River Keeps Rising" in page.removed

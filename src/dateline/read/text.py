@@ -401,6 +401,22 @@ _PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")  # a note a
 _GAP_LINES = 4  # short lines that may stand between two stretches of one article
 
 
+def _box_inside(lines: list[_Line], i: int) -> bool:
+    """Whether line ``i`` heads a box of links set inside the article ("Related Articles" over two
+    headlines or more): the article resumes under them, within a few lines, with two paragraphs in
+    a row, each longer than a teaser (teasers under such a line stand alone or follow it at once)."""
+    if not opens_link_list(lines[i].text):
+        return False
+    k = i + 1
+    while k < len(lines) and k - i <= _GAP_LINES + 1 and not lines[k].prose:
+        k += 1
+    return (_BOX_LINKS < k - i <= _GAP_LINES + 1 and k + 1 < len(lines)
+            and all(line.prose and line.words >= _TEASER_WORDS for line in lines[k:k + 2]))
+
+
+_BOX_LINKS = 2  # the fewest headlines in a box of links
+
+
 def _next_prose(lines: list[_Line], j: int) -> Optional[int]:
     """The first paragraph of prose from line ``j`` on, past no more than a few short lines."""
     k = j
@@ -435,7 +451,7 @@ def extend_span(lines: list[_Line], start: int, end: int) -> int:
     while j < len(lines):
         k = j
         while k < len(lines) and k - j <= _GAP_LINES and not lines[k].prose:
-            if closes_article(lines[k].text):
+            if closes_article(lines[k].text) and not _box_inside(lines, k):
                 return end
             k += 1
         if k >= len(lines) or not lines[k].prose:
@@ -480,7 +496,8 @@ def article_end(lines: list[_Line], start: int, end: int) -> int:
     total = sum(line.words for line in lines[start:end] if line.prose)
     before = 0
     for i in range(start, end):
-        if before >= min(_CLOSING_FROM * total, _CLOSING_FROM_WORDS) and closes_article(lines[i].text):
+        if (before >= min(_CLOSING_FROM * total, _CLOSING_FROM_WORDS) and closes_article(lines[i].text)
+                and not _box_inside(lines, i)):
             return i
         before += lines[i].words if lines[i].prose else 0
     return end
