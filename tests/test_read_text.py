@@ -1066,6 +1066,9 @@ def test_a_photo_caption_under_the_headline_is_neither_title_nor_body():
     "Rescue teams search a trail near Pikes Peak, Colo., on Nov. 20, 2025. (AP Photo/David Zalubowski, File)",
     "Cars queue on a highway near Brussels, Belgium, June 12, 2025. REUTERS/Yves Herman/File Photo",
     "Guests pick their pastries from glass-enclosed cabinets. | Photo by Lisa Jennings",
+    "A runner checks her watch on a bridge at dawn. Tom Weller/Moment via Getty Images",
+    "Rowing machines are back in the gym's busiest corner.Mara Leen / Getty Images",
+    "A kitchen with open shelving and a butcher-block island. Shutterstock",
 ])
 def test_captions(line):
     assert is_caption(line)
@@ -1075,6 +1078,8 @@ def test_captions(line):
     "Top long-distance mover: Harbor Van Lines (4.7/5 rating)",
     "The ministry did not respond to a request for comment. (Reuters)",
     "Career Essentials in Data Analysis by Northwind Learning (4-5 hours/6 items)",
+    "The agency licenses its pictures through Getty Images.",
+    "Stock libraries such as Shutterstock pay photographers a share of every download, and the share is small.",
 ])
 def test_notes_in_brackets_are_not_captions(line):
     assert not is_caption(line)

@@ -913,7 +913,7 @@ def _line_kind(line: str) -> Optional[str]:
 
 
 _CAPTION_WORDS = 60  # a caption is a sentence or two
-_PHOTO_CREDIT = re.compile(r"photo|image|picture|getty|handout|canadian press|associated press|REUTERS/", re.I)
+_PHOTO_CREDIT = re.compile(r"photo|image|picture|getty|shutterstock|istock|alamy|unsplash|pexels|handout|canadian press|associated press|REUTERS/", re.I)
 
 
 def is_caption(line: str) -> bool:
