@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dateline.read import Offered, extract
-from dateline.read.text import byline_authors, closes_article, is_caption, is_chrome, is_title_like
+from dateline.read.text import byline_authors, closes_article, is_caption, is_chrome, is_notice, is_title_like
 
 
 def read(text: str, published: str | None = None, **meta):
@@ -1266,3 +1266,40 @@ def test_a_box_of_related_links_set_inside_the_article_does_not_end_it():
     page = read(text)
     assert page.text.endswith("Later part 2 of the report.")
     assert "Why the River Keeps Rising" in page.removed
+
+
+@pytest.mark.parametrize("line", [
+    "By submitting this form, you agree to receive emails, calls and text messages from Harbor Dental Group "
+    "about appointments and offers. Message and data rates may apply. Reply STOP to opt out at any time.",
+    "By clicking \u201cAccept All Cookies\u201d, you agree to the storing of cookies on your device to enhance site "
+    "navigation, analyse site usage and assist in our marketing efforts.",
+    "We use cookies to give you the best experience on our website. If you continue without changing your "
+    "settings, we will assume that you are happy to receive all cookies on this website.",
+    "We noticed that you are using an outdated browser that we no longer support. Please update it or switch to "
+    "another one to see this site as it was built.",
+    "Please enable JavaScript to view the comments.",
+])
+def test_notices(line):
+    assert is_notice(line)
+
+
+@pytest.mark.parametrize("line", [
+    "By raising rates twice this year, the central bank hopes to cool prices before the holidays.",
+    "By the time the firefighters arrived, you could see the smoke from the motorway.",
+    "We use browsers, phones and laptops for almost everything now, the survey found.",
+])
+def test_sentences_are_not_notices(line):
+    assert not is_notice(line)
+
+
+def test_a_long_consent_notice_under_a_sign_up_box_is_not_the_article():
+    text = ("Home\nGuides\nHow to Store Winter Tyres\nBy Lena Brandt\nOctober 4, 2025\n"
+            f"{_guide(5, 'winter tyres')}\n"
+            "Tyre tips, every Friday\n"
+            "By entering your email address you agree to our Terms of Use and Privacy Policy and consent to "
+            "receive emails from Tyre Weekly about news, offers and partner promotions.\n"
+            f"{_guide(2, 'spring tyres')}\nPrivacy\nTerms\n")
+    page = read(text)
+    assert page.text.endswith("Step 1 of the guide to spring tyres explains what to check first, what it costs "
+                              "and how long the work usually takes before the job can be signed off.")
+    assert not any(p.startswith("By entering") for p in paragraphs(page))

@@ -73,6 +73,12 @@ def is_chrome(line: str) -> bool:
     return lexicons.pattern("chrome.txt").fullmatch(s) is not None
 
 
+def is_notice(line: str) -> bool:
+    """A site's notice to its reader, however long: a form's fine print, a cookie banner, a warning
+    about the browser (``lexicons/notices.txt``)."""
+    return lexicons.pattern("notices.txt").match(line.strip()) is not None
+
+
 def opens_link_list(line: str) -> bool:
     """A line announcing a list of links to other stories ("Related", "Most read", "More from X")."""
     s = line.strip().rstrip(":")
@@ -905,7 +911,7 @@ def _line_kind(line: str) -> Optional[str]:
         return "date"
     if opens_link_list(line):
         return "links"
-    if is_chrome(line):
+    if is_chrome(line) or is_notice(line):
         return "chrome"
     if is_caption(line):
         return "caption"
