@@ -1303,3 +1303,64 @@ def test_a_long_consent_notice_under_a_sign_up_box_is_not_the_article():
     assert page.text.endswith("Step 1 of the guide to spring tyres explains what to check first, what it costs "
                               "and how long the work usually takes before the job can be signed off.")
     assert not any(p.startswith("By entering") for p in paragraphs(page))
+
+
+# A company's insights page as a browser copies it: a mega-menu whose panel shows promotions (a
+# heading over a line of teaser each), the rest of the menu, then the article.
+MEGA_MENU_PROMOTIONS = """\
+Products
+Solutions
+Insights
+Featured
+Spring webinar series
+Join our weekly live sessions to see the newest planning tools in action, hear how other finance teams use them and put your own questions to the product team.
+Closing the books faster
+Month-end close is a grind for most finance teams. Learn how automated reconciliation and shared checklists take whole days out of the cycle without adding staff.
+State of finance report 2025
+Our annual survey of more than two thousand finance leaders shows where budgets, hiring and automation are heading this year, and what the fastest-growing companies do differently.
+Support
+Help centre
+Product help
+Community forums
+Account settings
+Training
+Sign in to your account
+Article
+Five Questions to Ask Before You Outsource Payroll
+Outsourcing payroll can save a small company a great deal of time, but only if the provider fits the way the business already pays its people and reports its taxes.
+Start with the pay schedule. A provider that handles weekly, fortnightly and monthly runs without extra fees will suit a business with hourly and salaried staff alike.
+Ask how the provider handles mistakes. A good contract says who pays the penalty when a filing is late because of the provider's error, and how fast a wrong payslip is corrected.
+Check how your data leaves. If you change providers in two years, you will need every record in a format your next provider or your accountant can read.
+Look closely at the fees. Some providers charge per employee per run, others a flat monthly price, and year-end forms are often billed on top of either.
+Ask who you will talk to. A named account manager who knows your business is worth more than a support queue that answers in two days.
+Find out how benefits are handled. Pensions, health plans and salary sacrifice schemes all change what is deducted, and the provider must feed them correctly.
+Finally, talk to two or three current clients of a similar size, and ask them what the first three months were like.
+Privacy
+Terms
+"""
+
+
+def test_promotions_in_a_menu_above_the_headline_are_not_the_article():
+    page = read(MEGA_MENU_PROMOTIONS)
+    assert page.title == "Five Questions to Ask Before You Outsource Payroll"
+    assert page.text.startswith("Outsourcing payroll can save")
+    assert "Month-end close is a grind" not in page.text
+
+
+def test_a_list_s_items_with_their_facts_between_are_no_rail_of_promotions():
+    items = "\n".join(
+        f"{n}. {school}\n{school} is known for its small classes and a careers office that places most of its "
+        f"graduates within three months, and its alumni network is unusually loyal.\nLocation: {city}\n"
+        f"Class Size: {size}\nAcceptance Rate: {rate}%\nTuition: ${fee},000\nMedian Salary: ${pay},000\n"
+        f"Learn more about {school}"
+        for n, (school, city, size, rate, fee, pay) in enumerate([
+            ("Harbour Business School", "Boston", 310, 14, 74, 150), ("Lakeside School of Management", "Chicago", 220, 21, 70, 140),
+            ("Ridge Graduate School", "Denver", 140, 30, 61, 120), ("Bayview College of Business", "Seattle", 180, 27, 66, 132),
+        ], 1))
+    text = ("Rankings\nGuides\nBest Business Schools for 2025\n"
+            "Choosing a business school is a big decision, and the rankings only tell part of the story, so we looked "
+            f"at class sizes, costs and what graduates earn.\n{items}\n"
+            "Whichever school you choose, visit the campus and talk to current students before you commit to two "
+            "years of study and the debt that often comes with it.\nPrivacy\nTerms\n")
+    page = read(text)
+    assert page.text.startswith("Choosing a business school")

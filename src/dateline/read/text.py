@@ -635,6 +635,42 @@ _OPENING_PARAGRAPHS = 1  # a notice or a teaser is one paragraph
 _OPENING_MARGIN = 0.5  # and by how much a headline there must outscore one above the run
 
 
+_MENU_LINES = 6  # short lines in a row that are a menu, not a gap inside an article
+_RAIL_SHARE = 1 / 3  # the most of the run's prose a rail of promotions above a menu may hold
+_PROMO_HEAD_LINES = 2  # short lines over each promotion of a rail: its heading, a label
+
+
+def past_rail(lines: list[_Line], start: int, end: int) -> int:
+    """The run's start moved past a rail of promotions at its head: two paragraphs or more, each
+    standing alone under a line or two (a promotion under its heading), then a menu of six short
+    lines or more, holding a third of the run's prose at most; the article starts under the menu."""
+    total = sum(line.words for line in lines[start:end] if line.prose)
+    before = alone = short = 0
+    for k in range(start, end):
+        line = lines[k]
+        if not line.prose:
+            short += 1
+            continue
+        if short >= _MENU_LINES and alone >= _LINK_LIST_RUN - 1 and _menu(lines, k - short, k, end):
+            return k
+        if not _alone(lines, k) or before + line.words > _RAIL_SHARE * total or (alone and short > _PROMO_HEAD_LINES):
+            return start  # an article's paragraphs, or the items of a list with their facts between
+        before += line.words
+        alone += 1
+        short = 0
+    return start
+
+
+def _menu(lines: list[_Line], i: int, k: int, end: int) -> bool:
+    """Whether lines ``i`` to ``k`` are a menu: not the items of a list a line ending with a colon
+    opens or of facts ("Class Size: 352"), nor a table of contents whose entries come again in the
+    article below as headings."""
+    below = {re.sub(r"^[\d.]+\s+", "", line.text) for line in lines[k:end]}
+    items = sum(_item_like(line.text) for line in lines[i:k])
+    return (not any(line.text.endswith(":") for line in lines[i - 1:k]) and items * 2 < k - i
+            and not any(re.sub(r"^[\d.]+\s+", "", line.text) in below for line in lines[i:k]))
+
+
 def locate(lines: list[_Line]) -> tuple[Optional[int], int, int]:
     """Where the article lies: its headline's line (or None), its first line and its end. The
     headline may stand inside the run of prose found first, after a notice or a teaser that holds
@@ -643,6 +679,7 @@ def locate(lines: list[_Line]) -> tuple[Optional[int], int, int]:
     start, end = article_span(lines)
     start = extend_start(lines, start)
     end = article_end(lines, start, extend_span(lines, start, end))
+    start = past_rail(lines, start, end)
     title_at, score = find_title(lines, start, end)
     total = sum(line.words for line in lines[start:end] if line.prose)
     before = paragraphs = 0
