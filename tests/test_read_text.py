@@ -1364,3 +1364,22 @@ def test_a_list_s_items_with_their_facts_between_are_no_rail_of_promotions():
             "years of study and the debt that often comes with it.\nPrivacy\nTerms\n")
     page = read(text)
     assert page.text.startswith("Choosing a business school")
+
+
+def test_teasers_under_a_closing_line_do_not_count_as_the_article_s_prose():
+    # a law firm's short post, its contact form, then its latest posts, each teaser long enough to
+    # pass for prose: the closing line after the post ends it though the teasers outweigh the post
+    teasers = "\n".join(
+        f"{title}\nMarch {day}, 2025\nWhen an insurer turns down a claim, it can feel like the end of the road, but most "
+        "denials can be appealed, and many are overturned once the missing records reach the right desk in time.\n"
+        "Read More" for title, day in [("Can You Appeal a Denied Injury Claim?", 29), ("What to Do After a Slip and Fall", 27),
+                                       ("How Long Do You Have to File a Claim?", 24), ("Do You Need a Lawyer for a Minor Crash?", 22)])
+    text = ("Home\nPractice Areas\nContact\nWho Pays When You Are Hurt at the Gym?\n"
+            "On Behalf of Carter Lane PLLC | Apr 21, 2017 | Personal Injury\n"
+            "If someone is not careful at the gym, they may get hurt, and dropped weights or a torn muscle are the usual causes.\n"
+            "Most gyms ask members to sign a waiver, but a waiver rarely protects a gym whose staff left broken equipment in use.\n"
+            "Anyone hurt at a gym should write down what happened, keep the membership contract and photograph the equipment.\n"
+            "CONTACT US\nFirst Name\nLast Name\nPhone\nEmail\nTell us more\nSubmit\nLatest News\n"
+            f"{teasers}\nPrivacy Policy\n")
+    page = read(text)
+    assert page.text.endswith("photograph the equipment.")

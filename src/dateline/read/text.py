@@ -498,12 +498,15 @@ _CLOSING_FROM_WORDS = 300  # ... or this many words of it (comments can outweigh
 
 def article_end(lines: list[_Line], start: int, end: int) -> int:
     """The article's end: the first closing line (comments, related links) after half its prose
-    or 300 words of it, whichever comes first."""
-    total = sum(line.words for line in lines[start:end] if line.prose)
+    or 300 words of it, whichever comes first. Under the line, a paragraph standing alone between
+    short lines (a teaser in a list of stories) is not counted as the article's."""
+    after = [0] * (end - start + 1)  # the words of the paragraphs from each line on, teasers aside
+    for i in range(end - 1, start - 1, -1):
+        after[i - start] = after[i - start + 1] + (lines[i].words if lines[i].prose and not _alone(lines, i) else 0)
     before = 0
     for i in range(start, end):
-        if (before >= min(_CLOSING_FROM * total, _CLOSING_FROM_WORDS) and closes_article(lines[i].text)
-                and not _box_inside(lines, i)):
+        if (before >= min(_CLOSING_FROM * (before + after[i - start]), _CLOSING_FROM_WORDS)
+                and closes_article(lines[i].text) and not _box_inside(lines, i)):
             return i
         before += lines[i].words if lines[i].prose else 0
     return end
