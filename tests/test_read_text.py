@@ -1383,3 +1383,39 @@ def test_teasers_under_a_closing_line_do_not_count_as_the_article_s_prose():
             f"{teasers}\nPrivacy Policy\n")
     page = read(text)
     assert page.text.endswith("photograph the equipment.")
+
+
+def test_a_newsletter_box_inside_the_article_does_not_end_it():
+    text = ("Home\nTopics\nA Weekly Plan for Strength Training\nBy Sam Ortiz\nMarch 5, 2025\n"
+            f"{_guide(4, 'strength training')}\n"
+            "Subscribe to our newsletter\n"
+            "Join 200,000 readers who get our training plans and the research behind them every Tuesday.\n"
+            "Email Address\n"
+            "By submitting your email, you agree to our Privacy Policy.\n"
+            "Recovery and Sleep\n"
+            f"{_guide(3, 'recovery')}\n"
+            "Comments\nGreat plan, I have been following it for a month now and feel much stronger already.\n"
+            "Privacy\n")
+    page = read(text)
+    assert page.text.endswith("Step 2 of the guide to recovery explains what to check first, what it costs and how "
+                              "long the work usually takes before the job can be signed off.")
+    assert "Join 200,000 readers who get our training plans and the research behind them every Tuesday." in page.removed
+
+
+def test_a_passage_the_page_shows_twice_is_read_once_but_a_notice_under_each_item_is_kept():
+    reviews = "\n".join(f"{quote}\n{name}" for quote, name in [
+        ("I have learned more from these episodes than from years of reading about health online.", "Maya R."),
+        ("Clear, careful and practical, and every claim comes with the study behind it, which I appreciate.", "Jon P."),
+        ("The protocols are easy to follow and the newsletter is the only one I open the day it arrives.", "Lee K."),
+    ])
+    text = ("Home\nShop\nHow to Build a Morning Routine\n"
+            f"{_guide(6, 'morning routines')}\nWhat listeners say\n{reviews}\n{reviews}\nPrivacy\n")
+    page = read(text)
+    assert page.text.count("I have learned more from these episodes") <= 1
+    cams = "\n".join(f"{name}\nThis camera looks over {view} and refreshes every five minutes during daylight hours, "
+                     "so the picture may lag the weather a little.\nThis image is provided courtesy of the Friends of "
+                     "the Park. Please ask before using it anywhere else online.\nView Webcam"
+                     for name, view in [("North Ridge", "the north ridge"), ("Lake Shore", "the lake shore"),
+                                        ("Valley Floor", "the valley floor"), ("Summit", "the summit road")])
+    page = read(f"Home\nVisit\nPark Webcams\n{cams}\nPrivacy\n")
+    assert page.text.count("This image is provided courtesy of the Friends of the Park.") == 4

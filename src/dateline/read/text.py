@@ -407,17 +407,28 @@ _PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")  # a note a
 _GAP_LINES = 4  # short lines that may stand between two stretches of one article
 
 
+def box_inside(lines: list[_Line], i: int) -> Optional[int]:
+    """Where the article resumes under line ``i`` if it heads a box set inside the article (a
+    newsletter's sign-up, "Related Articles": ``lexicons/box_heads.txt``): two paragraphs in a row,
+    each longer than a teaser, within a few lines, after two short lines or more (headlines, a form,
+    a notice) and a paragraph at most (the sign-up's pitch); else None. Teasers under such a line
+    stand alone or follow it at once."""
+    s = lines[i].text.strip().rstrip(":").strip()
+    if len(s) > 80 or lexicons.pattern("box_heads.txt").fullmatch(s) is None:
+        return None
+    short = prose = 0
+    for k in range(i + 1, min(len(lines) - 1, i + 1 + _HEAD_GAP)):
+        if all(line.prose and line.words >= _TEASER_WORDS for line in lines[k:k + 2]):
+            return k if short >= _BOX_LINKS else None
+        short += not lines[k].prose
+        prose += lines[k].prose
+        if prose > 1:
+            return None
+    return None
+
+
 def _box_inside(lines: list[_Line], i: int) -> bool:
-    """Whether line ``i`` heads a box of links set inside the article ("Related Articles" over two
-    headlines or more): the article resumes under them, within a few lines, with two paragraphs in
-    a row, each longer than a teaser (teasers under such a line stand alone or follow it at once)."""
-    if not opens_link_list(lines[i].text):
-        return False
-    k = i + 1
-    while k < len(lines) and k - i <= _GAP_LINES + 1 and not lines[k].prose:
-        k += 1
-    return (_BOX_LINKS < k - i <= _GAP_LINES + 1 and k + 1 < len(lines)
-            and all(line.prose and line.words >= _TEASER_WORDS for line in lines[k:k + 2]))
+    return box_inside(lines, i) is not None
 
 
 _BOX_LINKS = 2  # the fewest headlines in a box of links
@@ -891,10 +902,15 @@ def extract_text(raw: str, meta: dict) -> Page:
         head = 0 if whole else start
     standfirst, body_from = _standfirst(lines, title_at, start, end)
     mined_from = max(0, (title_at if title_at is not None else start) - _HEAD_WINDOW)
+    boxed: set[int] = set()  # the lines of boxes set inside the article
+    for i in range(start, end):
+        resumes = box_inside(lines, i)
+        if resumes is not None:
+            boxed.update(range(i, resumes))
     for i, line in enumerate(lines):
         if i == title_at:
             continue
-        if head <= i < end:
+        if head <= i < end and i not in boxed:
             if line.kind == "caption" and whole:
                 _place(line.text, reading)  # a text that is an article keeps its captions where they stand
             elif line.kind is not None:
@@ -911,6 +927,7 @@ def extract_text(raw: str, meta: dict) -> Page:
             _drop(line.text, line.kind, reading)  # a byline or date near the headline
         else:
             reading.removed.append(line.text)
+    _drop_repeats(reading)
     cut = author_note(reading.units[:trailing_chrome(reading.units)], clean_authors(reading.authors))
     reading.removed.extend(s for _, s in reading.units[cut:])
     del reading.units[cut:]
@@ -927,6 +944,33 @@ def extract_text(raw: str, meta: dict) -> Page:
         headings=headings,
         removed=reading.removed,
     )
+
+
+_REPEATED_RUN = 3  # paragraphs of prose in a run that a page, not its article, repeats
+
+
+def _drop_repeats(reading: _Reading) -> None:
+    """Drop a run of units the article already holds word for word in the same order, three
+    paragraphs of prose or more: an article does not say a passage twice, a page shows its widgets
+    again (a carousel looped, a copy of the article for small screens). A line or two repeated
+    under each item of a listing (a notice, a credit) are kept."""
+    units = reading.units
+    first: dict[str, int] = {}
+    for i, (_, text) in enumerate(units):
+        first.setdefault(text, i)
+    drop: set[int] = set()
+    j = 0
+    while j < len(units):
+        i = first[units[j][1]]
+        n = 0
+        while i + n < j and j + n < len(units) and units[i + n][1] == units[j + n][1]:
+            n += 1
+        run = range(j, j + n)
+        if sum(units[k][0] == "p" and is_prose(units[k][1]) for k in run) >= _REPEATED_RUN:
+            drop.update(k for k in run if units[k][0] == "p")
+        j += max(n, 1)
+    reading.removed.extend(units[k][1] for k in sorted(drop))
+    units[:] = [u for k, u in enumerate(units) if k not in drop]
 
 
 def _standfirst(lines: list[_Line], title_at: Optional[int], start: int, end: int) -> tuple[Optional[int], int]:
