@@ -1419,3 +1419,29 @@ def test_a_passage_the_page_shows_twice_is_read_once_but_a_notice_under_each_ite
                                         ("Valley Floor", "the valley floor"), ("Summit", "the summit road")])
     page = read(f"Home\nVisit\nPark Webcams\n{cams}\nPrivacy\n")
     assert page.text.count("This image is provided courtesy of the Friends of the Park.") == 4
+
+
+def test_lists_of_short_items_between_a_listing_s_paragraphs_do_not_split_the_article():
+    # a review of movers: each company has two paragraphs, then pros, cons and services as lists of
+    # short items in sentence case, which weigh less against the article than a menu's labels
+    def company(name: str, town: str) -> str:
+        return (f"{name}\n12 Harbour St, {town}\n"
+                f"{name} offers full-service moves, packing and storage, and its crews are trained to handle "
+                "pianos, antiques and other delicate items without extra charges. It is licensed for moves across "
+                "state lines, carries full-value protection on request and gives a written estimate after a video "
+                "walk-through of your home.\n"
+                f"Customers praise {name} for clear quotes and punctual crews, although a few reviews mention "
+                "delays during the busy summer months. Booking four to six weeks ahead is the best way to get the "
+                "date you want, and weekday moves are usually cheaper than weekend ones.\n"
+                "Pros\nCareful handling\nPolite staff\nClear pricing\nGood communication\nQuick moving process\n"
+                "Cons\nDelayed delivery\nExtra fees\nLimited weekend slots\n"
+                "Services\nFull packing\nPartial packing\nPiano moving\nOffsite storage\nSenior moving\n"
+                "Labor only\nIn-state moves\nOut-of-state moves")
+    text = ("Home\nMovers\nCar Shipping\nBest Moving Companies in Portland\n"
+            "We compared more than two hundred moving companies in Portland on price, reviews and the services "
+            "they offer, and these are the ones our readers can trust.\n"
+            + "\n".join(company(n, "Portland") for n in ["Bridge Movers", "Rose City Moving", "Cascade Vans"])
+            + "\nAbout Us\nContact\nPrivacy\n")
+    page = read(text)
+    assert page.text.startswith("We compared more than two hundred moving companies")
+    assert "Customers praise Cascade Vans for clear quotes" in page.text

@@ -302,6 +302,7 @@ def _lines(raw: str) -> list[_Line]:
 _PROSE_WORDS = 8  # a sentence this long, ended, is prose ...
 _LONG_PROSE_WORDS = 20  # ... and a line this long is, ended or not
 _LABEL_WEIGHT = -6  # the least a short line weighs against the article around it
+_ITEM_WEIGHT = -2  # and an item of a list in sentence case or a label with its value
 
 
 def is_prose(text: str) -> bool:
@@ -328,6 +329,8 @@ def _weight(line: _Line) -> int:
         return 0  # an item of a ranked list or numbered table, neither for nor against
     if line.prose:
         return line.words
+    if _list_item(line.text):
+        return max(line.words - _PROSE_WORDS, _ITEM_WEIGHT)  # a list's items (pros, services) weigh less than a menu
     return max(line.words - _PROSE_WORDS, _LABEL_WEIGHT)
 
 
@@ -1065,6 +1068,14 @@ def _place(paragraph: str, reading: _Reading) -> None:
 
 _ITEM_WORDS = 3  # a list's item in sentence case is a few words; another story's headline is longer
 _LABELLED_VALUE = re.compile(r"[A-Z][\w'’ &/-]{0,30}: \S")
+
+
+def _list_item(line: str) -> bool:
+    """An item of a list in an article rather than a menu's label: a few words in sentence case
+    ("Careful handling", "Piano moving") or a label and its value ("Class Size: 352"). A menu's
+    labels are set in title case ("Contact Us"), or all in lower case by a style sheet."""
+    return ((line[:1].isupper() and not _title_case(line) and len(line.split()) <= _ITEM_WORDS)
+            or _LABELLED_VALUE.match(line) is not None)
 
 
 def _item_like(line: str) -> bool:
