@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from dateline.read import Offered, extract
-from dateline.read.text import byline_authors, closes_article, is_caption, is_chrome, is_notice, is_title_like
+from dateline.read.text import (byline_authors, closes_article, is_caption, is_chrome, is_notice, is_title_like,
+                                opens_link_list)
 
 
 def read(text: str, published: str | None = None, **meta):
@@ -1445,3 +1446,8 @@ def test_lists_of_short_items_between_a_listing_s_paragraphs_do_not_split_the_ar
     page = read(text)
     assert page.text.startswith("We compared more than two hundred moving companies")
     assert "Customers praise Cascade Vans for clear quotes" in page.text
+
+
+@pytest.mark.parametrize("line", ["Related Story", "Related guides", "Related Posts:", "Most read"])
+def test_lines_that_open_a_list_of_links(line):
+    assert opens_link_list(line)
