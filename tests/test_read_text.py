@@ -1451,3 +1451,15 @@ def test_lists_of_short_items_between_a_listing_s_paragraphs_do_not_split_the_ar
 @pytest.mark.parametrize("line", ["Related Story", "Related guides", "Related Posts:", "Most read"])
 def test_lines_that_open_a_list_of_links(line):
     assert opens_link_list(line)
+
+
+def test_a_list_of_sources_the_article_does_not_cite_is_not_the_article_but_one_it_cites_is():
+    refs = ("References\nMiller A, Chen L. Sleep and memory in older adults. J Sleep Res. 2023;32(4):e13845.\n"
+            "National Sleep Council. How much sleep do adults need? 2024.\n"
+            "Park S. Naps, caffeine and the afternoon dip. Sleep Health. 2022;8(2):101-109.\n")
+    body = _guide(5, "better sleep")
+    page = read(f"Home\nHealth\nHow to Sleep Better After Fifty\n{body}\n{refs}Share\nPrivacy\n")
+    assert page.text.endswith("before the job can be signed off.")
+    cited = body.replace("signed off.", "signed off (Miller, 2023).", 2)
+    page = read(f"Home\nHealth\nHow to Sleep Better After Fifty\n{cited}\n{refs}Share\nPrivacy\n")
+    assert "National Sleep Council. How much sleep do adults need? 2024." in page.text

@@ -520,10 +520,22 @@ def article_end(lines: list[_Line], start: int, end: int) -> int:
     before = 0
     for i in range(start, end):
         if (before >= min(_CLOSING_FROM * (before + after[i - start]), _CLOSING_FROM_WORDS)
-                and closes_article(lines[i].text) and not _box_inside(lines, i)):
+                and (closes_article(lines[i].text) or _uncited_references(lines, start, i))
+                and not _box_inside(lines, i)):
             return i
         before += lines[i].words if lines[i].prose else 0
     return end
+
+
+def _uncited_references(lines: list[_Line], start: int, i: int) -> bool:
+    """Whether line ``i`` heads a list of sources ("References", "Article Sources":
+    ``lexicons/reference_heads.txt``) that the article above it does not cite in place (as the HTML
+    reader, see ``html.cites_sources``): a page's list, not the article's."""
+    from .html import cites_sources
+
+    s = lines[i].text.strip().rstrip(":").strip()
+    return (len(s) <= 60 and lexicons.pattern("reference_heads.txt").fullmatch(s) is not None
+            and not cites_sources([("p", line.text) for line in lines[start:i]]))
 
 
 def author_box_end(lines: list[_Line], start: int, end: int) -> int:
