@@ -1463,3 +1463,14 @@ def test_a_list_of_sources_the_article_does_not_cite_is_not_the_article_but_one_
     cited = body.replace("signed off.", "signed off (Miller, 2023).", 2)
     page = read(f"Home\nHealth\nHow to Sleep Better After Fifty\n{cited}\n{refs}Share\nPrivacy\n")
     assert "National Sleep Council. How much sleep do adults need? 2024." in page.text
+
+
+def test_a_part_of_the_page_leading_elsewhere_after_the_article_is_not_the_article():
+    text = ("Services\nPricing\nWhat a Social Media Agency Does\n"
+            f"{_guide(5, 'social media agencies')}\n"
+            "Have any questions?\n"
+            "Our team answers every message within one working day, and the first call about your accounts "
+            "and goals is always free of charge, whatever the size of your business.\n"
+            "Contact us\nPrivacy\n")
+    page = read(text)
+    assert page.text.endswith("before the job can be signed off.")

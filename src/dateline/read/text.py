@@ -511,8 +511,8 @@ _CLOSING_FROM_WORDS = 300  # ... or this many words of it (comments can outweigh
 
 
 def article_end(lines: list[_Line], start: int, end: int) -> int:
-    """The article's end: the first closing line (comments, related links) after half its prose
-    or 300 words of it, whichever comes first. Under the line, a paragraph standing alone between
+    """The article's end: the first closing line (comments, related links, a part leading elsewhere,
+    sources it does not cite) after half its prose or 300 words of it, whichever comes first. Under the line, a paragraph standing alone between
     short lines (a teaser in a list of stories) is not counted as the article's."""
     after = [0] * (end - start + 1)  # the words of the paragraphs from each line on, teasers aside
     for i in range(end - 1, start - 1, -1):
@@ -520,11 +520,18 @@ def article_end(lines: list[_Line], start: int, end: int) -> int:
     before = 0
     for i in range(start, end):
         if (before >= min(_CLOSING_FROM * (before + after[i - start]), _CLOSING_FROM_WORDS)
-                and (closes_article(lines[i].text) or _uncited_references(lines, start, i))
+                and (closes_article(lines[i].text) or _leads_elsewhere(lines[i].text) or _uncited_references(lines, start, i))
                 and not _box_inside(lines, i)):
             return i
         before += lines[i].words if lines[i].prose else 0
     return end
+
+
+def _leads_elsewhere(text: str) -> bool:
+    """A line heading a part of the page that follows the article ("Have any questions?", "Stay in
+    the know", "Explore more articles": ``lexicons/trailing_section_heads.txt``, as the HTML reader)."""
+    s = text.strip().rstrip(":").strip()
+    return len(s) <= 60 and lexicons.pattern("trailing_section_heads.txt").fullmatch(s) is not None
 
 
 def _uncited_references(lines: list[_Line], start: int, i: int) -> bool:
