@@ -1474,3 +1474,22 @@ def test_a_part_of_the_page_leading_elsewhere_after_the_article_is_not_the_artic
             "Contact us\nPrivacy\n")
     page = read(text)
     assert page.text.endswith("before the job can be signed off.")
+
+
+def test_the_article_starts_above_a_list_it_opens_with_a_colon():
+    text = ("Courses\nPricing\nTable of contents\nWhat is a webinar?\nHow to run one\nWhat is a webinar?\n"
+            "A webinar is a live online session in which one or a few speakers present to an audience that "
+            "watches from home or the office and asks questions in a chat.\n"
+            "Webinars can be:\nFree or paid.\nLive or recorded.\nOpen to all or invite-only.\n"
+            "Part of a longer course.\nHosted by one company or several.\n"
+            + "\n".join(f"Point {n} about running a webinar: test the sound the day before, send the link twice and "
+                        "keep the slides simple enough to read on a phone screen." for n in range(6))
+            + "\nBook a demo\nPrivacy\n")
+    from dateline.read.text import _lines, extend_start
+
+    lines = _lines(text)
+    first_point = next(i for i, line in enumerate(lines) if line.text.startswith("Point 0"))
+    assert lines[extend_start(lines, first_point)].text.startswith("A webinar is a live online session")
+    page = read(text)
+    assert page.text.startswith("A webinar is a live online session")
+    assert "Live or recorded." in page.text

@@ -490,10 +490,20 @@ _GAP_BACK_LINES = 2  # above the article: a subheading, a headline over its stan
 def extend_start(lines: list[_Line], start: int) -> int:
     """The span's start carried back over a line or two (a subheading, a headline under its
     standfirst) to the prose before them that ends a sentence, as long as none of them opens a
-    list of links or closes an article (the end of another story's teaser rail)."""
+    list of links or closes an article (the end of another story's teaser rail), or over the items
+    of a list to the prose that opens it with a colon or the sentence before the line that does."""
     i = start
     while i > 0:
         k = i - 1
+        intro = _list_above(lines, i)
+        if intro is not None:  # a list the article introduced with a colon, its items and the colon's line
+            k = intro if lines[intro].prose else intro - 1
+            if k >= 0 and lines[k].prose and (k == intro or lines[k].text.endswith(_SENTENCE_END)):
+                while k > 0 and lines[k - 1].prose:
+                    k -= 1
+                i = k
+                continue
+            k = i - 1
         while k >= 0 and i - 1 - k < _GAP_BACK_LINES and not lines[k].prose:
             if lines[k].kind == "links" or closes_article(lines[k].text):
                 return i
@@ -504,6 +514,20 @@ def extend_start(lines: list[_Line], start: int) -> int:
             k -= 1
         i = k
     return i
+
+
+_LIST_ITEMS = 12  # the most items of a list carried back over
+
+
+def _list_above(lines: list[_Line], i: int) -> Optional[int]:
+    """The line ending with a colon that opens a list of short lines standing right above line
+    ``i`` ("Online courses can be:", then its items), or None."""
+    for j in range(i - 1, max(-1, i - 2 - _LIST_ITEMS), -1):
+        if lines[j].text.rstrip().endswith(":"):
+            return j if j < i - 1 and lines[j].kind is None else None
+        if lines[j].prose or lines[j].kind is not None:
+            return None
+    return None
 
 
 _CLOSING_FROM = 0.5  # share of the article's prose that must come before a closing line ...
