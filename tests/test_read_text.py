@@ -1493,3 +1493,20 @@ def test_the_article_starts_above_a_list_it_opens_with_a_colon():
     page = read(text)
     assert page.text.startswith("A webinar is a live online session")
     assert "Live or recorded." in page.text
+
+
+def test_the_rows_of_a_table_copied_with_tabs_between_its_cells_stay_in_the_article():
+    rows = ("Pros\tCons\nFast to set up\tHard to change later\nCheap for small teams\tCosts grow with users\n"
+            "Good for fixed plans\tFeedback comes late\nEasy to track\tRisky for new products\n")
+    text = ("Services\nBlog\nContact\nComparing Project Methods\n"
+            "Every team needs a way to plan its work, and the method it picks shapes how fast it can react when "
+            "the customer changes their mind halfway through a project.\n"
+            "Here are the pros and cons of the waterfall method, the oldest of them all.\n"
+            f"{rows}"
+            "Agile teams work in short cycles instead, showing the customer something that works every two weeks "
+            "and planning the next cycle around what they say.\n"
+            "Most teams end up mixing the two, planning the big milestones up front and the details as they go.\n"
+            "Privacy\nTerms\n")
+    page = read(text)
+    assert "Cheap for small teams Costs grow with users" in paragraphs(page)
+    assert page.text.endswith("the details as they go.")

@@ -253,7 +253,7 @@ class _Line:
     text: str
     kind: Optional[str]  # byline, date, links, chrome, or None for text
     words: int = 0
-    ranked: bool = False  # an item of a ranked list or numbered table
+    ranked: bool = False  # an item of a ranked list or numbered table, a row of a table
 
     @property
     def prose(self) -> bool:
@@ -296,6 +296,10 @@ def _lines(raw: str) -> list[_Line]:
             elif i in starts:
                 out.append(_Line(starts[i], None, len(starts[i].split())))
     _mark_ranked(out)
+    rows = {re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in raw.split("\n") if "\t" in line and line.strip()}
+    for line in out:
+        if line.kind is None and line.text in rows:
+            line.ranked = True  # a row of a table: the browser copies its cells with tabs between
     return out
 
 
