@@ -1510,3 +1510,26 @@ def test_the_rows_of_a_table_copied_with_tabs_between_its_cells_stay_in_the_arti
     page = read(text)
     assert "Cheap for small teams Costs grow with users" in paragraphs(page)
     assert page.text.endswith("the details as they go.")
+
+
+def test_a_promotion_s_pitch_over_its_button_is_not_the_article_but_a_listing_s_items_are():
+    text = ("Product\nPricing\nHow to Keep Books for a Small Shop\n"
+            + "\n".join(f"Habit {n} of good bookkeeping: put every receipt in one place the day you get it, match it "
+                        "to your bank feed each week and ask your accountant about anything odd." for n in range(3))
+            + "\nTry Ledgerly\nNew customers get three months free on any plan.\nGet started\n"
+            + "\n".join(f"Habit {n} of good bookkeeping: put every receipt in one place the day you get it, match it "
+                        "to your bank feed each week and ask your accountant about anything odd." for n in range(3, 6))
+            + "\nPrivacy\n")
+    page = read(text)
+    assert "New customers get three months free on any plan." in page.removed
+    assert page.text.endswith("anything odd.")
+    items = "\n".join(f"{name}\nBest for: the {who} who wants a room planned in a week without a big budget.\nLearn more"
+                      for name, who in [("Havenly", "renter"), ("Modsy", "minimalist"), ("Decorist", "collector")])
+    text = ("Home\nGuides\nThe Best Online Interior Design Services\n"
+            "We tried a dozen online interior design services over the summer and compared their prices, their "
+            "designers and how long each took to deliver a finished plan for one room.\n"
+            f"{items}\n"
+            "Whichever you choose, measure the room twice and send good photos: every service works from them.\n"
+            "Privacy\n")
+    page = read(text)
+    assert "Best for: the minimalist who wants a room planned in a week without a big budget." in page.text

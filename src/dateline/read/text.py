@@ -952,11 +952,12 @@ def extract_text(raw: str, meta: dict) -> Page:
         head = 0 if whole else start
     standfirst, body_from = _standfirst(lines, title_at, start, end)
     mined_from = max(0, (title_at if title_at is not None else start) - _HEAD_WINDOW)
-    boxed: set[int] = set()  # the lines of boxes set inside the article
+    boxed: set[int] = set()  # the lines of boxes set inside the article, and promotions' pitches
     for i in range(start, end):
         resumes = box_inside(lines, i)
         if resumes is not None:
             boxed.update(range(i, resumes))
+    boxed.update(promotions(lines, start, end))
     for i, line in enumerate(lines):
         if i == title_at:
             continue
@@ -997,6 +998,30 @@ def extract_text(raw: str, meta: dict) -> Page:
 
 
 _REPEATED_RUN = 3  # paragraphs of prose in a run that a page, not its article, repeats
+
+
+_PITCH_WORDS = 40  # a button's pitch is a sentence or two
+_LISTING_BUTTONS = 3  # the same button under this many paragraphs is a listing's, one an item
+
+
+def calls_to_act(line: str) -> bool:
+    """A button's label calling the reader to act for the site (``lexicons/call_to_action.txt``)."""
+    s = line.strip().rstrip("!.›»→> ").strip()
+    return len(s) <= 40 and lexicons.pattern("call_to_action.txt").fullmatch(s) is not None
+
+
+def promotions(lines: list[_Line], start: int, end: int) -> set[int]:
+    """The pitches of the site's promotions between ``start`` and ``end``: a short paragraph not
+    following prose, right above a button calling the reader to act ("New customers get $300 in
+    free credits." over "Get started"). A button a listing sets under each of its items ("Learn
+    more" three times or more) marks no promotion."""
+    found: dict[str, list[int]] = {}
+    for i in range(start, min(end, len(lines) - 1)):
+        line, button = lines[i], lines[i + 1]
+        if (line.prose and line.words < _PITCH_WORDS and (i == 0 or not lines[i - 1].prose)
+                and calls_to_act(button.text)):
+            found.setdefault(button.text.strip().casefold(), []).append(i)
+    return {i for at in found.values() if len(at) < _LISTING_BUTTONS for i in at}
 
 
 def _drop_repeats(reading: _Reading) -> None:
