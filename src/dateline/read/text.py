@@ -254,10 +254,10 @@ class _Line:
     kind: Optional[str]  # byline, date, links, chrome, or None for text
     words: int = 0
     ranked: bool = False  # an item of a ranked list or numbered table, a row of a table
+    prose: bool = field(init=False)  # running text (``is_prose``), set once: the lines are read many times
 
-    @property
-    def prose(self) -> bool:
-        return self.kind is None and is_prose(self.text)
+    def __post_init__(self) -> None:
+        self.prose = self.kind is None and is_prose(self.text)
 
 
 _RANK = re.compile(r"(\d{1,3})[.)] ")
@@ -398,14 +398,23 @@ def author_box(lines: list[_Line], i: int) -> Optional[str]:
     if m is None:
         return None
     name = m.group("name")
-    first = re.escape(name.split()[0])
-    note = re.compile(rf"(?:(?:{re.escape(name)}|{first}),?\s+(?:{_bio_verbs()})|I(?:['’]m| am) {first})\b")
+    first = name.split()[0]
     for k in range(i + 1, min(len(lines), i + 2 + _BOX_LINES)):
         if lines[k].prose:
             text = lines[k].text
-            personal = name.split()[0] in _given_names() or _PERSONAL.search(text) or text.startswith("I")
-            return name if note.match(text) and personal else None
+            if text.startswith(("I'm ", "I’m ", "I am ")):
+                words = text.split(maxsplit=3)
+                said = words[1] if words[0] != "I" else words[2] if len(words) > 2 else ""
+                return name if said.rstrip(",.") == first else None
+            lead = name if text.startswith(name) else first if text.startswith(first) else None
+            personal = first in _given_names() or _PERSONAL.search(text)
+            return name if lead and personal and _bio_verb_after().match(text, len(lead)) else None
     return None
+
+
+@functools.cache
+def _bio_verb_after() -> "re.Pattern[str]":
+    return re.compile(rf",?\s+(?:{_bio_verbs()})\b")
 
 
 _PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")  # a note about a person says so; a product's, a place's do not
@@ -577,8 +586,9 @@ def author_box_end(lines: list[_Line], start: int, end: int) -> int:
     """The article's end at the first box about its author (``author_box``) after half its prose
     or 300 words of it, where the boxes name one person (a page describing several people in turn,
     a list of speakers or candidates, is made of them)."""
-    boxes = [i for i in range(start, end) if author_box(lines, i) is not None]
-    if not boxes or len({author_box(lines, i) for i in boxes}) > 1:
+    names = {i: name for i in range(start, end) if (name := author_box(lines, i)) is not None}
+    boxes = sorted(names)
+    if not boxes or len(set(names.values())) > 1:
         return end
     total = sum(line.words for line in lines[start:end] if line.prose)
     before = sum(line.words for line in lines[start:boxes[0]] if line.prose)
@@ -997,9 +1007,6 @@ def extract_text(raw: str, meta: dict) -> Page:
     )
 
 
-_REPEATED_RUN = 3  # paragraphs of prose in a run that a page, not its article, repeats
-
-
 _PITCH_WORDS = 40  # a button's pitch is a sentence or two
 _LISTING_BUTTONS = 3  # the same button under this many paragraphs is a listing's, one an item
 
@@ -1022,6 +1029,9 @@ def promotions(lines: list[_Line], start: int, end: int) -> set[int]:
                 and calls_to_act(button.text)):
             found.setdefault(button.text.strip().casefold(), []).append(i)
     return {i for at in found.values() if len(at) < _LISTING_BUTTONS for i in at}
+
+
+_REPEATED_RUN = 3  # paragraphs of prose in a run that a page, not its article, repeats
 
 
 def _drop_repeats(reading: _Reading) -> None:
