@@ -195,13 +195,18 @@ def _title_case(line: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
 
 
+def _spaced(line: str) -> str:
+    """A line with its runs of spaces, tabs and no-break spaces made one space, and stripped."""
+    return re.sub(r"[ \t\u00a0]+", " ", line).strip()
+
+
 def _blocks(raw: str) -> list[list[str]]:
     """Blocks of consecutive non-blank lines."""
     blocks: list[list[str]] = []
     current: list[str] = []
     for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if line.strip():
-            current.append(re.sub(r"[ \t\u00a0]+", " ", line).strip())
+            current.append(_spaced(line))
         elif current:
             blocks.append(current)
             current = []
@@ -296,7 +301,7 @@ def _lines(raw: str) -> list[_Line]:
             elif i in starts:
                 out.append(_Line(starts[i], None, len(starts[i].split())))
     _mark_ranked(out)
-    rows = {re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in raw.split("\n") if "\t" in line and line.strip()}
+    rows = {_spaced(line) for line in raw.split("\n") if "\t" in line and line.strip()}
     for line in out:
         if line.kind is None and line.text in rows:
             line.ranked = True  # a row of a table: the browser copies its cells with tabs between
@@ -443,10 +448,6 @@ def box_inside(lines: list[_Line], i: int) -> Optional[int]:
     return None
 
 
-def _box_inside(lines: list[_Line], i: int) -> bool:
-    return box_inside(lines, i) is not None
-
-
 _BOX_LINKS = 2  # the fewest headlines in a box of links
 
 
@@ -484,7 +485,7 @@ def extend_span(lines: list[_Line], start: int, end: int) -> int:
     while j < len(lines):
         k = j
         while k < len(lines) and k - j <= _GAP_LINES and not lines[k].prose:
-            if closes_article(lines[k].text) and not _box_inside(lines, k):
+            if closes_article(lines[k].text) and box_inside(lines, k) is None:
                 return end
             k += 1
         if k >= len(lines) or not lines[k].prose:
@@ -558,7 +559,7 @@ def article_end(lines: list[_Line], start: int, end: int) -> int:
     for i in range(start, end):
         if (before >= min(_CLOSING_FROM * (before + after[i - start]), _CLOSING_FROM_WORDS)
                 and (closes_article(lines[i].text) or _leads_elsewhere(lines[i].text) or _uncited_references(lines, start, i))
-                and not _box_inside(lines, i)):
+                and box_inside(lines, i) is None):
             return i
         before += lines[i].words if lines[i].prose else 0
     return end
