@@ -1409,7 +1409,7 @@ def test_a_passage_the_page_shows_twice_is_read_once_but_a_notice_under_each_ite
         ("Clear, careful and practical, and every claim comes with the study behind it, which I appreciate.", "Jon P."),
         ("The protocols are easy to follow and the newsletter is the only one I open the day it arrives.", "Lee K."),
     ])
-    text = ("Home\nShop\nHow to Build a Morning Routine\n"
+    text = ("Home\nShop\nPodcast\nNewsletter\nAbout\nHow to Build a Morning Routine\n"
             f"{_guide(6, 'morning routines')}\nWhat listeners say\n{reviews}\n{reviews}\nPrivacy\n")
     page = read(text)
     assert page.text.count("I have learned more from these episodes") <= 1
@@ -1533,3 +1533,13 @@ def test_a_promotion_s_pitch_over_its_button_is_not_the_article_but_a_listing_s_
             "Privacy\n")
     page = read(text)
     assert "Best for: the minimalist who wants a room planned in a week without a big budget." in page.text
+
+
+def test_a_text_that_is_an_article_alone_keeps_a_passage_it_repeats():
+    # a live file's update posted twice: the text is the article, not a page showing a widget again
+    update = ("The count in the north has barely moved since midnight, officials said.\n\n"
+              "With 40 of 52 districts reporting, the governor leads by about 6,000 votes.\n\n"
+              "Turnout was the highest in two decades, the election board said on its website.")
+    text = f"{update}\n\nPolls closed at 8 p.m. in most of the state, and counting began at once.\n\n{update}\n"
+    page = read(text)
+    assert page.text.count("the governor leads by about 6,000 votes") == 2

@@ -989,7 +989,8 @@ def extract_text(raw: str, meta: dict) -> Page:
             _drop(line.text, line.kind, reading)  # a byline or date near the headline
         else:
             reading.removed.append(line.text)
-    _drop_repeats(reading)
+    if not whole:
+        _drop_repeats(reading)  # a page shows its widgets again; an article alone may repeat itself (a live file's updates)
     cut = author_note(reading.units[:trailing_chrome(reading.units)], clean_authors(reading.authors))
     reading.removed.extend(s for _, s in reading.units[cut:])
     del reading.units[cut:]
