@@ -1543,3 +1543,20 @@ def test_a_text_that_is_an_article_alone_keeps_a_passage_it_repeats():
     text = f"{update}\n\nPolls closed at 8 p.m. in most of the state, and counting began at once.\n\n{update}\n"
     page = read(text)
     assert page.text.count("the governor leads by about 6,000 votes") == 2
+
+
+def test_short_sentences_between_an_opinion_s_first_paragraphs_are_no_menu_under_a_rail():
+    text = ("Finally.\n"
+            "The mayor took to the radio on Wednesday to call on the council to drop its inquiry into the stadium "
+            "deal, which has dragged on since the spring.\n"
+            "The council is stalling.\nIt has to stop.\n"
+            "This inquiry has been running since the day the deal was signed, and it has found nothing that the "
+            "papers did not already print last year.\n"
+            "It is a stunt.\nThe council is stalling.\nIt has to stop.\nEnough is enough.\nThe vote is on Monday.\nWatch it.\n"
+            + "\n".join(f"Part {n}: the stadium deal gave the club a forty-year lease at a fixed rent, which critics "
+                        "say is far below what the land would fetch on the open market today." for n in range(5)))
+    from dateline.read.text import _lines, locate
+
+    lines = _lines(text)
+    _, start, _ = locate(lines)
+    assert lines[start].text.startswith("The mayor took to the radio on Wednesday")

@@ -737,12 +737,13 @@ def past_rail(lines: list[_Line], start: int, end: int) -> int:
 
 
 def _menu(lines: list[_Line], i: int, k: int, end: int) -> bool:
-    """Whether lines ``i`` to ``k`` are a menu: not the items of a list a line ending with a colon
-    opens or of facts ("Class Size: 352"), nor a table of contents whose entries come again in the
-    article below as headings."""
+    """Whether lines ``i`` to ``k`` are a menu: labels that end no sentence, not the items of a list
+    a line ending with a colon opens or of facts ("Class Size: 352"), nor a table of contents whose
+    entries come again in the article below as headings."""
     below = {re.sub(r"^[\d.]+\s+", "", line.text) for line in lines[k:end]}
     items = sum(_item_like(line.text) for line in lines[i:k])
     return (not any(line.text.endswith(":") for line in lines[i - 1:k]) and items * 2 < k - i
+            and not any(line.text.endswith(_SENTENCE_END) for line in lines[i:k])
             and not any(re.sub(r"^[\d.]+\s+", "", line.text) in below for line in lines[i:k]))
 
 
