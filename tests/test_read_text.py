@@ -1560,3 +1560,15 @@ def test_short_sentences_between_an_opinion_s_first_paragraphs_are_no_menu_under
     lines = _lines(text)
     _, start, _ = locate(lines)
     assert lines[start].text.startswith("The mayor took to the radio on Wednesday")
+
+
+def test_a_long_paragraph_between_share_lines_is_not_taken_for_a_teaser():
+    # a syndicated copy: headline, a paragraph, a share line, a long paragraph, a credit line
+    long = " ".join(["Clinton told the crowd that the race had changed since the spring, that the party had "
+                     "come together behind its candidate and that the polls would tighten before November."] * 4)
+    text = ("Clinton Says Race Has Changed Since Spring\n\n"
+            "Tuesday in Ohio, on the campaign trail, former president Bill Clinton said the party was more united "
+            "than at any time since the primaries began in the winter.\n\n"
+            f"Share this article\n\n{long}\n\nFollow our reporter on Twitter.\n")
+    page = read(text)
+    assert "the polls would tighten before November." in page.text

@@ -5,10 +5,13 @@ title, then a line classifier that keeps the article and drops the chrome.
    hard-wrapped (evenly filled, ending mid-sentence), and read as paragraphs of their own when each
    is a whole paragraph (text copied from a browser often has no blank lines).
 2. Where the article lies (``locate``): the run of lines whose prose most outweighs the short lines
-   around it (menus, share rows, labels, lists of links, a teaser's line under a link), carried
-   back over a line or two to a standfirst, carried over a few short lines to the prose after
-   them (not to a rail of teasers), and ended by a line opening what follows an article
-   (comments, an author's box, related stories: ``lexicons/closing_heads.txt``).
+   around it (menus, share rows, labels, lists of links, a teaser's line under a link; a list's
+   items and a table's rows weigh less or nothing), carried back over a line or two to a
+   standfirst or over a list the article opens with a colon, past a rail of promotions over a
+   menu, carried over a few short lines to the prose after them (not to a rail of teasers, but
+   over a box of links or a newsletter's sign-up set inside the article), and ended by a line
+   opening what follows an article (comments, an author's box, related stories, a part leading
+   elsewhere, sources the article does not cite: ``lexicons/closing_heads.txt``).
 3. The title: among the title-like lines above the article, the one whose words the article
    echoes most (words the rest of the page holds more often, a site's name, count less; words
    its first paragraphs repeat, a little more), a little more if the page shows it twice (a
@@ -17,8 +20,8 @@ title, then a line classifier that keeps the article and drops the chrome.
    entry of the table of contents, a breadcrumb's trail, or a byline set on the headline's line.
 4. Each line of the article is then one of:
    - chrome (share rows, counters, cookie notices, "Advertisement", "Read more", newsletter
-     prompts, photo credits, comment prompts: ``lexicons/chrome.txt``), dropped and kept in
-     ``removed``;
+     prompts, photo credits, comment prompts: ``lexicons/chrome.txt``; a site's notices of any
+     length: ``lexicons/notices.txt``), dropped and kept in ``removed``;
    - a byline ("By Jane Doe and John Roe, Reuters"; "Reporting by ..."), dropped, its names kept
      as authors (also just above the headline);
    - a date line ("Published June 3, 2025", "Updated: June 4, 2025 9:15 AM"), dropped, its date
@@ -27,8 +30,9 @@ title, then a line classifier that keeps the article and drops the chrome.
      with a colon, such lines are the items of a list);
    - body.
    Links listed after "Related" or "Most read", runs of three or more title-like lines in a row,
-   headings after the last paragraph and a note about the author closing the article ("Jane Doe
-   is a writer ...") are not the article either. Lines outside the article go to
+   headings after the last paragraph, a note about the author closing the article ("Jane Doe
+   is a writer ...") or a box about them, a promotion's pitch over its button ("Get started")
+   and a passage a page repeats are not the article either. Lines outside the article go to
    ``removed``. The dateline is looked for at the head of the first body paragraph.
 """
 from __future__ import annotations
@@ -544,17 +548,20 @@ def _list_above(lines: list[_Line], i: int) -> Optional[int]:
     return None
 
 
+_EXCERPT_WORDS = 60  # a teaser's excerpt of its story is a sentence or two, cut at sixty words or so
 _CLOSING_FROM = 0.5  # share of the article's prose that must come before a closing line ...
 _CLOSING_FROM_WORDS = 300  # ... or this many words of it (comments can outweigh the article)
 
 
 def article_end(lines: list[_Line], start: int, end: int) -> int:
     """The article's end: the first closing line (comments, related links, a part leading elsewhere,
-    sources it does not cite) after half its prose or 300 words of it, whichever comes first. Under the line, a paragraph standing alone between
-    short lines (a teaser in a list of stories) is not counted as the article's."""
+    sources it does not cite) after half its prose or 300 words of it, whichever comes first. Under
+    the line, a paragraph of sixty words or fewer standing alone between short lines (a teaser in a
+    list of stories) is not counted as the article's."""
     after = [0] * (end - start + 1)  # the words of the paragraphs from each line on, teasers aside
     for i in range(end - 1, start - 1, -1):
-        after[i - start] = after[i - start + 1] + (lines[i].words if lines[i].prose and not _alone(lines, i) else 0)
+        teaser = _alone(lines, i) and lines[i].words <= _EXCERPT_WORDS
+        after[i - start] = after[i - start + 1] + (lines[i].words if lines[i].prose and not teaser else 0)
     before = 0
     for i in range(start, end):
         if (before >= min(_CLOSING_FROM * (before + after[i - start]), _CLOSING_FROM_WORDS)
