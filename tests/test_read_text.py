@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from dateline.read import Offered, extract
-from dateline.read.text import byline_authors, closes_article, is_caption, is_chrome, is_title_like
+from dateline.read.text import (byline_authors, closes_article, is_caption, is_chrome, is_notice, is_title_like,
+                                opens_link_list)
 
 
 def read(text: str, published: str | None = None, **meta):
@@ -1066,6 +1067,9 @@ def test_a_photo_caption_under_the_headline_is_neither_title_nor_body():
     "Rescue teams search a trail near Pikes Peak, Colo., on Nov. 20, 2025. (AP Photo/David Zalubowski, File)",
     "Cars queue on a highway near Brussels, Belgium, June 12, 2025. REUTERS/Yves Herman/File Photo",
     "Guests pick their pastries from glass-enclosed cabinets. | Photo by Lisa Jennings",
+    "A runner checks her watch on a bridge at dawn. Tom Weller/Moment via Getty Images",
+    "Rowing machines are back in the gym's busiest corner.Mara Leen / Getty Images",
+    "A kitchen with open shelving and a butcher-block island. Shutterstock",
 ])
 def test_captions(line):
     assert is_caption(line)
@@ -1075,6 +1079,8 @@ def test_captions(line):
     "Top long-distance mover: Harbor Van Lines (4.7/5 rating)",
     "The ministry did not respond to a request for comment. (Reuters)",
     "Career Essentials in Data Analysis by Northwind Learning (4-5 hours/6 items)",
+    "The agency licenses its pictures through Getty Images.",
+    "Stock libraries such as Shutterstock pay photographers a share of every download, and the share is small.",
 ])
 def test_notes_in_brackets_are_not_captions(line):
     assert not is_caption(line)
@@ -1206,3 +1212,363 @@ def test_a_text_that_is_an_article_keeps_its_caption_where_it_stands():
     page = read(ARTICLE_WITH_CAPTION)
     assert "(Maria Lopez/Coastal Press)" in page.text
     assert page.title == "Harbour cranes stand idle as dock strike enters third day"
+
+
+def _guide(n: int, topic: str) -> str:
+    return "\n".join(f"Step {k} of the guide to {topic} explains what to check first, what it costs and how long "
+                     "the work usually takes before the job can be signed off." for k in range(n))
+
+
+def test_a_box_about_the_author_under_a_pasted_article_ends_it():
+    # a company blog: the article, then a box with the author's name, role and a note in the third
+    # person, then links to other posts and a sign-up prompt
+    text = ("Services\nPricing\nBlog\nContact Us\nHow to Plan a Kitchen Remodel\nLast updated on March 3, 2025\n"
+            f"{_guide(6, 'kitchen remodels')}\n"
+            "Written by\nPriya Raman\nSenior Content Writer\n"
+            "Priya has written about home renovation for eight years. She lives in Austin with two dogs and a "
+            "half-finished bathroom.\n"
+            "Related Posts\nHow to Choose Countertops\nA short look at the stone, wood and laminate options and "
+            "what each costs.\nGet a free quote\nPrivacy Policy\n")
+    page = read(text)
+    assert page.title == "How to Plan a Kitchen Remodel"
+    assert page.text.endswith("before the job can be signed off.")
+    assert not any("Priya" in p for p in paragraphs(page))
+
+
+def test_a_product_s_heading_over_its_description_or_a_page_of_people_is_not_an_author_box():
+    # a heading whose first word opens the next paragraph ("Storage is ...") describes a thing; a page
+    # describing several people in turn is made of such boxes
+    products = ("Cloud Services\nPricing\nWhat Cloud Providers Offer\n"
+                f"{_guide(4, 'cloud platforms')}\nStorage Options\n"
+                "Storage is one of the main offerings of a cloud platform. It keeps files in several data "
+                "centres at once.\nCompute Options\nCompute is the other: machines rented by the hour for "
+                "as long as a job runs.\nPrivacy\nTerms\n")
+    page = read(products)
+    assert "Storage is one of the main offerings" in page.text
+    speakers = ("Events\nTickets\nMeet This Year's Speakers\n"
+                f"{_guide(4, 'the conference')}\nMaria Gomez\n"
+                "Maria Gomez is a city planner in Seville. She has redesigned three of its squares since 2015.\n"
+                "Tom Becker\nTom Becker is an engineer who builds tram lines. He led the Leipzig extension.\n"
+                "Privacy\nTerms\n")
+    page = read(speakers)
+    assert "He led the Leipzig extension." in page.text
+
+
+def test_a_box_of_related_links_set_inside_the_article_does_not_end_it():
+    long = ("The council's engineers said the new pumps would take two winters to install, and that the old "
+            "station would run alongside them until the river authority had tested every one of them. {}")
+    text = ("Home\nNews\nLocal\nWeather\nRiver Town Replaces Its Flood Pumps\nBy Karen Holt\nMay 2, 2025\n"
+            + "\n".join(long.format(f"Part {n} of the report.") for n in range(4))
+            + "\nRelated Articles\nWhy the River Keeps Rising\nHow Other Towns Paid for Their Defences\n"
+            "What the Insurers Say\n"
+            + "\n".join(long.format(f"Later part {n} of the report.") for n in range(3))
+            + "\nComments (4)\nThis is a great idea and long overdue for all of us who live down by the water "
+            "and have been flooded twice now.\nPrivacy\nTerms\n")
+    page = read(text)
+    assert page.text.endswith("Later part 2 of the report.")
+    assert "Why the River Keeps Rising" in page.removed
+
+
+@pytest.mark.parametrize("line", [
+    "By submitting this form, you agree to receive emails, calls and text messages from Harbor Dental Group "
+    "about appointments and offers. Message and data rates may apply. Reply STOP to opt out at any time.",
+    "By clicking \u201cAccept All Cookies\u201d, you agree to the storing of cookies on your device to enhance site "
+    "navigation, analyse site usage and assist in our marketing efforts.",
+    "We use cookies to give you the best experience on our website. If you continue without changing your "
+    "settings, we will assume that you are happy to receive all cookies on this website.",
+    "We noticed that you are using an outdated browser that we no longer support. Please update it or switch to "
+    "another one to see this site as it was built.",
+    "Please enable JavaScript to view the comments.",
+])
+def test_notices(line):
+    assert is_notice(line)
+
+
+@pytest.mark.parametrize("line", [
+    "By raising rates twice this year, the central bank hopes to cool prices before the holidays.",
+    "By the time the firefighters arrived, you could see the smoke from the motorway.",
+    "We use browsers, phones and laptops for almost everything now, the survey found.",
+])
+def test_sentences_are_not_notices(line):
+    assert not is_notice(line)
+
+
+def test_a_long_consent_notice_under_a_sign_up_box_is_not_the_article():
+    text = ("Home\nGuides\nHow to Store Winter Tyres\nBy Lena Brandt\nOctober 4, 2025\n"
+            f"{_guide(5, 'winter tyres')}\n"
+            "Tyre tips, every Friday\n"
+            "By entering your email address you agree to our Terms of Use and Privacy Policy and consent to "
+            "receive emails from Tyre Weekly about news, offers and partner promotions.\n"
+            f"{_guide(2, 'spring tyres')}\nPrivacy\nTerms\n")
+    page = read(text)
+    assert page.text.endswith("Step 1 of the guide to spring tyres explains what to check first, what it costs "
+                              "and how long the work usually takes before the job can be signed off.")
+    assert not any(p.startswith("By entering") for p in paragraphs(page))
+
+
+# A company's insights page as a browser copies it: a mega-menu whose panel shows promotions (a
+# heading over a line of teaser each), the rest of the menu, then the article.
+MEGA_MENU_PROMOTIONS = """\
+Products
+Solutions
+Insights
+Featured
+Spring webinar series
+Join our weekly live sessions to see the newest planning tools in action, hear how other finance teams use them and put your own questions to the product team.
+Closing the books faster
+Month-end close is a grind for most finance teams. Learn how automated reconciliation and shared checklists take whole days out of the cycle without adding staff.
+State of finance report 2025
+Our annual survey of more than two thousand finance leaders shows where budgets, hiring and automation are heading this year, and what the fastest-growing companies do differently.
+Support
+Help centre
+Product help
+Community forums
+Account settings
+Training
+Sign in to your account
+Article
+Five Questions to Ask Before You Outsource Payroll
+Outsourcing payroll can save a small company a great deal of time, but only if the provider fits the way the business already pays its people and reports its taxes.
+Start with the pay schedule. A provider that handles weekly, fortnightly and monthly runs without extra fees will suit a business with hourly and salaried staff alike.
+Ask how the provider handles mistakes. A good contract says who pays the penalty when a filing is late because of the provider's error, and how fast a wrong payslip is corrected.
+Check how your data leaves. If you change providers in two years, you will need every record in a format your next provider or your accountant can read.
+Look closely at the fees. Some providers charge per employee per run, others a flat monthly price, and year-end forms are often billed on top of either.
+Ask who you will talk to. A named account manager who knows your business is worth more than a support queue that answers in two days.
+Find out how benefits are handled. Pensions, health plans and salary sacrifice schemes all change what is deducted, and the provider must feed them correctly.
+Finally, talk to two or three current clients of a similar size, and ask them what the first three months were like.
+Privacy
+Terms
+"""
+
+
+def test_promotions_in_a_menu_above_the_headline_are_not_the_article():
+    page = read(MEGA_MENU_PROMOTIONS)
+    assert page.title == "Five Questions to Ask Before You Outsource Payroll"
+    assert page.text.startswith("Outsourcing payroll can save")
+    assert "Month-end close is a grind" not in page.text
+
+
+def test_a_list_s_items_with_their_facts_between_are_no_rail_of_promotions():
+    items = "\n".join(
+        f"{n}. {school}\n{school} is known for its small classes and a careers office that places most of its "
+        f"graduates within three months, and its alumni network is unusually loyal.\nLocation: {city}\n"
+        f"Class Size: {size}\nAcceptance Rate: {rate}%\nTuition: ${fee},000\nMedian Salary: ${pay},000\n"
+        f"Learn more about {school}"
+        for n, (school, city, size, rate, fee, pay) in enumerate([
+            ("Harbour Business School", "Boston", 310, 14, 74, 150), ("Lakeside School of Management", "Chicago", 220, 21, 70, 140),
+            ("Ridge Graduate School", "Denver", 140, 30, 61, 120), ("Bayview College of Business", "Seattle", 180, 27, 66, 132),
+        ], 1))
+    text = ("Rankings\nGuides\nBest Business Schools for 2025\n"
+            "Choosing a business school is a big decision, and the rankings only tell part of the story, so we looked "
+            f"at class sizes, costs and what graduates earn.\n{items}\n"
+            "Whichever school you choose, visit the campus and talk to current students before you commit to two "
+            "years of study and the debt that often comes with it.\nPrivacy\nTerms\n")
+    page = read(text)
+    assert page.text.startswith("Choosing a business school")
+
+
+def test_teasers_under_a_closing_line_do_not_count_as_the_article_s_prose():
+    # a law firm's short post, its contact form, then its latest posts, each teaser long enough to
+    # pass for prose: the closing line after the post ends it though the teasers outweigh the post
+    teasers = "\n".join(
+        f"{title}\nMarch {day}, 2025\nWhen an insurer turns down a claim, it can feel like the end of the road, but most "
+        "denials can be appealed, and many are overturned once the missing records reach the right desk in time.\n"
+        "Read More" for title, day in [("Can You Appeal a Denied Injury Claim?", 29), ("What to Do After a Slip and Fall", 27),
+                                       ("How Long Do You Have to File a Claim?", 24), ("Do You Need a Lawyer for a Minor Crash?", 22)])
+    text = ("Home\nPractice Areas\nContact\nWho Pays When You Are Hurt at the Gym?\n"
+            "On Behalf of Carter Lane PLLC | Apr 21, 2017 | Personal Injury\n"
+            "If someone is not careful at the gym, they may get hurt, and dropped weights or a torn muscle are the usual causes.\n"
+            "Most gyms ask members to sign a waiver, but a waiver rarely protects a gym whose staff left broken equipment in use.\n"
+            "Anyone hurt at a gym should write down what happened, keep the membership contract and photograph the equipment.\n"
+            "CONTACT US\nFirst Name\nLast Name\nPhone\nEmail\nTell us more\nSubmit\nLatest News\n"
+            f"{teasers}\nPrivacy Policy\n")
+    page = read(text)
+    assert page.text.endswith("photograph the equipment.")
+
+
+def test_a_newsletter_box_inside_the_article_does_not_end_it():
+    text = ("Home\nTopics\nA Weekly Plan for Strength Training\nBy Sam Ortiz\nMarch 5, 2025\n"
+            f"{_guide(4, 'strength training')}\n"
+            "Subscribe to our newsletter\n"
+            "Join 200,000 readers who get our training plans and the research behind them every Tuesday.\n"
+            "Email Address\n"
+            "By submitting your email, you agree to our Privacy Policy.\n"
+            "Recovery and Sleep\n"
+            f"{_guide(3, 'recovery')}\n"
+            "Comments\nGreat plan, I have been following it for a month now and feel much stronger already.\n"
+            "Privacy\n")
+    page = read(text)
+    assert page.text.endswith("Step 2 of the guide to recovery explains what to check first, what it costs and how "
+                              "long the work usually takes before the job can be signed off.")
+    assert "Join 200,000 readers who get our training plans and the research behind them every Tuesday." in page.removed
+
+
+def test_a_passage_the_page_shows_twice_is_read_once_but_a_notice_under_each_item_is_kept():
+    reviews = "\n".join(f"{quote}\n{name}" for quote, name in [
+        ("I have learned more from these episodes than from years of reading about health online.", "Maya R."),
+        ("Clear, careful and practical, and every claim comes with the study behind it, which I appreciate.", "Jon P."),
+        ("The protocols are easy to follow and the newsletter is the only one I open the day it arrives.", "Lee K."),
+    ])
+    text = ("Home\nShop\nPodcast\nNewsletter\nAbout\nHow to Build a Morning Routine\n"
+            f"{_guide(6, 'morning routines')}\nWhat listeners say\n{reviews}\n{reviews}\nPrivacy\n")
+    page = read(text)
+    assert page.text.count("I have learned more from these episodes") <= 1
+    cams = "\n".join(f"{name}\nThis camera looks over {view} and refreshes every five minutes during daylight hours, "
+                     "so the picture may lag the weather a little.\nThis image is provided courtesy of the Friends of "
+                     "the Park. Please ask before using it anywhere else online.\nView Webcam"
+                     for name, view in [("North Ridge", "the north ridge"), ("Lake Shore", "the lake shore"),
+                                        ("Valley Floor", "the valley floor"), ("Summit", "the summit road")])
+    page = read(f"Home\nVisit\nPark Webcams\n{cams}\nPrivacy\n")
+    assert page.text.count("This image is provided courtesy of the Friends of the Park.") == 4
+
+
+def test_lists_of_short_items_between_a_listing_s_paragraphs_do_not_split_the_article():
+    # a review of movers: each company has two paragraphs, then pros, cons and services as lists of
+    # short items in sentence case, which weigh less against the article than a menu's labels
+    def company(name: str, town: str) -> str:
+        return (f"{name}\n12 Harbour St, {town}\n"
+                f"{name} offers full-service moves, packing and storage, and its crews are trained to handle "
+                "pianos, antiques and other delicate items without extra charges. It is licensed for moves across "
+                "state lines, carries full-value protection on request and gives a written estimate after a video "
+                "walk-through of your home.\n"
+                f"Customers praise {name} for clear quotes and punctual crews, although a few reviews mention "
+                "delays during the busy summer months. Booking four to six weeks ahead is the best way to get the "
+                "date you want, and weekday moves are usually cheaper than weekend ones.\n"
+                "Pros\nCareful handling\nPolite staff\nClear pricing\nGood communication\nQuick moving process\n"
+                "Cons\nDelayed delivery\nExtra fees\nLimited weekend slots\n"
+                "Services\nFull packing\nPartial packing\nPiano moving\nOffsite storage\nSenior moving\n"
+                "Labor only\nIn-state moves\nOut-of-state moves")
+    text = ("Home\nMovers\nCar Shipping\nBest Moving Companies in Portland\n"
+            "We compared more than two hundred moving companies in Portland on price, reviews and the services "
+            "they offer, and these are the ones our readers can trust.\n"
+            + "\n".join(company(n, "Portland") for n in ["Bridge Movers", "Rose City Moving", "Cascade Vans"])
+            + "\nAbout Us\nContact\nPrivacy\n")
+    page = read(text)
+    assert page.text.startswith("We compared more than two hundred moving companies")
+    assert "Customers praise Cascade Vans for clear quotes" in page.text
+
+
+@pytest.mark.parametrize("line", ["Related Story", "Related guides", "Related Posts:", "Most read"])
+def test_lines_that_open_a_list_of_links(line):
+    assert opens_link_list(line)
+
+
+def test_a_list_of_sources_the_article_does_not_cite_is_not_the_article_but_one_it_cites_is():
+    refs = ("References\nMiller A, Chen L. Sleep and memory in older adults. J Sleep Res. 2023;32(4):e13845.\n"
+            "National Sleep Council. How much sleep do adults need? 2024.\n"
+            "Park S. Naps, caffeine and the afternoon dip. Sleep Health. 2022;8(2):101-109.\n")
+    body = _guide(5, "better sleep")
+    page = read(f"Home\nHealth\nHow to Sleep Better After Fifty\n{body}\n{refs}Share\nPrivacy\n")
+    assert page.text.endswith("before the job can be signed off.")
+    cited = body.replace("signed off.", "signed off (Miller, 2023).", 2)
+    page = read(f"Home\nHealth\nHow to Sleep Better After Fifty\n{cited}\n{refs}Share\nPrivacy\n")
+    assert "National Sleep Council. How much sleep do adults need? 2024." in page.text
+
+
+def test_a_part_of_the_page_leading_elsewhere_after_the_article_is_not_the_article():
+    text = ("Services\nPricing\nWhat a Social Media Agency Does\n"
+            f"{_guide(5, 'social media agencies')}\n"
+            "Have any questions?\n"
+            "Our team answers every message within one working day, and the first call about your accounts "
+            "and goals is always free of charge, whatever the size of your business.\n"
+            "Contact us\nPrivacy\n")
+    page = read(text)
+    assert page.text.endswith("before the job can be signed off.")
+
+
+def test_the_article_starts_above_a_list_it_opens_with_a_colon():
+    text = ("Courses\nPricing\nTable of contents\nWhat is a webinar?\nHow to run one\nWhat is a webinar?\n"
+            "A webinar is a live online session in which one or a few speakers present to an audience that "
+            "watches from home or the office and asks questions in a chat.\n"
+            "Webinars can be:\nFree or paid.\nLive or recorded.\nOpen to all or invite-only.\n"
+            "Part of a longer course.\nHosted by one company or several.\n"
+            + "\n".join(f"Point {n} about running a webinar: test the sound the day before, send the link twice and "
+                        "keep the slides simple enough to read on a phone screen." for n in range(6))
+            + "\nBook a demo\nPrivacy\n")
+    from dateline.read.text import _lines, extend_start
+
+    lines = _lines(text)
+    first_point = next(i for i, line in enumerate(lines) if line.text.startswith("Point 0"))
+    assert lines[extend_start(lines, first_point)].text.startswith("A webinar is a live online session")
+    page = read(text)
+    assert page.text.startswith("A webinar is a live online session")
+    assert "Live or recorded." in page.text
+
+
+def test_the_rows_of_a_table_copied_with_tabs_between_its_cells_stay_in_the_article():
+    rows = ("Pros\tCons\nFast to set up\tHard to change later\nCheap for small teams\tCosts grow with users\n"
+            "Good for fixed plans\tFeedback comes late\nEasy to track\tRisky for new products\n")
+    text = ("Services\nBlog\nContact\nComparing Project Methods\n"
+            "Every team needs a way to plan its work, and the method it picks shapes how fast it can react when "
+            "the customer changes their mind halfway through a project.\n"
+            "Here are the pros and cons of the waterfall method, the oldest of them all.\n"
+            f"{rows}"
+            "Agile teams work in short cycles instead, showing the customer something that works every two weeks "
+            "and planning the next cycle around what they say.\n"
+            "Most teams end up mixing the two, planning the big milestones up front and the details as they go.\n"
+            "Privacy\nTerms\n")
+    page = read(text)
+    assert "Cheap for small teams Costs grow with users" in paragraphs(page)
+    assert page.text.endswith("the details as they go.")
+
+
+def test_a_promotion_s_pitch_over_its_button_is_not_the_article_but_a_listing_s_items_are():
+    text = ("Product\nPricing\nHow to Keep Books for a Small Shop\n"
+            + "\n".join(f"Habit {n} of good bookkeeping: put every receipt in one place the day you get it, match it "
+                        "to your bank feed each week and ask your accountant about anything odd." for n in range(3))
+            + "\nTry Ledgerly\nNew customers get three months free on any plan.\nGet started\n"
+            + "\n".join(f"Habit {n} of good bookkeeping: put every receipt in one place the day you get it, match it "
+                        "to your bank feed each week and ask your accountant about anything odd." for n in range(3, 6))
+            + "\nPrivacy\n")
+    page = read(text)
+    assert "New customers get three months free on any plan." in page.removed
+    assert page.text.endswith("anything odd.")
+    items = "\n".join(f"{name}\nBest for: the {who} who wants a room planned in a week without a big budget.\nLearn more"
+                      for name, who in [("Havenly", "renter"), ("Modsy", "minimalist"), ("Decorist", "collector")])
+    text = ("Home\nGuides\nThe Best Online Interior Design Services\n"
+            "We tried a dozen online interior design services over the summer and compared their prices, their "
+            "designers and how long each took to deliver a finished plan for one room.\n"
+            f"{items}\n"
+            "Whichever you choose, measure the room twice and send good photos: every service works from them.\n"
+            "Privacy\n")
+    page = read(text)
+    assert "Best for: the minimalist who wants a room planned in a week without a big budget." in page.text
+
+
+def test_a_text_that_is_an_article_alone_keeps_a_passage_it_repeats():
+    # a live file's update posted twice: the text is the article, not a page showing a widget again
+    update = ("The count in the north has barely moved since midnight, officials said.\n\n"
+              "With 40 of 52 districts reporting, the governor leads by about 6,000 votes.\n\n"
+              "Turnout was the highest in two decades, the election board said on its website.")
+    text = f"{update}\n\nPolls closed at 8 p.m. in most of the state, and counting began at once.\n\n{update}\n"
+    page = read(text)
+    assert page.text.count("the governor leads by about 6,000 votes") == 2
+
+
+def test_short_sentences_between_an_opinion_s_first_paragraphs_are_no_menu_under_a_rail():
+    text = ("Finally.\n"
+            "The mayor took to the radio on Wednesday to call on the council to drop its inquiry into the stadium "
+            "deal, which has dragged on since the spring.\n"
+            "The council is stalling.\nIt has to stop.\n"
+            "This inquiry has been running since the day the deal was signed, and it has found nothing that the "
+            "papers did not already print last year.\n"
+            "It is a stunt.\nThe council is stalling.\nIt has to stop.\nEnough is enough.\nThe vote is on Monday.\nWatch it.\n"
+            + "\n".join(f"Part {n}: the stadium deal gave the club a forty-year lease at a fixed rent, which critics "
+                        "say is far below what the land would fetch on the open market today." for n in range(5)))
+    from dateline.read.text import _lines, locate
+
+    lines = _lines(text)
+    _, start, _ = locate(lines)
+    assert lines[start].text.startswith("The mayor took to the radio on Wednesday")
+
+
+def test_a_long_paragraph_between_share_lines_is_not_taken_for_a_teaser():
+    # a syndicated copy: headline, a paragraph, a share line, a long paragraph, a credit line
+    long = " ".join(["Clinton told the crowd that the race had changed since the spring, that the party had "
+                     "come together behind its candidate and that the polls would tighten before November."] * 4)
+    text = ("Clinton Says Race Has Changed Since Spring\n\n"
+            "Tuesday in Ohio, on the campaign trail, former president Bill Clinton said the party was more united "
+            "than at any time since the primaries began in the winter.\n\n"
+            f"Share this article\n\n{long}\n\nFollow our reporter on Twitter.\n")
+    page = read(text)
+    assert "the polls would tighten before November." in page.text

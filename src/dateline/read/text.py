@@ -5,10 +5,13 @@ title, then a line classifier that keeps the article and drops the chrome.
    hard-wrapped (evenly filled, ending mid-sentence), and read as paragraphs of their own when each
    is a whole paragraph (text copied from a browser often has no blank lines).
 2. Where the article lies (``locate``): the run of lines whose prose most outweighs the short lines
-   around it (menus, share rows, labels, lists of links, a teaser's line under a link), carried
-   back over a line or two to a standfirst, carried over a few short lines to the prose after
-   them (not to a rail of teasers), and ended by a line opening what follows an article
-   (comments, an author's box, related stories: ``lexicons/closing_heads.txt``).
+   around it (menus, share rows, labels, lists of links, a teaser's line under a link; a list's
+   items and a table's rows weigh less or nothing), carried back over a line or two to a
+   standfirst or over a list the article opens with a colon, past a rail of promotions over a
+   menu, carried over a few short lines to the prose after them (not to a rail of teasers, but
+   over a box of links or a newsletter's sign-up set inside the article), and ended by a line
+   opening what follows an article (comments, an author's box, related stories, a part leading
+   elsewhere, sources the article does not cite: ``lexicons/closing_heads.txt``).
 3. The title: among the title-like lines above the article, the one whose words the article
    echoes most (words the rest of the page holds more often, a site's name, count less; words
    its first paragraphs repeat, a little more), a little more if the page shows it twice (a
@@ -17,8 +20,8 @@ title, then a line classifier that keeps the article and drops the chrome.
    entry of the table of contents, a breadcrumb's trail, or a byline set on the headline's line.
 4. Each line of the article is then one of:
    - chrome (share rows, counters, cookie notices, "Advertisement", "Read more", newsletter
-     prompts, photo credits, comment prompts: ``lexicons/chrome.txt``), dropped and kept in
-     ``removed``;
+     prompts, photo credits, comment prompts: ``lexicons/chrome.txt``; a site's notices of any
+     length: ``lexicons/notices.txt``), dropped and kept in ``removed``;
    - a byline ("By Jane Doe and John Roe, Reuters"; "Reporting by ..."), dropped, its names kept
      as authors (also just above the headline);
    - a date line ("Published June 3, 2025", "Updated: June 4, 2025 9:15 AM"), dropped, its date
@@ -27,8 +30,9 @@ title, then a line classifier that keeps the article and drops the chrome.
      with a colon, such lines are the items of a list);
    - body.
    Links listed after "Related" or "Most read", runs of three or more title-like lines in a row,
-   headings after the last paragraph and a note about the author closing the article ("Jane Doe
-   is a writer ...") are not the article either. Lines outside the article go to
+   headings after the last paragraph, a note about the author closing the article ("Jane Doe
+   is a writer ...") or a box about them, a promotion's pitch over its button ("Get started")
+   and a passage a page repeats are not the article either. Lines outside the article go to
    ``removed``. The dateline is looked for at the head of the first body paragraph.
 """
 from __future__ import annotations
@@ -71,6 +75,12 @@ def is_chrome(line: str) -> bool:
     if re.fullmatch(r"[\W\d_]+", s):  # counters, separators, lone numbers or symbols
         return True
     return lexicons.pattern("chrome.txt").fullmatch(s) is not None
+
+
+def is_notice(line: str) -> bool:
+    """A site's notice to its reader, however long: a form's fine print, a cookie banner, a warning
+    about the browser (``lexicons/notices.txt``)."""
+    return lexicons.pattern("notices.txt").match(line.strip()) is not None
 
 
 def opens_link_list(line: str) -> bool:
@@ -189,13 +199,18 @@ def _title_case(line: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
 
 
+def _spaced(line: str) -> str:
+    """A line with its runs of spaces, tabs and no-break spaces made one space, and stripped."""
+    return re.sub(r"[ \t\u00a0]+", " ", line).strip()
+
+
 def _blocks(raw: str) -> list[list[str]]:
     """Blocks of consecutive non-blank lines."""
     blocks: list[list[str]] = []
     current: list[str] = []
     for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if line.strip():
-            current.append(re.sub(r"[ \t\u00a0]+", " ", line).strip())
+            current.append(_spaced(line))
         elif current:
             blocks.append(current)
             current = []
@@ -247,11 +262,11 @@ class _Line:
     text: str
     kind: Optional[str]  # byline, date, links, chrome, or None for text
     words: int = 0
-    ranked: bool = False  # an item of a ranked list or numbered table
+    ranked: bool = False  # an item of a ranked list or numbered table, a row of a table
+    prose: bool = field(init=False)  # running text (``is_prose``), set once: the lines are read many times
 
-    @property
-    def prose(self) -> bool:
-        return self.kind is None and is_prose(self.text)
+    def __post_init__(self) -> None:
+        self.prose = self.kind is None and is_prose(self.text)
 
 
 _RANK = re.compile(r"(\d{1,3})[.)] ")
@@ -290,12 +305,17 @@ def _lines(raw: str) -> list[_Line]:
             elif i in starts:
                 out.append(_Line(starts[i], None, len(starts[i].split())))
     _mark_ranked(out)
+    rows = {_spaced(line) for line in raw.split("\n") if "\t" in line and line.strip()}
+    for line in out:
+        if line.kind is None and line.text in rows:
+            line.ranked = True  # a row of a table: the browser copies its cells with tabs between
     return out
 
 
 _PROSE_WORDS = 8  # a sentence this long, ended, is prose ...
 _LONG_PROSE_WORDS = 20  # ... and a line this long is, ended or not
 _LABEL_WEIGHT = -6  # the least a short line weighs against the article around it
+_ITEM_WEIGHT = -2  # and an item of a list in sentence case or a label with its value
 
 
 def is_prose(text: str) -> bool:
@@ -322,6 +342,8 @@ def _weight(line: _Line) -> int:
         return 0  # an item of a ranked list or numbered table, neither for nor against
     if line.prose:
         return line.words
+    if _list_item(line.text):
+        return max(line.words - _PROSE_WORDS, _ITEM_WEIGHT)  # a list's items (pros, services) weigh less than a menu
     return max(line.words - _PROSE_WORDS, _LABEL_WEIGHT)
 
 
@@ -368,7 +390,69 @@ def closes_article(text: str) -> bool:
     return len(s) <= 80 and lexicons.pattern("closing_heads.txt").fullmatch(s) is not None
 
 
+_BOX_NAME = re.compile(r"(?:(?i:about|written by|by)\s+)?(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3})")
+_BOX_LINES = 3  # lines between an author's name and the note about them: a role, a count of articles
+
+
+def author_box(lines: list[_Line], i: int) -> Optional[str]:
+    """The name on line ``i`` where it heads a box about an author: the name alone ("Jane Doe",
+    "About Jane Doe", "Written by Jane Doe") over a paragraph, a few lines down, that opens with the
+    name or its first word and a verb of ``lexicons/author_bio_verbs.txt`` ("Jane Doe is a
+    freelance writer ...", "Jane has covered ...", "I'm Jane, a ...") and is about a person (a
+    common given name, a pronoun: not a product's heading over its description); else None."""
+    line = lines[i]
+    if line.prose or line.kind not in (None, "byline") or len(line.text) > 60:
+        return None
+    m = _BOX_NAME.fullmatch(line.text.strip())
+    if m is None:
+        return None
+    name = m.group("name")
+    first = name.split()[0]
+    for k in range(i + 1, min(len(lines), i + 2 + _BOX_LINES)):
+        if lines[k].prose:
+            text = lines[k].text
+            if text.startswith(("I'm ", "I’m ", "I am ")):
+                words = text.split(maxsplit=3)
+                said = words[1] if words[0] != "I" else words[2] if len(words) > 2 else ""
+                return name if said.rstrip(",.") == first else None
+            lead = name if text.startswith(name) else first if text.startswith(first) else None
+            personal = first in _given_names() or _PERSONAL.search(text)
+            return name if lead and personal and _bio_verb_after().match(text, len(lead)) else None
+    return None
+
+
+@functools.cache
+def _bio_verb_after() -> "re.Pattern[str]":
+    return re.compile(rf",?\s+(?:{_bio_verbs()})\b")
+
+
+_PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")  # a note about a person says so; a product's, a place's do not
+
+
 _GAP_LINES = 4  # short lines that may stand between two stretches of one article
+
+
+def box_inside(lines: list[_Line], i: int) -> Optional[int]:
+    """Where the article resumes under line ``i`` if it heads a box set inside the article (a
+    newsletter's sign-up, "Related Articles": ``lexicons/box_heads.txt``): two paragraphs in a row,
+    each longer than a teaser, within a few lines, after two short lines or more (headlines, a form,
+    a notice) and a paragraph at most (the sign-up's pitch); else None. Teasers under such a line
+    stand alone or follow it at once."""
+    s = lines[i].text.strip().rstrip(":").strip()
+    if len(s) > 80 or lexicons.pattern("box_heads.txt").fullmatch(s) is None:
+        return None
+    short = prose = 0
+    for k in range(i + 1, min(len(lines) - 1, i + 1 + _HEAD_GAP)):
+        if all(line.prose and line.words >= _TEASER_WORDS for line in lines[k:k + 2]):
+            return k if short >= _BOX_LINKS else None
+        short += not lines[k].prose
+        prose += lines[k].prose
+        if prose > 1:
+            return None
+    return None
+
+
+_BOX_LINKS = 2  # the fewest headlines in a box of links
 
 
 def _next_prose(lines: list[_Line], j: int) -> Optional[int]:
@@ -405,7 +489,7 @@ def extend_span(lines: list[_Line], start: int, end: int) -> int:
     while j < len(lines):
         k = j
         while k < len(lines) and k - j <= _GAP_LINES and not lines[k].prose:
-            if closes_article(lines[k].text):
+            if closes_article(lines[k].text) and box_inside(lines, k) is None:
                 return end
             k += 1
         if k >= len(lines) or not lines[k].prose:
@@ -424,10 +508,20 @@ _GAP_BACK_LINES = 2  # above the article: a subheading, a headline over its stan
 def extend_start(lines: list[_Line], start: int) -> int:
     """The span's start carried back over a line or two (a subheading, a headline under its
     standfirst) to the prose before them that ends a sentence, as long as none of them opens a
-    list of links or closes an article (the end of another story's teaser rail)."""
+    list of links or closes an article (the end of another story's teaser rail), or over the items
+    of a list to the prose that opens it with a colon or the sentence before the line that does."""
     i = start
     while i > 0:
         k = i - 1
+        intro = _list_above(lines, i)
+        if intro is not None:  # a list the article introduced with a colon, its items and the colon's line
+            k = intro if lines[intro].prose else intro - 1
+            if k >= 0 and lines[k].prose and (k == intro or lines[k].text.endswith(_SENTENCE_END)):
+                while k > 0 and lines[k - 1].prose:
+                    k -= 1
+                i = k
+                continue
+            k = i - 1
         while k >= 0 and i - 1 - k < _GAP_BACK_LINES and not lines[k].prose:
             if lines[k].kind == "links" or closes_article(lines[k].text):
                 return i
@@ -440,20 +534,73 @@ def extend_start(lines: list[_Line], start: int) -> int:
     return i
 
 
+_LIST_ITEMS = 12  # the most items of a list carried back over
+
+
+def _list_above(lines: list[_Line], i: int) -> Optional[int]:
+    """The line ending with a colon that opens a list of short lines standing right above line
+    ``i`` ("Online courses can be:", then its items), or None."""
+    for j in range(i - 1, max(-1, i - 2 - _LIST_ITEMS), -1):
+        if lines[j].text.rstrip().endswith(":"):
+            return j if j < i - 1 and lines[j].kind is None else None
+        if lines[j].prose or lines[j].kind is not None:
+            return None
+    return None
+
+
+_EXCERPT_WORDS = 60  # a teaser's excerpt of its story is a sentence or two, cut at sixty words or so
 _CLOSING_FROM = 0.5  # share of the article's prose that must come before a closing line ...
 _CLOSING_FROM_WORDS = 300  # ... or this many words of it (comments can outweigh the article)
 
 
 def article_end(lines: list[_Line], start: int, end: int) -> int:
-    """The article's end: the first closing line (comments, related links) after half its prose
-    or 300 words of it, whichever comes first."""
-    total = sum(line.words for line in lines[start:end] if line.prose)
+    """The article's end: the first closing line (comments, related links, a part leading elsewhere,
+    sources it does not cite) after half its prose or 300 words of it, whichever comes first. Under
+    the line, a paragraph of sixty words or fewer standing alone between short lines (a teaser in a
+    list of stories) is not counted as the article's."""
+    after = [0] * (end - start + 1)  # the words of the paragraphs from each line on, teasers aside
+    for i in range(end - 1, start - 1, -1):
+        teaser = _alone(lines, i) and lines[i].words <= _EXCERPT_WORDS
+        after[i - start] = after[i - start + 1] + (lines[i].words if lines[i].prose and not teaser else 0)
     before = 0
     for i in range(start, end):
-        if before >= min(_CLOSING_FROM * total, _CLOSING_FROM_WORDS) and closes_article(lines[i].text):
+        if (before >= min(_CLOSING_FROM * (before + after[i - start]), _CLOSING_FROM_WORDS)
+                and (closes_article(lines[i].text) or _leads_elsewhere(lines[i].text) or _uncited_references(lines, start, i))
+                and box_inside(lines, i) is None):
             return i
         before += lines[i].words if lines[i].prose else 0
     return end
+
+
+def _leads_elsewhere(text: str) -> bool:
+    """A line heading a part of the page that follows the article ("Have any questions?", "Stay in
+    the know", "Explore more articles": ``lexicons/trailing_section_heads.txt``, as the HTML reader)."""
+    s = text.strip().rstrip(":").strip()
+    return len(s) <= 60 and lexicons.pattern("trailing_section_heads.txt").fullmatch(s) is not None
+
+
+def _uncited_references(lines: list[_Line], start: int, i: int) -> bool:
+    """Whether line ``i`` heads a list of sources ("References", "Article Sources":
+    ``lexicons/reference_heads.txt``) that the article above it does not cite in place (as the HTML
+    reader, see ``html.cites_sources``): a page's list, not the article's."""
+    from .html import cites_sources
+
+    s = lines[i].text.strip().rstrip(":").strip()
+    return (len(s) <= 60 and lexicons.pattern("reference_heads.txt").fullmatch(s) is not None
+            and not cites_sources([("p", line.text) for line in lines[start:i]]))
+
+
+def author_box_end(lines: list[_Line], start: int, end: int) -> int:
+    """The article's end at the first box about its author (``author_box``) after half its prose
+    or 300 words of it, where the boxes name one person (a page describing several people in turn,
+    a list of speakers or candidates, is made of them)."""
+    names = {i: name for i in range(start, end) if (name := author_box(lines, i)) is not None}
+    boxes = sorted(names)
+    if not boxes or len(set(names.values())) > 1:
+        return end
+    total = sum(line.words for line in lines[start:end] if line.prose)
+    before = sum(line.words for line in lines[start:boxes[0]] if line.prose)
+    return boxes[0] if before >= min(_CLOSING_FROM * total, _CLOSING_FROM_WORDS) else end
 
 
 _TITLE_WINDOW = 40  # lines above the article's first paragraph where its title may stand
@@ -570,6 +717,43 @@ _OPENING_PARAGRAPHS = 1  # a notice or a teaser is one paragraph
 _OPENING_MARGIN = 0.5  # and by how much a headline there must outscore one above the run
 
 
+_MENU_LINES = 6  # short lines in a row that are a menu, not a gap inside an article
+_RAIL_SHARE = 1 / 3  # the most of the run's prose a rail of promotions above a menu may hold
+_PROMO_HEAD_LINES = 2  # short lines over each promotion of a rail: its heading, a label
+
+
+def past_rail(lines: list[_Line], start: int, end: int) -> int:
+    """The run's start moved past a rail of promotions at its head: two paragraphs or more, each
+    standing alone under a line or two (a promotion under its heading), then a menu of six short
+    lines or more, holding a third of the run's prose at most; the article starts under the menu."""
+    total = sum(line.words for line in lines[start:end] if line.prose)
+    before = alone = short = 0
+    for k in range(start, end):
+        line = lines[k]
+        if not line.prose:
+            short += 1
+            continue
+        if short >= _MENU_LINES and alone >= _LINK_LIST_RUN - 1 and _menu(lines, k - short, k, end):
+            return k
+        if not _alone(lines, k) or before + line.words > _RAIL_SHARE * total or (alone and short > _PROMO_HEAD_LINES):
+            return start  # an article's paragraphs, or the items of a list with their facts between
+        before += line.words
+        alone += 1
+        short = 0
+    return start
+
+
+def _menu(lines: list[_Line], i: int, k: int, end: int) -> bool:
+    """Whether lines ``i`` to ``k`` are a menu: labels that end no sentence, not the items of a list
+    a line ending with a colon opens or of facts ("Class Size: 352"), nor a table of contents whose
+    entries come again in the article below as headings."""
+    below = {re.sub(r"^[\d.]+\s+", "", line.text) for line in lines[k:end]}
+    items = sum(_item_like(line.text) for line in lines[i:k])
+    return (not any(line.text.endswith(":") for line in lines[i - 1:k]) and items * 2 < k - i
+            and not any(line.text.endswith(_SENTENCE_END) for line in lines[i:k])
+            and not any(re.sub(r"^[\d.]+\s+", "", line.text) in below for line in lines[i:k]))
+
+
 def locate(lines: list[_Line]) -> tuple[Optional[int], int, int]:
     """Where the article lies: its headline's line (or None), its first line and its end. The
     headline may stand inside the run of prose found first, after a notice or a teaser that holds
@@ -578,6 +762,7 @@ def locate(lines: list[_Line]) -> tuple[Optional[int], int, int]:
     start, end = article_span(lines)
     start = extend_start(lines, start)
     end = article_end(lines, start, extend_span(lines, start, end))
+    start = past_rail(lines, start, end)
     title_at, score = find_title(lines, start, end)
     total = sum(line.words for line in lines[start:end] if line.prose)
     before = paragraphs = 0
@@ -772,6 +957,7 @@ def extract_text(raw: str, meta: dict) -> Page:
     whole = already_article(lines, start, end)
     if whole:
         end = len(lines)
+    end = author_box_end(lines, start, end)  # after the title is found: a box is no part of its score
     reading = _Reading(title=meta.get("title"))
     if reading.title is not None:
         title_at = next((i for i in range(start) if lines[i].text == reading.title), None)
@@ -785,10 +971,16 @@ def extract_text(raw: str, meta: dict) -> Page:
         head = 0 if whole else start
     standfirst, body_from = _standfirst(lines, title_at, start, end)
     mined_from = max(0, (title_at if title_at is not None else start) - _HEAD_WINDOW)
+    boxed: set[int] = set()  # the lines of boxes set inside the article, and promotions' pitches
+    for i in range(start, end):
+        resumes = box_inside(lines, i)
+        if resumes is not None:
+            boxed.update(range(i, resumes))
+    boxed.update(promotions(lines, start, end))
     for i, line in enumerate(lines):
         if i == title_at:
             continue
-        if head <= i < end:
+        if head <= i < end and i not in boxed:
             if line.kind == "caption" and whole:
                 _place(line.text, reading)  # a text that is an article keeps its captions where they stand
             elif line.kind is not None:
@@ -805,6 +997,8 @@ def extract_text(raw: str, meta: dict) -> Page:
             _drop(line.text, line.kind, reading)  # a byline or date near the headline
         else:
             reading.removed.append(line.text)
+    if not whole:
+        _drop_repeats(reading)  # a page shows its widgets again; an article alone may repeat itself (a live file's updates)
     cut = author_note(reading.units[:trailing_chrome(reading.units)], clean_authors(reading.authors))
     reading.removed.extend(s for _, s in reading.units[cut:])
     del reading.units[cut:]
@@ -821,6 +1015,57 @@ def extract_text(raw: str, meta: dict) -> Page:
         headings=headings,
         removed=reading.removed,
     )
+
+
+_PITCH_WORDS = 40  # a button's pitch is a sentence or two
+_LISTING_BUTTONS = 3  # the same button under this many paragraphs is a listing's, one an item
+
+
+def calls_to_act(line: str) -> bool:
+    """A button's label calling the reader to act for the site (``lexicons/call_to_action.txt``)."""
+    s = line.strip().rstrip("!.›»→> ").strip()
+    return len(s) <= 40 and lexicons.pattern("call_to_action.txt").fullmatch(s) is not None
+
+
+def promotions(lines: list[_Line], start: int, end: int) -> set[int]:
+    """The pitches of the site's promotions between ``start`` and ``end``: a short paragraph not
+    following prose, right above a button calling the reader to act ("New customers get $300 in
+    free credits." over "Get started"). A button a listing sets under each of its items ("Learn
+    more" three times or more) marks no promotion."""
+    found: dict[str, list[int]] = {}
+    for i in range(start, min(end, len(lines) - 1)):
+        line, button = lines[i], lines[i + 1]
+        if (line.prose and line.words < _PITCH_WORDS and (i == 0 or not lines[i - 1].prose)
+                and calls_to_act(button.text)):
+            found.setdefault(button.text.strip().casefold(), []).append(i)
+    return {i for at in found.values() if len(at) < _LISTING_BUTTONS for i in at}
+
+
+_REPEATED_RUN = 3  # paragraphs of prose in a run that a page, not its article, repeats
+
+
+def _drop_repeats(reading: _Reading) -> None:
+    """Drop a run of units the article already holds word for word in the same order, three
+    paragraphs of prose or more: an article does not say a passage twice, a page shows its widgets
+    again (a carousel looped, a copy of the article for small screens). A line or two repeated
+    under each item of a listing (a notice, a credit) are kept."""
+    units = reading.units
+    first: dict[str, int] = {}
+    for i, (_, text) in enumerate(units):
+        first.setdefault(text, i)
+    drop: set[int] = set()
+    j = 0
+    while j < len(units):
+        i = first[units[j][1]]
+        n = 0
+        while i + n < j and j + n < len(units) and units[i + n][1] == units[j + n][1]:
+            n += 1
+        run = range(j, j + n)
+        if sum(units[k][0] == "p" and is_prose(units[k][1]) for k in run) >= _REPEATED_RUN:
+            drop.update(k for k in run if units[k][0] == "p")
+        j += max(n, 1)
+    reading.removed.extend(units[k][1] for k in sorted(drop))
+    units[:] = [u for k, u in enumerate(units) if k not in drop]
 
 
 def _standfirst(lines: list[_Line], title_at: Optional[int], start: int, end: int) -> tuple[Optional[int], int]:
@@ -845,7 +1090,7 @@ def _line_kind(line: str) -> Optional[str]:
         return "date"
     if opens_link_list(line):
         return "links"
-    if is_chrome(line):
+    if is_chrome(line) or is_notice(line):
         return "chrome"
     if is_caption(line):
         return "caption"
@@ -853,7 +1098,7 @@ def _line_kind(line: str) -> Optional[str]:
 
 
 _CAPTION_WORDS = 60  # a caption is a sentence or two
-_PHOTO_CREDIT = re.compile(r"photo|image|picture|getty|handout|canadian press|associated press|REUTERS/", re.I)
+_PHOTO_CREDIT = re.compile(r"photo|image|picture|getty|shutterstock|istock|alamy|unsplash|pexels|handout|canadian press|associated press|REUTERS/", re.I)
 
 
 def is_caption(line: str) -> bool:
@@ -915,6 +1160,14 @@ def _place(paragraph: str, reading: _Reading) -> None:
 
 _ITEM_WORDS = 3  # a list's item in sentence case is a few words; another story's headline is longer
 _LABELLED_VALUE = re.compile(r"[A-Z][\w'’ &/-]{0,30}: \S")
+
+
+def _list_item(line: str) -> bool:
+    """An item of a list in an article rather than a menu's label: a few words in sentence case
+    ("Careful handling", "Piano moving") or a label and its value ("Class Size: 352"). A menu's
+    labels are set in title case ("Contact Us"), or all in lower case by a style sheet."""
+    return ((line[:1].isupper() and not _title_case(line) and len(line.split()) <= _ITEM_WORDS)
+            or _LABELLED_VALUE.match(line) is not None)
 
 
 def _item_like(line: str) -> bool:
