@@ -1206,3 +1206,52 @@ def test_a_text_that_is_an_article_keeps_its_caption_where_it_stands():
     page = read(ARTICLE_WITH_CAPTION)
     assert "(Maria Lopez/Coastal Press)" in page.text
     assert page.title == "Harbour cranes stand idle as dock strike enters third day"
+
+
+# A trade magazine's page: a mega-menu whose entries carry a line of promotion each (some long enough
+# to read as prose), then a breadcrumb ending with the headline cut short, the headline, a standfirst
+# of two paragraphs, the byline block and the article.
+MEGA_MENU_OVER_STANDFIRST = """\
+Skip to content
+Courses
+Logistics Planning Certificate
+Plan routes, loads and warehouse space with confidence, learn the software the big carriers use, and earn a certificate recognised across the industry in twelve weeks of evening study online.
+Fleet Management Course
+Keep vans and lorries on the road for longer, with lessons on maintenance schedules, fuel cards, telematics, insurance claims and the rules on drivers' hours in every country you cross.
+Procurement Essentials
+Learn how buyers compare suppliers, negotiate terms and write contracts that hold up when deliveries run late, currencies swing or the price of steel and fuel jumps overnight.
+For Teams
+Team Licences
+Give your whole planning team access to every course, with monthly reports on each learner's progress, live sessions with our tutors and a named adviser for your company.
+Resources
+Webinars
+Templates
+Home
+Supply Chain
+Seven Warehouse Trends for 2026:...
+Seven Warehouse Trends for 2026: What Operators Expect Next Year
+Warehouses are getting smaller, closer to cities and more automated, and the operators we spoke to expect the pace of change to quicken in 2026.
+We asked planners at twelve distribution firms which changes they are budgeting for, and which ones they think are still mostly talk.
+Written by Ines Carvalho and Robert Mensah
+Reviewed by Priya Natarajan
+Published 3 December 2025
+12 minutes read
+The first trend is the simplest: rents for large sheds on motorway junctions have risen for five years in a row, and many operators now prefer two or three smaller sites nearer the towns they serve.
+Those smaller sites cost more per square metre, but planners said the savings on the last mile of delivery more than made up the difference once fuel and drivers' wages were counted.
+The second trend is automation of the picking floor. Several firms said they had ordered shuttle systems or picking robots for at least one site, although most still expected people to pick the bulk of orders by hand in 2026.
+Labour remains the third concern. Operators said they were competing with supermarkets and parcel firms for the same staff and had raised hourly pay twice in two years to keep their teams.
+The remaining trends, from solar panels on warehouse roofs to shared sites used by several retailers at once, were each named by a few firms but budgeted for by fewer.
+Related articles
+Courses
+Contact
+"""
+
+
+def test_a_headline_over_a_standfirst_and_its_byline_under_a_mega_menu_is_the_title():
+    # the menu's promotions outweigh no article; the headline, cut short by the breadcrumb over it,
+    # is followed by an introduction of two paragraphs and then the byline and date
+    page = read(MEGA_MENU_OVER_STANDFIRST)
+    assert page.title == "Seven Warehouse Trends for 2026: What Operators Expect Next Year"
+    assert "Logistics Planning Certificate" not in page.text and "Team Licences" not in page.text
+    assert "The first trend is the simplest" in page.text
+    assert page.published == "2025-12-03"

@@ -496,6 +496,19 @@ def _echoed(lines: list[_Line], i: int, start: int) -> bool:
     return any(k != i and lines[k].text == lines[i].text and not menu(k) for k in range(start))
 
 
+_SHORTENED_GAP = 2  # lines between a breadcrumb's last item and the headline it cuts short
+
+
+def _shortened(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` cut short after a word, with or without an ellipsis, as a
+    breadcrumb's last item shows a headline ("11 Budget Tips for 2026:..." over "11 Budget Tips
+    for 2026: What Works"; "What is a heat pump?" over "What Is a Heat Pump? A Plain Guide")."""
+    cut = short.strip().rstrip(".…").rstrip().casefold()
+    whole = full.strip().casefold()
+    return (len(cut.split()) >= 2 and len(cut) < len(whole) and whole.startswith(cut)
+            and not whole[len(cut)].isalnum())
+
+
 def _echo(article: int, page: int) -> float:
     """How far a word the article's lines hold ``article`` times, and the page's other lines ``page``
     times, speaks for a headline: fully when the article holds it at least as often, less the more
@@ -541,9 +554,11 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
         line = lines[i]
         if line.kind is None and line.text not in inside:
             distance += 1  # a table of contents, a byline, a date or a share row keeps it no farther
+        near = range(max(0, i - _SHORTENED_GAP), min(start, i + 1 + _SHORTENED_GAP))
         if (line.kind is not None or line.words < 2 or not is_headline_like(line.text) or listed(i)
-                or _names_someone(line.text)):
-            continue
+                or _names_someone(line.text)
+                or any(k > i and _shortened(line.text, lines[k].text) for k in near)):
+            continue  # (a breadcrumb's last item cutting short the headline under it is not the headline)
         if nearest is None and start - i <= _HEAD_GAP:
             nearest = i
         words = _content_words(line.text)
@@ -556,7 +571,7 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
         score += _TITLE_OPENING * len(words & opening) / max(len(words), _TITLE_FULL_WORDS)
         if line.text.isupper():
             score -= _TITLE_CAPITALS  # a label in capitals ("THINGS TO DO"); headlines are set in case
-        if _echoed(lines, i, start):
+        if _echoed(lines, i, start) or any(k < i and _shortened(lines[k].text, line.text) for k in near):
             score += _TITLE_ECHO
         if any(lines[k].kind in ("byline", "date") for k in range(i + 1, min(start, i + 1 + _HEAD_GAP))):
             score += _TITLE_BYLINE  # a headline is followed by its byline or date
@@ -623,10 +638,19 @@ def _dated_headline(lines: list[_Line], start: int, end: int, score: float) -> O
     return None
 
 
+_STANDFIRST_PARAGRAPHS = 2  # an introduction set between a headline and its byline is a paragraph or two
+
+
 def _dated_headline_at(lines: list[_Line], i: int) -> bool:
-    """Whether line ``i`` may be a headline with its byline or date under it."""
+    """Whether line ``i`` may be a headline with its byline or date under it, or under the
+    paragraph or two of an introduction set between them (headline, standfirst, byline, body)."""
     line = lines[i]
-    return line.kind is None and line.words >= 2 and is_headline_like(line.text) and _dated(lines, i)
+    if line.kind is not None or line.words < 2 or not is_headline_like(line.text):
+        return False
+    k = i + 1
+    while k < len(lines) and k - i <= _STANDFIRST_PARAGRAPHS and lines[k].prose:
+        k += 1
+    return _dated(lines, k - 1)
 
 
 def _prose_after(lines: list[_Line], i: int, stop: int) -> Optional[int]:
@@ -651,7 +675,7 @@ def _dated_headline_inside(lines: list[_Line], start: int, end: int, score: floa
     from that prose on better than the title found: (its line, the prose's line)."""
     total = sum(line.words for line in lines[start:end] if line.prose)
     before = 0
-    for i in range(start, min(end - 1, start + _TITLE_WINDOW)):
+    for i in range(start, min(end - 1, start + 2 * _TITLE_WINDOW)):
         line = lines[i]
         if line.prose:
             before += line.words
@@ -661,7 +685,8 @@ def _dated_headline_inside(lines: list[_Line], start: int, end: int, score: floa
         if not _dated_headline_at(lines, i):
             continue
         first = _prose_after(lines, i, end)
-        if first is None or first + 1 >= end or not lines[first + 1].prose:
+        body = first if first is None or first + 1 >= end or lines[first + 1].prose else _prose_after(lines, first, end)
+        if body is None or body + 1 >= end or not lines[body + 1].prose:
             continue  # an article's paragraphs follow one another; a teaser stands alone
         if _heads_better(lines, i, first, end, score):
             return i, first
