@@ -1255,3 +1255,33 @@ def test_a_headline_over_a_standfirst_and_its_byline_under_a_mega_menu_is_the_ti
     assert "Logistics Planning Certificate" not in page.text and "Team Licences" not in page.text
     assert "The first trend is the simplest" in page.text
     assert page.published == "2025-12-03"
+
+
+# A technology blog: the headline in title case, right under it a standfirst that asks the headline's
+# question again in a sentence, then the author's name and role, a tag and the article.
+HEADLINE_OVER_A_DEK = """\
+Courses
+Bootcamps
+Blog
+Enterprise
+Back to all articles
+March 11, 2025 - 9 minutes
+Storage Breakthroughs: What Comes Next in 2026?
+What does 2026 hold for home solar batteries and the installers who fit them?
+Amara Okafor
+ENERGY WRITER
+Articles by Amara
+Clean Energy
+Home batteries have gone from a curiosity to a common sight in suburban garages, and installers say demand for storage now outpaces demand for new solar panels in several states.
+So what will change next for home solar storage? Installers, utilities and battery makers point to three shifts: cheaper cells, smarter inverters and new rules on selling power back to the grid.
+Cell prices fell by almost a fifth last year, according to industry figures, as factories in Asia and the United States added capacity faster than carmakers bought batteries.
+Smarter inverters let a household decide when to charge from the panels, when to draw from the grid at night and when to sell stored power during the evening peak.
+Utilities in several states are rewriting the rules on what they pay for that power, and installers say those rules will decide how many homeowners add a battery in the next two years.
+"""
+
+
+def test_a_sentence_under_a_headline_in_title_case_is_its_standfirst_not_its_headline():
+    page = read(HEADLINE_OVER_A_DEK)
+    assert page.title == "Storage Breakthroughs: What Comes Next in 2026?"
+    assert page.text.startswith("What does 2026 hold for home solar batteries")  # the standfirst leads the text
+    assert "Home batteries have gone" in page.text and "Amara Okafor" not in page.text

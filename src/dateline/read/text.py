@@ -516,6 +516,15 @@ def _echo(article: int, page: int) -> float:
     return min(1.0, 2 * article / (article + page)) if article > 0 else 0.0
 
 
+def _dek(lines: list[_Line], i: int) -> bool:
+    """Whether line ``i`` is a sentence set right under a headline in title case of four words or
+    more: the standfirst that sums the headline up ("Cloud Costs Keep Rising: What Comes Next?" over
+    "What will the next year bring for cloud prices?"), not the headline."""
+    above = lines[i - 1] if i > 0 else None
+    return (lines[i].prose and above is not None and above.kind is None and not above.prose
+            and above.words >= _TITLE_FULL_WORDS and _title_case(above.text) and is_headline_like(above.text))
+
+
 def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int], float]:
     """The headline among the title-like lines above the article's first paragraph, and its score:
     the one whose words the article most echoes, a little more if the page shows it twice above the
@@ -557,7 +566,7 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
         near = range(max(0, i - _SHORTENED_GAP), min(start, i + 1 + _SHORTENED_GAP))
         if (line.kind is not None or line.words < 2 or not is_headline_like(line.text) or listed(i)
                 or _names_someone(line.text)
-                or any(k > i and _shortened(line.text, lines[k].text) for k in near)):
+                or any(k > i and _shortened(line.text, lines[k].text) for k in near) or _dek(lines, i)):
             continue  # (a breadcrumb's last item cutting short the headline under it is not the headline)
         if nearest is None and start - i <= _HEAD_GAP:
             nearest = i
