@@ -1285,3 +1285,27 @@ def test_a_sentence_under_a_headline_in_title_case_is_its_standfirst_not_its_hea
     assert page.title == "Storage Breakthroughs: What Comes Next in 2026?"
     assert page.text.startswith("What does 2026 hold for home solar batteries")  # the standfirst leads the text
     assert "Home batteries have gone" in page.text and "Amara Okafor" not in page.text
+
+
+# A contractor's blog whose style sheet sets headlines in capitals: the pasted text keeps them so.
+HEADLINE_IN_CAPITALS = """\
+SERVICES
+COUPONS
+CONTACT US
+WHY NEW HVAC RULES FROM THE EPA MATTER FOR OREGON HOMEOWNERS
+By: Dana Whitfield
+February 2, 2025
+Share:
+Heating
+New rules from the EPA on the refrigerants used in heat pumps and air conditioners took effect this year, and homeowners in Oregon are starting to see them in the quotes they get for new systems.
+Under the rules, new systems must use refrigerants that warm the climate far less than the ones sold until now, and HVAC installers in Portland say the newer units cost a few hundred dollars more.
+WHAT THE RULES MEAN FOR REPAIRS
+Existing systems can still be repaired with the older refrigerant, but supplies are shrinking and prices for a recharge have roughly doubled since last spring.
+For most households the change will only matter when the old unit fails, and the EPA says no one has to replace a working system because of the rules.
+"""
+
+
+def test_a_headline_in_capitals_is_titled_in_the_case_the_article_writes_its_words():
+    page = read(HEADLINE_IN_CAPITALS)
+    assert page.title == "Why New HVAC Rules from the EPA Matter for Oregon Homeowners"
+    assert "WHAT THE RULES MEAN FOR REPAIRS" in page.text  # headings inside the article stay as shown

@@ -798,6 +798,52 @@ def _headline_at_top(lines: list[_Line]) -> Optional[int]:
     return 0 if _title_case(bare) or ": " in bare else None
 
 
+_WORD_FORM = re.compile(r"[^\W\d_][\w'’]*")
+_CAPITALS_TITLE_WORDS = 3  # a headline in capitals, not a label ("FAQ", "NEWS UPDATE")
+
+
+def _recased(title: str, lines: list[_Line], start: int, end: int) -> str:
+    """A headline a style sheet set in capitals, written back in title case: each word as the
+    article's prose writes it with a capital inside a sentence ("California", "KBIS", "iPhone", "US"
+    even where it also writes "us"; a short word such as "in" only if mostly so); else capitalised, but for the short words a headline in title case leaves in
+    lower case (``lexicons/title_minor_words.txt``) inside it. A title in case, or too short to be
+    a headline, stays as it is."""
+    if not title.isupper() or len(title.split()) < _CAPITALS_TITLE_WORDS:
+        return title
+    forms: dict[str, Counter[str]] = {}
+    for line in lines[start:end]:
+        if not line.prose or line.text.isupper():
+            continue  # the article's own headings may be in capitals too
+        for sentence in re.split(r"(?<=[.!?:])\s+", line.text):
+            for m in list(_WORD_FORM.finditer(sentence))[1:]:  # a sentence's first word is capitalised anyway
+                forms.setdefault(m.group().lower(), Counter())[m.group()] += 1
+    minor = _minor_words()
+
+    def word(m: re.Match, opening: bool) -> str:
+        w = m.group()
+        seen = forms.get(w.lower(), Counter())
+        cased = [(n, f) for f, n in seen.items() if not f.islower()]
+        if cased and (w.lower() not in minor or 2 * max(cased)[0] > sum(seen.values())):
+            return max(cased)[1]  # a name or an acronym ("US" as well as "us": the name)
+        if not opening and w.lower() in minor:
+            return w.lower()
+        return w[:1] + w[1:].lower()
+
+    out, opening, pos = [], True, 0
+    for m in re.finditer(r"\S+", title):
+        token = m.group()
+        out.append(title[pos:m.start()])
+        out.append(re.sub(r"[^\W\d_][\w'’]*", lambda w: word(w, opening), token) if not any(c.isdigit() for c in token) else token)
+        opening = token.endswith((":", "?", "!", "—", "–"))
+        pos = m.end()
+    return "".join(out)
+
+
+@functools.cache
+def _minor_words() -> frozenset[str]:
+    return frozenset(lexicons.lines("title_minor_words.txt"))
+
+
 def extract_text(raw: str, meta: dict) -> Page:
     """The article in a text: where it lies on the page, its title, then its lines in turn. A text
     that is an article already reads whole."""
@@ -846,7 +892,7 @@ def extract_text(raw: str, meta: dict) -> Page:
     dates = reading.stated_dates
     return Page(
         text=text,
-        title=reading.title,
+        title=reading.title if meta.get("title") is not None else _recased(reading.title or "", lines, start, end) or None,
         url=meta.get("url"),
         outlet=meta.get("outlet"),
         authors=clean_authors(reading.authors),
