@@ -1309,3 +1309,43 @@ def test_a_headline_in_capitals_is_titled_in_the_case_the_article_writes_its_wor
     page = read(HEADLINE_IN_CAPITALS)
     assert page.title == "Why New HVAC Rules from the EPA Matter for Oregon Homeowners"
     assert "WHAT THE RULES MEAN FOR REPAIRS" in page.text  # headings inside the article stay as shown
+
+
+# A newspaper page in the style of many British sites: a section kicker and a label over the headline,
+# under it a standfirst in sentence case without its full stop, then the author, role, date and share row.
+KICKER_HEADLINE_STANDFIRST = """\
+Skip to main content
+The Northern Ledger
+Subscribe
+Sign in
+News
+Politics
+Business
+Climate
+Sport
+Culture
+Climate crisis
+Analysis
+Cities race to cool their streets as heatwaves grow longer
+From white roofs to shaded bus stops, local governments are trying cheap fixes before the next summer
+Priya Raman
+Environment correspondent
+Mon 14 Jul 2025 06.00 BST
+Share
+When the thermometer in central Seville passed 44C last July, the city's bus shelters became some of the most dangerous places to stand, with metal roofs that radiated heat onto waiting passengers.
+This year the city has replaced dozens of them with shelters covered in climbing plants and fitted with misting fans, part of a wider push by local governments to cool streets without waiting for national money.
+Similar projects are under way from Athens to Phoenix, where officials have painted roads with reflective coatings and planted trees along the routes people walk to schools and clinics.
+Researchers say the cheapest measures can lower the temperature people feel by several degrees, though they warn that none of them replaces cutting the emissions that drive the heat.
+"We are buying time," said one city planner in Athens. "That is worth doing, but it is not a solution on its own."
+Most viewed
+Explore more on these topics
+Climate crisis
+Cities
+"""
+
+
+def test_a_longer_line_in_sentence_case_under_a_headline_in_sentence_case_is_its_standfirst():
+    page = read(KICKER_HEADLINE_STANDFIRST)
+    assert page.title == "Cities race to cool their streets as heatwaves grow longer"
+    assert "the city's bus shelters became some of the most dangerous places" in page.text
+    assert page.published == "2025-07-14"

@@ -189,6 +189,17 @@ def _title_case(line: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
 
 
+_SENTENCE_CASE_WORDS = 3
+
+
+def _sentence_case(line: str) -> bool:
+    """Three or more words of four letters or more, at most a third of them capitalised (names):
+    a headline or standfirst written as a sentence ("Cities race to cool their streets"), not a
+    row of menu labels ("Call Us Now e-Mail Us Now")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", line) if len(w) >= 4]
+    return len(words) >= _SENTENCE_CASE_WORDS and 3 * sum(w[0].isupper() for w in words) <= len(words)
+
+
 def _blocks(raw: str) -> list[list[str]]:
     """Blocks of consecutive non-blank lines."""
     blocks: list[list[str]] = []
@@ -517,12 +528,17 @@ def _echo(article: int, page: int) -> float:
 
 
 def _dek(lines: list[_Line], i: int) -> bool:
-    """Whether line ``i`` is a sentence set right under a headline in title case of four words or
-    more: the standfirst that sums the headline up ("Cloud Costs Keep Rising: What Comes Next?" over
-    "What will the next year bring for cloud prices?"), not the headline."""
+    """Whether line ``i`` is the standfirst that sums up the headline of four words or more set right
+    above it, not the headline: a sentence under a headline in title case ("Cloud Costs Keep Rising:
+    What Comes Next?" over "What will the next year bring for cloud prices?"), or a longer line in
+    sentence case under a headline in sentence case (a standfirst without its full stop)."""
     above = lines[i - 1] if i > 0 else None
-    return (lines[i].prose and above is not None and above.kind is None and not above.prose
-            and above.words >= _TITLE_FULL_WORDS and _title_case(above.text) and is_headline_like(above.text))
+    if (above is None or above.kind is not None or above.prose or above.words < _TITLE_FULL_WORDS
+            or not is_headline_like(above.text)):
+        return False
+    if _title_case(above.text):
+        return lines[i].prose
+    return _sentence_case(above.text) and _sentence_case(lines[i].text) and lines[i].words > above.words
 
 
 def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int], float]:
