@@ -1349,3 +1349,32 @@ def test_a_longer_line_in_sentence_case_under_a_headline_in_sentence_case_is_its
     assert page.title == "Cities race to cool their streets as heatwaves grow longer"
     assert "the city's bus shelters became some of the most dangerous places" in page.text
     assert page.published == "2025-07-14"
+
+
+# A software firm's glossary page: the headline, then the breadcrumb's trail run together (its
+# separators drawn by the style sheet) ending with the page's shorter name, the byline, a table of
+# contents and the first section under the same shorter name.
+TRAIL_RUN_TOGETHER = """\
+Services
+Industries
+Our Work
+Resources
+Contact Us
+What is a Content Delivery Network?
+Home Web Hosting CDN Servers What is a CDN?
+By Nadia Petrova Last Updated: March 5, 2025
+Table of Contents
+What is a CDN?
+A content delivery network, or CDN, is a group of servers spread across many cities that keep copies of a website's files, so that visitors load pages from a CDN server near them rather than from the web hosting server far away.
+Most large websites use a CDN, because a page that loads from a nearby server appears faster and the web hosting plan carries less traffic during busy periods.
+How does a CDN work?
+When a visitor requests a page, the CDN sends the request to the closest server that holds a copy of the files, and only asks the web hosting server when that copy is missing or out of date.
+Copies are refreshed on a schedule the site sets, from a few seconds for news pages to days for images and style sheets that rarely change on the hosting side.
+"""
+
+
+def test_a_breadcrumb_s_trail_run_together_is_not_the_headline():
+    page = read(TRAIL_RUN_TOGETHER)
+    assert page.title == "What is a Content Delivery Network?"
+    assert "Home Web Hosting" not in page.text
+    assert "A content delivery network, or CDN, is a group of servers" in page.text

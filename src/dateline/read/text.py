@@ -527,6 +527,17 @@ def _echo(article: int, page: int) -> float:
     return min(1.0, 2 * article / (article + page)) if article > 0 else 0.0
 
 
+def _trail_run_together(lines: list[_Line], i: int) -> bool:
+    """Whether line ``i`` is a breadcrumb's trail whose separators a style sheet draws, run together
+    in the text ("Home Guides Heat Pumps What Is a Heat Pump?"): it opens with "Home" and ends with
+    a line of two words or more shown a few lines from it (the headline or a heading)."""
+    text = lines[i].text
+    if not text.startswith("Home "):
+        return False
+    near = range(max(0, i - _HEAD_GAP), min(len(lines), i + 1 + _HEAD_GAP))
+    return any(k != i and lines[k].words >= 2 and text.endswith(" " + lines[k].text) for k in near)
+
+
 def _dek(lines: list[_Line], i: int) -> bool:
     """Whether line ``i`` is the standfirst that sums up the headline of four words or more set right
     above it, not the headline: a sentence under a headline in title case ("Cloud Costs Keep Rising:
@@ -582,7 +593,8 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
         near = range(max(0, i - _SHORTENED_GAP), min(start, i + 1 + _SHORTENED_GAP))
         if (line.kind is not None or line.words < 2 or not is_headline_like(line.text) or listed(i)
                 or _names_someone(line.text)
-                or any(k > i and _shortened(line.text, lines[k].text) for k in near) or _dek(lines, i)):
+                or any(k > i and _shortened(line.text, lines[k].text) for k in near) or _dek(lines, i)
+                or _trail_run_together(lines, i)):
             continue  # (a breadcrumb's last item cutting short the headline under it is not the headline)
         if nearest is None and start - i <= _HEAD_GAP:
             nearest = i
@@ -891,6 +903,8 @@ def extract_text(raw: str, meta: dict) -> Page:
                 _drop(line.text, line.kind, reading, head=i < body_from)
             elif standfirst is not None and standfirst < i < body_from:
                 reading.removed.append(line.text)  # the byline's block: an author's name and role, a reading time
+            elif not reading.seen_body and i < start and _trail_run_together(lines, i):
+                reading.removed.append(line.text)  # a breadcrumb's trail under the headline
             elif not reading.seen_body and i < start:
                 _place_head(line.text, reading)
             elif line.ranked:
