@@ -1378,3 +1378,42 @@ def test_a_breadcrumb_s_trail_run_together_is_not_the_headline():
     assert page.title == "What is a Content Delivery Network?"
     assert "Home Web Hosting" not in page.text
     assert "A content delivery network, or CDN, is a group of servers" in page.text
+
+
+# A government agency's page: a banner, the breadcrumb ending with the headline, a share row, the
+# section's name over the headline, a table of contents, then each section under its heading (the
+# first heading set right over the first paragraph).
+AGENCY_PAGE_WITH_CONTENTS = """\
+An official website of the United States government
+Here's how you know
+Home
+Food
+Food Safety
+Recalls and Alerts
+Food Safety During Power Outages
+Share
+Post
+Linkedin
+Email
+Print
+Food Safety
+Food Safety During Power Outages
+Keep Food Safe Before a Power Outage
+What to Do During a Power Outage
+After a Power Outage
+Keep Food Safe Before a Power Outage
+Power outages can happen at any time of the year, and they can leave food in your refrigerator and freezer unsafe to eat if you are not prepared.
+Keep an appliance thermometer in the refrigerator and the freezer, so you can check the temperature when the power comes back on. The refrigerator should be at 40 °F or below and the freezer at 0 °F or below.
+What to Do During a Power Outage
+Keep the refrigerator and freezer doors closed as much as possible. A refrigerator will keep food cold for about four hours if it is unopened, and a full freezer will hold its temperature for about 48 hours.
+After a Power Outage
+Never taste food to decide whether it is safe. Throw out perishable food such as meat, poultry, fish, eggs and leftovers that has been above 40 °F for two hours or more.
+Content current as of:
+03/14/2025
+"""
+
+
+def test_the_first_section_s_heading_listed_in_the_contents_is_not_the_headline():
+    page = read(AGENCY_PAGE_WITH_CONTENTS)
+    assert page.title == "Food Safety During Power Outages"
+    assert "Keep the refrigerator and freezer doors closed" in page.text

@@ -584,6 +584,12 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
         before, after = entry(i - 1, i), entry(i + 1, i)
         return (lines[i].text in inside and (before or after)) or (before and after)
 
+    def heads_section(i: int) -> bool:  # set right over the article's first paragraph and shown
+        # again over the other entries of its table of contents: the heading of its first section (a
+        # table may list the headline too, but the headline stands over a byline or date, not prose)
+        return (start > 0 and lines[start - 1].text == lines[i].text
+                and any(lines[k].text == lines[i].text and entry(k + 1, i) and entry(k + 2, i) for k in range(start - 1)))
+
     best, best_score, nearest = None, _TITLE_MIN_SCORE, None
     distance = -1
     for i in range(start - 1, max(-1, start - 1 - _TITLE_WINDOW), -1):
@@ -594,7 +600,7 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
         if (line.kind is not None or line.words < 2 or not is_headline_like(line.text) or listed(i)
                 or _names_someone(line.text)
                 or any(k > i and _shortened(line.text, lines[k].text) for k in near) or _dek(lines, i)
-                or _trail_run_together(lines, i)):
+                or _trail_run_together(lines, i) or heads_section(i)):
             continue  # (a breadcrumb's last item cutting short the headline under it is not the headline)
         if nearest is None and start - i <= _HEAD_GAP:
             nearest = i
