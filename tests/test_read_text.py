@@ -1417,3 +1417,37 @@ def test_the_first_section_s_heading_listed_in_the_contents_is_not_the_headline(
     page = read(AGENCY_PAGE_WITH_CONTENTS)
     assert page.title == "Food Safety During Power Outages"
     assert "Keep the refrigerator and freezer doors closed" in page.text
+
+
+# A national newspaper's page: the headline is two short sentences in title case, each closed with
+# a full stop, over a standfirst, an audio player's line, a share line, the byline and the dates.
+HEADLINE_OF_TWO_SENTENCES = """\
+Skip to content
+Skip to site index
+Search & Section Navigation
+Section Navigation
+Climate
+SUBSCRIBE FOR $1/WEEK
+Account
+Supported by
+SKIP ADVERTISEMENT
+Heat Pumps Are Selling Faster Than Furnaces. Here’s Why.
+Rebates, rising gas prices and better cold-weather models have pushed sales past a milestone.
+Listen to this article · 6:12 min Learn more
+Share full article
+By Rachel Stern
+Published Feb. 10, 2025
+Updated Feb. 11, 2025
+For the third year in a row, Americans bought more heat pumps than gas furnaces, according to figures released on Monday by an industry trade group.
+The gap widened last year, as federal rebates and state incentives lowered the cost of installing the electric units and newer models proved they could heat homes through long cold spells.
+Heat pumps move heat rather than make it, pulling warmth from outside air even in freezing weather and pumping it indoors, and they also cool homes in summer.
+Installers say the biggest change has been in colder states, where homeowners once doubted the units could keep up with a January night.
+Share full article
+Related Content
+"""
+
+
+def test_a_headline_of_two_short_sentences_in_title_case_is_the_title_not_a_paragraph():
+    page = read(HEADLINE_OF_TWO_SENTENCES)
+    assert page.title == "Heat Pumps Are Selling Faster Than Furnaces. Here’s Why."
+    assert page.text.startswith("For the third year in a row")

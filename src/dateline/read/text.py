@@ -321,7 +321,18 @@ def is_prose(text: str) -> bool:
     ended = text.rstrip()
     if _INITIALS_END.search(ended) and _title_case(text):
         return False  # a headline ending with initials ("... Markets in the U.S.")
+    if _sentences_headline(ended):
+        return False
     return ended.endswith(_SENTENCE_END) and (ended.endswith(".") or not _title_case(text))
+
+
+_HEADLINE_SENTENCE = re.compile(r"[^.!?]+[.!?] +[^.!?]+\.")
+
+
+def _sentences_headline(text: str) -> bool:
+    """A headline in title case made of two short sentences, each closed ("Heat Pumps Are Outselling
+    Furnaces. Here's Why."); a sentence full of names is one sentence."""
+    return _HEADLINE_SENTENCE.fullmatch(text) is not None and _title_case(text)
 
 
 def _weight(line: _Line) -> int:
@@ -784,7 +795,8 @@ def is_headline_like(line: str) -> bool:
     if (len(crumbs) > 2 or (len(crumbs) == 2 and len(crumbs[0].split()) <= _CRUMB_WORDS)
             or s.endswith(("›", "»")) or _PHONE.search(s)):
         return False
-    return is_title_like(s.lstrip("[(").rstrip(")]!"), _MAX_TITLE_WORDS) and len(s.split()) <= _MAX_TITLE_WORDS
+    return ((is_title_like(s.lstrip("[(").rstrip(")]!"), _MAX_TITLE_WORDS) or (_sentences_headline(s) and s[:1].isupper()))
+            and len(s.split()) <= _MAX_TITLE_WORDS)
 
 
 @dataclass
