@@ -1451,3 +1451,33 @@ def test_a_headline_of_two_short_sentences_in_title_case_is_the_title_not_a_para
     page = read(HEADLINE_OF_TWO_SENTENCES)
     assert page.title == "Heat Pumps Are Selling Faster Than Furnaces. Here’s Why."
     assert page.text.startswith("For the third year in a row")
+
+
+# A how-to site's guide: the headline and its author's line, counters, then the first step named
+# after the guide under the label "Introduction", the author's byline again and the steps.
+GUIDE_WITH_INTRODUCTION_STEP = """\
+How to Build a Bookcase
+By WoodshopWanda in Workshop
+18,402
+96
+12
+Introduction: How to Build a Bookcase
+By Wanda Reyes
+Follow
+More by the author:
+About: Carpenter and teacher of weekend woodworking classes in my garage in Tucson.
+Download
+Favorite
+A full sheet of plywood is enough for a sturdy bookcase five feet tall, with four shelves and a back panel, if you plan the cuts before you start.
+This guide shows the cutting plan I use, the joints that hold the case square, and how to finish the edges so the layers of the plywood do not show.
+Step 1: The Cutting Plan
+Draw the sheet to scale on paper and lay out the two sides first, then the top, bottom and shelves, leaving a saw blade's width between each part.
+Step 2: Cutting the Parts
+Cut the long parts with a track saw or a circular saw run against a clamped straight edge, and the shelves with the same fence so they come out identical.
+"""
+
+
+def test_the_first_step_named_after_the_guide_under_a_label_is_not_its_headline():
+    page = read(GUIDE_WITH_INTRODUCTION_STEP)
+    assert page.title == "How to Build a Bookcase"
+    assert "the cutting plan I use" in page.text

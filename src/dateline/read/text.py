@@ -549,6 +549,17 @@ def _trail_run_together(lines: list[_Line], i: int) -> bool:
     return any(k != i and lines[k].words >= 2 and text.endswith(" " + lines[k].text) for k in near)
 
 
+_LABELLED = re.compile(r"(?:\S+ ){0,1}\S+: (.+)")
+
+
+def _labelled_copy(lines: list[_Line], i: int, start: int) -> bool:
+    """Whether line ``i`` is another line above the article under a label of a word or two
+    ("Introduction: How to Build a Bookcase" under "How to Build a Bookcase"): the first step or
+    section of a guide named after it, not the headline."""
+    m = _LABELLED.fullmatch(lines[i].text)
+    return m is not None and any(lines[k].text == m.group(1) for k in range(max(0, i - _TITLE_WINDOW), start) if k != i)
+
+
 def _dek(lines: list[_Line], i: int) -> bool:
     """Whether line ``i`` is the standfirst that sums up the headline of four words or more set right
     above it, not the headline: a sentence under a headline in title case ("Cloud Costs Keep Rising:
@@ -611,7 +622,7 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
         if (line.kind is not None or line.words < 2 or not is_headline_like(line.text) or listed(i)
                 or _names_someone(line.text)
                 or any(k > i and _shortened(line.text, lines[k].text) for k in near) or _dek(lines, i)
-                or _trail_run_together(lines, i) or heads_section(i)):
+                or _trail_run_together(lines, i) or heads_section(i) or _labelled_copy(lines, i, start)):
             continue  # (a breadcrumb's last item cutting short the headline under it is not the headline)
         if nearest is None and start - i <= _HEAD_GAP:
             nearest = i
