@@ -549,7 +549,7 @@ def _trail_run_together(lines: list[_Line], i: int) -> bool:
     return any(k != i and lines[k].words >= 2 and text.endswith(" " + lines[k].text) for k in near)
 
 
-_LABELLED = re.compile(r"(?:\S+ ){0,1}\S+: (.+)")
+_LABELLED = re.compile(r"(?:\S+ )?\S+: (.+)")
 
 
 def _labelled_copy(lines: list[_Line], i: int, start: int) -> bool:
@@ -572,6 +572,16 @@ def _dek(lines: list[_Line], i: int) -> bool:
     if _title_case(above.text):
         return lines[i].prose
     return _sentence_case(above.text) and _sentence_case(lines[i].text) and lines[i].words > above.words
+
+
+def _set_apart(lines: list[_Line], i: int, start: int) -> bool:
+    """Whether line ``i``, though it reads like a headline, is another part of the head of the
+    article above line ``start``: a breadcrumb's last item cutting short the headline under it, a
+    breadcrumb's trail run together, the standfirst under the headline, or a guide's first step
+    named after it."""
+    below = range(i + 1, min(start, i + 1 + _SHORTENED_GAP))
+    return (any(_shortened(lines[i].text, lines[k].text) for k in below) or _trail_run_together(lines, i)
+            or _dek(lines, i) or _labelled_copy(lines, i, start))
 
 
 def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int], float]:
@@ -610,7 +620,8 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
         # again over the other entries of its table of contents: the heading of its first section (a
         # table may list the headline too, but the headline stands over a byline or date, not prose)
         return (start > 0 and lines[start - 1].text == lines[i].text
-                and any(lines[k].text == lines[i].text and entry(k + 1, i) and entry(k + 2, i) for k in range(start - 1)))
+                and any(lines[k].text == lines[i].text and entry(k + 1, i) and entry(k + 2, i)
+                        for k in range(start - 1)))
 
     best, best_score, nearest = None, _TITLE_MIN_SCORE, None
     distance = -1
@@ -618,12 +629,9 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
         line = lines[i]
         if line.kind is None and line.text not in inside:
             distance += 1  # a table of contents, a byline, a date or a share row keeps it no farther
-        near = range(max(0, i - _SHORTENED_GAP), min(start, i + 1 + _SHORTENED_GAP))
         if (line.kind is not None or line.words < 2 or not is_headline_like(line.text) or listed(i)
-                or _names_someone(line.text)
-                or any(k > i and _shortened(line.text, lines[k].text) for k in near) or _dek(lines, i)
-                or _trail_run_together(lines, i) or heads_section(i) or _labelled_copy(lines, i, start)):
-            continue  # (a breadcrumb's last item cutting short the headline under it is not the headline)
+                or _names_someone(line.text) or heads_section(i) or _set_apart(lines, i, start)):
+            continue
         if nearest is None and start - i <= _HEAD_GAP:
             nearest = i
         words = _content_words(line.text)
@@ -636,8 +644,9 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
         score += _TITLE_OPENING * len(words & opening) / max(len(words), _TITLE_FULL_WORDS)
         if line.text.isupper():
             score -= _TITLE_CAPITALS  # a label in capitals ("THINGS TO DO"); headlines are set in case
-        if _echoed(lines, i, start) or any(k < i and _shortened(lines[k].text, line.text) for k in near):
-            score += _TITLE_ECHO
+        cut_short = any(_shortened(lines[k].text, line.text) for k in range(max(0, i - _SHORTENED_GAP), i))
+        if _echoed(lines, i, start) or cut_short:
+            score += _TITLE_ECHO  # shown twice, or cut short by a breadcrumb just above
         if any(lines[k].kind in ("byline", "date") for k in range(i + 1, min(start, i + 1 + _HEAD_GAP))):
             score += _TITLE_BYLINE  # a headline is followed by its byline or date
         if score > best_score:
@@ -799,15 +808,16 @@ _PHONE = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}")
 def is_headline_like(line: str) -> bool:
     """A line that can be a headline: title-like, or opening or ending with a bracket, ending with an
     exclamation mark ("What Meditation Can Do for You (and How To Get Started)", "[2025] List of
-    ..."); not a breadcrumb's trail ("Blog / Topics / Marketing") or item ("Travel›"), nor a line
+    ..."), or two short sentences in title case; not a breadcrumb's trail ("Blog / Topics / Marketing") or item ("Travel›"), nor a line
     holding a telephone number."""
     s = line.strip()
     crumbs = _CRUMB_SEPARATOR.split(s)
     if (len(crumbs) > 2 or (len(crumbs) == 2 and len(crumbs[0].split()) <= _CRUMB_WORDS)
             or s.endswith(("›", "»")) or _PHONE.search(s)):
         return False
-    return ((is_title_like(s.lstrip("[(").rstrip(")]!"), _MAX_TITLE_WORDS) or (_sentences_headline(s) and s[:1].isupper()))
-            and len(s.split()) <= _MAX_TITLE_WORDS)
+    titled = (is_title_like(s.lstrip("[(").rstrip(")]!"), _MAX_TITLE_WORDS)
+              or (_sentences_headline(s) and s[:1].isupper()))
+    return titled and len(s.split()) <= _MAX_TITLE_WORDS
 
 
 @dataclass
@@ -859,13 +869,13 @@ _WORD_FORM = re.compile(r"[^\W\d_][\w'’]*")
 _CAPITALS_TITLE_WORDS = 3  # a headline in capitals, not a label ("FAQ", "NEWS UPDATE")
 
 
-def _recased(title: str, lines: list[_Line], start: int, end: int) -> str:
+def _recased(title: Optional[str], lines: list[_Line], start: int, end: int) -> Optional[str]:
     """A headline a style sheet set in capitals, written back in title case: each word as the
     article's prose writes it with a capital inside a sentence ("California", "KBIS", "iPhone", "US"
-    even where it also writes "us"; a short word such as "in" only if mostly so); else capitalised, but for the short words a headline in title case leaves in
-    lower case (``lexicons/title_minor_words.txt``) inside it. A title in case, or too short to be
-    a headline, stays as it is."""
-    if not title.isupper() or len(title.split()) < _CAPITALS_TITLE_WORDS:
+    even where it also writes "us"; a short word such as "in" only if mostly so), else capitalised
+    but for the short words a headline in title case leaves in lower case inside it
+    (``lexicons/title_minor_words.txt``). A title in case, or too short to be a headline, stays."""
+    if not title or not title.isupper() or len(title.split()) < _CAPITALS_TITLE_WORDS:
         return title
     forms: dict[str, Counter[str]] = {}
     for line in lines[start:end]:
@@ -890,7 +900,7 @@ def _recased(title: str, lines: list[_Line], start: int, end: int) -> str:
     for m in re.finditer(r"\S+", title):
         token = m.group()
         out.append(title[pos:m.start()])
-        out.append(re.sub(r"[^\W\d_][\w'’]*", lambda w: word(w, opening), token) if not any(c.isdigit() for c in token) else token)
+        out.append(token if any(c.isdigit() for c in token) else _WORD_FORM.sub(lambda w: word(w, opening), token))
         opening = token.endswith((":", "?", "!", "—", "–"))
         pos = m.end()
     return "".join(out)
@@ -951,7 +961,7 @@ def extract_text(raw: str, meta: dict) -> Page:
     dates = reading.stated_dates
     return Page(
         text=text,
-        title=reading.title if meta.get("title") is not None else _recased(reading.title or "", lines, start, end) or None,
+        title=reading.title if meta.get("title") is not None else _recased(reading.title, lines, start, end),
         url=meta.get("url"),
         outlet=meta.get("outlet"),
         authors=clean_authors(reading.authors),
