@@ -1481,3 +1481,28 @@ def test_the_first_step_named_after_the_guide_under_a_label_is_not_its_headline(
     page = read(GUIDE_WITH_INTRODUCTION_STEP)
     assert page.title == "How to Build a Bookcase"
     assert "the cutting plan I use" in page.text
+
+
+# A help centre's article: the breadcrumb's last item shows the headline cut short, right over it.
+BREADCRUMB_CUTS_HEADLINE_SHORT = """\
+Products
+Pricing
+Help Center
+Log in
+Home
+Help Center
+Heating
+What is a heat pump?
+What Is a Heat Pump? A Plain Guide for First-Time Buyers
+Updated March 3, 2025
+A heat pump is a machine that moves heat from one place to another instead of making it, the way a refrigerator moves heat out of its cabinet and into your kitchen.
+In winter a heat pump pulls heat from the outdoor air, even when it is cold, and pumps it into the house; in summer it runs the other way and cools the house.
+Because a heat pump moves heat rather than burning fuel, it can deliver three or four units of heat for every unit of electricity it uses.
+Most homes can use a heat pump, though older houses with little insulation may need work first to stay warm on the coldest nights.
+"""
+
+
+def test_a_breadcrumb_s_last_item_cutting_the_headline_short_is_not_the_headline():
+    page = read(BREADCRUMB_CUTS_HEADLINE_SHORT)
+    assert page.title == "What Is a Heat Pump? A Plain Guide for First-Time Buyers"
+    assert page.text.startswith("A heat pump is a machine")
