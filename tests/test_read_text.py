@@ -1572,3 +1572,303 @@ def test_a_long_paragraph_between_share_lines_is_not_taken_for_a_teaser():
             f"Share this article\n\n{long}\n\nFollow our reporter on Twitter.\n")
     page = read(text)
     assert "the polls would tighten before November." in page.text
+
+
+# A trade magazine's page: a mega-menu whose entries carry a line of promotion each (some long enough
+# to read as prose), then a breadcrumb ending with the headline cut short, the headline, a standfirst
+# of two paragraphs, the byline block and the article.
+MEGA_MENU_OVER_STANDFIRST = """\
+Skip to content
+Courses
+Logistics Planning Certificate
+Plan routes, loads and warehouse space with confidence, learn the software the big carriers use, and earn a certificate recognised across the industry in twelve weeks of evening study online.
+Fleet Management Course
+Keep vans and lorries on the road for longer, with lessons on maintenance schedules, fuel cards, telematics, insurance claims and the rules on drivers' hours in every country you cross.
+Procurement Essentials
+Learn how buyers compare suppliers, negotiate terms and write contracts that hold up when deliveries run late, currencies swing or the price of steel and fuel jumps overnight.
+For Teams
+Team Licences
+Give your whole planning team access to every course, with monthly reports on each learner's progress, live sessions with our tutors and a named adviser for your company.
+Resources
+Webinars
+Templates
+Home
+Supply Chain
+Seven Warehouse Trends for 2026:...
+Seven Warehouse Trends for 2026: What Operators Expect Next Year
+Warehouses are getting smaller, closer to cities and more automated, and the operators we spoke to expect the pace of change to quicken in 2026.
+We asked planners at twelve distribution firms which changes they are budgeting for, and which ones they think are still mostly talk.
+Written by Ines Carvalho and Robert Mensah
+Reviewed by Priya Natarajan
+Published 3 December 2025
+12 minutes read
+The first trend is the simplest: rents for large sheds on motorway junctions have risen for five years in a row, and many operators now prefer two or three smaller sites nearer the towns they serve.
+Those smaller sites cost more per square metre, but planners said the savings on the last mile of delivery more than made up the difference once fuel and drivers' wages were counted.
+The second trend is automation of the picking floor. Several firms said they had ordered shuttle systems or picking robots for at least one site, although most still expected people to pick the bulk of orders by hand in 2026.
+Labour remains the third concern. Operators said they were competing with supermarkets and parcel firms for the same staff and had raised hourly pay twice in two years to keep their teams.
+The remaining trends, from solar panels on warehouse roofs to shared sites used by several retailers at once, were each named by a few firms but budgeted for by fewer.
+Related articles
+Courses
+Contact
+"""
+
+
+def test_a_headline_over_a_standfirst_and_its_byline_under_a_mega_menu_is_the_title():
+    # the menu's promotions outweigh no article; the headline, cut short by the breadcrumb over it,
+    # is followed by an introduction of two paragraphs and then the byline and date
+    page = read(MEGA_MENU_OVER_STANDFIRST)
+    assert page.title == "Seven Warehouse Trends for 2026: What Operators Expect Next Year"
+    assert "Logistics Planning Certificate" not in page.text and "Team Licences" not in page.text
+    assert "The first trend is the simplest" in page.text
+    assert page.published == "2025-12-03"
+
+
+# A technology blog: the headline in title case, right under it a standfirst that asks the headline's
+# question again in a sentence, then the author's name and role, a tag and the article.
+HEADLINE_OVER_A_DEK = """\
+Courses
+Bootcamps
+Blog
+Enterprise
+Back to all articles
+March 11, 2025 - 9 minutes
+Storage Breakthroughs: What Comes Next in 2026?
+What does 2026 hold for home solar batteries and the installers who fit them?
+Amara Okafor
+ENERGY WRITER
+Articles by Amara
+Clean Energy
+Home batteries have gone from a curiosity to a common sight in suburban garages, and installers say demand for storage now outpaces demand for new solar panels in several states.
+So what will change next for home solar storage? Installers, utilities and battery makers point to three shifts: cheaper cells, smarter inverters and new rules on selling power back to the grid.
+Cell prices fell by almost a fifth last year, according to industry figures, as factories in Asia and the United States added capacity faster than carmakers bought batteries.
+Smarter inverters let a household decide when to charge from the panels, when to draw from the grid at night and when to sell stored power during the evening peak.
+Utilities in several states are rewriting the rules on what they pay for that power, and installers say those rules will decide how many homeowners add a battery in the next two years.
+"""
+
+
+def test_a_sentence_under_a_headline_in_title_case_is_its_standfirst_not_its_headline():
+    page = read(HEADLINE_OVER_A_DEK)
+    assert page.title == "Storage Breakthroughs: What Comes Next in 2026?"
+    assert page.text.startswith("What does 2026 hold for home solar batteries")  # the standfirst leads the text
+    assert "Home batteries have gone" in page.text and "Amara Okafor" not in page.text
+
+
+# A contractor's blog whose style sheet sets headlines in capitals: the pasted text keeps them so.
+HEADLINE_IN_CAPITALS = """\
+SERVICES
+COUPONS
+CONTACT US
+WHY NEW HVAC RULES FROM THE EPA MATTER FOR OREGON HOMEOWNERS
+By: Dana Whitfield
+February 2, 2025
+Share:
+Heating
+New rules from the EPA on the refrigerants used in heat pumps and air conditioners took effect this year, and homeowners in Oregon are starting to see them in the quotes they get for new systems.
+Under the rules, new systems must use refrigerants that warm the climate far less than the ones sold until now, and HVAC installers in Portland say the newer units cost a few hundred dollars more.
+WHAT THE RULES MEAN FOR REPAIRS
+Existing systems can still be repaired with the older refrigerant, but supplies are shrinking and prices for a recharge have roughly doubled since last spring.
+For most households the change will only matter when the old unit fails, and the EPA says no one has to replace a working system because of the rules.
+"""
+
+
+def test_a_headline_in_capitals_is_titled_in_the_case_the_article_writes_its_words():
+    page = read(HEADLINE_IN_CAPITALS)
+    assert page.title == "Why New HVAC Rules from the EPA Matter for Oregon Homeowners"
+    assert "WHAT THE RULES MEAN FOR REPAIRS" in page.text  # headings inside the article stay as shown
+
+
+# A newspaper page in the style of many British sites: a section kicker and a label over the headline,
+# under it a standfirst in sentence case without its full stop, then the author, role, date and share row.
+KICKER_HEADLINE_STANDFIRST = """\
+Skip to main content
+The Northern Ledger
+Subscribe
+Sign in
+News
+Politics
+Business
+Climate
+Sport
+Culture
+Climate crisis
+Analysis
+Cities race to cool their streets as heatwaves grow longer
+From white roofs to shaded bus stops, local governments are trying cheap fixes before the next summer
+Priya Raman
+Environment correspondent
+Mon 14 Jul 2025 06.00 BST
+Share
+When the thermometer in central Seville passed 44C last July, the city's bus shelters became some of the most dangerous places to stand, with metal roofs that radiated heat onto waiting passengers.
+This year the city has replaced dozens of them with shelters covered in climbing plants and fitted with misting fans, part of a wider push by local governments to cool streets without waiting for national money.
+Similar projects are under way from Athens to Phoenix, where officials have painted roads with reflective coatings and planted trees along the routes people walk to schools and clinics.
+Researchers say the cheapest measures can lower the temperature people feel by several degrees, though they warn that none of them replaces cutting the emissions that drive the heat.
+"We are buying time," said one city planner in Athens. "That is worth doing, but it is not a solution on its own."
+Most viewed
+Explore more on these topics
+Climate crisis
+Cities
+"""
+
+
+def test_a_longer_line_in_sentence_case_under_a_headline_in_sentence_case_is_its_standfirst():
+    page = read(KICKER_HEADLINE_STANDFIRST)
+    assert page.title == "Cities race to cool their streets as heatwaves grow longer"
+    assert "the city's bus shelters became some of the most dangerous places" in page.text
+    assert page.published == "2025-07-14"
+
+
+# A software firm's glossary page: the headline, then the breadcrumb's trail run together (its
+# separators drawn by the style sheet) ending with the page's shorter name, the byline, a table of
+# contents and the first section under the same shorter name.
+TRAIL_RUN_TOGETHER = """\
+Services
+Industries
+Our Work
+Resources
+Contact Us
+What is a Content Delivery Network?
+Home Web Hosting CDN Servers What is a CDN?
+By Nadia Petrova Last Updated: March 5, 2025
+Table of Contents
+What is a CDN?
+A content delivery network, or CDN, is a group of servers spread across many cities that keep copies of a website's files, so that visitors load pages from a CDN server near them rather than from the web hosting server far away.
+Most large websites use a CDN, because a page that loads from a nearby server appears faster and the web hosting plan carries less traffic during busy periods.
+How does a CDN work?
+When a visitor requests a page, the CDN sends the request to the closest server that holds a copy of the files, and only asks the web hosting server when that copy is missing or out of date.
+Copies are refreshed on a schedule the site sets, from a few seconds for news pages to days for images and style sheets that rarely change on the hosting side.
+"""
+
+
+def test_a_breadcrumb_s_trail_run_together_is_not_the_headline():
+    page = read(TRAIL_RUN_TOGETHER)
+    assert page.title == "What is a Content Delivery Network?"
+    assert "Home Web Hosting" not in page.text
+    assert "A content delivery network, or CDN, is a group of servers" in page.text
+
+
+# A government agency's page: a banner, the breadcrumb ending with the headline, a share row, the
+# section's name over the headline, a table of contents, then each section under its heading (the
+# first heading set right over the first paragraph).
+AGENCY_PAGE_WITH_CONTENTS = """\
+An official website of the United States government
+Here's how you know
+Home
+Food
+Food Safety
+Recalls and Alerts
+Food Safety During Power Outages
+Share
+Post
+Linkedin
+Email
+Print
+Food Safety
+Food Safety During Power Outages
+Keep Food Safe Before a Power Outage
+What to Do During a Power Outage
+After a Power Outage
+Keep Food Safe Before a Power Outage
+Power outages can happen at any time of the year, and they can leave food in your refrigerator and freezer unsafe to eat if you are not prepared.
+Keep an appliance thermometer in the refrigerator and the freezer, so you can check the temperature when the power comes back on. The refrigerator should be at 40 °F or below and the freezer at 0 °F or below.
+What to Do During a Power Outage
+Keep the refrigerator and freezer doors closed as much as possible. A refrigerator will keep food cold for about four hours if it is unopened, and a full freezer will hold its temperature for about 48 hours.
+After a Power Outage
+Never taste food to decide whether it is safe. Throw out perishable food such as meat, poultry, fish, eggs and leftovers that has been above 40 °F for two hours or more.
+Content current as of:
+03/14/2025
+"""
+
+
+def test_the_first_section_s_heading_listed_in_the_contents_is_not_the_headline():
+    page = read(AGENCY_PAGE_WITH_CONTENTS)
+    assert page.title == "Food Safety During Power Outages"
+    assert "Keep the refrigerator and freezer doors closed" in page.text
+
+
+# A national newspaper's page: the headline is two short sentences in title case, each closed with
+# a full stop, over a standfirst, an audio player's line, a share line, the byline and the dates.
+HEADLINE_OF_TWO_SENTENCES = """\
+Skip to content
+Skip to site index
+Search & Section Navigation
+Section Navigation
+Climate
+SUBSCRIBE FOR $1/WEEK
+Account
+Supported by
+SKIP ADVERTISEMENT
+Heat Pumps Are Selling Faster Than Furnaces. Here’s Why.
+Rebates, rising gas prices and better cold-weather models have pushed sales past a milestone.
+Listen to this article · 6:12 min Learn more
+Share full article
+By Rachel Stern
+Published Feb. 10, 2025
+Updated Feb. 11, 2025
+For the third year in a row, Americans bought more heat pumps than gas furnaces, according to figures released on Monday by an industry trade group.
+The gap widened last year, as federal rebates and state incentives lowered the cost of installing the electric units and newer models proved they could heat homes through long cold spells.
+Heat pumps move heat rather than make it, pulling warmth from outside air even in freezing weather and pumping it indoors, and they also cool homes in summer.
+Installers say the biggest change has been in colder states, where homeowners once doubted the units could keep up with a January night.
+Share full article
+Related Content
+"""
+
+
+def test_a_headline_of_two_short_sentences_in_title_case_is_the_title_not_a_paragraph():
+    page = read(HEADLINE_OF_TWO_SENTENCES)
+    assert page.title == "Heat Pumps Are Selling Faster Than Furnaces. Here’s Why."
+    assert page.text.startswith("For the third year in a row")
+
+
+# A how-to site's guide: the headline and its author's line, counters, then the first step named
+# after the guide under the label "Introduction", the author's byline again and the steps.
+GUIDE_WITH_INTRODUCTION_STEP = """\
+How to Build a Bookcase
+By WoodshopWanda in Workshop
+18,402
+96
+12
+Introduction: How to Build a Bookcase
+By Wanda Reyes
+Follow
+More by the author:
+About: Carpenter and teacher of weekend woodworking classes in my garage in Tucson.
+Download
+Favorite
+A full sheet of plywood is enough for a sturdy bookcase five feet tall, with four shelves and a back panel, if you plan the cuts before you start.
+This guide shows the cutting plan I use, the joints that hold the case square, and how to finish the edges so the layers of the plywood do not show.
+Step 1: The Cutting Plan
+Draw the sheet to scale on paper and lay out the two sides first, then the top, bottom and shelves, leaving a saw blade's width between each part.
+Step 2: Cutting the Parts
+Cut the long parts with a track saw or a circular saw run against a clamped straight edge, and the shelves with the same fence so they come out identical.
+"""
+
+
+def test_the_first_step_named_after_the_guide_under_a_label_is_not_its_headline():
+    page = read(GUIDE_WITH_INTRODUCTION_STEP)
+    assert page.title == "How to Build a Bookcase"
+    assert "the cutting plan I use" in page.text
+
+
+# A help centre's article: the breadcrumb's last item shows the headline cut short, right over it.
+BREADCRUMB_CUTS_HEADLINE_SHORT = """\
+Products
+Pricing
+Help Center
+Log in
+Home
+Help Center
+Heating
+What is a heat pump?
+What Is a Heat Pump? A Plain Guide for First-Time Buyers
+Updated March 3, 2025
+A heat pump is a machine that moves heat from one place to another instead of making it, the way a refrigerator moves heat out of its cabinet and into your kitchen.
+In winter a heat pump pulls heat from the outdoor air, even when it is cold, and pumps it into the house; in summer it runs the other way and cools the house.
+Because a heat pump moves heat rather than burning fuel, it can deliver three or four units of heat for every unit of electricity it uses.
+Most homes can use a heat pump, though older houses with little insulation may need work first to stay warm on the coldest nights.
+"""
+
+
+def test_a_breadcrumb_s_last_item_cutting_the_headline_short_is_not_the_headline():
+    page = read(BREADCRUMB_CUTS_HEADLINE_SHORT)
+    assert page.title == "What Is a Heat Pump? A Plain Guide for First-Time Buyers"
+    assert page.text.startswith("A heat pump is a machine")

@@ -204,6 +204,17 @@ def _spaced(line: str) -> str:
     return re.sub(r"[ \t\u00a0]+", " ", line).strip()
 
 
+_SENTENCE_CASE_WORDS = 3
+
+
+def _sentence_case(line: str) -> bool:
+    """Three or more words of four letters or more, at most a third of them capitalised (names):
+    a headline or standfirst written as a sentence ("Cities race to cool their streets"), not a
+    row of menu labels ("Call Us Now e-Mail Us Now")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", line) if len(w) >= 4]
+    return len(words) >= _SENTENCE_CASE_WORDS and 3 * sum(w[0].isupper() for w in words) <= len(words)
+
+
 def _blocks(raw: str) -> list[list[str]]:
     """Blocks of consecutive non-blank lines."""
     blocks: list[list[str]] = []
@@ -330,7 +341,18 @@ def is_prose(text: str) -> bool:
     ended = text.rstrip()
     if _INITIALS_END.search(ended) and _title_case(text):
         return False  # a headline ending with initials ("... Markets in the U.S.")
+    if _sentences_headline(ended):
+        return False
     return ended.endswith(_SENTENCE_END) and (ended.endswith(".") or not _title_case(text))
+
+
+_HEADLINE_SENTENCE = re.compile(r"[^.!?]+[.!?] +[^.!?]+\.")
+
+
+def _sentences_headline(text: str) -> bool:
+    """A headline in title case made of two short sentences, each closed ("Heat Pumps Are Outselling
+    Furnaces. Here's Why."); a sentence full of names is one sentence."""
+    return _HEADLINE_SENTENCE.fullmatch(text) is not None and _title_case(text)
 
 
 def _weight(line: _Line) -> int:
@@ -643,11 +665,70 @@ def _echoed(lines: list[_Line], i: int, start: int) -> bool:
     return any(k != i and lines[k].text == lines[i].text and not menu(k) for k in range(start))
 
 
+_SHORTENED_GAP = 2  # lines between a breadcrumb's last item and the headline it cuts short
+
+
+def _shortened(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` cut short after a word, with or without an ellipsis, as a
+    breadcrumb's last item shows a headline ("11 Budget Tips for 2026:..." over "11 Budget Tips
+    for 2026: What Works"; "What is a heat pump?" over "What Is a Heat Pump? A Plain Guide")."""
+    cut = short.strip().rstrip(".…").rstrip().casefold()
+    whole = full.strip().casefold()
+    return (len(cut.split()) >= 2 and len(cut) < len(whole) and whole.startswith(cut)
+            and not whole[len(cut)].isalnum())
+
+
 def _echo(article: int, page: int) -> float:
     """How far a word the article's lines hold ``article`` times, and the page's other lines ``page``
     times, speaks for a headline: fully when the article holds it at least as often, less the more
     the page's menus and footer do (a site's name)."""
     return min(1.0, 2 * article / (article + page)) if article > 0 else 0.0
+
+
+def _trail_run_together(lines: list[_Line], i: int) -> bool:
+    """Whether line ``i`` is a breadcrumb's trail whose separators a style sheet draws, run together
+    in the text ("Home Guides Heat Pumps What Is a Heat Pump?"): it opens with "Home" and ends with
+    a line of two words or more shown a few lines from it (the headline or a heading)."""
+    text = lines[i].text
+    if not text.startswith("Home "):
+        return False
+    near = range(max(0, i - _HEAD_GAP), min(len(lines), i + 1 + _HEAD_GAP))
+    return any(k != i and lines[k].words >= 2 and text.endswith(" " + lines[k].text) for k in near)
+
+
+_LABELLED = re.compile(r"(?:\S+ )?\S+: (.+)")
+
+
+def _labelled_copy(lines: list[_Line], i: int, start: int) -> bool:
+    """Whether line ``i`` is another line above the article under a label of a word or two
+    ("Introduction: How to Build a Bookcase" under "How to Build a Bookcase"): the first step or
+    section of a guide named after it, not the headline."""
+    m = _LABELLED.fullmatch(lines[i].text)
+    return m is not None and any(lines[k].text == m.group(1) for k in range(max(0, i - _TITLE_WINDOW), start) if k != i)
+
+
+def _dek(lines: list[_Line], i: int) -> bool:
+    """Whether line ``i`` is the standfirst that sums up the headline of four words or more set right
+    above it, not the headline: a sentence under a headline in title case ("Cloud Costs Keep Rising:
+    What Comes Next?" over "What will the next year bring for cloud prices?"), or a longer line in
+    sentence case under a headline in sentence case (a standfirst without its full stop)."""
+    above = lines[i - 1] if i > 0 else None
+    if (above is None or above.kind is not None or above.prose or above.words < _TITLE_FULL_WORDS
+            or not is_headline_like(above.text)):
+        return False
+    if _title_case(above.text):
+        return lines[i].prose
+    return _sentence_case(above.text) and _sentence_case(lines[i].text) and lines[i].words > above.words
+
+
+def _set_apart(lines: list[_Line], i: int, start: int) -> bool:
+    """Whether line ``i``, though it reads like a headline, is another part of the head of the
+    article above line ``start``: a breadcrumb's last item cutting short the headline under it, a
+    breadcrumb's trail run together, the standfirst under the headline, or a guide's first step
+    named after it."""
+    below = range(i + 1, min(start, i + 1 + _SHORTENED_GAP))
+    return (any(_shortened(lines[i].text, lines[k].text) for k in below) or _trail_run_together(lines, i)
+            or _dek(lines, i) or _labelled_copy(lines, i, start))
 
 
 def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int], float]:
@@ -682,6 +763,13 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
         before, after = entry(i - 1, i), entry(i + 1, i)
         return (lines[i].text in inside and (before or after)) or (before and after)
 
+    def heads_section(i: int) -> bool:  # set right over the article's first paragraph and shown
+        # again over the other entries of its table of contents: the heading of its first section (a
+        # table may list the headline too, but the headline stands over a byline or date, not prose)
+        return (start > 0 and lines[start - 1].text == lines[i].text
+                and any(lines[k].text == lines[i].text and entry(k + 1, i) and entry(k + 2, i)
+                        for k in range(start - 1)))
+
     best, best_score, nearest = None, _TITLE_MIN_SCORE, None
     distance = -1
     for i in range(start - 1, max(-1, start - 1 - _TITLE_WINDOW), -1):
@@ -689,7 +777,7 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
         if line.kind is None and line.text not in inside:
             distance += 1  # a table of contents, a byline, a date or a share row keeps it no farther
         if (line.kind is not None or line.words < 2 or not is_headline_like(line.text) or listed(i)
-                or _names_someone(line.text)):
+                or _names_someone(line.text) or heads_section(i) or _set_apart(lines, i, start)):
             continue
         if nearest is None and start - i <= _HEAD_GAP:
             nearest = i
@@ -703,8 +791,9 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
         score += _TITLE_OPENING * len(words & opening) / max(len(words), _TITLE_FULL_WORDS)
         if line.text.isupper():
             score -= _TITLE_CAPITALS  # a label in capitals ("THINGS TO DO"); headlines are set in case
-        if _echoed(lines, i, start):
-            score += _TITLE_ECHO
+        cut_short = any(_shortened(lines[k].text, line.text) for k in range(max(0, i - _SHORTENED_GAP), i))
+        if _echoed(lines, i, start) or cut_short:
+            score += _TITLE_ECHO  # shown twice, or cut short by a breadcrumb just above
         if any(lines[k].kind in ("byline", "date") for k in range(i + 1, min(start, i + 1 + _HEAD_GAP))):
             score += _TITLE_BYLINE  # a headline is followed by its byline or date
         if score > best_score:
@@ -808,10 +897,19 @@ def _dated_headline(lines: list[_Line], start: int, end: int, score: float) -> O
     return None
 
 
+_STANDFIRST_PARAGRAPHS = 2  # an introduction set between a headline and its byline is a paragraph or two
+
+
 def _dated_headline_at(lines: list[_Line], i: int) -> bool:
-    """Whether line ``i`` may be a headline with its byline or date under it."""
+    """Whether line ``i`` may be a headline with its byline or date under it, or under the
+    paragraph or two of an introduction set between them (headline, standfirst, byline, body)."""
     line = lines[i]
-    return line.kind is None and line.words >= 2 and is_headline_like(line.text) and _dated(lines, i)
+    if line.kind is not None or line.words < 2 or not is_headline_like(line.text):
+        return False
+    k = i + 1
+    while k < len(lines) and k - i <= _STANDFIRST_PARAGRAPHS and lines[k].prose:
+        k += 1
+    return _dated(lines, k - 1)
 
 
 def _prose_after(lines: list[_Line], i: int, stop: int) -> Optional[int]:
@@ -836,7 +934,7 @@ def _dated_headline_inside(lines: list[_Line], start: int, end: int, score: floa
     from that prose on better than the title found: (its line, the prose's line)."""
     total = sum(line.words for line in lines[start:end] if line.prose)
     before = 0
-    for i in range(start, min(end - 1, start + _TITLE_WINDOW)):
+    for i in range(start, min(end - 1, start + 2 * _TITLE_WINDOW)):
         line = lines[i]
         if line.prose:
             before += line.words
@@ -846,7 +944,8 @@ def _dated_headline_inside(lines: list[_Line], start: int, end: int, score: floa
         if not _dated_headline_at(lines, i):
             continue
         first = _prose_after(lines, i, end)
-        if first is None or first + 1 >= end or not lines[first + 1].prose:
+        body = first if first is None or first + 1 >= end or lines[first + 1].prose else _prose_after(lines, first, end)
+        if body is None or body + 1 >= end or not lines[body + 1].prose:
             continue  # an article's paragraphs follow one another; a teaser stands alone
         if _heads_better(lines, i, first, end, score):
             return i, first
@@ -894,14 +993,16 @@ _PHONE = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}")
 def is_headline_like(line: str) -> bool:
     """A line that can be a headline: title-like, or opening or ending with a bracket, ending with an
     exclamation mark ("What Meditation Can Do for You (and How To Get Started)", "[2025] List of
-    ..."); not a breadcrumb's trail ("Blog / Topics / Marketing") or item ("Travel›"), nor a line
+    ..."), or two short sentences in title case; not a breadcrumb's trail ("Blog / Topics / Marketing") or item ("Travel›"), nor a line
     holding a telephone number."""
     s = line.strip()
     crumbs = _CRUMB_SEPARATOR.split(s)
     if (len(crumbs) > 2 or (len(crumbs) == 2 and len(crumbs[0].split()) <= _CRUMB_WORDS)
             or s.endswith(("›", "»")) or _PHONE.search(s)):
         return False
-    return is_title_like(s.lstrip("[(").rstrip(")]!"), _MAX_TITLE_WORDS) and len(s.split()) <= _MAX_TITLE_WORDS
+    titled = (is_title_like(s.lstrip("[(").rstrip(")]!"), _MAX_TITLE_WORDS)
+              or (_sentences_headline(s) and s[:1].isupper()))
+    return titled and len(s.split()) <= _MAX_TITLE_WORDS
 
 
 @dataclass
@@ -949,6 +1050,52 @@ def _headline_at_top(lines: list[_Line]) -> Optional[int]:
     return 0 if _title_case(bare) or ": " in bare else None
 
 
+_WORD_FORM = re.compile(r"[^\W\d_][\w'’]*")
+_CAPITALS_TITLE_WORDS = 3  # a headline in capitals, not a label ("FAQ", "NEWS UPDATE")
+
+
+def _recased(title: Optional[str], lines: list[_Line], start: int, end: int) -> Optional[str]:
+    """A headline a style sheet set in capitals, written back in title case: each word as the
+    article's prose writes it with a capital inside a sentence ("California", "KBIS", "iPhone", "US"
+    even where it also writes "us"; a short word such as "in" only if mostly so), else capitalised
+    but for the short words a headline in title case leaves in lower case inside it
+    (``lexicons/title_minor_words.txt``). A title in case, or too short to be a headline, stays."""
+    if not title or not title.isupper() or len(title.split()) < _CAPITALS_TITLE_WORDS:
+        return title
+    forms: dict[str, Counter[str]] = {}
+    for line in lines[start:end]:
+        if not line.prose or line.text.isupper():
+            continue  # the article's own headings may be in capitals too
+        for sentence in re.split(r"(?<=[.!?:])\s+", line.text):
+            for m in list(_WORD_FORM.finditer(sentence))[1:]:  # a sentence's first word is capitalised anyway
+                forms.setdefault(m.group().lower(), Counter())[m.group()] += 1
+    minor = _minor_words()
+
+    def word(m: re.Match, opening: bool) -> str:
+        w = m.group()
+        seen = forms.get(w.lower(), Counter())
+        cased = [(n, f) for f, n in seen.items() if not f.islower()]
+        if cased and (w.lower() not in minor or 2 * max(cased)[0] > sum(seen.values())):
+            return max(cased)[1]  # a name or an acronym ("US" as well as "us": the name)
+        if not opening and w.lower() in minor:
+            return w.lower()
+        return w[:1] + w[1:].lower()
+
+    out, opening, pos = [], True, 0
+    for m in re.finditer(r"\S+", title):
+        token = m.group()
+        out.append(title[pos:m.start()])
+        out.append(token if any(c.isdigit() for c in token) else _WORD_FORM.sub(lambda w: word(w, opening), token))
+        opening = token.endswith((":", "?", "!", "—", "–"))
+        pos = m.end()
+    return "".join(out)
+
+
+@functools.cache
+def _minor_words() -> frozenset[str]:
+    return frozenset(lexicons.lines("title_minor_words.txt"))
+
+
 def extract_text(raw: str, meta: dict) -> Page:
     """The article in a text: where it lies on the page, its title, then its lines in turn. A text
     that is an article already reads whole."""
@@ -987,6 +1134,8 @@ def extract_text(raw: str, meta: dict) -> Page:
                 _drop(line.text, line.kind, reading, head=i < body_from)
             elif standfirst is not None and standfirst < i < body_from:
                 reading.removed.append(line.text)  # the byline's block: an author's name and role, a reading time
+            elif not reading.seen_body and i < start and _trail_run_together(lines, i):
+                reading.removed.append(line.text)  # a breadcrumb's trail under the headline
             elif not reading.seen_body and i < start:
                 _place_head(line.text, reading)
             elif line.ranked:
@@ -1006,7 +1155,7 @@ def extract_text(raw: str, meta: dict) -> Page:
     dates = reading.stated_dates
     return Page(
         text=text,
-        title=reading.title,
+        title=reading.title if meta.get("title") is not None else _recased(reading.title, lines, start, end),
         url=meta.get("url"),
         outlet=meta.get("outlet"),
         authors=clean_authors(reading.authors),
