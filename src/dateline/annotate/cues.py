@@ -107,6 +107,11 @@ def group_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def collective_nouns() -> frozenset[str]:
+    return frozenset(lexicons.lines("collective_nouns.txt"))
+
+
+@functools.cache
 def audience_nouns() -> frozenset[str]:
     return frozenset(lexicons.lines("audience_nouns.txt"))
 
