@@ -69,6 +69,29 @@ def test_nominal_cue_with_a_holder():
     assert record.span_text(disputed.speaker) == "engineers"
 
 
+@pytest.mark.parametrize("sentence, part, speaker, cue", [
+    ("The governor made the claim that the new tax would pay for itself.", "the new tax would pay", "The governor",
+     "claim"),
+    ("Two retired generals issued a warning that the base could flood within a decade.", "the base could flood",
+     "Two retired generals", "warning"),
+    ("Last spring the appeals court made a decision to delay the hearing until after the election.",
+     "to delay the hearing", "the appeals court", "decision"),
+    ("Union leaders raised the concern that the merger would cost jobs.", "the merger would cost jobs",
+     "Union leaders", "concern"),
+])
+def test_a_verb_that_says_nothing_itself_gives_the_noun_its_subject(sentence, part, speaker, cue):
+    record = analyze_text(sentence)
+    a = find(record, part)
+    assert (record.span_text(a.speaker), record.span_text(a.cue)) == (speaker, cue)
+
+
+def test_a_noun_of_stance_named_as_a_thing_reports_nothing():
+    record = analyze_text("The mayor's decision to close the pool angered parents. She did not make the claim "
+                          "that the pool was unsafe.")
+    assert not any("close the pool" in record.span_text(a.content) or "was unsafe" in record.span_text(a.content)
+                   for a in record.attributions)
+
+
 def test_the_worry_among_rivals():
     record = analyze_text("The worry among rivals is that the merger will raise prices.")
     a = find(record, "the merger will raise prices")

@@ -1471,12 +1471,21 @@ def _nominal(article: Article, found: list[Found], quoted: set[int]) -> None:
         if holder is None:
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in _HOLDER_PREPS and c.i > tok.i), None)
             holder = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        supported = holder is None
+        if holder is None:
+            holder = _support_verb_subject(article, tok)
         if holder is None:
             continue
+        kind = nouns[tok.lemma_.lower()]
         clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i and _opens_with_that(c)), None)
         if clause is None and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
             clause = next((c for c in tok.head.children if c.dep_ in ("ccomp", "attr") and c.i > tok.head.i
                            and _opens_with_that(c)), None)
+        if clause is None and kind == "position" and supported:
+            # "made a decision to appeal", "made a pledge not to": the stance taken in the sentence
+            # ("Britain's decision to leave" names a stance taken before, as a thing)
+            clause = next((c for c in tok.children if c.dep_ == "acl" and c.i > tok.i and c.tag_ == "VB"
+                           and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)), None)
         if clause is None:
             continue
         content = _clause_content(article, clause, tok.i)
@@ -1484,7 +1493,6 @@ def _nominal(article: Article, found: list[Found], quoted: set[int]) -> None:
             continue
         lo = _noun_cue_start(article, tok)
         content, inside = _with_quotes(article, content, quoted)
-        kind = nouns[tok.lemma_.lower()]
         f = Found("mixed" if inside else "indirect", content, cue=article.span(lo, tok.i), cue_token=tok.i,
                   lemma=tok.lemma_.lower(), cue_kind=kind, mode={"belief": "thought"}.get(kind, "speech"))
         f.speaker_token = holder.i
@@ -1493,6 +1501,21 @@ def _nominal(article: Article, found: list[Found], quoted: set[int]) -> None:
         quoted.update(inside)
 
 
+def _support_verb_subject(article: Article, tok):
+    """"The governor made the claim that ...", "the court made a decision to ...": the subject of a
+    verb that takes the noun as its object and says nothing of its own (support_verbs.txt) holds
+    what the noun reports."""
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.i == tok.i or verb.lemma_.lower() not in cues.support_verbs() \
+            or any(c.dep_ in ("neg", "auxpass") for c in verb.children):
+        return None
+    subj = subject_of(verb)
+    if subj is None or article.quote_of[subj.i] >= 0 or subj.lower_ in _RELATIVE_WORDS and subj.head.dep_ != "relcl":
+        return None
+    return subj
+
+
+_RELATIVE_WORDS = ("who", "that", "which")
 _TOPIC_PREPS = ("about", "on", "of", "against", "over")
 
 

@@ -112,6 +112,11 @@ def collective_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def support_verbs() -> frozenset[str]:
+    return frozenset(lexicons.lines("support_verbs.txt"))
+
+
+@functools.cache
 def audience_nouns() -> frozenset[str]:
     return frozenset(lexicons.lines("audience_nouns.txt"))
 
