@@ -85,6 +85,25 @@ def test_a_verb_that_says_nothing_itself_gives_the_noun_its_subject(sentence, pa
     assert (record.span_text(a.speaker), record.span_text(a.cue)) == (speaker, cue)
 
 
+@pytest.mark.parametrize("sentence, part, speaker", [
+    ("The mayor cited it as an example of waste.", "it as an example of waste", "The mayor"),
+    ("The ministry called the reports exaggerated and unfounded.", "the reports exaggerated", "The ministry"),
+    ("The coach said after the game his players had been tired.", "his players had been tired", "The coach"),
+    ("She told reporters after the meeting that the deal was off.", "that the deal was off", "She"),
+])
+def test_reports_the_parser_hung_elsewhere(sentence, part, speaker):
+    record = analyze_text(sentence)
+    a = find(record, part)
+    assert record.span_text(a.speaker) == speaker
+    assert "after the game" not in record.span_text(a.content)
+
+
+def test_a_phrase_with_a_relative_clause_after_a_verb_of_speech_is_no_report_of_that_clause():
+    record = analyze_text("The senator spoke about the bill that her staff wrote. The mayor denied it.")
+    assert not any(record.span_text(a.content) == "that her staff wrote" for a in record.attributions)
+    assert not any(record.span_text(a.content) == "it" for a in record.attributions)
+
+
 def test_a_noun_of_stance_named_as_a_thing_reports_nothing():
     record = analyze_text("The mayor's decision to close the pool angered parents. She did not make the claim "
                           "that the pool was unsafe.")

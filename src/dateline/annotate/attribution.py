@@ -729,6 +729,18 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
     if below and not any(tok.i < c.i < below[0].i for c in clauses):
         # the "that"-clause opens the content; a clause the parser split off after it goes on with it
         clauses = below + [c for c in clauses if c.i > below[0].i]
+    subject_from = None
+    if not clauses and verb.kind in ("speech", "belief"):
+        # "said after the convention he would not accept ...": a finite clause with a subject and no
+        # subordinator, which the parser hung as an adverbial clause because a phrase came first
+        clauses = [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i and _bare_finite(c)][:1]
+        if clauses:
+            subject_from = next(c for c in clauses[0].children if c.dep_ in ("nsubj", "nsubjpass")).left_edge.i
+    if not clauses and verb.kind in ("speech", "belief"):
+        # "told reporters before the vote that he would resign": a "that"-clause the parser hung on the
+        # noun of a phrase after the verb as a relative clause, though it tagged "that" a conjunction
+        clauses = [r for p in tok.children if p.dep_ == "prep" and p.i > tok.i for o in p.children
+                   if o.dep_ == "pobj" for r in o.children if r.dep_ == "relcl" and _that_opens(r)][:1]
     if not clauses and _passive_with_agent(tok):  # "was rejected by parliament": the subject
         clauses = [c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")][:1]
         topic = bool(clauses)
@@ -768,7 +780,7 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
                                                 or any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children))]
     seg_lo, seg_hi = _segment(article, tok.i)
     toks = [t.i for c in clauses for t in c.subtree if (t.i > tok.i) == side_after and not _is_according(t)
-            and seg_lo <= t.i < seg_hi]
+            and seg_lo <= t.i < seg_hi and (subject_from is None or t.i >= subject_from)]
     if clauses[0].dep_ == "dobj" and not verb.object_as:
         # "stressed the collaboration as working towards ...": the object is the content, the
         # "as" phrase the verb's, wherever the parser hung it
@@ -781,6 +793,24 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
     elif toks and not topic:
         toks += _clause_runs_on(article, max(toks), seg_hi)
     return _span_of(article, _without_according(article, toks)), topic
+
+
+def _that_opens(clause) -> bool:
+    """A clause whose first word is "that" tagged as a conjunction (a complement, not a relative)."""
+    first = clause.doc[clause.left_edge.i]
+    return first.lower_ == "that" and first.tag_ == "IN" and first.head.i == clause.i
+
+
+def _bare_finite(clause) -> bool:
+    """A finite clause with its own subject before its verb and no subordinator ("he would not
+    accept", not "because he would not" nor "when asked")."""
+    children = list(clause.children)
+    if any(c.dep_ == "mark" for c in children) or clause.left_edge.tag_ in ("WRB", "WDT", "WP"):
+        return False
+    finite = clause.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ in ("MD", "VBD", "VBZ", "VBP")
+                                                         for c in children)
+    return finite and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i and c.pos_ in ("PRON", "PROPN", "NOUN")
+                          for c in children)
 
 
 def _infinitive_complement(tok, c, verb: cues.CueVerb) -> bool:
@@ -906,10 +936,13 @@ def _object_content(tok, verb: cues.CueVerb) -> list:
     comma = next((k for k in range(obj.right_edge.i + 1, min(len(doc), tok.right_edge.i + 1)) if doc[k].text == ","),
                  len(doc))
     # a document's finding goes on after its object: "found the mayor about even with her rival"
+    # "cited it as an example of ...": after a pronoun, an "as" phrase says what the verb makes of it
     preps = [c for c in children if c.dep_ == "prep" and obj.i < c.i < comma and (
-        c.lower_ in _OBJECT_PREPS and (c.lower_ != "as" or verb.object_as) or verb.kind == "document")]
-    # what the verb says of the object: "called the charges baseless", "showing her ahead 3 points"
-    predicate = [c for c in children if obj.i < c.i < comma and c.pos_ != "VERB"
+        c.lower_ in _OBJECT_PREPS and (c.lower_ != "as" or verb.object_as or obj.pos_ == "PRON")
+        or verb.kind == "document")]
+    # what the verb says of the object: "called the charges baseless", "showing her ahead 3 points";
+    # a participle too where the parser made it the predicate ("called the charges fabricated")
+    predicate = [c for c in children if obj.i < c.i < comma and (c.pos_ != "VERB" or c.dep_ == "oprd")
                  and (c.dep_ == "oprd" or c.dep_ in ("acomp", "dobj", "advmod")
                       and (obj.pos_ == "PRON" or verb.kind == "document"))]  # "polls show the mayor ahead"
     if verb.object_as and not (verb.kind == "document" and _document_subject(tok)):
@@ -944,9 +977,13 @@ def _document_subject(tok) -> bool:
     return subj is not None and subj.lemma_.lower() in cues.document_nouns()
 
 
+_THING_PRONOUNS = ("it", "this", "that")
+
+
 def _names_people(tok) -> bool:
-    """A phrase naming people, not what they said: a pronoun, a person, a people, a role."""
-    return tok.pos_ == "PRON" and not any(c.dep_ == "prep" for c in tok.children) \
+    """A phrase naming people, not what they said: a pronoun, a person, a people, a role. "It",
+    "this", "that" name no one ("cited it as an example")."""
+    return tok.pos_ == "PRON" and tok.lower_ not in _THING_PRONOUNS and not any(c.dep_ == "prep" for c in tok.children) \
         or tok.ent_type_ in ("PERSON", "NORP") or tok.lemma_.lower() in cues.person_roles()
 
 
