@@ -55,6 +55,24 @@ def test_passive_agent_is_the_source():
     assert record.span_text(a.speaker) == "a regional parliament" and a.topic
 
 
+@pytest.mark.parametrize("sentence, part, speaker", [
+    ("Her housing plan, backed by several tenant groups, would cap rents.", "Her housing plan", "several tenant groups"),
+    ("The pipeline opposed by ranchers in the valley was approved on Friday.", "The pipeline", "ranchers in the valley"),
+])
+def test_a_participle_with_an_agent_takes_a_stance_on_its_noun(sentence, part, speaker):
+    record = analyze_text(sentence)
+    a = find(record, part)
+    assert record.span_text(a.speaker) == speaker and a.topic and a.cue_kind == "position"
+
+
+def test_a_participle_with_an_agent_that_states_nothing():
+    record = analyze_text("A senior diplomat quoted by the news agency said the talks had stalled. "
+                          "The seats offered by the contest went to the winner.")
+    assert record.span_text(find(record, "the talks had stalled").speaker).startswith("A senior diplomat")
+    assert not any(record.span_text(a.content) == "A senior diplomat" for a in record.attributions)
+    assert not any("seats" in record.span_text(a.content) for a in record.attributions)
+
+
 def test_absolute_participle_takes_its_own_subject():
     record = analyze_text("With analysts saying the figures will fall, shares dropped sharply.")
     a = find(record, "the figures will fall")
@@ -257,6 +275,17 @@ def test_as_frames_report_the_clause_beside_them(text, part, speaker):
 def test_as_that_goes_on_is_no_frame():
     record = analyze_text("The company left the city as its founder said it would.")
     assert not any("The company left" in record.span_text(a.content) for a in record.attributions)
+
+
+@pytest.mark.parametrize("headline, speaker", [
+    ("Warren to Bank Chiefs: Your Fees Are Too High", "Warren"),
+    ("Haley at Rally: We Will Carry the State", "Haley"),
+])
+def test_a_headline_naming_whom_or_where_before_the_colon(headline, speaker):
+    record = analyze_text(headline + f"\nWASHINGTON — {speaker} spoke for an hour on Tuesday, "
+                          f"and Senator Ann {speaker} took questions afterwards.")
+    a = next(a for a in record.attributions if a.cue and record.span_text(a.cue) == ":")
+    assert record.span_text(a.speaker) == speaker and record.span_text(a.content) == headline.split(": ")[1]
 
 
 def test_a_transcript_line_wins_over_the_reports_inside_it():

@@ -744,6 +744,14 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
     if not clauses and _passive_with_agent(tok):  # "was rejected by parliament": the subject
         clauses = [c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")][:1]
         topic = bool(clauses)
+    if not clauses and _agent_participle(tok, verb):  # "a plan backed by unions": the plan
+        head = tok.head
+        lo, hi = _trim(article, head.left_edge.i, tok.left_edge.i - 1)
+        doc = article.doc
+        if hi >= lo >= _segment(article, tok.i)[0] and not any(
+                article.quote_of[k] >= 0 or doc[k].pos_ == "VERB" and _cue_of(doc[k]) is not None
+                for k in range(lo, hi + 1)):  # the noun's own report is no topic of this one
+            return article.span(lo, hi), True
     if not clauses and verb.object_content and not verb.object_as and verb.kind in _RELATIVE_OBJECT_KINDS:
         antecedent = _relative_object(article, tok)
         if antecedent is not None:  # "the strategy, which the bank detailed in filings": the strategy
@@ -988,11 +996,27 @@ def _names_people(tok) -> bool:
 
 
 def _passive_with_agent(tok) -> bool:
-    """"was rejected by parliament", "as reported by the Times"."""
+    """"was rejected by parliament", "as reported by the Times", "a plan backed by unions"."""
     children = list(tok.children)
     passive = any(c.dep_ == "auxpass" for c in children) or (
-        tok.tag_ == "VBN" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "as")
+        tok.tag_ == "VBN" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "as") or _participle_on_a_noun(tok)
     return passive and any(c.dep_ == "agent" for c in children)
+
+
+def _participle_on_a_noun(tok) -> bool:
+    """"a plan backed by unions", "the ruling, criticised by both parties,": a past participle
+    describing the noun before it. Not "an official quoted by X", "a report cited by X": the one
+    who quotes carries the words (sources.py), and says nothing of them."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN") \
+        and tok.lemma_.lower() not in ("quote", "cite")
+
+
+def _agent_participle(tok, verb: cues.CueVerb) -> bool:
+    """A participle on a noun with an agent, of a verb taking a stance on its object: the noun
+    ("a bill backed by", "the deal criticised by"; "the delegates offered by the contest" is none)."""
+    return verb.kind in ("position", "accusation") and verb.object_content and not verb.object_as \
+        and _participle_on_a_noun(tok) \
+        and any(c.dep_ == "agent" for c in tok.children)
 
 
 def _prep_content(tok, verb: cues.CueVerb) -> list:
@@ -1401,8 +1425,9 @@ def _colon_lines(article: Article, found: list[Found], quoted: set[int]) -> None
         if any(article.quote_of[t.i] >= 0 for t in doc[first:colon + 1]) and not (opened and transcript):
             continue
         opening = _opening_name(article, prefix)
-        # "Gillibrand on Hillary Releasing Her Transcripts: ‘I Think She Will.’": a person on a topic
-        on_topic = opening is not None and opening + 1 < colon and doc[opening + 1].lower_ == "on"
+        # "Gillibrand on Hillary Releasing Her Transcripts: ‘I Think She Will.’": a person on a topic;
+        # "Clinton to Planned Parenthood: ...", "Mukasey at RNC: ...": whom or where they spoke
+        on_topic = opening is not None and opening + 1 < colon and doc[opening + 1].lower_ in ("on", "to", "at")
         # a name known from the article is a name, however the tagger read it ("Gillibrand" a verb)
         checked = [] if on_topic else [t for t in prefix if opening is None or t.i > opening]
         if not (prefix[0].is_alpha or prefix[0].lower_.rstrip(".") in cues.honorifics()) or any(
