@@ -87,6 +87,17 @@ def test_nominal_cue_with_a_holder():
     assert record.span_text(disputed.speaker) == "engineers"
 
 
+@pytest.mark.parametrize("sentence, part, speaker", [
+    ("The senator's repeated warnings that the dam could fail went unheeded.", "the dam could fail", "The senator's"),
+    ("Fears among farmers that the drought will last another year are growing.", "the drought will last", "farmers"),
+    ("Health officials raised concerns that the clinic was understaffed.", "the clinic was understaffed",
+     "Health officials"),
+])
+def test_a_plural_noun_that_attributes_with_a_holder(sentence, part, speaker):
+    record = analyze_text(sentence)
+    assert record.span_text(find(record, part).speaker) == speaker
+
+
 @pytest.mark.parametrize("sentence, part, speaker, cue", [
     ("The governor made the claim that the new tax would pay for itself.", "the new tax would pay", "The governor",
      "claim"),

@@ -1528,8 +1528,6 @@ def _nominal(article: Article, found: list[Found], quoted: set[int]) -> None:
         holder = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
         if holder is not None and _about_what(article, found, tok, holder, nouns[tok.lemma_.lower()]):
             continue
-        if _plural_noun(tok):
-            continue
         if holder is None:
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in _HOLDER_PREPS and c.i > tok.i), None)
             holder = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
@@ -1539,7 +1537,8 @@ def _nominal(article: Article, found: list[Found], quoted: set[int]) -> None:
         if holder is None:
             continue
         kind = nouns[tok.lemma_.lower()]
-        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i and _opens_with_that(c)), None)
+        clause = next((c for c in tok.children if c.i > tok.i and (c.dep_ in ("acl", "ccomp") and _opens_with_that(c)
+                                                                   or c.dep_ == "relcl" and _that_opens(c))), None)
         if clause is None and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
             clause = next((c for c in tok.head.children if c.dep_ in ("ccomp", "attr") and c.i > tok.head.i
                            and _opens_with_that(c)), None)
