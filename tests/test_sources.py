@@ -211,6 +211,7 @@ def test_affiliation_reads_as_a_name(sentence, affiliation):
     ("Polling averages show the mayor ahead by three points.", "the mayor ahead", "document"),
     ("The newspaper reported that the mayor had resigned.", "the mayor had resigned", "media"),
     ("State news media claimed the test was a success.", "the test was a success", "media"),
+    ("The paper's editorial board wrote that the mayor should resign.", "the mayor should resign", "media"),
 ])
 def test_source_kinds_of_shares_bodies_documents_and_outlets(sentence, part, kind):
     record = analyze_text(sentence)

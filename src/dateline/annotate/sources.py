@@ -97,8 +97,9 @@ def core_text(article, tok) -> str:
 
 def media_phrase(article, tok) -> bool:
     """Does the phrase headed by ``tok`` name a news outlet? Also a body of the news by its
-    common noun: "the news agency", "the news site", "the wire service"."""
-    if tok.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod") and c.lower_ in ("news", "wire")
+    common noun: "the news agency", "the news site", "the wire service", and the voice of an
+    outlet's opinion pages: "the paper's editorial board", "the editorial writers"."""
+    if tok.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod") and c.lower_ in ("news", "wire", "editorial")
                                   for c in tok.children):
         return True
     toks = core_tokens(tok)
