@@ -55,6 +55,24 @@ def test_passive_agent_is_the_source():
     assert record.span_text(a.speaker) == "a regional parliament" and a.topic
 
 
+@pytest.mark.parametrize("sentence, part, speaker", [
+    ("Her housing plan, backed by several tenant groups, would cap rents.", "Her housing plan", "several tenant groups"),
+    ("The pipeline opposed by ranchers in the valley was approved on Friday.", "The pipeline", "ranchers in the valley"),
+])
+def test_a_participle_with_an_agent_takes_a_stance_on_its_noun(sentence, part, speaker):
+    record = analyze_text(sentence)
+    a = find(record, part)
+    assert record.span_text(a.speaker) == speaker and a.topic and a.cue_kind == "position"
+
+
+def test_a_participle_with_an_agent_that_states_nothing():
+    record = analyze_text("A senior diplomat quoted by the news agency said the talks had stalled. "
+                          "The seats offered by the contest went to the winner.")
+    assert record.span_text(find(record, "the talks had stalled").speaker).startswith("A senior diplomat")
+    assert not any(record.span_text(a.content) == "A senior diplomat" for a in record.attributions)
+    assert not any("seats" in record.span_text(a.content) for a in record.attributions)
+
+
 def test_absolute_participle_takes_its_own_subject():
     record = analyze_text("With analysts saying the figures will fall, shares dropped sharply.")
     a = find(record, "the figures will fall")
@@ -67,6 +85,59 @@ def test_nominal_cue_with_a_holder():
     assert record.span_text(a.content) == "that the bridge is safe" and record.span_text(a.speaker) == "The mayor's"
     disputed = find(record, "The mayor's claim")  # and the engineers dispute the claim
     assert record.span_text(disputed.speaker) == "engineers"
+
+
+@pytest.mark.parametrize("sentence, part, speaker", [
+    ("The senator's repeated warnings that the dam could fail went unheeded.", "the dam could fail", "The senator's"),
+    ("Fears among farmers that the drought will last another year are growing.", "the drought will last", "farmers"),
+    ("Health officials raised concerns that the clinic was understaffed.", "the clinic was understaffed",
+     "Health officials"),
+])
+def test_a_plural_noun_that_attributes_with_a_holder(sentence, part, speaker):
+    record = analyze_text(sentence)
+    assert record.span_text(find(record, part).speaker) == speaker
+
+
+@pytest.mark.parametrize("sentence, part, speaker, cue", [
+    ("The governor made the claim that the new tax would pay for itself.", "the new tax would pay", "The governor",
+     "claim"),
+    ("Two retired generals issued a warning that the base could flood within a decade.", "the base could flood",
+     "Two retired generals", "warning"),
+    ("Last spring the appeals court made a decision to delay the hearing until after the election.",
+     "to delay the hearing", "the appeals court", "decision"),
+    ("Union leaders raised the concern that the merger would cost jobs.", "the merger would cost jobs",
+     "Union leaders", "concern"),
+])
+def test_a_verb_that_says_nothing_itself_gives_the_noun_its_subject(sentence, part, speaker, cue):
+    record = analyze_text(sentence)
+    a = find(record, part)
+    assert (record.span_text(a.speaker), record.span_text(a.cue)) == (speaker, cue)
+
+
+@pytest.mark.parametrize("sentence, part, speaker", [
+    ("The mayor cited it as an example of waste.", "it as an example of waste", "The mayor"),
+    ("The ministry called the reports exaggerated and unfounded.", "the reports exaggerated", "The ministry"),
+    ("The coach said after the game his players had been tired.", "his players had been tired", "The coach"),
+    ("She told reporters after the meeting that the deal was off.", "that the deal was off", "She"),
+])
+def test_reports_the_parser_hung_elsewhere(sentence, part, speaker):
+    record = analyze_text(sentence)
+    a = find(record, part)
+    assert record.span_text(a.speaker) == speaker
+    assert "after the game" not in record.span_text(a.content)
+
+
+def test_a_phrase_with_a_relative_clause_after_a_verb_of_speech_is_no_report_of_that_clause():
+    record = analyze_text("The senator spoke about the bill that her staff wrote. The mayor denied it.")
+    assert not any(record.span_text(a.content) == "that her staff wrote" for a in record.attributions)
+    assert not any(record.span_text(a.content) == "it" for a in record.attributions)
+
+
+def test_a_noun_of_stance_named_as_a_thing_reports_nothing():
+    record = analyze_text("The mayor's decision to close the pool angered parents. She did not make the claim "
+                          "that the pool was unsafe.")
+    assert not any("close the pool" in record.span_text(a.content) or "was unsafe" in record.span_text(a.content)
+                   for a in record.attributions)
 
 
 def test_the_worry_among_rivals():
@@ -215,6 +286,17 @@ def test_as_frames_report_the_clause_beside_them(text, part, speaker):
 def test_as_that_goes_on_is_no_frame():
     record = analyze_text("The company left the city as its founder said it would.")
     assert not any("The company left" in record.span_text(a.content) for a in record.attributions)
+
+
+@pytest.mark.parametrize("headline, speaker", [
+    ("Warren to Bank Chiefs: Your Fees Are Too High", "Warren"),
+    ("Haley at Rally: We Will Carry the State", "Haley"),
+])
+def test_a_headline_naming_whom_or_where_before_the_colon(headline, speaker):
+    record = analyze_text(headline + f"\nWASHINGTON — {speaker} spoke for an hour on Tuesday, "
+                          f"and Senator Ann {speaker} took questions afterwards.")
+    a = next(a for a in record.attributions if a.cue and record.span_text(a.cue) == ":")
+    assert record.span_text(a.speaker) == speaker and record.span_text(a.content) == headline.split(": ")[1]
 
 
 def test_a_transcript_line_wins_over_the_reports_inside_it():

@@ -202,10 +202,16 @@ def test_affiliation_reads_as_a_name(sentence, affiliation):
     ("In the poll, 46 percent said the economy was their main worry.", "the economy was", "anonymous_group"),
     ("A majority of voters expect the mayor to win the debate.", "the mayor to win", "anonymous_group"),
     ("A group of doctors said the treatment was unproven.", "the treatment was unproven", "anonymous_group"),
+    ("A group of Democrats said the treatment was unproven.", "the treatment was unproven", "anonymous_group"),
+    ("A chorus of Republicans warned that the tariff would raise prices.", "the tariff would raise", "anonymous_group"),
+    ("A handful of senators said the vote would slip to March.", "the vote would slip", "anonymous_group"),
+    ("A number of economists predicted that rates would fall.", "rates would fall", "anonymous_group"),
+    ("The host said the show would return in the autumn.", "the show would return", "anonymous_person"),
     ("Police said the driver had fled the scene.", "the driver had fled", "named_group"),
     ("Polling averages show the mayor ahead by three points.", "the mayor ahead", "document"),
     ("The newspaper reported that the mayor had resigned.", "the mayor had resigned", "media"),
     ("State news media claimed the test was a success.", "the test was a success", "media"),
+    ("The paper's editorial board wrote that the mayor should resign.", "the mayor should resign", "media"),
 ])
 def test_source_kinds_of_shares_bodies_documents_and_outlets(sentence, part, kind):
     record = analyze_text(sentence)

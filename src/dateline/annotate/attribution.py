@@ -729,9 +729,29 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
     if below and not any(tok.i < c.i < below[0].i for c in clauses):
         # the "that"-clause opens the content; a clause the parser split off after it goes on with it
         clauses = below + [c for c in clauses if c.i > below[0].i]
+    subject_from = None
+    if not clauses and verb.kind in ("speech", "belief"):
+        # "said after the convention he would not accept ...": a finite clause with a subject and no
+        # subordinator, which the parser hung as an adverbial clause because a phrase came first
+        clauses = [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i and _bare_finite(c)][:1]
+        if clauses:
+            subject_from = next(c for c in clauses[0].children if c.dep_ in ("nsubj", "nsubjpass")).left_edge.i
+    if not clauses and verb.kind in ("speech", "belief"):
+        # "told reporters before the vote that he would resign": a "that"-clause the parser hung on the
+        # noun of a phrase after the verb as a relative clause, though it tagged "that" a conjunction
+        clauses = [r for p in tok.children if p.dep_ == "prep" and p.i > tok.i for o in p.children
+                   if o.dep_ == "pobj" for r in o.children if r.dep_ == "relcl" and _that_opens(r)][:1]
     if not clauses and _passive_with_agent(tok):  # "was rejected by parliament": the subject
         clauses = [c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")][:1]
         topic = bool(clauses)
+    if not clauses and _agent_participle(tok, verb):  # "a plan backed by unions": the plan
+        head = tok.head
+        lo, hi = _trim(article, head.left_edge.i, tok.left_edge.i - 1)
+        doc = article.doc
+        if hi >= lo >= _segment(article, tok.i)[0] and not any(
+                article.quote_of[k] >= 0 or doc[k].pos_ == "VERB" and _cue_of(doc[k]) is not None
+                for k in range(lo, hi + 1)):  # the noun's own report is no topic of this one
+            return article.span(lo, hi), True
     if not clauses and verb.object_content and not verb.object_as and verb.kind in _RELATIVE_OBJECT_KINDS:
         antecedent = _relative_object(article, tok)
         if antecedent is not None:  # "the strategy, which the bank detailed in filings": the strategy
@@ -768,7 +788,7 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
                                                 or any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children))]
     seg_lo, seg_hi = _segment(article, tok.i)
     toks = [t.i for c in clauses for t in c.subtree if (t.i > tok.i) == side_after and not _is_according(t)
-            and seg_lo <= t.i < seg_hi]
+            and seg_lo <= t.i < seg_hi and (subject_from is None or t.i >= subject_from)]
     if clauses[0].dep_ == "dobj" and not verb.object_as:
         # "stressed the collaboration as working towards ...": the object is the content, the
         # "as" phrase the verb's, wherever the parser hung it
@@ -781,6 +801,24 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
     elif toks and not topic:
         toks += _clause_runs_on(article, max(toks), seg_hi)
     return _span_of(article, _without_according(article, toks)), topic
+
+
+def _that_opens(clause) -> bool:
+    """A clause whose first word is "that" tagged as a conjunction (a complement, not a relative)."""
+    first = clause.doc[clause.left_edge.i]
+    return first.lower_ == "that" and first.tag_ == "IN" and first.head.i == clause.i
+
+
+def _bare_finite(clause) -> bool:
+    """A finite clause with its own subject before its verb and no subordinator ("he would not
+    accept", not "because he would not" nor "when asked")."""
+    children = list(clause.children)
+    if any(c.dep_ == "mark" for c in children) or clause.left_edge.tag_ in ("WRB", "WDT", "WP"):
+        return False
+    finite = clause.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ in ("MD", "VBD", "VBZ", "VBP")
+                                                         for c in children)
+    return finite and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i and c.pos_ in ("PRON", "PROPN", "NOUN")
+                          for c in children)
 
 
 def _infinitive_complement(tok, c, verb: cues.CueVerb) -> bool:
@@ -906,10 +944,13 @@ def _object_content(tok, verb: cues.CueVerb) -> list:
     comma = next((k for k in range(obj.right_edge.i + 1, min(len(doc), tok.right_edge.i + 1)) if doc[k].text == ","),
                  len(doc))
     # a document's finding goes on after its object: "found the mayor about even with her rival"
+    # "cited it as an example of ...": after a pronoun, an "as" phrase says what the verb makes of it
     preps = [c for c in children if c.dep_ == "prep" and obj.i < c.i < comma and (
-        c.lower_ in _OBJECT_PREPS and (c.lower_ != "as" or verb.object_as) or verb.kind == "document")]
-    # what the verb says of the object: "called the charges baseless", "showing her ahead 3 points"
-    predicate = [c for c in children if obj.i < c.i < comma and c.pos_ != "VERB"
+        c.lower_ in _OBJECT_PREPS and (c.lower_ != "as" or verb.object_as or obj.pos_ == "PRON")
+        or verb.kind == "document")]
+    # what the verb says of the object: "called the charges baseless", "showing her ahead 3 points";
+    # a participle too where the parser made it the predicate ("called the charges fabricated")
+    predicate = [c for c in children if obj.i < c.i < comma and (c.pos_ != "VERB" or c.dep_ == "oprd")
                  and (c.dep_ == "oprd" or c.dep_ in ("acomp", "dobj", "advmod")
                       and (obj.pos_ == "PRON" or verb.kind == "document"))]  # "polls show the mayor ahead"
     if verb.object_as and not (verb.kind == "document" and _document_subject(tok)):
@@ -944,18 +985,38 @@ def _document_subject(tok) -> bool:
     return subj is not None and subj.lemma_.lower() in cues.document_nouns()
 
 
+_THING_PRONOUNS = ("it", "this", "that")
+
+
 def _names_people(tok) -> bool:
-    """A phrase naming people, not what they said: a pronoun, a person, a people, a role."""
-    return tok.pos_ == "PRON" and not any(c.dep_ == "prep" for c in tok.children) \
+    """A phrase naming people, not what they said: a pronoun, a person, a people, a role. "It",
+    "this", "that" name no one ("cited it as an example")."""
+    return tok.pos_ == "PRON" and tok.lower_ not in _THING_PRONOUNS and not any(c.dep_ == "prep" for c in tok.children) \
         or tok.ent_type_ in ("PERSON", "NORP") or tok.lemma_.lower() in cues.person_roles()
 
 
 def _passive_with_agent(tok) -> bool:
-    """"was rejected by parliament", "as reported by the Times"."""
+    """"was rejected by parliament", "as reported by the Times", "a plan backed by unions"."""
     children = list(tok.children)
     passive = any(c.dep_ == "auxpass" for c in children) or (
-        tok.tag_ == "VBN" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "as")
+        tok.tag_ == "VBN" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "as") or _participle_on_a_noun(tok)
     return passive and any(c.dep_ == "agent" for c in children)
+
+
+def _participle_on_a_noun(tok) -> bool:
+    """"a plan backed by unions", "the ruling, criticised by both parties,": a past participle
+    describing the noun before it. Not "an official quoted by X", "a report cited by X": the one
+    who quotes carries the words (sources.py), and says nothing of them."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN") \
+        and tok.lemma_.lower() not in ("quote", "cite")
+
+
+def _agent_participle(tok, verb: cues.CueVerb) -> bool:
+    """A participle on a noun with an agent, of a verb taking a stance on its object: the noun
+    ("a bill backed by", "the deal criticised by"; "the delegates offered by the contest" is none)."""
+    return verb.kind in ("position", "accusation") and verb.object_content and not verb.object_as \
+        and _participle_on_a_noun(tok) \
+        and any(c.dep_ == "agent" for c in tok.children)
 
 
 def _prep_content(tok, verb: cues.CueVerb) -> list:
@@ -1364,8 +1425,9 @@ def _colon_lines(article: Article, found: list[Found], quoted: set[int]) -> None
         if any(article.quote_of[t.i] >= 0 for t in doc[first:colon + 1]) and not (opened and transcript):
             continue
         opening = _opening_name(article, prefix)
-        # "Gillibrand on Hillary Releasing Her Transcripts: ‘I Think She Will.’": a person on a topic
-        on_topic = opening is not None and opening + 1 < colon and doc[opening + 1].lower_ == "on"
+        # "Gillibrand on Hillary Releasing Her Transcripts: ‘I Think She Will.’": a person on a topic;
+        # "Clinton to Planned Parenthood: ...", "Mukasey at RNC: ...": whom or where they spoke
+        on_topic = opening is not None and opening + 1 < colon and doc[opening + 1].lower_ in ("on", "to", "at")
         # a name known from the article is a name, however the tagger read it ("Gillibrand" a verb)
         checked = [] if on_topic else [t for t in prefix if opening is None or t.i > opening]
         if not (prefix[0].is_alpha or prefix[0].lower_.rstrip(".") in cues.honorifics()) or any(
@@ -1466,17 +1528,25 @@ def _nominal(article: Article, found: list[Found], quoted: set[int]) -> None:
         holder = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
         if holder is not None and _about_what(article, found, tok, holder, nouns[tok.lemma_.lower()]):
             continue
-        if _plural_noun(tok):
-            continue
         if holder is None:
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in _HOLDER_PREPS and c.i > tok.i), None)
             holder = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        supported = holder is None
+        if holder is None:
+            holder = _support_verb_subject(article, tok)
         if holder is None:
             continue
-        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i and _opens_with_that(c)), None)
+        kind = nouns[tok.lemma_.lower()]
+        clause = next((c for c in tok.children if c.i > tok.i and (c.dep_ in ("acl", "ccomp") and _opens_with_that(c)
+                                                                   or c.dep_ == "relcl" and _that_opens(c))), None)
         if clause is None and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
             clause = next((c for c in tok.head.children if c.dep_ in ("ccomp", "attr") and c.i > tok.head.i
                            and _opens_with_that(c)), None)
+        if clause is None and kind == "position" and supported:
+            # "made a decision to appeal", "made a pledge not to": the stance taken in the sentence
+            # ("Britain's decision to leave" names a stance taken before, as a thing)
+            clause = next((c for c in tok.children if c.dep_ == "acl" and c.i > tok.i and c.tag_ == "VB"
+                           and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)), None)
         if clause is None:
             continue
         content = _clause_content(article, clause, tok.i)
@@ -1484,7 +1554,6 @@ def _nominal(article: Article, found: list[Found], quoted: set[int]) -> None:
             continue
         lo = _noun_cue_start(article, tok)
         content, inside = _with_quotes(article, content, quoted)
-        kind = nouns[tok.lemma_.lower()]
         f = Found("mixed" if inside else "indirect", content, cue=article.span(lo, tok.i), cue_token=tok.i,
                   lemma=tok.lemma_.lower(), cue_kind=kind, mode={"belief": "thought"}.get(kind, "speech"))
         f.speaker_token = holder.i
@@ -1493,6 +1562,21 @@ def _nominal(article: Article, found: list[Found], quoted: set[int]) -> None:
         quoted.update(inside)
 
 
+def _support_verb_subject(article: Article, tok):
+    """"The governor made the claim that ...", "the court made a decision to ...": the subject of a
+    verb that takes the noun as its object and says nothing of its own (support_verbs.txt) holds
+    what the noun reports."""
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.i == tok.i or verb.lemma_.lower() not in cues.support_verbs() \
+            or any(c.dep_ in ("neg", "auxpass") for c in verb.children):
+        return None
+    subj = subject_of(verb)
+    if subj is None or article.quote_of[subj.i] >= 0 or subj.lower_ in _RELATIVE_WORDS and subj.head.dep_ != "relcl":
+        return None
+    return subj
+
+
+_RELATIVE_WORDS = ("who", "that", "which")
 _TOPIC_PREPS = ("about", "on", "of", "against", "over")
 
 

@@ -107,6 +107,16 @@ def group_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def collective_nouns() -> frozenset[str]:
+    return frozenset(lexicons.lines("collective_nouns.txt"))
+
+
+@functools.cache
+def support_verbs() -> frozenset[str]:
+    return frozenset(lexicons.lines("support_verbs.txt"))
+
+
+@functools.cache
 def audience_nouns() -> frozenset[str]:
     return frozenset(lexicons.lines("audience_nouns.txt"))
 

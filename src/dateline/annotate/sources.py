@@ -97,8 +97,9 @@ def core_text(article, tok) -> str:
 
 def media_phrase(article, tok) -> bool:
     """Does the phrase headed by ``tok`` name a news outlet? Also a body of the news by its
-    common noun: "the news agency", "the news site", "the wire service"."""
-    if tok.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod") and c.lower_ in ("news", "wire")
+    common noun: "the news agency", "the news site", "the wire service", and the voice of an
+    outlet's opinion pages: "the paper's editorial board", "the editorial writers"."""
+    if tok.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod") and c.lower_ in ("news", "wire", "editorial")
                                   for c in tok.children):
         return True
     toks = core_tokens(tok)
@@ -293,18 +294,20 @@ class SourceBook:
             return src
         if office:  # the holder is someone the reader can name, whether or not the list knows who
             return self._source(f"office:{_bare(text)}", text, "named_person", span, head=head, affiliation=office)
+        unnamed = self._anonymity(tok)
+        if head in cues.collective_nouns() and _of_people(tok) or head in cues.group_nouns() and not unnamed \
+                and _group_of_people(tok):
+            # "a group of doctors", "a chorus of Republicans", "a number of economists": unnamed
+            # people, counted as a body
+            return self._source(f"anon:{_bare(text)}", text, "anonymous_group", span, head=head, plural=True,
+                                descriptor=self._descriptor(core, tok), affiliation=self._affiliation(tok, core))
         if head in cues.document_nouns():
             return self._document(tok, span, text, core)
         if media_phrase(art, tok) or head in cues.media_nouns() or tok.lower_ in cues.media_nouns():
             return self._source(f"media:{text.lower()}", text, "media", span, head=head)
-        unnamed = self._anonymity(tok)
         if head in cues.share_nouns() or tok.like_num:  # "46 percent", "a majority of voters", "eight of 10"
             key = f"anon:{_bare(text)}"
             return self._source(key, text, "anonymous_group", span, head=head, plural=True,
-                                descriptor=self._descriptor(core, tok), affiliation=self._affiliation(tok, core))
-        if head in cues.group_nouns() and not unnamed and _group_of_people(tok):
-            # "a group of doctors", "a coalition of residents": unnamed people, counted as a body
-            return self._source(f"anon:{_bare(text)}", text, "anonymous_group", span, head=head, plural=True,
                                 descriptor=self._descriptor(core, tok), affiliation=self._affiliation(tok, core))
         # "police", "authorities": one body, plural in form; "unions including the AFL-CIO": named members
         named_members = _plural(tok) and any(t.pos_ == "PROPN" for t in tok.subtree if t.i > tok.i)
@@ -725,12 +728,17 @@ class SourceBook:
 
 
 def _group_of_people(tok) -> bool:
-    """"A group of doctors": a body named only by the common nouns of its members."""
+    """"A group of doctors", "a group of Democrats": a body named only by its members, in the plural."""
     if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
         return False
+    return _of_people(tok)
+
+
+def _of_people(tok) -> bool:
+    """"a handful of senators", "a chorus of Republicans": "of" and a plural after the noun."""
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
         member = next((p for p in prep.children if p.dep_ == "pobj"), None)
-        if member is not None and member.pos_ == "NOUN" and _plural(member):
+        if member is not None and member.pos_ in ("NOUN", "PROPN") and _plural(member):
             return True
     return False
 
