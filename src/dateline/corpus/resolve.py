@@ -287,10 +287,10 @@ def _choose(con, touched_handles: set[str]) -> tuple[set[tuple[str, str]], set[s
         dominant = best and (len(best) == 1 or best[0][1] >= DOMINANCE * best[1][1])
         targets[key] = best[0][0] if dominant else corpus_id(key)
     _ensure_own(con, [k for k, t in targets.items() if t == corpus_id(k)])
-    con.execute("CREATE OR REPLACE TEMP TABLE resolve_targets (key VARCHAR, target VARCHAR)")
+    con.execute("CREATE OR REPLACE TEMP TABLE resolve_targets (key VARCHAR, target VARCHAR, own BOOLEAN)")
     con.execute("INSERT INTO resolve_targets SELECT unnest(from_json(?::JSON, '[{\"key\": \"VARCHAR\", "
-                "\"target\": \"VARCHAR\"}]'), recursive := true)",
-                [json.dumps([{"key": k, "target": t} for k, t in targets.items()])])
+                "\"target\": \"VARCHAR\", \"own\": \"BOOLEAN\"}]'), recursive := true)",
+                [json.dumps([{"key": k, "target": t, "own": t == corpus_id(k)} for k, t in targets.items()])])
     _in_article(con)
     target = "coalesce(o.target, t.target)"
     links = ("entity_links l JOIN resolve_targets t ON t.key = l.key LEFT JOIN resolve_own o "
@@ -311,28 +311,33 @@ def _in_article(con) -> None:
     """``resolve_own (article_id, entity_id, target)``: a one-word person name (a ``name:`` key
     among ``resolve_targets``) whose own article names in full a person of that given name or
     surname stands for that person, not for the namesake the corpus knows best: "Mr. Khan" after
-    "Khizr Khan" is Khizr Khan (a given name alone counts as the person it was resolved to: "Khizr
-    and Ghazala Khan"). A person the honorific's gender rules out is passed over ("Mr.
-    Khan" is not "Fatima Khan"); of several left, the one the article names first (news names in
-    full the person it then calls by surname, the main one first)."""
+    "Khizr Khan" is Khizr Khan (a given name alone, tagged a person, counts as the person it was
+    resolved to: "Khizr and Ghazala Khan"; not "House" read as a surname). A person the
+    honorific's gender rules out is passed over ("Mr. Khan" is not "Fatima Khan"); of several
+    left, the one the article names first (news names in full the person it then calls by
+    surname, the main one first). Where the corpus has a dominant namesake, only a person named in
+    another article too outweighs it: a full name found once may be a misread ("Floridians Jeb
+    Bush")."""
     con.execute("""
         CREATE OR REPLACE TEMP TABLE resolve_own AS
         WITH amb AS (
             SELECT l.article_id, l.entity_id, split_part(split_part(l.key, ':', 2), '|', 1) AS word,
-                   split_part(l.key, '|', 2) AS sex
+                   split_part(l.key, '|', 2) AS sex, t.own
             FROM entity_links l JOIN resolve_targets t ON t.key = l.key WHERE l.key LIKE 'name:%'),
         cand AS (
-            SELECT l.article_id, l.key, c.id AS target, c.handles,
+            SELECT l.article_id, l.key, c.id AS target, c.handles, c.articles,
                    (SELECT min(m.start) FROM mentions m WHERE m.article_id = l.article_id
                     AND m.entity_id = l.entity_id) AS first
             FROM entity_links l LEFT JOIN resolve_targets t ON t.key = l.key
             JOIN corpus_entities c ON c.id = coalesce(t.target, l.corpus_entity_id) AND c.key LIKE 'person:%'
-            WHERE l.article_id IN (SELECT article_id FROM amb))
+            JOIN entities e ON e.article_id = l.article_id AND e.id = l.entity_id
+            WHERE l.article_id IN (SELECT article_id FROM amb) AND (l.key NOT LIKE 'name:%' OR e.type = 'PERSON'))
         SELECT amb.article_id, amb.entity_id, arg_min(cand.target, (cand.first, cand.target)) AS target
         FROM amb JOIN cand ON cand.article_id = amb.article_id AND list_contains(cand.handles, amb.word)
              AND NOT (cand.key LIKE 'name:%' AND split_part(split_part(cand.key, ':', 2), '|', 1) = amb.word)
-        WHERE amb.sex = '' OR NOT list_contains(cand.handles,
-              amb.word || '|' || CASE amb.sex WHEN 'm' THEN 'f' ELSE 'm' END)
+        WHERE (amb.sex = '' OR NOT list_contains(cand.handles,
+               amb.word || '|' || CASE amb.sex WHEN 'm' THEN 'f' ELSE 'm' END))
+          AND (amb.own OR cand.articles > 1)
         GROUP BY 1, 2""")
 
 
