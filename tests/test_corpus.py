@@ -280,6 +280,20 @@ def test_reports_quoting_the_same_words_of_a_speaker_carry_one_claim(db):
     assert [(s["articles"], s["independent_outlets"]) for s in found] == [(2, 2)]
 
 
+def test_a_short_claim_quoting_a_speaker_joins_a_long_one_quoting_the_same_words(db):
+    people = [("Ana Ruiz", "PERSON")]
+    claims = ["the plan was “badly flawed",  # two content words of its own: too short to compare by words
+              "the council and its advisers were “badly flawed in their reading of the traffic counts, the "
+              "parking survey and every public comment received since March",
+              "the plan was “quite expensive"]
+    reports = [record(f"Ana Ruiz said {claim}, the report adds.", f"Outlet {i}", "2025-05-06", people=people,
+                      claims=[(claim, "Ana Ruiz")]) for i, claim in enumerate(claims)]
+    with Store(db) as store:
+        add(store, *reports)
+        found = views.stories(store.con, kind="claim")
+    assert [(s["articles"], s["independent_outlets"]) for s in found] == [(2, 2)]
+
+
 def test_reports_naming_an_attacker_variously_in_one_town_are_one_story_and_in_one_country_are_not(db):
     people = [("Millbrook", "GPE"), ("Jon Carver", "PERSON"), ("Islamic State", "ORG"), ("Syria", "GPE"),
               ("Russia", "GPE"), ("United States", "GPE")]
