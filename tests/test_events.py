@@ -212,6 +212,14 @@ def test_saying_someone_is_something_that_faults_them_is_an_accusation(text, spe
     assert name(rec, e.actor_person) == speaker and name(rec, e.recipient_person) == target
 
 
+def test_tying_someone_to_an_armed_group_as_its_founder_is_an_accusation_and_to_a_club_is_not():
+    rec = analysed('Senator Maria Lopez claimed Governor Tom Reed was "the founder" of the terrorist organization.')
+    e = find(rec, "ACCUSE")
+    assert name(rec, e.actor_person) == "Maria Lopez" and name(rec, e.recipient_person) == "Tom Reed"
+    rec = analysed("Senator Maria Lopez said Governor Tom Reed was a founder of the Rotary Club.")
+    assert not [e for e in rec.events if e.type == "ACCUSE"]
+
+
 def test_a_kind_name_is_no_accusation():
     rec = analysed("Senator Maria Lopez called Governor Tom Reed a good friend and a fine governor.")
     assert not [e for e in rec.events if e.type in ("ACCUSE", "REQUEST")]

@@ -121,9 +121,23 @@ def _faults() -> frozenset[str]:
 
 
 def _faulting(pred) -> bool:
-    """A predicate that faults its subject: "a danger", "a threat to the country", "unfit", "a liar"."""
+    """A predicate that faults its subject: "a danger", "a threat to the country", "unfit", "a liar",
+    or one that ties them to an armed group as its founder, leader, member or backer ("the founder
+    of ISIS", "an ISIS co-founder", "a member of a terrorist group")."""
     words = [pred] + [c for c in pred.children if c.dep_ in ("amod", "compound", "conj")]
-    return any(w.lemma_.lower() in _faults() or w.lower_ in _faults() for w in words)
+    if any(w.lemma_.lower() in _faults() or w.lower_ in _faults() for w in words):
+        return True
+    if pred.lemma_.lower() not in _words("affiliation_noun") and pred.lower_ not in _words("affiliation_noun"):
+        return False
+    groups = [c for c in pred.children if c.dep_ in ("compound", "nmod") and c.i < pred.i]
+    groups += [p for c in pred.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    for group in groups:
+        entry = gazetteer.lookup(" ".join(t.text for t in group.subtree if t.dep_ != "det"))
+        if entry is not None and entry.org_kind == "armed_group":
+            return True
+        if any(t.lemma_.lower() in _words("armed_word") for t in group.subtree):
+            return True
+    return False
 
 
 def _characterization(tok):
