@@ -266,32 +266,30 @@ def test_an_endorsement_coded_support_by_one_report_and_agree_by_another_is_one_
                      ("AGREE", "Ana Ruiz", "Lena Park", 1, 1), ("SUPPORT", "Ana Ruiz", "Omar Haddad", 3, 3)]
 
 
+def _claim_stories(db, claims: list[str]) -> list[tuple[int, int]]:
+    """(articles, independent outlets) of the claim stories of reports that each give Ana Ruiz one
+    of ``claims``, one outlet a report."""
+    reports = [record(f"Ana Ruiz said {claim}, the report adds.", f"Outlet {i}", "2025-05-06",
+                      people=[("Ana Ruiz", "PERSON")], claims=[(claim, "Ana Ruiz")]) for i, claim in enumerate(claims)]
+    with Store(db) as store:
+        add(store, *reports)
+        return [(s["articles"], s["independent_outlets"]) for s in views.stories(store.con, kind="claim")]
+
+
 def test_reports_quoting_the_same_words_of_a_speaker_carry_one_claim(db):
-    people = [("Ana Ruiz", "PERSON")]
     claims = ["there was clear evidence the minister was “grossly negligent",  # the span ends inside the quote
               "the minister was “grossly negligent” with public funds",
               "the minister was “deeply troubled” by public funds"]
-    reports = [record(f"Ana Ruiz said {claim}, the report adds.", f"Outlet {i}", "2025-05-06", people=people,
-                      claims=[(claim, "Ana Ruiz")]) for i, claim in enumerate(claims)]
-    with Store(db) as store:
-        add(store, *reports)
-        found = views.stories(store.con, kind="claim")
     # the first two share three of their five words, and the words they quote; the third quotes others
-    assert [(s["articles"], s["independent_outlets"]) for s in found] == [(2, 2)]
+    assert _claim_stories(db, claims) == [(2, 2)]
 
 
 def test_a_short_claim_quoting_a_speaker_joins_a_long_one_quoting_the_same_words(db):
-    people = [("Ana Ruiz", "PERSON")]
     claims = ["the plan was “badly flawed",  # two content words of its own: too short to compare by words
               "the council and its advisers were “badly flawed in their reading of the traffic counts, the "
               "parking survey and every public comment received since March",
               "the plan was “quite expensive"]
-    reports = [record(f"Ana Ruiz said {claim}, the report adds.", f"Outlet {i}", "2025-05-06", people=people,
-                      claims=[(claim, "Ana Ruiz")]) for i, claim in enumerate(claims)]
-    with Store(db) as store:
-        add(store, *reports)
-        found = views.stories(store.con, kind="claim")
-    assert [(s["articles"], s["independent_outlets"]) for s in found] == [(2, 2)]
+    assert _claim_stories(db, claims) == [(2, 2)]
 
 
 def test_reports_naming_an_attacker_variously_in_one_town_are_one_story_and_in_one_country_are_not(db):
