@@ -138,6 +138,32 @@ def test_entities_resolve_across_articles(db):
     assert page["articles"] == 3 and {"Donald J. Trump", "Donald Trump", "Trump"} <= set(page["aliases"])
 
 
+def test_a_bare_surname_stands_for_the_full_name_its_own_article_gives(db):
+    # Adam Khan is the Khan the corpus knows best; an article that names Omar Khan in full and then
+    # says "Mr. Khan" means Omar Khan, one that names no Khan in full keeps the corpus's choice, and
+    # "Mrs. Khan" beside a man and a woman of that name is the woman.
+    known = [record(f"Adam Khan, the mayor, opened the {place} bridge on Monday. Mr. Khan cut the ribbon.",
+                    f"Paper {i}", f"2025-02-0{i}", people=[("Adam Khan", "PERSON"), ("Mr. Khan", "PERSON")])
+             for i, place in enumerate(("river", "canal", "harbour", "rail"), start=1)]
+    own = record("Omar Khan, a shop owner, said the road had been closed for a month. Mr. Khan said trade had "
+                 "halved.", "Paper E", "2025-02-05", people=[("Omar Khan", "PERSON"), ("Mr. Khan", "PERSON")])
+    bare = record("Mr. Khan said the council would meet again in spring to discuss the budget.", "Paper F",
+                  "2025-02-06", people=[("Mr. Khan", "PERSON")])
+    couple = record("Omar Khan and Fatima Khan run the bakery on Mill Street. Mrs. Khan said the rent had doubled.",
+                    "Paper G", "2025-02-07", people=[("Omar Khan", "PERSON"), ("Fatima Khan", "PERSON"),
+                                                     ("Mrs. Khan", "PERSON")])
+    with Store(db) as store:
+        add(store, *known)
+        add(store, own, bare, couple)
+        links = {(art, e): cid for art, e, cid in store.con.execute(
+            "SELECT article_id, entity_id, corpus_entity_id FROM entity_links").fetchall()}
+    adam = links[(known[0].id, "e1")]
+    assert links[(known[1].id, "e2")] == adam
+    assert links[(own.id, "e2")] == links[(own.id, "e1")] != adam
+    assert links[(bare.id, "e1")] == adam
+    assert links[(couple.id, "e3")] == links[(couple.id, "e2")] != links[(couple.id, "e1")]
+
+
 def _talks(text: str, outlet: str, published: str, *, anonymous=False) -> Record:
     return record(text, outlet, published, people=[("Ana Ruiz", "PERSON"), ("Omar Haddad", "PERSON")],
                   events=[("CONSULT", "Ana Ruiz", "Omar Haddad", published)],
@@ -240,18 +266,30 @@ def test_an_endorsement_coded_support_by_one_report_and_agree_by_another_is_one_
                      ("AGREE", "Ana Ruiz", "Lena Park", 1, 1), ("SUPPORT", "Ana Ruiz", "Omar Haddad", 3, 3)]
 
 
+def _claim_stories(db, claims: list[str]) -> list[tuple[int, int]]:
+    """(articles, independent outlets) of the claim stories of reports that each give Ana Ruiz one
+    of ``claims``, one outlet a report."""
+    reports = [record(f"Ana Ruiz said {claim}, the report adds.", f"Outlet {i}", "2025-05-06",
+                      people=[("Ana Ruiz", "PERSON")], claims=[(claim, "Ana Ruiz")]) for i, claim in enumerate(claims)]
+    with Store(db) as store:
+        add(store, *reports)
+        return [(s["articles"], s["independent_outlets"]) for s in views.stories(store.con, kind="claim")]
+
+
 def test_reports_quoting_the_same_words_of_a_speaker_carry_one_claim(db):
-    people = [("Ana Ruiz", "PERSON")]
     claims = ["there was clear evidence the minister was “grossly negligent",  # the span ends inside the quote
               "the minister was “grossly negligent” with public funds",
               "the minister was “deeply troubled” by public funds"]
-    reports = [record(f"Ana Ruiz said {claim}, the report adds.", f"Outlet {i}", "2025-05-06", people=people,
-                      claims=[(claim, "Ana Ruiz")]) for i, claim in enumerate(claims)]
-    with Store(db) as store:
-        add(store, *reports)
-        found = views.stories(store.con, kind="claim")
     # the first two share three of their five words, and the words they quote; the third quotes others
-    assert [(s["articles"], s["independent_outlets"]) for s in found] == [(2, 2)]
+    assert _claim_stories(db, claims) == [(2, 2)]
+
+
+def test_a_short_claim_quoting_a_speaker_joins_a_long_one_quoting_the_same_words(db):
+    claims = ["the plan was “badly flawed",  # two content words of its own: too short to compare by words
+              "the council and its advisers were “badly flawed in their reading of the traffic counts, the "
+              "parking survey and every public comment received since March",
+              "the plan was “quite expensive"]
+    assert _claim_stories(db, claims) == [(2, 2)]
 
 
 def test_reports_naming_an_attacker_variously_in_one_town_are_one_story_and_in_one_country_are_not(db):

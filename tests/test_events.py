@@ -200,3 +200,64 @@ def test_a_possessor_owns_a_noun_event_not_the_clause_subject():
     rec = analysed("India raised its tariffs on Chinese steel on Monday.")
     e = find(rec, "SANCTION")
     assert name(rec, e.actor) == "India"
+
+
+@pytest.mark.parametrize("text,speaker,target", [
+    ("Senator Maria Lopez called Governor Tom Reed a danger to the state on Tuesday.", "Maria Lopez", "Tom Reed"),
+    ("Tom Reed said Maria Lopez was unfit to lead the party.", "Tom Reed", "Maria Lopez"),
+])
+def test_saying_someone_is_something_that_faults_them_is_an_accusation(text, speaker, target):
+    rec = analysed(text)
+    e = find(rec, "ACCUSE")
+    assert name(rec, e.actor_person) == speaker and name(rec, e.recipient_person) == target
+
+
+def test_tying_someone_to_an_armed_group_as_its_founder_is_an_accusation_and_to_a_club_is_not():
+    rec = analysed('Senator Maria Lopez claimed Governor Tom Reed was "the founder" of the terrorist organization.')
+    e = find(rec, "ACCUSE")
+    assert name(rec, e.actor_person) == "Maria Lopez" and name(rec, e.recipient_person) == "Tom Reed"
+    rec = analysed("Senator Maria Lopez said Governor Tom Reed was a founder of the Rotary Club.")
+    assert not [e for e in rec.events if e.type == "ACCUSE"]
+
+
+def test_a_kind_name_is_no_accusation():
+    rec = analysed("Senator Maria Lopez called Governor Tom Reed a good friend and a fine governor.")
+    assert not [e for e in rec.events if e.type in ("ACCUSE", "REQUEST")]
+    rec = analysed("Tom Reed said Maria Lopez was right about the budget.")
+    assert not [e for e in rec.events if e.type == "ACCUSE"]
+
+
+def test_an_attack_on_a_person_or_their_words_is_verbal_unless_a_weapon_is_named():
+    rec = analysed("Governor Tom Reed attacked Maria Lopez on Monday over her vote on the budget.")
+    e = find(rec, "ACCUSE", "attacked")
+    assert name(rec, e.actor_person) == "Tom Reed" and name(rec, e.recipient_person) == "Maria Lopez"
+    assert find(analysed("Maria Lopez attacked the governor's comments at a rally."), "ACCUSE", "attacked")
+    assert find(analysed("A gunman attacked Ahmed Nur with a knife outside the mosque."), "ASSAULT", "attacked")
+    assert find(analysed("Rebels attacked the town of Kismayo overnight."), "ASSAULT", "attacked")
+
+
+def test_skipping_a_debate_is_a_rejection():
+    rec = analysed("Governor Tom Reed skipped the televised debate on Thursday.")
+    e = find(rec, "REJECT", "skipped")
+    assert name(rec, e.actor_person) == "Tom Reed" and e.status == "occurred"
+
+
+def test_must_or_should_in_the_words_of_a_named_speaker_is_their_demand():
+    rec = analysed('"Is Governor Tom Reed going to admit it? If he does not he should resign!" '
+                   'Senator Maria Lopez tweeted on Sunday.')
+    e = find(rec, "REQUEST", "resign")
+    assert name(rec, e.actor_person) == "Maria Lopez" and name(rec, e.recipient_person) == "Tom Reed"
+
+
+def test_what_is_said_about_a_known_event_does_not_undo_it():
+    rec = analysed("Maria Lopez criticized Tom Reed for not calling the Dayton nightclub attack an act of terrorism.")
+    assert find(rec, "ASSAULT", "attack").status == "occurred"
+    rec = analysed("Officials asked whether the leaks had led to the Paris attacks.")
+    assert find(rec, "ASSAULT", "attacks").status == "occurred"
+    rec = analysed("Russia did not launch an attack on Kyiv.")  # no known attack: one that did not happen
+    assert find(rec, "ASSAULT").status == "negated"
+
+
+def test_it_that_stands_for_a_later_clause_names_no_actor():
+    rec = analysed("Iran built new ships last year. Its generals said it was necessary to attack the rebels in Yemen.")
+    assert name(rec, find(rec, "ASSAULT", "attack").actor) is None

@@ -18,7 +18,14 @@ trigger the parse gives:
   one dating the sentence's main clause, else the dateline's or publication date. ``location``: the
   entity id of a place in an "in/at/near" phrase of the clause, else of a place the event is aimed
   at (a protest with no other addressee is addressed to the country where it happens).
-- "X said Y must / should do Z" is a REQUEST from X to Y.
+- "X said Y must / should do Z" is a REQUEST from X to Y, and so is "must" / "should" with a
+  named subject in the words an attribution gives a named source (""He should resign!" X tweeted").
+- Saying of someone that they are something that faults them is an ACCUSE: "called Y a danger",
+  "said Y was unfit" (``event_grammar.csv`` fault_word, and the epithets of ``loaded_terms.csv``).
+  An attack aimed at a person or at what they said, with no weapon in its clause, is an ACCUSE.
+- A known event ("the attack", "the Paris attacks": a determiner, possessor or name before it)
+  keeps ``occurred`` whatever the clause that speaks of it says ("for not calling the attack
+  terrorism"), unless that clause's verb is one of taking part in it ("did not attend the talks").
 - ``source``: the attribution whose content holds the trigger; None when the article asserts it.
 - ``mode``: the pattern's; ASSAULT modes are refined by weapons in the clause
   (``event_instruments.csv``).
@@ -101,6 +108,64 @@ def _nonagents() -> frozenset[str]:
 
 
 _OBLIGATION = Pattern("", "verb", "obligation", frozenset(), "REQUEST", "change")
+_CHARACTERIZATION = Pattern("", "verb", "characterization", frozenset(), "ACCUSE", "disapprove")
+
+
+@functools.cache
+def _faults() -> frozenset[str]:
+    """Words that fault whom they are said of: the epithets of ``loaded_terms.csv`` (one word) and
+    the nouns and adjectives of ``event_grammar.csv`` that judge a person ("a danger", "unfit")."""
+    epithets = {r["term"].lower() for r in lexicons.rows("loaded_terms.csv")
+                if r["category"] == "name_calling" and " " not in r["term"]}
+    return frozenset(epithets | _words("fault_word"))
+
+
+def _faulting(pred) -> bool:
+    """A predicate that faults its subject: "a danger", "a threat to the country", "unfit", "a liar",
+    or one that ties them to an armed group as its founder, leader, member or backer ("the founder
+    of ISIS", "an ISIS co-founder", "a member of a terrorist group")."""
+    words = [pred] + [c for c in pred.children if c.dep_ in ("amod", "compound", "conj")]
+    if any(w.lemma_.lower() in _faults() or w.lower_ in _faults() for w in words):
+        return True
+    if pred.lemma_.lower() not in _words("affiliation_noun") and pred.lower_ not in _words("affiliation_noun"):
+        return False
+    groups = [c for c in pred.children if c.dep_ in ("compound", "nmod") and c.i < pred.i]
+    groups += [p for c in pred.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    for group in groups:
+        entry = gazetteer.lookup(" ".join(t.text for t in group.subtree if t.dep_ != "det"))
+        if entry is not None and entry.org_kind == "armed_group":
+            return True
+        if any(t.lemma_.lower() in _words("armed_word") for t in group.subtree):
+            return True
+    return False
+
+
+def _characterization(tok):
+    """(the verb whose subject speaks, the token naming whom it faults) when ``tok`` says of
+    someone that they are something that faults them: "called Trump a danger", "branded her a
+    liar", "said Trump was unfit" (the copula in what someone says); else None."""
+    if _pos_of(tok) != "verb":
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in _words("naming_verb"):
+        target = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        preds = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp")]
+        preds += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+        if target is None:  # "called him a liar" is sometimes parsed as a clause: him <- nsubj of liar
+            for pred in preds:
+                subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
+                if subj is not None and _faulting(pred):
+                    return tok, subj
+            return None
+        if any(_faulting(p) for p in preds):
+            return tok, target
+        return None
+    if lemma == "be" and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _words("report_verb"):
+        subj = _subject(tok)
+        preds = [c for c in tok.children if c.dep_ in ("attr", "acomp")]
+        if subj is not None and any(_faulting(p) for p in preds):
+            return tok.head, subj
+    return None
 
 
 @dataclass(slots=True)
@@ -123,6 +188,11 @@ class _Context:
         self._map_mentions()
         self.antecedent: dict[int, str] = {}
         self._resolve_pronouns()
+        sources = {src.id: src.entity for src in record.sources}
+        # (start, end, entity) of what a named source is reported to have said
+        self.quoted = [(a.content[0], a.content[1], sources[a.source]) for a in record.attributions
+                       if a.content and a.source and sources.get(a.source) in self.entities
+                       and a.mode == "speech" and self.entities[sources[a.source]].type in _PARTY_TYPES]
 
     def _map_mentions(self) -> None:
         starts = [t.idx for t in self.doc]
@@ -145,6 +215,8 @@ class _Context:
         for tok in self.doc:
             low = tok.lower_
             if tok.pos_ == "PRON":
+                if _dummy_it(tok):
+                    continue
                 for kind, role in (("person", "person_pronoun"), ("group", "group_pronoun")):
                     if low in _words(role):
                         found = last.get(kind + "_subject") or last.get(kind)
@@ -223,6 +295,14 @@ class _Context:
         return self._countries.get(code or "")
 
 
+def _dummy_it(tok) -> bool:
+    """"it" standing for a clause that comes later, not for a country or group: "it was an honor to
+    earn his praise", "it is clear that ...": the subject of "be" with an infinitive or a clause."""
+    head = tok.head
+    return (tok.lower_ == "it" and tok.dep_ in ("nsubj", "expl") and head.lemma_ == "be"
+            and any(c.dep_ in ("xcomp", "ccomp") for c in head.children))
+
+
 def _is_state_body(kb: Optional[str]) -> bool:
     if not kb or not kb.startswith("org:"):
         return False
@@ -244,6 +324,8 @@ def _country_code(ent) -> Optional[str]:
 def _pos_of(tok) -> Optional[str]:
     if tok.dep_ == "amod":
         return None  # a participle used as an adjective: "US-backed", "the recognised government"
+    if tok.pos_ == "VERB" and any(c.dep_ == "det" and c.i < tok.i for c in tok.children):
+        return "noun"  # a noun the tagger took for a verb: "the Orlando nightclub attack"
     if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):
         return "verb"
     if tok.pos_ in ("NOUN", "PROPN") or (tok.tag_ in ("NN", "NNS") and tok.pos_ != "VERB"):
@@ -570,11 +652,17 @@ def _status(tok) -> str:
     if own:
         return own
     head, steps = tok, 0
+    # a noun, or a noun the tagger took for a verb ("the attack" with its determiner)
+    known = (_pos_of(tok) == "noun" or any(c.dep_ == "det" for c in tok.children)) and _definite(tok)
     while head.dep_ in _GOVERNED | {"pobj", "prep", "dobj", "attr", "nsubj", "nsubjpass"} and head.head.i != head.i \
             and steps < 5:
         head = head.head
         steps += 1
         if _pos_of(head) == "verb":
+            if known and head.lemma_.lower() not in _words("participation_verb"):
+                # "for not calling the Orlando attack terrorism", "whether leaks led to the Paris
+                # attacks": what is said about a known event does not undo it
+                return "future" if _own_modality(head) == "future" else "occurred"
             if _negated(head) and head.dep_ != "ROOT":
                 return "negated"
             modality = _own_modality(head)
@@ -583,6 +671,13 @@ def _status(tok) -> str:
             if tok.dep_ == "xcomp" or head.lemma_ in _words("intent_verb"):
                 return "future" if steps == 1 or tok.dep_ in ("xcomp", "pobj", "dobj") else "occurred"
     return "occurred"
+
+
+def _definite(tok) -> bool:
+    """An event noun that names a known happening: "the attack", "Sunday's shooting", "the Paris
+    attacks" (a determiner that points at it, a possessor, or a proper name before it)."""
+    return any(c.dep_ == "det" and c.lower_ in _words("definite_det") or c.dep_ == "poss"
+               or c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < tok.i for c in tok.children)
 
 
 def _intent(tok) -> bool:
@@ -602,6 +697,21 @@ def _obligation(tok) -> bool:
     """A verb with "must" or "should" in what someone says or demands of another."""
     return (_pos_of(tok) == "verb" and tok.dep_ == "ccomp" and bool(_aux_lemmas(tok) & _words("obligation_aux"))
             and tok.head.lemma_.lower() in _words("report_verb") and _subject(tok) is not None)
+
+
+def _quoted_demand(ctx: "_Context", tok) -> Optional[tuple[str, str]]:
+    """(speaker, addressee) when ``tok`` is a verb with "must" or "should" whose subject names a
+    party, inside the words an attribution gives a named source: ""He should resign in
+    disgrace!" Smith tweeted" is Smith's demand of him, whichever verb carries the report."""
+    if _pos_of(tok) != "verb" or not _aux_lemmas(tok) & _words("obligation_aux") or _subject(tok) is None:
+        return None
+    addressee = ctx.entity_of(_subject(tok))
+    if addressee is None:
+        return None
+    for start, end, speaker in ctx.quoted:
+        if start <= tok.idx < end and speaker != addressee:
+            return speaker, addressee
+    return None
 
 
 def _clause(tok):
@@ -695,6 +805,19 @@ def _mode(trig: _Trigger, event_type: str, clause) -> Optional[str]:
     return mode
 
 
+def _verbal_attack(ctx: _Context, trig: _Trigger, recipient: Optional[str]) -> bool:
+    """An attack on a person, or on what someone said or stands for, with no weapon in its clause:
+    "Trump attacked Cruz", "the senator targeted his rival's record", "attacks on the governor"."""
+    tok = trig.token
+    if tok.lemma_.lower() not in _words("verbal_attack") or _instrument_rank(_clause(tok).subtree) is not None:
+        return False
+    targets = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    targets += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for p in c.children
+                if p.dep_ == "pobj"]
+    return any(t.lemma_.lower() in _words("speech_noun") or t.ent_type_ == "PERSON" and recipient is not None
+               and ctx.entities[recipient].type == "PERSON" for t in targets)
+
+
 def _source(record: Record, start: int) -> Optional[str]:
     for a in record.attributions:
         if a.content and a.content[0] <= start < a.content[1]:
@@ -723,8 +846,8 @@ def annotate(record: Record, doc) -> dict:
     for tok in doc:
         if tok.i in consumed:
             continue
-        trig = _match(tok)
-        if trig is None and _obligation(tok):
+        trig = _Trigger(tok, _CHARACTERIZATION) if _characterization(tok) is not None else _match(tok)
+        if trig is None and (_obligation(tok) or _quoted_demand(ctx, tok)):
             trig = _Trigger(tok, _OBLIGATION)
         if trig is None:
             continue
@@ -746,17 +869,25 @@ def annotate(record: Record, doc) -> dict:
 def _event(ctx: _Context, trig: _Trigger, n: int) -> Event:
     tok = trig.token
     record = ctx.record
-    if trig.pattern.pos == "verb":
+    if trig.pattern is _CHARACTERIZATION:
+        speaker, target = _characterization(tok)
+        actor, recipient = ctx.entity_of(_actor_token(ctx, speaker)), ctx.entity_of(target)
+        recipient = None if recipient == actor else recipient
+    elif trig.pattern.pos == "verb":
         actor, recipient = _verb_roles(ctx, trig)
     else:
         actor, recipient = _noun_roles(ctx, trig)
     event_type = trig.pattern.type
+    if event_type == "ASSAULT" and _verbal_attack(ctx, trig, recipient):
+        event_type = "ACCUSE"  # "Trump attacked Cruz": words, not blows
     status = _status(tok)
     if _obligation(tok):  # "Russia said Sudan must return the helicopter": Russia asks it of Sudan
         event_type = "REQUEST"
         actor = ctx.entity_of(_actor_token(ctx, tok.head)) or actor
         recipient = ctx.entity_of(_subject(tok)) or recipient
         status = "occurred"
+    elif (demand := _quoted_demand(ctx, tok)) is not None:  # ""He should resign!" Smith tweeted"
+        event_type, (actor, recipient), status = "REQUEST", demand, "occurred"
     elif status == "negated" and event_type in _REJECTABLE:
         event_type, status = "REJECT", ("future" if _intent(tok) else "occurred")
     elif trig.pattern.pos == "verb" and _intent(tok):
@@ -782,6 +913,8 @@ def _event(ctx: _Context, trig: _Trigger, n: int) -> Event:
     if trig.extra is not None:
         start, end = min(start, trig.extra.idx), max(end, trig.extra.idx + len(trig.extra.text))
     mode = "change" if event_type == "REQUEST" and trig.pattern.type != "REQUEST" else _mode(trig, event_type, clause)
+    if event_type == "ACCUSE" and trig.pattern.type == "ASSAULT":
+        mode = "disapprove"
     return Event(
         id=f"v{n}", type=event_type, mode=mode,
         actor=actor_group, recipient=recipient_group, start=start, end=end,

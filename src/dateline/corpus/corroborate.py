@@ -31,7 +31,9 @@ by their content words (function words and negators left out): two claims agree 
 and word the rest their own way), their numbers are the same, both or
 neither is negated, and their actor (the named speaker, else the first entity the claim mentions)
 is the same. Candidates come from MinHash LSH whose band keys include the actor, the numbers and
-the negation, so only claims that could agree meet. Agreeing claims of different articles (not
+the negation, so only claims that could agree meet; each pair of neighbouring words a claim quotes is
+indexed too, so that a short claim meets a long one quoting the same words. A claim of fewer than
+``CLAIM_MIN_WORDS`` content words is compared only by what it quotes. Agreeing claims of different articles (not
 copies of one another) form a story; stories a new claim joins are merged.
 
 Each story counts its articles, its outlets and its independent outlets: every member article
@@ -493,14 +495,15 @@ def _read_claims(con, articles=(), keys=None, actors=None) -> dict[str, dict[str
     out = {}
     for article, item, text, source_id, source_kind, actor, published, copy in con.execute(sql).fetchall():
         content, numbers, negated = claim_features(text or "")
-        if len(content) < CLAIM_MIN_WORDS or actor is None:
-            continue
+        quoted = quoted_phrases(text or "")
+        if actor is None or len(content) < CLAIM_MIN_WORDS and not quoted:
+            continue  # a short claim is comparable by the speaker's words it quotes
         out[f"{article}/{item}"] = {
             "article_id": article, "kind": "claim", "item_id": item, "type": None, "actor": actor,
             "recipient": None, "location": None, "status": "negated" if negated else "asserted",
             "date": published, "date_from": published, "date_to": published, "source_id": source_id,
             "source_kind": source_kind, "anonymous": _anonymous(source_kind), "content": content, "numbers": numbers,
-            "quoted": quoted_phrases(text or ""), "copy": copy}
+            "quoted": quoted, "copy": copy}
     return out
 
 
@@ -528,6 +531,21 @@ def _blocked(claim: dict[str, Any]) -> set[str]:
     (actor, numbers, negation), so that only claims that could agree share band keys."""
     block = f"{claim['actor']}|{sorted(claim['numbers'])}|{claim['status']}|"
     return {block + w for w in claim["content"]}
+
+
+def _quoted_items(claims: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
+    """``article/claim#q:w1 w2`` -> one string, for each pair of neighbouring content words a
+    claim quotes, tied like ``_blocked`` to what must agree: two claims quoting the same words of
+    one speaker meet however much else each says ("called it "extremely careless"" and a long
+    sentence quoting "extremely careless in their handling ...")."""
+    out = {}
+    for key, c in claims.items():
+        block = f"{c['actor']}|{sorted(c['numbers'])}|{c['status']}|q|"
+        for phrase in c["quoted"]:
+            words = phrase.split()
+            for pair in zip(words, words[1:]):
+                out[f"{key}#q:{' '.join(pair)}"] = {block + " ".join(pair)}
+    return out
 
 
 def _agree(a: dict[str, Any], b: dict[str, Any], roots: dict[str, str]) -> bool:
@@ -558,8 +576,12 @@ def _claims(con, new: list[str], moved: set[tuple[str, str]], shifted: set[str])
         claims.update(_read_claims(con, keys=_claims_of(con, moved), actors=shifted))
     # A near-duplicate's claims look for agreeing ones but are not indexed: its earliest copy's are,
     # and a claim agreeing with the copy's agrees with those.
-    pairs = lsh.index(con, "claim", {k: _blocked(c) for k, c in claims.items()}, CLAIM_LSH_THRESHOLD, CLAIM_NUM_PERM,
-                      query_only={k for k, c in claims.items() if c["copy"]})
+    sets = {k: _blocked(c) for k, c in claims.items()}
+    sets.update(_quoted_items(claims))
+    found = lsh.index(con, "claim", sets, CLAIM_LSH_THRESHOLD, CLAIM_NUM_PERM,
+                      query_only={k for k in sets if claims[k.partition("#")[0]]["copy"]})
+    pairs = {(a.partition("#")[0], b.partition("#")[0]) for a, b in found}
+    pairs = {(a, b) for a, b in pairs if a != b}
     others = {b for _, b in pairs if b not in claims}
     if others:
         claims.update(_read_claims(con, keys=others))

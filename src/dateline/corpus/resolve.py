@@ -14,7 +14,9 @@ Each article entity gets a resolution key from its own name, type and gazetteer 
 A one-word person name ("Clinton", "Hillary"; or a one-word name the tagger typed as an
 organisation, "Christie") and an all-capitals organisation name ("FBI") are ambiguous keys: they join the corpus person whose given name or surname it is, or the
 organisation whose initials it is, when one candidate has at least twice the articles of the next
-(``DOMINANCE``); otherwise they stay a corpus entity of their own. Their choice is made again
+(``DOMINANCE``); otherwise they stay a corpus entity of their own. A one-word person name whose own
+article names in full a person of that name stands for that person, whoever the corpus knows best
+("Mr. Khan" after "Khizr Khan"; ``_in_article``). Their choice is made again
 whenever a batch brings a candidate for them, and the links that move are reported so the stories
 built on them are rebuilt.
 """
@@ -285,19 +287,58 @@ def _choose(con, touched_handles: set[str]) -> tuple[set[tuple[str, str]], set[s
         dominant = best and (len(best) == 1 or best[0][1] >= DOMINANCE * best[1][1])
         targets[key] = best[0][0] if dominant else corpus_id(key)
     _ensure_own(con, [k for k, t in targets.items() if t == corpus_id(k)])
-    con.execute("CREATE OR REPLACE TEMP TABLE resolve_targets (key VARCHAR, target VARCHAR)")
+    con.execute("CREATE OR REPLACE TEMP TABLE resolve_targets (key VARCHAR, target VARCHAR, own BOOLEAN)")
     con.execute("INSERT INTO resolve_targets SELECT unnest(from_json(?::JSON, '[{\"key\": \"VARCHAR\", "
-                "\"target\": \"VARCHAR\"}]'), recursive := true)",
-                [json.dumps([{"key": k, "target": t} for k, t in targets.items()])])
+                "\"target\": \"VARCHAR\", \"own\": \"BOOLEAN\"}]'), recursive := true)",
+                [json.dumps([{"key": k, "target": t, "own": t == corpus_id(k)} for k, t in targets.items()])])
+    _in_article(con)
+    target = "coalesce(o.target, t.target)"
+    links = ("entity_links l JOIN resolve_targets t ON t.key = l.key LEFT JOIN resolve_own o "
+             "ON o.article_id = l.article_id AND o.entity_id = l.entity_id")
     changed = con.execute(
-        "SELECT DISTINCT l.article_id, l.entity_id, l.corpus_entity_id, t.target FROM entity_links l JOIN resolve_targets t "
-        "ON t.key = l.key WHERE l.corpus_entity_id IS DISTINCT FROM t.target").fetchall()
-    con.execute("UPDATE entity_links SET corpus_entity_id = t.target FROM resolve_targets t "
-                "WHERE entity_links.key = t.key AND entity_links.corpus_entity_id IS DISTINCT FROM t.target")
+        f"SELECT DISTINCT l.article_id, l.entity_id, l.corpus_entity_id, {target} FROM {links} "
+        f"WHERE l.corpus_entity_id IS DISTINCT FROM {target}").fetchall()
+    con.execute(f"UPDATE entity_links SET corpus_entity_id = x.target FROM (SELECT l.article_id, l.entity_id, "
+                f"{target} AS target FROM {links}) x WHERE entity_links.article_id = x.article_id "
+                "AND entity_links.entity_id = x.entity_id AND entity_links.corpus_entity_id IS DISTINCT FROM x.target")
     _count_articles(con, {corpus_id(k) for k in ambiguous} | {old for *_, old, _ in changed if old}
                     | {target for *_, target in changed})
     moved = [row for row in changed if row[2] is not None]
     return {(a, e) for a, e, _, _ in moved}, {x for *_, old, target in moved for x in (old, target)}
+
+
+def _in_article(con) -> None:
+    """``resolve_own (article_id, entity_id, target)``: a one-word person name (a ``name:`` key
+    among ``resolve_targets``) whose own article names in full a person of that given name or
+    surname stands for that person, not for the namesake the corpus knows best: "Mr. Khan" after
+    "Khizr Khan" is Khizr Khan (a given name alone, tagged a person, counts as the person it was
+    resolved to: "Khizr and Ghazala Khan"; not "House" read as a surname). A person the
+    honorific's gender rules out is passed over ("Mr. Khan" is not "Fatima Khan"); of several
+    left, the one the article names first (news names in full the person it then calls by
+    surname, the main one first). Where the corpus has a dominant namesake, only a person named in
+    another article too outweighs it: a full name found once may be a misread ("Floridians Jeb
+    Bush")."""
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE resolve_own AS
+        WITH amb AS (
+            SELECT l.article_id, l.entity_id, split_part(split_part(l.key, ':', 2), '|', 1) AS word,
+                   split_part(l.key, '|', 2) AS sex, t.own
+            FROM entity_links l JOIN resolve_targets t ON t.key = l.key WHERE l.key LIKE 'name:%'),
+        cand AS (
+            SELECT l.article_id, l.key, c.id AS target, c.handles, c.articles,
+                   (SELECT min(m.start) FROM mentions m WHERE m.article_id = l.article_id
+                    AND m.entity_id = l.entity_id) AS first
+            FROM entity_links l LEFT JOIN resolve_targets t ON t.key = l.key
+            JOIN corpus_entities c ON c.id = coalesce(t.target, l.corpus_entity_id) AND c.key LIKE 'person:%'
+            JOIN entities e ON e.article_id = l.article_id AND e.id = l.entity_id
+            WHERE l.article_id IN (SELECT article_id FROM amb) AND (l.key NOT LIKE 'name:%' OR e.type = 'PERSON'))
+        SELECT amb.article_id, amb.entity_id, arg_min(cand.target, (cand.first, cand.target)) AS target
+        FROM amb JOIN cand ON cand.article_id = amb.article_id AND list_contains(cand.handles, amb.word)
+             AND NOT (cand.key LIKE 'name:%' AND split_part(split_part(cand.key, ':', 2), '|', 1) = amb.word)
+        WHERE (amb.sex = '' OR NOT list_contains(cand.handles,
+               amb.word || '|' || CASE amb.sex WHEN 'm' THEN 'f' ELSE 'm' END))
+          AND (amb.own OR cand.articles > 1)
+        GROUP BY 1, 2""")
 
 
 def _middle_targets(con, keys: list[str]) -> dict[str, str]:
