@@ -695,3 +695,26 @@ def test_paragraphs_run_together_are_read_apart():
     assert unglue(tree, [("p", glued)]) == blocks
     apart = [("p", t) for _, t in blocks]
     assert unglue(tree, apart) == apart  # paragraphs already apart stay as they are
+
+
+@pytest.mark.parametrize("mark", [
+    '<span class="author-name">Maren Holt</span>', '<a rel="author" href="/staff/maren-holt">Maren Holt</a>',
+    '<div class="byline">By Maren Holt</div>', '<span itemprop="author">Maren Holt</span>',
+    '<p class="post-Byline">By Maren Holt</p>', '<span id="article-author">Maren Holt</span>',
+    '<div class="story-writer">Maren Holt</div>', '<span class="username">mholt</span>',
+    '<div data-component="ArticleByline">Maren Holt</div>', '<author>Maren Holt</author>',
+])
+def test_the_markup_search_for_authors_is_skipped_only_where_no_mark_stands(mark):
+    """Where the page marks its author, the cheap test lets trafilatura's search run and both find the
+    same name; where nothing marks one, neither finds any."""
+    from trafilatura.metadata import extract_author
+
+    from dateline.read.html import parse
+    from dateline.read.pagemeta import may_mark_authors, marked_authors
+    from dateline.read.text import clean_authors
+
+    marked = parse(f"<html><body><article>{mark}{BODY}</article></body></html>")
+    assert may_mark_authors(marked) and extract_author(marked)
+    assert marked_authors(marked) == clean_authors([extract_author(marked)])
+    bare = parse(f"<html><body><article><p class='lede'>By the desk</p>{BODY}</article></body></html>")
+    assert not may_mark_authors(bare) and extract_author(bare) is None and marked_authors(bare) == []

@@ -184,14 +184,36 @@ def htmldate_day(tree, url: Optional[str]) -> Optional[str]:
     return iso_day(find_date(tree, url=url, **_DATE_PARAMS))
 
 
+# Every mark trafilatura's author search (``AUTHOR_XPATHS``) looks for is an element named ``author``
+# (or ``rel``, which its ``rel='me'`` reads) or an attribute below holding one of these words, in any
+# case: ``rel="author"``, an itemprop, test id or component naming the author or byline, a class or id
+# holding one of its words. Its own search runs regular expressions in Python over every element of a
+# copy of the page; these values are gathered in C and searched as one string.
+_AUTHOR_MARK_VALUES = etree.XPath("//@class | //@id | //@rel | //@itemprop | //@data-testid | //@data-component",
+                                  smart_strings=False)
+_AUTHOR_MARK_WORDS = ("author", "byl", "bbl", "username", "channel-name", "zuozhe", "bianji", "xiaobian",
+                      "submitted-by", "posted-by", "journalist-name", "screenname", "writer")
+
+
+def may_mark_authors(tree) -> bool:
+    """Whether the page holds a mark trafilatura's author search looks for (when it does not, that
+    search finds nothing)."""
+    if next(tree.iter("author", "rel"), None) is not None:
+        return True
+    values = "\n".join(_AUTHOR_MARK_VALUES(tree)).lower()
+    return any(word in values for word in _AUTHOR_MARK_WORDS)
+
+
 def marked_authors(tree) -> list[str]:
     """The authors named where the page's markup marks them (``rel="author"``, an "author-name"
-    class ...), by trafilatura's ``extract_author``, for a page whose metadata and article name none."""
+    class ...), by trafilatura's ``extract_author``, for a page whose metadata and article name none.
+    A page that holds none of the marks it looks for (``may_mark_authors``) is not searched: its
+    search copies the whole page first."""
     from trafilatura.metadata import extract_author
 
     from .text import clean_authors
 
-    return clean_authors([extract_author(tree) or ""])
+    return clean_authors([(extract_author(tree) if may_mark_authors(tree) else None) or ""])
 
 
 def read_metadata(tree, url: Optional[str], given: dict) -> PageFacts:
