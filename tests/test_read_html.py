@@ -718,3 +718,19 @@ def test_the_markup_search_for_authors_is_skipped_only_where_no_mark_stands(mark
     assert marked_authors(marked) == clean_authors([extract_author(marked)])
     bare = parse(f"<html><body><article><p class='lede'>By the desk</p>{BODY}</article></body></html>")
     assert not may_mark_authors(bare) and extract_author(bare) is None and marked_authors(bare) == []
+
+
+def test_htmldate_is_not_asked_where_the_page_shows_one_labelled_day():
+    """A page without a metadata date that shows one day, under "Published": htmldate could only
+    confirm it or be overruled by it, so it is not asked; with two days shown it decides."""
+    from dateline.read.dates import shown_dates
+    from dateline.read.pagemeta import Markup, choose_published
+
+    def htmldate():
+        raise AssertionError("htmldate asked")
+
+    one_day = shown_dates("Harbour fees rise. Published: March 4, 2025. The port authority said on March 4, 2025 ...")
+    assert choose_published(Markup(), htmldate, [], lambda: one_day) == "2025-03-04"
+    two_days = shown_dates("Published: March 4, 2025. The fees were first raised on June 2, 2019.")
+    assert choose_published(Markup(), lambda: "2019-06-02", [], lambda: two_days) == "2019-06-02"
+    assert choose_published(Markup(), lambda: None, [], lambda: two_days) == "2025-03-04"

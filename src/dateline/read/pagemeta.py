@@ -502,11 +502,12 @@ def choose_published(markup: Markup, htmldate: Callable[[], Optional[str]], at_h
                 or at_head[0].day)
     page_dates = shown()
     days_shown = {d.day for d in page_dates}
+    labelled = next((d.day for kind in ("published", "updated") for d in page_dates if d.kind == kind), None)
+    if labelled and days_shown == {labelled}:
+        return labelled  # the one day the page shows, under a label: any date of the metadata's or htmldate's shown is it
     day = next((day for day in markup.published if day in days_shown), None) if markup.published else htmldate()
     if day and day in days_shown:
         return day
-    for kind in ("published", "updated"):
-        day = next((d.day for d in page_dates if d.kind == kind), None)
-        if day:
-            return day
+    if labelled:
+        return labelled
     return markup.published[0] if markup.published else htmldate()
