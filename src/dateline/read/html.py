@@ -25,7 +25,7 @@ from lxml import etree
 from .. import errors, lexicons
 from . import Page
 from .dates import date_line
-from .decode import count_ascii
+from .decode import count_bytes
 from .htmlbody import Unit, body_units, numbered
 from .pagemeta import is_section_name, marked_authors, read_metadata
 from .text import (assemble, author_note, byline_authors, is_chrome, is_meta_line, is_title_like,
@@ -87,8 +87,11 @@ def parse(raw: str):
     from trafilatura.utils import is_dubious_html
 
     beginning = raw[:50].lower()
-    raw = _repaired(raw, beginning)
-    tree = html.fromstring(raw.encode("utf8", "surrogatepass"), parser=_parser())
+    data = raw.encode("utf8", "surrogatepass")
+    repaired = _repaired(raw, beginning, data)
+    if repaired is not raw:
+        data = repaired.encode("utf8", "surrogatepass")
+    tree = html.fromstring(data, parser=_parser())
     if tree is None or (is_dubious_html(beginning) and len(tree) < 2):
         raise errors.no_body("the HTML cannot be parsed")
     return tree
@@ -97,17 +100,21 @@ def parse(raw: str):
 _NOT_XML_BYTES = bytes([*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20)])  # control characters XML forbids
 
 
-def _repaired(raw: str, beginning: str) -> str:
+def _repaired(raw: str, beginning: str, data: bytes) -> str:
     """trafilatura's ``repair_faulty_html``: characters XML forbids removed, a self-closing doctype or
     ``<html/>`` opened; the removal (a regular expression over the whole page) run only on a page
-    that holds such a character, which a count in C tells."""
+    that holds such a character, which a count in C of its UTF-8 bytes ``data`` tells (an ASCII
+    character is its own byte there, and no byte of another character's encoding is ASCII). ``raw``
+    itself where nothing is repaired."""
     from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, repair_faulty_html
 
-    if count_ascii(raw, _NOT_XML_BYTES) or "\ufffe" in raw or "\uffff" in raw:
+    if count_bytes(data, _NOT_XML_BYTES) or "\ufffe" in raw or "\uffff" in raw:
         return repair_faulty_html(raw, beginning)
     if "doctype" in beginning:
-        firstline, _, rest = raw.partition("\n")
-        raw = DOCTYPE_TAG.sub("", firstline, count=1) + "\n" + rest
+        firstline, newline, rest = raw.partition("\n")
+        opened = DOCTYPE_TAG.sub("", firstline, count=1)
+        if opened != firstline or not newline:
+            raw = opened + "\n" + rest
     for line in raw[:4096].splitlines()[:4]:
         if "<html" in line and line.endswith("/>"):
             return FAULTY_HTML.sub(r"\1>", raw, count=1)
