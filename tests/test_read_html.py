@@ -734,3 +734,23 @@ def test_htmldate_is_not_asked_where_the_page_shows_one_labelled_day():
     two_days = shown_dates("Published: March 4, 2025. The fees were first raised on June 2, 2019.")
     assert choose_published(Markup(), lambda: "2019-06-02", [], lambda: two_days) == "2019-06-02"
     assert choose_published(Markup(), lambda: None, [], lambda: two_days) == "2025-03-04"
+
+
+def test_every_word_trafilatura_searches_for_an_author_by_is_one_the_cheap_test_knows():
+    """Each literal of trafilatura's author xpaths (each alternative of its regular expressions, a
+    letter class such as ``[Aa]`` read as its lower-case letter) holds one of the words the test for
+    marks looks for, in an attribute it reads; ``rel='me'`` reads an element named rel, which the
+    test looks for too."""
+    import re
+
+    from trafilatura.xpaths import AUTHOR_XPATHS
+
+    from dateline.read.pagemeta import _AUTHOR_MARK_VALUES, _AUTHOR_MARK_WORDS
+
+    read = set(re.findall(r"@([\w-]+)", _AUTHOR_MARK_VALUES.path))
+    assert {name for x in AUTHOR_XPATHS for name in re.findall(r"@([\w-]+)", x.path)} <= read
+    literals = [alt for x in AUTHOR_XPATHS for lit in re.findall(r"'([^']*)'", x.path) for alt in lit.split("|")]
+    assert len(literals) > 10
+    for literal in literals:
+        word = re.sub(r"\[(\w)\w\]", r"\1", literal).lower()
+        assert word == "me" or any(w in word for w in _AUTHOR_MARK_WORDS), literal

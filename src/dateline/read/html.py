@@ -81,8 +81,8 @@ def parse(raw: str):
     """The page's tree, parsed once, as trafilatura's ``load_html`` parses a page (its repairs of
     faulty markup first, a document too short to be a page refused) with the parser above. The
     text is given to the parser in UTF-8, as ``load_html`` gives it where its parse of the text
-    fails: the same tree (on every page of ../shared/eval), in two thirds of the time, as libxml2
-    reads UTF-8 without converting it."""
+    fails: the same tree (on every page of ../shared/eval's pages and extraction sets), in about
+    two thirds of the time, as libxml2 reads UTF-8 without converting it."""
     from lxml import html
     from trafilatura.utils import is_dubious_html
 

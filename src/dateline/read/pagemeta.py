@@ -487,7 +487,8 @@ def choose_published(markup: Markup, htmldate: Callable[[], Optional[str]], at_h
     2. Otherwise one of the metadata's publication dates that the page shows anywhere; with no
        metadata publication date, htmldate's date (original date, extensive search) when shown.
     htmldate is asked only where the metadata gives no publication date: its original date reads
-    the same tags first, and its search of the whole page is the costliest step of the reading.
+    the same tags first, and its search of the whole page is the costliest step of the reading;
+    nor where the page shows one day only, under a label (its date could only confirm that day).
     3. Otherwise a date the page shows after a publication label, else after an update label: the
        only date its reader sees.
     4. Otherwise the metadata's first publication date (JSON-LD's ``datePublished`` and the like,
