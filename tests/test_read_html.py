@@ -754,3 +754,15 @@ def test_every_word_trafilatura_searches_for_an_author_by_is_one_the_cheap_test_
     for literal in literals:
         word = re.sub(r"\[(\w)\w\]", r"\1", literal).lower()
         assert word == "me" or any(w in word for w in _AUTHOR_MARK_WORDS), literal
+
+
+def test_class_values_holding_a_page_part_word_are_found_in_the_joined_names():
+    """The values holding a word are told from where the word stands in all of them joined, and
+    asked one by one where lower-casing changes a value's length ("İ")."""
+    from dateline.read.html import _names_holding
+
+    names = ["site-header", "Newsletter-CTA box", "article-body", "cta", "Modal-Open", "x"]
+    every = "\n".join(names).lower()
+    assert _names_holding(names, every, ["cta", "modal"]) == [1, 3, 4]
+    turkish = ["İstanbul-modal", "cta-box", "x"]
+    assert _names_holding(turkish, "\n".join(turkish).lower(), ["cta", "modal"]) == [0, 1]

@@ -15,7 +15,10 @@
 """
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
+import operator
 import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
@@ -477,12 +480,30 @@ def drop_page_parts(tree, names: list, every_name: str) -> None:
     found = [word for word in _page_part_words()[0] if word in every_name]
     if not found:  # many pages use none of the part words: no element is looked at
         return
-    named = dict.fromkeys(name.getparent() for name in names if any(word in name.lower() for word in found))
+    named = dict.fromkeys(names[k].getparent() for k in _names_holding(names, every_name, found))
     doomed = [el for el in named
               if el.tag not in _NEVER_DROPPED and names_page_part(f"{el.get('class') or ''} {el.get('id') or ''}")]
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()
+
+
+def _names_holding(names: list, every_name: str, words: list[str]) -> list[int]:
+    """The places in ``names`` of the values holding one of ``words`` (lower-case, no line breaks)
+    once lower-cased, in order: each word's occurrences found in ``every_name`` (``names`` joined by
+    line breaks and lower-cased), each occurrence within one value, told by where the values start.
+    A value whose lower-case form is longer than itself ("İ", the one letter whose lower case is two
+    characters; none is shorter) moves those starts: there each value is asked instead."""
+    starts = [0, *itertools.accumulate(map(operator.add, map(len, names), itertools.repeat(1)))]  # in C
+    if not names or starts.pop() != len(every_name) + 1:
+        return [k for k, name in enumerate(names) if any(word in name.lower() for word in words)]
+    held = set()
+    for word in words:
+        at = every_name.find(word)
+        while at >= 0:
+            held.add(bisect.bisect_right(starts, at) - 1)
+            at = every_name.find(word, at + 1)
+    return sorted(held)
 
 
 _EMBEDDED_POSTS = "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'twitter-video')]"
