@@ -703,3 +703,74 @@ def test_paragraphs_run_together_are_read_apart():
     assert unglue(tree, [("p", glued)]) == blocks
     apart = [("p", t) for _, t in blocks]
     assert unglue(tree, apart) == apart  # paragraphs already apart stay as they are
+
+
+@pytest.mark.parametrize("mark", [
+    '<span class="author-name">Maren Holt</span>', '<a rel="author" href="/staff/maren-holt">Maren Holt</a>',
+    '<div class="byline">By Maren Holt</div>', '<span itemprop="author">Maren Holt</span>',
+    '<p class="post-Byline">By Maren Holt</p>', '<span id="article-author">Maren Holt</span>',
+    '<div class="story-writer">Maren Holt</div>', '<span class="username">mholt</span>',
+    '<div data-component="ArticleByline">Maren Holt</div>', '<author>Maren Holt</author>',
+])
+def test_the_markup_search_for_authors_is_skipped_only_where_no_mark_stands(mark):
+    """Where the page marks its author, the cheap test lets trafilatura's search run and both find the
+    same name; where nothing marks one, neither finds any."""
+    from trafilatura.metadata import extract_author
+
+    from dateline.read.html import parse
+    from dateline.read.pagemeta import may_mark_authors, marked_authors
+    from dateline.read.text import clean_authors
+
+    marked = parse(f"<html><body><article>{mark}{BODY}</article></body></html>")
+    assert may_mark_authors(marked) and extract_author(marked)
+    assert marked_authors(marked) == clean_authors([extract_author(marked)])
+    bare = parse(f"<html><body><article><p class='lede'>By the desk</p>{BODY}</article></body></html>")
+    assert not may_mark_authors(bare) and extract_author(bare) is None and marked_authors(bare) == []
+
+
+def test_htmldate_is_not_asked_where_the_page_shows_one_labelled_day():
+    """A page without a metadata date that shows one day, under "Published": htmldate could only
+    confirm it or be overruled by it, so it is not asked; with two days shown it decides."""
+    from dateline.read.dates import shown_dates
+    from dateline.read.pagemeta import Markup, choose_published
+
+    def htmldate():
+        raise AssertionError("htmldate asked")
+
+    one_day = shown_dates("Harbour fees rise. Published: March 4, 2025. The port authority said on March 4, 2025 ...")
+    assert choose_published(Markup(), htmldate, [], lambda: one_day) == "2025-03-04"
+    two_days = shown_dates("Published: March 4, 2025. The fees were first raised on June 2, 2019.")
+    assert choose_published(Markup(), lambda: "2019-06-02", [], lambda: two_days) == "2019-06-02"
+    assert choose_published(Markup(), lambda: None, [], lambda: two_days) == "2025-03-04"
+
+
+def test_every_word_trafilatura_searches_for_an_author_by_is_one_the_cheap_test_knows():
+    """Each literal of trafilatura's author xpaths (each alternative of its regular expressions, a
+    letter class such as ``[Aa]`` read as its lower-case letter) holds one of the words the test for
+    marks looks for, in an attribute it reads; ``rel='me'`` reads an element named rel, which the
+    test looks for too."""
+    import re
+
+    from trafilatura.xpaths import AUTHOR_XPATHS
+
+    from dateline.read.pagemeta import _AUTHOR_MARK_VALUES, _AUTHOR_MARK_WORDS
+
+    read = set(re.findall(r"@([\w-]+)", _AUTHOR_MARK_VALUES.path))
+    assert {name for x in AUTHOR_XPATHS for name in re.findall(r"@([\w-]+)", x.path)} <= read
+    literals = [alt for x in AUTHOR_XPATHS for lit in re.findall(r"'([^']*)'", x.path) for alt in lit.split("|")]
+    assert len(literals) > 10
+    for literal in literals:
+        word = re.sub(r"\[(\w)\w\]", r"\1", literal).lower()
+        assert word == "me" or any(w in word for w in _AUTHOR_MARK_WORDS), literal
+
+
+def test_class_values_holding_a_page_part_word_are_found_in_the_joined_names():
+    """The values holding a word are told from where the word stands in all of them joined, and
+    asked one by one where lower-casing changes a value's length ("İ")."""
+    from dateline.read.html import _names_holding
+
+    names = ["site-header", "Newsletter-CTA box", "article-body", "cta", "Modal-Open", "x"]
+    every = "\n".join(names).lower()
+    assert _names_holding(names, every, ["cta", "modal"]) == [1, 3, 4]
+    turkish = ["İstanbul-modal", "cta-box", "x"]
+    assert _names_holding(turkish, "\n".join(turkish).lower(), ["cta", "modal"]) == [0, 1]

@@ -215,3 +215,16 @@ def test_utf16_without_bom_random_bytes_and_languages():
     with pytest.raises(Exception) as caught:
         extract(Offered("x.txt", noise, "text"))
     assert caught.value.code == "E104"
+
+
+def test_control_characters_count_only_in_the_first_200000_characters_of_utf8_text():
+    """The UTF-8 bytes bound the count; past the first 200,000 characters controls do not count."""
+    from dateline.errors import InputError
+    from dateline.read.decode import decode
+
+    prose = "Talks resumed in Cairo on Tuesday, officials said. " * 4_000
+    text, _ = decode((prose + "\x01" * 5_000).encode("utf-8"))
+    assert text.endswith("\x01") and len(prose) > 200_000
+    with pytest.raises(InputError) as caught:
+        decode((prose[:100_000] + "\x01" * 5_000 + prose).encode("utf-8"))  # past the first bytes' check
+    assert caught.value.code == "E102" and "5,000 control characters" in str(caught.value)

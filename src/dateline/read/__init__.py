@@ -312,7 +312,7 @@ def _extract(offered: Offered, published: Optional[str], max_chars: int) -> Page
     from .text import extract_text
 
     raw, warnings = decode(offered.data)
-    if not raw.strip():
+    if not raw or raw.isspace():  # as ``not raw.strip()``, without copying the page
         raise errors.empty_input()
     form = offered.form
     if form == "auto":

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import Optional
 
 from .. import errors
 
@@ -45,6 +46,7 @@ _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0b, *range(0x0e, 0x20), 0x7f])
 _LEGACY_FALLBACK = "dateline-cp1252-fallback"
 _MAX_CONTROL_SHARE = 0.01
 _MAX_REPLACED_SHARE = 0.05
+_CHECKED_CHARS = 200_000
 _MAX_STRAY_SHARE = 0.03
 
 
@@ -76,7 +78,7 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
-        return _checked(data.decode("utf-8")), []
+        return _checked(data.decode("utf-8"), data), []
     except UnicodeDecodeError:
         pass
     if _UTF8_MULTIBYTE.search(data):
@@ -141,16 +143,22 @@ def count_ascii(text: str, wanted: bytes) -> int:
     return count_bytes(text.encode("utf-8", "surrogatepass"), wanted)
 
 
-def _checked(text: str) -> str:
-    """``text``, unless it is mostly control or replacement characters (binary read as text)."""
-    sample = text[:200_000]
-    if sample:
-        controls = count_ascii(sample, _CONTROL_BYTES)
-        if controls > max(8, len(sample) * _MAX_CONTROL_SHARE):
+def _checked(text: str, utf8: Optional[bytes] = None) -> str:
+    """``text``, unless it is mostly control or replacement characters (binary read as text) in its
+    first 200,000 characters. ``utf8``: the bytes ``text`` was decoded from as UTF-8, where it was;
+    they hold each ASCII control character of ``text`` as that byte, and no other, so what they
+    hold bounds what its first characters hold, counted without encoding them again."""
+    size = min(len(text), _CHECKED_CHARS)
+    if size:
+        limit = max(8, size * _MAX_CONTROL_SHARE)
+        controls = count_bytes(utf8, _CONTROL_BYTES) if utf8 is not None else None
+        if controls is None or controls > limit:
+            controls = count_ascii(text[:_CHECKED_CHARS], _CONTROL_BYTES)
+        if controls > limit:
             raise errors.binary_input(f"{controls:,} control characters")
-        replaced = sample.count("\ufffd")
-        if replaced > max(20, len(sample) * _MAX_REPLACED_SHARE):
-            raise errors.undecodable(f"{replaced:,} undecodable byte sequences in {len(sample):,} characters")
+        replaced = text.count("\ufffd", 0, _CHECKED_CHARS)
+        if replaced > max(20, size * _MAX_REPLACED_SHARE):
+            raise errors.undecodable(f"{replaced:,} undecodable byte sequences in {size:,} characters")
     return text
 
 

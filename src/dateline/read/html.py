@@ -15,7 +15,10 @@
 """
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
+import operator
 import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
@@ -25,7 +28,7 @@ from lxml import etree
 from .. import errors, lexicons
 from . import Page
 from .dates import date_line
-from .decode import count_ascii
+from .decode import count_bytes
 from .htmlbody import Unit, body_units, numbered
 from .pagemeta import is_section_name, marked_authors, read_metadata
 from .text import (assemble, author_note, byline_authors, is_chrome, is_meta_line, is_title_like,
@@ -79,20 +82,19 @@ def _parser():
 
 def parse(raw: str):
     """The page's tree, parsed once, as trafilatura's ``load_html`` parses a page (its repairs of
-    faulty markup first, bytes where the text declares an encoding, a document too short to be a
-    page refused) with the parser above."""
+    faulty markup first, a document too short to be a page refused) with the parser above. The
+    text is given to the parser in UTF-8, as ``load_html`` gives it where its parse of the text
+    fails: the same tree (on every page of ../shared/eval's pages and extraction sets), in about
+    two thirds of the time, as libxml2 reads UTF-8 without converting it."""
     from lxml import html
     from trafilatura.utils import is_dubious_html
 
     beginning = raw[:50].lower()
-    raw = _repaired(raw, beginning)
-    tree = None
-    try:
-        tree = html.fromstring(raw, parser=_parser())
-    except ValueError:  # "Unicode strings with encoding declaration are not supported"
-        pass
-    if tree is None or len(tree) < 1:
-        tree = html.fromstring(raw.encode("utf8", "surrogatepass"), parser=_parser())
+    data = raw.encode("utf8", "surrogatepass")
+    repaired = _repaired(raw, beginning, data)
+    if repaired is not raw:
+        data = repaired.encode("utf8", "surrogatepass")
+    tree = html.fromstring(data, parser=_parser())
     if tree is None or (is_dubious_html(beginning) and len(tree) < 2):
         raise errors.no_body("the HTML cannot be parsed")
     return tree
@@ -101,17 +103,21 @@ def parse(raw: str):
 _NOT_XML_BYTES = bytes([*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20)])  # control characters XML forbids
 
 
-def _repaired(raw: str, beginning: str) -> str:
+def _repaired(raw: str, beginning: str, data: bytes) -> str:
     """trafilatura's ``repair_faulty_html``: characters XML forbids removed, a self-closing doctype or
     ``<html/>`` opened; the removal (a regular expression over the whole page) run only on a page
-    that holds such a character, which a count in C tells."""
+    that holds such a character, which a count in C of its UTF-8 bytes ``data`` tells (an ASCII
+    character is its own byte there, and no byte of another character's encoding is ASCII). ``raw``
+    itself where nothing is repaired."""
     from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, repair_faulty_html
 
-    if count_ascii(raw, _NOT_XML_BYTES) or "\ufffe" in raw or "\uffff" in raw:
+    if count_bytes(data, _NOT_XML_BYTES) or "\ufffe" in raw or "\uffff" in raw:
         return repair_faulty_html(raw, beginning)
     if "doctype" in beginning:
-        firstline, _, rest = raw.partition("\n")
-        raw = DOCTYPE_TAG.sub("", firstline, count=1) + "\n" + rest
+        firstline, newline, rest = raw.partition("\n")
+        opened = DOCTYPE_TAG.sub("", firstline, count=1)
+        if opened != firstline or not newline:
+            raw = opened + "\n" + rest
     for line in raw[:4096].splitlines()[:4]:
         if "<html" in line and line.endswith("/>"):
             return FAULTY_HTML.sub(r"\1>", raw, count=1)
@@ -474,12 +480,30 @@ def drop_page_parts(tree, names: list, every_name: str) -> None:
     found = [word for word in _page_part_words()[0] if word in every_name]
     if not found:  # many pages use none of the part words: no element is looked at
         return
-    named = dict.fromkeys(name.getparent() for name in names if any(word in name.lower() for word in found))
+    named = dict.fromkeys(names[k].getparent() for k in _names_holding(names, every_name, found))
     doomed = [el for el in named
               if el.tag not in _NEVER_DROPPED and names_page_part(f"{el.get('class') or ''} {el.get('id') or ''}")]
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()
+
+
+def _names_holding(names: list, every_name: str, words: list[str]) -> list[int]:
+    """The places in ``names`` of the values holding one of ``words`` (lower-case, no line breaks)
+    once lower-cased, in order: each word's occurrences found in ``every_name`` (``names`` joined by
+    line breaks and lower-cased), each occurrence within one value, told by where the values start.
+    A value whose lower-case form is longer than itself ("İ", the one letter whose lower case is two
+    characters; none is shorter) moves those starts: there each value is asked instead."""
+    starts = [0, *itertools.accumulate(map(operator.add, map(len, names), itertools.repeat(1)))]  # in C
+    if not names or starts.pop() != len(every_name) + 1:
+        return [k for k, name in enumerate(names) if any(word in name.lower() for word in words)]
+    held = set()
+    for word in words:
+        at = every_name.find(word)
+        while at >= 0:
+            held.add(bisect.bisect_right(starts, at) - 1)
+            at = every_name.find(word, at + 1)
+    return sorted(held)
 
 
 _EMBEDDED_POSTS = "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'twitter-video')]"

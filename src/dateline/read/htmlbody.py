@@ -30,7 +30,10 @@ def body_units(body) -> list[Unit]:
 
 def clean_line_breaks(text: str) -> str:
     """Whitespace runs collapsed within lines, blank lines dropped, zero-width characters removed."""
-    lines = (line.strip() for line in _SPACES.sub(" ", _INVISIBLE.sub("", text)).split("\n"))
+    text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
+    if "\n" not in text:  # one line, as most are: nothing to drop or join
+        return text.strip()
+    lines = (line.strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
 

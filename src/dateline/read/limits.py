@@ -45,7 +45,8 @@ def check_markup(html: str) -> None:
         tags = len(_TAG.findall(html))
     if tags > MAX_TAGS:
         raise errors.too_many_tags(tags, MAX_TAGS)
-    paragraphs = html.count("<p") + html.count("<P")
+    # each "<p" holds a "<": a page of no more "<" than the bound has no more paragraphs either
+    paragraphs = html.count("<p") + html.count("<P") if tags > MAX_PARAGRAPHS else tags
     if paragraphs > MAX_PARAGRAPHS:
         paragraphs = len(_PARAGRAPH_TAG.findall(html))
     if paragraphs > MAX_PARAGRAPHS:

@@ -187,14 +187,36 @@ def htmldate_day(tree, url: Optional[str]) -> Optional[str]:
     return iso_day(find_date(tree, url=url, **_DATE_PARAMS))
 
 
+# Every mark trafilatura's author search (``AUTHOR_XPATHS``) looks for is an element named ``author``
+# (or ``rel``, which its ``rel='me'`` reads) or an attribute below holding one of these words, in any
+# case: ``rel="author"``, an itemprop, test id or component naming the author or byline, a class or id
+# holding one of its words. Its own search runs regular expressions in Python over every element of a
+# copy of the page; these values are gathered in C and searched as one string.
+_AUTHOR_MARK_VALUES = etree.XPath("//@class | //@id | //@rel | //@itemprop | //@data-testid | //@data-component",
+                                  smart_strings=False)
+_AUTHOR_MARK_WORDS = ("author", "byl", "bbl", "username", "channel-name", "zuozhe", "bianji", "xiaobian",
+                      "submitted-by", "posted-by", "journalist-name", "screenname", "writer")
+
+
+def may_mark_authors(tree) -> bool:
+    """Whether the page holds a mark trafilatura's author search looks for (when it does not, that
+    search finds nothing)."""
+    if next(tree.iter("author", "rel"), None) is not None:
+        return True
+    values = "\n".join(_AUTHOR_MARK_VALUES(tree)).lower()
+    return any(word in values for word in _AUTHOR_MARK_WORDS)
+
+
 def marked_authors(tree) -> list[str]:
     """The authors named where the page's markup marks them (``rel="author"``, an "author-name"
-    class ...), by trafilatura's ``extract_author``, for a page whose metadata and article name none."""
+    class ...), by trafilatura's ``extract_author``, for a page whose metadata and article name none.
+    A page that holds none of the marks it looks for (``may_mark_authors``) is not searched: its
+    search copies the whole page first."""
     from trafilatura.metadata import extract_author
 
     from .text import clean_authors
 
-    return clean_authors([extract_author(tree) or ""])
+    return clean_authors([(extract_author(tree) if may_mark_authors(tree) else None) or ""])
 
 
 def read_metadata(tree, url: Optional[str], given: dict) -> PageFacts:
@@ -475,7 +497,8 @@ def choose_published(markup: Markup, htmldate: Callable[[], Optional[str]], at_h
     2. Otherwise one of the metadata's publication dates that the page shows anywhere; with no
        metadata publication date, htmldate's date (original date, extensive search) when shown.
     htmldate is asked only where the metadata gives no publication date: its original date reads
-    the same tags first, and its search of the whole page is the costliest step of the reading.
+    the same tags first, and its search of the whole page is the costliest step of the reading;
+    nor where the page shows one day only, under a label (its date could only confirm that day).
     3. Otherwise a date the page shows after a publication label, else after an update label: the
        only date its reader sees.
     4. Otherwise the metadata's first publication date (JSON-LD's ``datePublished`` and the like,
@@ -490,11 +513,12 @@ def choose_published(markup: Markup, htmldate: Callable[[], Optional[str]], at_h
                 or at_head[0].day)
     page_dates = shown()
     days_shown = {d.day for d in page_dates}
+    labelled = next((d.day for kind in ("published", "updated") for d in page_dates if d.kind == kind), None)
+    if labelled and days_shown == {labelled}:
+        return labelled  # the one day the page shows, under a label: any date of the metadata's or htmldate's shown is it
     day = next((day for day in markup.published if day in days_shown), None) if markup.published else htmldate()
     if day and day in days_shown:
         return day
-    for kind in ("published", "updated"):
-        day = next((d.day for d in page_dates if d.kind == kind), None)
-        if day:
-            return day
+    if labelled:
+        return labelled
     return markup.published[0] if markup.published else htmldate()
