@@ -1872,3 +1872,40 @@ def test_a_breadcrumb_s_last_item_cutting_the_headline_short_is_not_the_headline
     page = read(BREADCRUMB_CUTS_HEADLINE_SHORT)
     assert page.title == "What Is a Heat Pump? A Plain Guide for First-Time Buyers"
     assert page.text.startswith("A heat pump is a machine")
+
+
+def test_a_comment_counter_over_a_one_paragraph_story_closes_nothing():
+    # a brief republished with its comment counter set between headline and text: no prose above
+    # the counter, so it cannot be where the article ends
+    text = ("UPDATE: Mayor Rivera: \u2018Of Course\u2019 the Budget Will Pass This Year.\n\nComments (0)\n\n"
+            "Mayor Ana Rivera (D) went on WNYC\u2019s \u201cMorning Edition\u201d to discuss her remarks about the "
+            "council, saying \u201con its worst day\u201d it would pass \u201ca better budget\u201d than any of the "
+            "plans before it.\n\nListen to the interview above.\n")
+    page = read(text)
+    assert "Mayor Ana Rivera (D) went on" in page.text
+
+
+def test_a_numbered_roundup_keeps_its_items_past_a_sign_up_line():
+    # a wire "things to know" roundup: each item a capitalised heading over one short paragraph,
+    # with a newsletter prompt dropped in before half of them; the items under it are the article, not
+    # teasers
+    items = [("SENATE PASSES STOPGAP SPENDING BILL", "The measure keeps the government open until mid-December "
+              "and sends the fight over the full budget into the new year."),
+             ("STORM KNOCKS OUT POWER ACROSS THE GULF COAST", "Utilities say more than 200,000 homes are dark and "
+              "crews from four states are on their way."),
+             ("CENTRAL BANK HOLDS RATES STEADY", "Policymakers say inflation is easing but not fast enough to "
+              "justify a cut before spring."),
+             ("FERRY SERVICE RESUMES AFTER STRIKE", "Dock workers accept a three-year contract with a raise of "
+              "four percent in its first year."),
+             ("CITY COUNCIL DELAYS VOTE ON RENT RULES", "Members want another hearing after landlords and tenants "
+              "packed the chamber on Tuesday."),
+             ("MUSEUM RETURNS LOOTED BRONZES", "The twelve pieces were taken from a royal palace in 1897 and will "
+              "go on show in a new gallery next year.")]
+    blocks = ["Five Things to Know for Today",
+              "Your daily look at the news and the stories that will be talked about today:"]
+    for n, (head, para) in enumerate(items, 1):
+        blocks += [f"{n}. {head}.", para]
+        if n == 2:
+            blocks.append("Sign up for our morning newsletter")
+    page = read("\n\n".join(blocks) + "\n")
+    assert "twelve pieces were taken" in page.text

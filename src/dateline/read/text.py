@@ -579,18 +579,26 @@ def article_end(lines: list[_Line], start: int, end: int) -> int:
     """The article's end: the first closing line (comments, related links, a part leading elsewhere,
     sources it does not cite) after half its prose or 300 words of it, whichever comes first. Under
     the line, a paragraph of sixty words or fewer standing alone between short lines (a teaser in a
-    list of stories) is not counted as the article's."""
-    after = [0] * (end - start + 1)  # the words of the paragraphs from each line on, teasers aside
+    list of stories) is not counted as the article's, unless the article above it is made of such
+    paragraphs too (a numbered list of items, each under its heading: no two paragraphs in a row);
+    a line with no prose above it closes nothing."""
+    whole = [0] * (end - start + 1)  # the words of the paragraphs from each line on ...
+    after = [0] * (end - start + 1)  # ... and the same, teasers aside
     for i in range(end - 1, start - 1, -1):
+        words = lines[i].words if lines[i].prose else 0
         teaser = _alone(lines, i) and lines[i].words <= _EXCERPT_WORDS
-        after[i - start] = after[i - start + 1] + (lines[i].words if lines[i].prose and not teaser else 0)
-    before = 0
+        whole[i - start] = whole[i - start + 1] + words
+        after[i - start] = after[i - start + 1] + (0 if teaser else words)
+    before, paired = 0, False
     for i in range(start, end):
-        if (before >= min(_CLOSING_FROM * (before + after[i - start]), _CLOSING_FROM_WORDS)
+        rest = after[i - start] if paired else whole[i - start]
+        if (before and before >= min(_CLOSING_FROM * (before + rest), _CLOSING_FROM_WORDS)
                 and (closes_article(lines[i].text) or _leads_elsewhere(lines[i].text) or _uncited_references(lines, start, i))
                 and box_inside(lines, i) is None):
             return i
-        before += lines[i].words if lines[i].prose else 0
+        if lines[i].prose:
+            before += lines[i].words
+            paired = paired or (i > start and lines[i - 1].prose)
     return end
 
 
