@@ -207,14 +207,12 @@ def media_name_words() -> frozenset[str]:
     return frozenset(w.rstrip("*").strip() for w in lexicons.lines("media_name_words.txt"))
 
 
-@functools.cache
 def anonymity_pattern() -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in lexicons.lines("anonymity_phrases.txt")), re.I)
+    return lexicons.pattern("anonymity_phrases.txt")
 
 
-@functools.cache
 def caption_credit() -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in lexicons.lines("caption_credits.txt")), re.I)
+    return lexicons.pattern("caption_credits.txt")
 
 
 def is_outlet_name(name: str) -> bool:

@@ -174,6 +174,7 @@ class _Trigger:
     pattern: Pattern
     consumed: Optional[object] = None  # the object noun a verb+obj pattern used up
     extra: Optional[object] = None  # particle or modifier that is part of the trigger
+    roles: Optional[tuple] = None  # (the speaker's verb, whom it faults) of a characterization
 
 
 class _Context:
@@ -846,7 +847,8 @@ def annotate(record: Record, doc) -> dict:
     for tok in doc:
         if tok.i in consumed:
             continue
-        trig = _Trigger(tok, _CHARACTERIZATION) if _characterization(tok) is not None else _match(tok)
+        roles = _characterization(tok)
+        trig = _Trigger(tok, _CHARACTERIZATION, roles=roles) if roles is not None else _match(tok)
         if trig is None and (_obligation(tok) or _quoted_demand(ctx, tok)):
             trig = _Trigger(tok, _OBLIGATION)
         if trig is None:
@@ -870,7 +872,7 @@ def _event(ctx: _Context, trig: _Trigger, n: int) -> Event:
     tok = trig.token
     record = ctx.record
     if trig.pattern is _CHARACTERIZATION:
-        speaker, target = _characterization(tok)
+        speaker, target = trig.roles
         actor, recipient = ctx.entity_of(_actor_token(ctx, speaker)), ctx.entity_of(target)
         recipient = None if recipient == actor else recipient
     elif trig.pattern.pos == "verb":

@@ -529,8 +529,12 @@ def _claims_of(con, pairs: set[tuple[str, str]]) -> set[str]:
 def _blocked(claim: dict[str, Any]) -> set[str]:
     """The strings a claim's MinHash is made of: its content words, each tied to what must agree
     (actor, numbers, negation), so that only claims that could agree share band keys."""
-    block = f"{claim['actor']}|{sorted(claim['numbers'])}|{claim['status']}|"
-    return {block + w for w in claim["content"]}
+    return {_block(claim) + w for w in claim["content"]}
+
+
+def _block(claim: dict[str, Any]) -> str:
+    """What two claims must share to agree (actor, numbers, negation), as a prefix."""
+    return f"{claim['actor']}|{sorted(claim['numbers'])}|{claim['status']}|"
 
 
 def _quoted_items(claims: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
@@ -540,7 +544,7 @@ def _quoted_items(claims: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
     sentence quoting "extremely careless in their handling ...")."""
     out = {}
     for key, c in claims.items():
-        block = f"{c['actor']}|{sorted(c['numbers'])}|{c['status']}|q|"
+        block = _block(c) + "q|"
         for phrase in c["quoted"]:
             words = phrase.split()
             for pair in zip(words, words[1:]):

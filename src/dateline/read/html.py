@@ -31,8 +31,8 @@ from .dates import date_line
 from .decode import count_bytes
 from .htmlbody import Unit, body_units, numbered
 from .pagemeta import is_section_name, marked_authors, read_metadata
-from .text import (assemble, author_note, byline_authors, is_chrome, is_meta_line, is_title_like,
-                   opens_link_list, trailing_chrome)
+from .text import (assemble, author_note, byline_authors, first_places, is_chrome, is_meta_line,
+                   is_title_like, opens_link_list, repeat_length, trailing_chrome)
 
 _PARSER_MAX_DEPTH = 255  # libxml2's HTML parser drops what is nested deeper than this
 _EXTRACTION_ERRORS = (ValueError, TypeError, AttributeError, etree.LxmlError, RecursionError)
@@ -780,16 +780,11 @@ def drop_repeated_passages(units: list[Unit], removed: list[str]) -> list[Unit]:
     still a copy. Repeated labels and short lines (a meal plan's "Pre-Workout Meal" for each day, a
     pull quote) stay."""
     keys = [" ".join(_WORD.findall(text.lower())) for _, text in units]
-    first_seen: dict[str, int] = {}
-    for i, key in enumerate(keys):
-        first_seen.setdefault(key, i)
+    first = first_places(keys)
     kept: list[Unit] = []
     i = 0
     while i < len(units):
-        j = first_seen[keys[i]]
-        n = 0
-        while j < i and i + n < len(units) and j + n < i and keys[j + n] == keys[i + n]:
-            n += 1
+        n = repeat_length(keys, first, i)
         prose = [text for _, text in units[i:i + n] if len(text) >= _PROSE_CHARS and text.endswith(_SENTENCE_END)]
         if len(prose) >= _REPEATED_PROSE or any(len(text) >= _REPEATED_LONG for text in prose):
             removed.extend(text for _, text in units[i:i + n])

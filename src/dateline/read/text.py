@@ -41,7 +41,7 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Optional, Sequence
 
 from .. import lexicons
 from ..record import Dateline, Heading
@@ -844,11 +844,19 @@ def _menu(lines: list[_Line], i: int, k: int, end: int) -> bool:
     """Whether lines ``i`` to ``k`` are a menu: labels that end no sentence, not the items of a list
     a line ending with a colon opens or of facts ("Class Size: 352"), nor a table of contents whose
     entries come again in the article below as headings."""
-    below = {re.sub(r"^[\d.]+\s+", "", line.text) for line in lines[k:end]}
+    below = {_unnumbered(line.text) for line in lines[k:end]}
     items = sum(_item_like(line.text) for line in lines[i:k])
     return (not any(line.text.endswith(":") for line in lines[i - 1:k]) and items * 2 < k - i
             and not any(line.text.endswith(_SENTENCE_END) for line in lines[i:k])
-            and not any(re.sub(r"^[\d.]+\s+", "", line.text) in below for line in lines[i:k]))
+            and not any(_unnumbered(line.text) in below for line in lines[i:k]))
+
+
+def _unnumbered(text: str) -> str:
+    """A heading without its section number ("2.1 Costs" as "Costs")."""
+    return _SECTION_NUMBER.sub("", text)
+
+
+_SECTION_NUMBER = re.compile(r"^[\d.]+\s+")
 
 
 def locate(lines: list[_Line]) -> tuple[Optional[int], int, int]:
@@ -1198,6 +1206,24 @@ def promotions(lines: list[_Line], start: int, end: int) -> set[int]:
     return {i for at in found.values() if len(at) < _LISTING_BUTTONS for i in at}
 
 
+def first_places(keys: Sequence[str]) -> dict[str, int]:
+    """Where each key is first seen."""
+    first: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        first.setdefault(key, i)
+    return first
+
+
+def repeat_length(keys: Sequence[str], first: dict[str, int], i: int) -> int:
+    """How many keys from ``i`` on repeat, in the same order, those from where key ``i`` was first
+    seen (``first_places``), the earlier run ending before ``i``: 0 where key ``i`` is new."""
+    j = first[keys[i]]
+    n = 0
+    while j + n < i and i + n < len(keys) and keys[j + n] == keys[i + n]:
+        n += 1
+    return n
+
+
 _REPEATED_RUN = 3  # paragraphs of prose in a run that a page, not its article, repeats
 
 
@@ -1207,16 +1233,12 @@ def _drop_repeats(reading: _Reading) -> None:
     again (a carousel looped, a copy of the article for small screens). A line or two repeated
     under each item of a listing (a notice, a credit) are kept."""
     units = reading.units
-    first: dict[str, int] = {}
-    for i, (_, text) in enumerate(units):
-        first.setdefault(text, i)
+    texts = [text for _, text in units]
+    first = first_places(texts)
     drop: set[int] = set()
     j = 0
     while j < len(units):
-        i = first[units[j][1]]
-        n = 0
-        while i + n < j and j + n < len(units) and units[i + n][1] == units[j + n][1]:
-            n += 1
+        n = repeat_length(texts, first, j)
         run = range(j, j + n)
         if sum(units[k][0] == "p" and is_prose(units[k][1]) for k in run) >= _REPEATED_RUN:
             drop.update(k for k in run if units[k][0] == "p")
