@@ -83,13 +83,14 @@ def build_cache(path: Path, cache: Optional[Path] = None, limit: Optional[int] =
 def render(browser, html: bytes, address: str) -> str:
     """The visible text of ``html`` shown at ``address`` with JavaScript off and nothing fetched."""
     content_type = "text/html; charset=utf-8" if _is_utf8(html) else "text/html"
+    page_address = address.split("#", 1)[0]  # a browser never sends the fragment of an address
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
         page.set_default_timeout(_RENDER_TIMEOUT_MS)
 
         def serve(route) -> None:
-            if route.request.url == address and route.request.is_navigation_request():
+            if route.request.url.split("#", 1)[0] == page_address and route.request.is_navigation_request():
                 route.fulfill(status=200, body=html, headers={"content-type": content_type})
             else:
                 route.abort()
