@@ -202,6 +202,20 @@ def test_a_possessor_owns_a_noun_event_not_the_clause_subject():
     assert name(rec, e.actor) == "India"
 
 
+@pytest.mark.parametrize("text,trigger,recipient", [
+    # whoever refuses or repels an act is the one it was aimed at
+    ("Egypt refused Ethiopia's request for more talks on the dam.", "request", "Egypt"),
+    ("Ukrainian troops repelled the assault near Kharkiv on Thursday.", "assault", "Ukraine"),
+    # whoever overturns or condemns an act is not ("the Senate" did not get the tariffs)
+    ("The Senate voted on Tuesday to overturn the president's tariffs on imported steel.", "tariffs", None),
+    ("Germany condemned the attack on the embassy in a statement.", "attack", None),
+])
+def test_the_subject_is_the_recipient_of_an_act_only_when_its_verb_answers_or_undergoes_it(text, trigger, recipient):
+    rec = analysed(text)
+    e = next(e for e in rec.events if rec.text[e.start:e.end] == trigger)
+    assert name(rec, e.recipient) == recipient
+
+
 @pytest.mark.parametrize("text,speaker,target", [
     ("Senator Maria Lopez called Governor Tom Reed a danger to the state on Tuesday.", "Maria Lopez", "Tom Reed"),
     ("Tom Reed said Maria Lopez was unfit to lead the party.", "Tom Reed", "Maria Lopez"),

@@ -604,11 +604,13 @@ def _noun_roles(ctx: _Context, trig: _Trigger) -> tuple[Optional[str], Optional[
     verb = _governing_verb(tok)
     if verb is not None:
         subject = _clause_actor(ctx, verb)
-        if (actor is None and not owned and tok.dep_ in ("dobj", "attr", "pobj", "conj", "appos")
+        answered = tok.dep_ == "dobj" and verb.lemma_.lower() in _words("response_verb")
+        if answered:
+            if recipient is None and subject != actor:
+                recipient = subject  # "Putin refused Iran's request": the request was made of Putin
+        elif (actor is None and not owned and tok.dep_ in ("dobj", "attr", "pobj", "conj", "appos")
                 and subject != recipient):
             actor = subject
-        elif recipient is None and tok.dep_ == "dobj" and subject and subject != actor:
-            recipient = subject  # "Putin refused Iran's request": the request was made of Putin
     if pair is not None:
         return (actor, pair[0]) if actor and actor not in pair else pair
     return actor, recipient
