@@ -121,6 +121,11 @@ def test_kicker_and_standfirst_before_a_dateline():
      "<h1>Donor Briefings</h1>", "Norway doubles its aid to Sudan"),
     # a short title that ends a sentence is still a title
     ("<title>Aid is not charity. It is policy. | Fjord Daily</title>", "", "Aid is not charity. It is policy."),
+    # a closing guillemet ends a quotation, not a segment of the title; after a section name it separates
+    ("<title>Ministre : «Nous ne céderons pas» - Fjord Daily</title>", "", "Ministre : «Nous ne céderons pas»"),
+    ("<meta property='og:title' content='Aide au Soudan : «Nous ne céderons pas»'>",
+     "<h1>Le ministre : «Nous ne céderons pas»</h1>", "Le ministre : «Nous ne céderons pas»"),
+    ("<title>World » Norway doubles Sudan aid</title>", "", "Norway doubles Sudan aid"),
 ])
 def test_title_from_headline_and_metadata(head, h1, title):
     p = html(h1 + "<article>" + BODY + "</article>", head, url="https://www.fjorddaily.example/world/aid")

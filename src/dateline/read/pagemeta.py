@@ -7,7 +7,7 @@ names are stripped from either end ("Headline | Site", "Site - Headline", "Headl
 A headline in capitals takes the metadata's casing, unless the metadata writes it in capitals too;
 an ``h1`` in capitals that no metadata title repeats is a label ("SUPPORTING GAAP COMPLIANCE").
 A metadata "title" that is a long sentence ending in a full stop is the page's description in the
-wrong tag, not a title.
+wrong tag, not a title. A closing guillemet ends a quotation («...»), not a segment of the title.
 
 Publication date, in this order:
 1. a metadata publication date (JSON-LD ``datePublished``, ``article:published_time``,
@@ -327,10 +327,19 @@ def _is_site_segment(segment: str, site_names: set[str]) -> bool:
     return any(k == n or (len(k) >= 4 and k in n) or (n in k and 2 * len(n) >= len(k)) for n in site_names)
 
 
+_GUILLEMETS = re.compile(r"«[^«»]*»")
+
+
+def _closed_quotes(title: str) -> str:
+    """``title`` with each closing guillemet that ends a quotation («Nous ne céderons pas») written as a
+    straight quote mark, so that it is not read as a separator; the same length."""
+    return _GUILLEMETS.sub(lambda m: m.group()[:-1] + '"', title)
+
+
 def strip_site(title: str, site_names: set[str]) -> str:
     """``title`` without site or section names at either end of its separated segments."""
     title = norm(title)
-    cuts = list(_TITLE_SEPARATOR.finditer(title))
+    cuts = list(_TITLE_SEPARATOR.finditer(_closed_quotes(title) if "«" in title else title))
     if not cuts:
         return title
     spans, pos = [], 0
