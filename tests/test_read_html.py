@@ -126,6 +126,11 @@ def test_kicker_and_standfirst_before_a_dateline():
     ("<meta property='og:title' content='Aide au Soudan : «Nous ne céderons pas»'>",
      "<h1>Le ministre : «Nous ne céderons pas»</h1>", "Le ministre : «Nous ne céderons pas»"),
     ("<title>World » Norway doubles Sudan aid</title>", "", "Norway doubles Sudan aid"),
+    # a template that fills the site's name with the page's title: the headline the metadata repeats is
+    # still the headline, not the site's name (and not the teaser headline under it)
+    ("<meta property='og:site_name' content='Norway doubles Sudan aid'>"
+     "<title>Norway doubles Sudan aid • Fjord Daily</title>",
+     "<h1>Norway doubles Sudan aid</h1><h1>Norway doubles aid to refugee camps</h1>", "Norway doubles Sudan aid"),
 ])
 def test_title_from_headline_and_metadata(head, h1, title):
     p = html(h1 + "<article>" + BODY + "</article>", head, url="https://www.fjorddaily.example/world/aid")

@@ -7,7 +7,9 @@ names are stripped from either end ("Headline | Site", "Site - Headline", "Headl
 A headline in capitals takes the metadata's casing, unless the metadata writes it in capitals too;
 an ``h1`` in capitals that no metadata title repeats is a label ("SUPPORTING GAAP COMPLIANCE").
 A metadata "title" that is a long sentence ending in a full stop is the page's description in the
-wrong tag, not a title. A closing guillemet ends a quotation («...»), not a segment of the title.
+wrong tag, not a title. A closing guillemet ends a quotation («...»), not a segment of the title. A
+headline a metadata title repeats is not taken for the site's name, even where a template filled the
+site's name with the title.
 
 Publication date, in this order:
 1. a metadata publication date (JSON-LD ``datePublished``, ``article:published_time``,
@@ -384,7 +386,12 @@ def choose_title(markup: Markup) -> tuple[Optional[str], Optional[int]]:
     for at, h1 in enumerate(markup.h1s):
         h1 = strip_site(h1, names)
         words = _words(h1)
-        if not words or len(h1.split()) > _MAX_TITLE_WORDS or _is_site_segment(h1, names):
+        if not words or len(h1.split()) > _MAX_TITLE_WORDS:
+            continue
+        if _is_site_segment(h1, names) and not any(_key(t) == _key(h1) for t in meta_titles):
+            # the site's name or logo; a headline a metadata title repeats whole is the headline even
+            # where a site name read off the page is the same (a template that fills the site's name
+            # with the page's title)
             continue
         if h1.isupper() and metas and not any(_key(t) == _key(h1) for t in meta_titles):
             continue  # a label in capitals ("SUPPORTING GAAP COMPLIANCE") that no metadata title repeats
