@@ -131,6 +131,12 @@ def test_kicker_and_standfirst_before_a_dateline():
     ("<meta property='og:site_name' content='Norway doubles Sudan aid'>"
      "<title>Norway doubles Sudan aid • Fjord Daily</title>",
      "<h1>Norway doubles Sudan aid</h1><h1>Norway doubles aid to refugee camps</h1>", "Norway doubles Sudan aid"),
+    # a headline whose characters the page lost to question marks in a conversion: the metadata's
+    ("<title>Sudan aid: a donor’s guide | Fjord Daily</title>", "<h1>Sudan aid? a donor? guide</h1>",
+     "Sudan aid: a donor’s guide"),
+    # a headline asking a question the metadata leaves unmarked keeps its question mark
+    ("<title>Will Norway double its Sudan aid | Fjord Daily</title>", "<h1>Will Norway double its Sudan aid?</h1>",
+     "Will Norway double its Sudan aid?"),
 ])
 def test_title_from_headline_and_metadata(head, h1, title):
     p = html(h1 + "<article>" + BODY + "</article>", head, url="https://www.fjorddaily.example/world/aid")

@@ -9,7 +9,8 @@ an ``h1`` in capitals that no metadata title repeats is a label ("SUPPORTING GAA
 A metadata "title" that is a long sentence ending in a full stop is the page's description in the
 wrong tag, not a title. A closing guillemet ends a quotation («...»), not a segment of the title. A
 headline a metadata title repeats is not taken for the site's name, even where a template filled the
-site's name with the title.
+site's name with the title. A headline whose characters the page lost to question marks ("Planning?
+Beginner? Guide") takes the metadata's.
 
 Publication date, in this order:
 1. a metadata publication date (JSON-LD ``datePublished``, ``article:published_time``,
@@ -375,6 +376,16 @@ def _is_summary(text: str) -> bool:
     return text.endswith(".") and not text.endswith("..") and len(text.split()) > _MAX_SENTENCE_TITLE_WORDS
 
 
+def _lost_characters(headline: str, title: str) -> bool:
+    """Whether ``headline`` is ``title`` with some of its characters printed as question marks, as a
+    page converted into an encoding without them shows them ("Planning? Beginner? Guide" for
+    "Planning: Beginner’s Guide")."""
+    if title.count("?") >= headline.count("?"):
+        return False
+    pattern = ".{1,3}?".join(re.escape(piece) for piece in headline.split("?"))
+    return re.fullmatch(pattern, title) is not None
+
+
 def choose_title(markup: Markup) -> tuple[Optional[str], Optional[int]]:
     """The title, and which of the page's ``h1`` headlines it is (None when it comes from the
     metadata alone)."""
@@ -407,6 +418,8 @@ def choose_title(markup: Markup) -> tuple[Optional[str], Optional[int]]:
             # a headline typeset with curly quotes that the metadata writes plain (or the other way
             # round): the metadata's characters, as the page's own record of its headline
             best = next((t for t in meta_titles if _plain_quotes(t) == _plain_quotes(best)), best)
+            if "?" in best:
+                best = next((t for t in meta_titles if _lost_characters(best, t)), best)
         return best, best_at
     return next((t for t in meta_titles if t), None), None
 
