@@ -137,6 +137,13 @@ def test_kicker_and_standfirst_before_a_dateline():
     # a headline asking a question the metadata leaves unmarked keeps its question mark
     ("<title>Will Norway double its Sudan aid | Fjord Daily</title>", "<h1>Will Norway double its Sudan aid?</h1>",
      "Will Norway double its Sudan aid?"),
+    # two sentence-length halves of a headline either side of a pipe are both the headline; a short
+    # tagline after one is not
+    ("<title>Norway doubles its aid to Sudan | Ministers say the famine cannot wait</title>", "",
+     "Norway doubles its aid to Sudan | Ministers say the famine cannot wait"),
+    ("", "<h1>Norway doubles its aid to Sudan | Ministers say the famine cannot wait</h1>",
+     "Norway doubles its aid to Sudan | Ministers say the famine cannot wait"),
+    ("", "<h1>Norway doubles its aid to Sudan | Donors, Figures</h1>", "Norway doubles its aid to Sudan"),
 ])
 def test_title_from_headline_and_metadata(head, h1, title):
     p = html(h1 + "<article>" + BODY + "</article>", head, url="https://www.fjorddaily.example/world/aid")

@@ -7,10 +7,11 @@ names are stripped from either end ("Headline | Site", "Site - Headline", "Headl
 A headline in capitals takes the metadata's casing, unless the metadata writes it in capitals too;
 an ``h1`` in capitals that no metadata title repeats is a label ("SUPPORTING GAAP COMPLIANCE").
 A metadata "title" that is a long sentence ending in a full stop is the page's description in the
-wrong tag, not a title. A closing guillemet ends a quotation («...»), not a segment of the title. A
-headline a metadata title repeats is not taken for the site's name, even where a template filled the
-site's name with the title. A headline whose characters the page lost to question marks ("Planning?
-Beginner? Guide") takes the metadata's.
+wrong tag, not a title. A headline a metadata title repeats is not taken for the site's name, even
+where a template filled the site's name with the title; a headline whose characters the page lost to
+question marks ("Planning? Beginner? Guide") takes the metadata's. Segments set apart by pipes are a
+headline and its tagline (the longest is kept) unless all are as long as a sentence; a closing
+guillemet ends a quotation («...»), not a segment.
 
 Publication date, in this order:
 1. a metadata publication date (JSON-LD ``datePublished``, ``article:published_time``,
@@ -50,6 +51,7 @@ _ARTICLE_TYPES = ("Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNew
 _SITE_TYPES = ("WebSite", "Organization", "NewsMediaOrganization", "Corporation")
 _MAX_TITLE_WORDS = 40
 _MAX_SENTENCE_TITLE_WORDS = 15  # a metadata "title" longer than this that ends a sentence is a summary
+_SENTENCE_SEGMENT_WORDS = 5  # segments this long on either side of a pipe are both the headline's
 _H1_AGREEMENT = 0.3  # share of a headline's words found in a metadata title for the two to agree
 _VISIBLE_CHARS = 300_000
 _MAX_H1S = 6  # headlines read: a page's first few; the rest are teasers
@@ -358,8 +360,10 @@ def strip_site(title: str, site_names: set[str]) -> str:
     kept = spans[first:last]
     if len(kept) > 1 and all(title[a:b].strip() in ("|", "||", "") or "|" in title[a:b]
                              for a, b in zip([e for _, e in kept[:-1]], [b for b, _ in kept[1:]])):
-        # segments set apart by pipes: a headline and its tagline or section; the longest is the headline
-        return max((title[a:b].strip() for a, b in kept), key=len)
+        # segments set apart by pipes: a headline and its tagline or section; the longest is the headline,
+        # unless every segment is as long as a sentence (a headline in two halves)
+        if min(len(title[a:b].split()) for a, b in kept) < _SENTENCE_SEGMENT_WORDS:
+            return max((title[a:b].strip() for a, b in kept), key=len)
     return title[spans[first][0]:spans[last - 1][1]].strip()
 
 
