@@ -144,6 +144,12 @@ def test_kicker_and_standfirst_before_a_dateline():
     ("", "<h1>Norway doubles its aid to Sudan | Ministers say the famine cannot wait</h1>",
      "Norway doubles its aid to Sudan | Ministers say the famine cannot wait"),
     ("", "<h1>Norway doubles its aid to Sudan | Donors, Figures</h1>", "Norway doubles its aid to Sudan"),
+    # characters that show nothing (soft hyphens, zero-width spaces) are not the headline's; a space
+    # the JSON-LD writes as an entity is a space
+    ("<title>Bundesregierung verdoppelt Sudan-Hilfe</title>",
+     "<h1>Bundes&shy;regierung verdoppelt Sudan-&#8203;Hilfe</h1>", "Bundesregierung verdoppelt Sudan-Hilfe"),
+    ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"Norway doubles&nbsp;Sudan aid\"}"
+     "</script>", "", "Norway doubles Sudan aid"),
 ])
 def test_title_from_headline_and_metadata(head, h1, title):
     p = html(h1 + "<article>" + BODY + "</article>", head, url="https://www.fjorddaily.example/world/aid")

@@ -44,6 +44,7 @@ from .. import lexicons
 from .dates import ShownDate, iso_day, shown_dates
 
 _WS = re.compile(r"\s+")
+_INVISIBLE_CHARACTERS = re.compile("[\u00ad\u200b\u2060\ufeff]")  # soft hyphen, zero-width space, word joiners
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—:·•»~/]|::|\|\|)\s+|\s*[|·•»]\s*")
 _ARTICLE_TYPES = ("Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
                   "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "LiveBlogPosting",
@@ -61,9 +62,12 @@ _DATE_CHARS = 40  # room for the whole of a date that starts at the end of that 
 
 
 def norm(text: Optional[str]) -> str:
-    """Whitespace collapsed; entities left escaped twice by the page ("&amp;#x26;") decoded."""
-    text = _WS.sub(" ", text or "").strip()
-    return html.unescape(text) if "&" in text else text
+    """Entities left escaped twice by the page ("&amp;#x26;", "&amp;nbsp;") decoded, characters that
+    show nothing (a soft hyphen, a zero-width space) dropped, whitespace collapsed."""
+    text = text or ""
+    if "&" in text:
+        text = html.unescape(text)
+    return _WS.sub(" ", _INVISIBLE_CHARACTERS.sub("", text)).strip()
 
 
 def _key(text: str) -> str:
