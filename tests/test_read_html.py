@@ -150,6 +150,14 @@ def test_kicker_and_standfirst_before_a_dateline():
      "<h1>Bundes&shy;regierung verdoppelt Sudan-&#8203;Hilfe</h1>", "Bundesregierung verdoppelt Sudan-Hilfe"),
     ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"Norway doubles&nbsp;Sudan aid\"}"
      "</script>", "", "Norway doubles Sudan aid"),
+    # a title cut short with an ellipsis (a share card's or a teaser's length limit) that another title
+    # carries on is the longer one; a headline that ends in an ellipsis of its own keeps it
+    ("<meta property='og:title' content='Norway doubles its aid to Sudan as famine…'>"
+     "<title>Norway doubles its aid to Sudan as famine spreads west | Fjord Daily</title>", "",
+     "Norway doubles its aid to Sudan as famine spreads west"),
+    ("<title>Norway doubles its aid to Sudan as famine spreads west</title>", "<h1>Norway doubles its aid to Sudan as...</h1>",
+     "Norway doubles its aid to Sudan as famine spreads west"),
+    ("<title>The long wait for aid... | Fjord Daily</title>", "<h1>The long wait for aid…</h1>", "The long wait for aid…"),
 ])
 def test_title_from_headline_and_metadata(head, h1, title):
     p = html(h1 + "<article>" + BODY + "</article>", head, url="https://www.fjorddaily.example/world/aid")

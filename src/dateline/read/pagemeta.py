@@ -394,6 +394,17 @@ def _lost_characters(headline: str, title: str) -> bool:
     return re.fullmatch(pattern, title) is not None
 
 
+def _completed(title: str, others: list[str]) -> str:
+    """``title``, or where it is cut short with an ellipsis ("Norway doubles its aid to Sudan as…"),
+    the first of ``others`` that carries it on: a teaser's or a share card's length limit, not the
+    headline's end."""
+    if not title.endswith(("…", "...")):
+        return title
+    stem = _key(title.rstrip(".… "))
+    return next((t for t in others if not t.endswith(("…", "...")) and len(_key(t)) > len(stem)
+                 and _key(t).startswith(stem)), title) if stem else title
+
+
 def choose_title(markup: Markup) -> tuple[Optional[str], Optional[int]]:
     """The title, and which of the page's ``h1`` headlines it is (None when it comes from the
     metadata alone)."""
@@ -428,8 +439,9 @@ def choose_title(markup: Markup) -> tuple[Optional[str], Optional[int]]:
             best = next((t for t in meta_titles if _plain_quotes(t) == _plain_quotes(best)), best)
             if "?" in best:
                 best = next((t for t in meta_titles if _lost_characters(best, t)), best)
-        return best, best_at
-    return next((t for t in meta_titles if t), None), None
+        return _completed(best, meta_titles), best_at
+    first = next((t for t in meta_titles if t), None)
+    return (_completed(first, meta_titles) if first else None), None
 
 
 # ---------------------------------------------------------------- dates the page shows
