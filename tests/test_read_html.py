@@ -126,6 +126,12 @@ def test_kicker_and_standfirst_before_a_dateline():
     ("<meta property='og:title' content='Aide au Soudan : «Nous ne céderons pas»'>",
      "<h1>Le ministre : «Nous ne céderons pas»</h1>", "Le ministre : «Nous ne céderons pas»"),
     ("<title>World » Norway doubles Sudan aid</title>", "", "Norway doubles Sudan aid"),
+    ("<title>Le ministre : « Nous ne céderons pas » - Fjord Daily</title>", "", "Le ministre : « Nous ne céderons pas »"),
+    # the other separators templates set before a site's name
+    ("<title>Norway doubles Sudan aid ⋆ Fjord Daily</title>", "", "Norway doubles Sudan aid"),
+    ("<title>Norway doubles Sudan aid * Fjord Daily</title>", "", "Norway doubles Sudan aid"),
+    ("<title>Fjord Daily › World › Norway doubles Sudan aid</title>", "", "Norway doubles Sudan aid"),
+    ("<title>Norway doubles Sudan aid &lt; Fjord Daily</title>", "", "Norway doubles Sudan aid"),
     # a template that fills the site's name with the page's title: the headline the metadata repeats is
     # still the headline, not the site's name (and not the teaser headline under it)
     ("<meta property='og:site_name' content='Norway doubles Sudan aid'>"

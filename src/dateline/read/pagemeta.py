@@ -45,7 +45,9 @@ from .dates import ShownDate, iso_day, shown_dates
 
 _WS = re.compile(r"\s+")
 _INVISIBLE_CHARACTERS = re.compile("[\u00ad\u200b\u2060\ufeff]")  # soft hyphen, zero-width space, word joiners
-_TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—:·•»~/]|::|\|\|)\s+|\s*[|·•»]\s*")
+# what templates set between a headline and the site's name: WordPress's SEO plugins offer - – — : · •
+# * ⋆ | ~ « » < > (a spaced « is left out: French quotation marks are spaced), breadcrumbs use › and /
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—:·•»~/*⋆<>›]|::|\|\|)\s+|\s*[|·•»]\s*")
 _ARTICLE_TYPES = ("Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
                   "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "LiveBlogPosting",
                   "TechArticle", "ScholarlyArticle", "Report", "WebPage", "Posting", "SocialMediaPosting")
