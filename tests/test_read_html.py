@@ -102,6 +102,11 @@ def test_kicker_and_standfirst_before_a_dateline():
      "Norway doubles Sudan aid"),
     ("<title>Norway doubles Sudan aid</title>", "<h1>Norway doubles Sudan aid<h3>Posted on May 5, 2025 by desk</h3></h1>",
      "Norway doubles Sudan aid"),
+    # a kicker a template nests in the headline is not part of it
+    ("<title>Norway doubles Sudan aid | Fjord Daily</title>",
+     "<h1><span class='article-kicker'>Famine in Darfur</span> Norway doubles Sudan aid</h1>", "Norway doubles Sudan aid"),
+    ("<title>Norway doubles Sudan aid | Fjord Daily</title>",
+     "<h1><div class='headline__eyebrow'>Exclusive</div><div>Norway doubles Sudan aid</div></h1>", "Norway doubles Sudan aid"),
     # a label in capitals that no metadata title repeats is not the headline
     ("<meta property='og:title' content='Norway doubles its aid to Sudan as famine spreads'>",
      "<h1>SUDAN AID TRACKER</h1>", "Norway doubles its aid to Sudan as famine spreads"),

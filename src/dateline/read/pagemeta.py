@@ -271,13 +271,15 @@ def registered_label(host: str) -> str:
 
 _SPACED = frozenset({"br", "div", "p", "span", "small", "li", "section"})
 _NOT_HEADLINE = frozenset({"h2", "h3", "h4", "h5", "h6", "time", "script", "style", "noscript", "button"})
-_META_CLASS = re.compile(r"date|posted|byline|author", re.I)
+# what a template nests in a headline besides it: its date and byline, and its kicker (the small line
+# over a headline naming its topic: "Exclusive", "Analysis", "Election 2025")
+_META_CLASS = re.compile(r"date|posted|byline|author|kicker|eyebrow|overline|topline|dachzeile|surtit|supertitle", re.I)
 
 
 def headline_text(el) -> str:
     """A headline element's text with a space where a line break or another box separates two
     pieces ("Top MBA Programs<br>Your Guide" reads "Top MBA Programs Your Guide"), leaving out what
-    a template nests in it besides the headline: a dated byline in a sub-heading, a <time>."""
+    a template nests in it besides the headline: a dated byline in a sub-heading, a <time>, a kicker."""
     parts = [el.text or ""]
 
     def walk(parent) -> None:
