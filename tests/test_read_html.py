@@ -142,6 +142,9 @@ def test_kicker_and_standfirst_before_a_dateline():
     ("<meta property='og:site_name' content='Norway doubles Sudan aid'>"
      "<title>Norway doubles Sudan aid • Fjord Daily</title>",
      "<h1>Norway doubles Sudan aid</h1><h1>Norway doubles aid to refugee camps</h1>", "Norway doubles Sudan aid"),
+    # ... but a logo headline is no headline where a template sets og:title to the site's name alone
+    ("<meta property='og:title' content='Fjord Daily'><title>Norway doubles Sudan aid | Fjord Daily</title>",
+     "<h1>Fjord Daily</h1><h1>Norway doubles Sudan aid</h1>", "Norway doubles Sudan aid"),
     # a headline whose characters the page lost to question marks in a conversion: the metadata's
     ("<title>Sudan aid: a donor’s guide | Fjord Daily</title>", "<h1>Sudan aid? a donor? guide</h1>",
      "Sudan aid: a donor’s guide"),

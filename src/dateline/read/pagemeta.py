@@ -422,10 +422,11 @@ def choose_title(markup: Markup) -> tuple[Optional[str], Optional[int]]:
         words = _words(h1)
         if not words or len(h1.split()) > _MAX_TITLE_WORDS:
             continue
-        if _is_site_segment(h1, names) and not any(_key(t) == _key(h1) for t in meta_titles):
-            # the site's name or logo; a headline a metadata title repeats whole is the headline even
-            # where a site name read off the page is the same (a template that fills the site's name
-            # with the page's title)
+        if _is_site_segment(h1, names) and not any(_key(t) == _key(h1) and t != norm(raw)
+                                                   for t, raw in zip(meta_titles, metas)):
+            # the site's name or logo; but a headline that a metadata title repeats beside the site's
+            # name ("Headline • Site") is the headline, even where a site name read off the page is the
+            # same (a template that fills the site's name with the page's title)
             continue
         if h1.isupper() and metas and not any(_key(t) == _key(h1) for t in meta_titles):
             continue  # a label in capitals ("SUPPORTING GAAP COMPLIANCE") that no metadata title repeats
