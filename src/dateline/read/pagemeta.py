@@ -9,9 +9,11 @@ an ``h1`` in capitals that no metadata title repeats is a label ("SUPPORTING GAA
 A metadata "title" that is a long sentence ending in a full stop is the page's description in the
 wrong tag, not a title. A headline a metadata title repeats is not taken for the site's name, even
 where a template filled the site's name with the title; a headline whose characters the page lost to
-question marks ("Planning? Beginner? Guide") takes the metadata's. Segments set apart by pipes are a
-headline and its tagline (the longest is kept) unless all are as long as a sentence; a closing
-guillemet ends a quotation («...»), not a segment.
+question marks ("Planning? Beginner? Guide") takes the metadata's; one cut short with an ellipsis
+takes the title that carries it on. Segments set apart by pipes are a headline and its tagline (the
+longest is kept) unless all are as long as a sentence; a closing guillemet ends a quotation («...»),
+not a segment. A kicker nested in the ``h1`` is not the headline's, nor are characters that show
+nothing (soft hyphens, zero-width spaces).
 
 Publication date, in this order:
 1. a metadata publication date (JSON-LD ``datePublished``, ``article:published_time``,
