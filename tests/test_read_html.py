@@ -102,6 +102,11 @@ def test_kicker_and_standfirst_before_a_dateline():
      "Norway doubles Sudan aid"),
     ("<title>Norway doubles Sudan aid</title>", "<h1>Norway doubles Sudan aid<h3>Posted on May 5, 2025 by desk</h3></h1>",
      "Norway doubles Sudan aid"),
+    # a kicker a template nests in the headline is not part of it
+    ("<title>Norway doubles Sudan aid | Fjord Daily</title>",
+     "<h1><span class='article-kicker'>Famine in Darfur</span> Norway doubles Sudan aid</h1>", "Norway doubles Sudan aid"),
+    ("<title>Norway doubles Sudan aid | Fjord Daily</title>",
+     "<h1><div class='headline__eyebrow'>Exclusive</div><div>Norway doubles Sudan aid</div></h1>", "Norway doubles Sudan aid"),
     # a label in capitals that no metadata title repeats is not the headline
     ("<meta property='og:title' content='Norway doubles its aid to Sudan as famine spreads'>",
      "<h1>SUDAN AID TRACKER</h1>", "Norway doubles its aid to Sudan as famine spreads"),
@@ -121,6 +126,52 @@ def test_kicker_and_standfirst_before_a_dateline():
      "<h1>Donor Briefings</h1>", "Norway doubles its aid to Sudan"),
     # a short title that ends a sentence is still a title
     ("<title>Aid is not charity. It is policy. | Fjord Daily</title>", "", "Aid is not charity. It is policy."),
+    # a closing guillemet ends a quotation, not a segment of the title; after a section name it separates
+    ("<title>Ministre : «Nous ne céderons pas» - Fjord Daily</title>", "", "Ministre : «Nous ne céderons pas»"),
+    ("<meta property='og:title' content='Aide au Soudan : «Nous ne céderons pas»'>",
+     "<h1>Le ministre : «Nous ne céderons pas»</h1>", "Le ministre : «Nous ne céderons pas»"),
+    ("<title>World » Norway doubles Sudan aid</title>", "", "Norway doubles Sudan aid"),
+    ("<title>Le ministre : « Nous ne céderons pas » - Fjord Daily</title>", "", "Le ministre : « Nous ne céderons pas »"),
+    # the other separators templates set before a site's name
+    ("<title>Norway doubles Sudan aid ⋆ Fjord Daily</title>", "", "Norway doubles Sudan aid"),
+    ("<title>Norway doubles Sudan aid * Fjord Daily</title>", "", "Norway doubles Sudan aid"),
+    ("<title>Fjord Daily › World › Norway doubles Sudan aid</title>", "", "Norway doubles Sudan aid"),
+    ("<title>Norway doubles Sudan aid &lt; Fjord Daily</title>", "", "Norway doubles Sudan aid"),
+    # a template that fills the site's name with the page's title: the headline the metadata repeats is
+    # still the headline, not the site's name (and not the teaser headline under it)
+    ("<meta property='og:site_name' content='Norway doubles Sudan aid'>"
+     "<title>Norway doubles Sudan aid • Fjord Daily</title>",
+     "<h1>Norway doubles Sudan aid</h1><h1>Norway doubles aid to refugee camps</h1>", "Norway doubles Sudan aid"),
+    # ... but a logo headline is no headline where a template sets og:title to the site's name alone
+    ("<meta property='og:title' content='Fjord Daily'><title>Norway doubles Sudan aid | Fjord Daily</title>",
+     "<h1>Fjord Daily</h1><h1>Norway doubles Sudan aid</h1>", "Norway doubles Sudan aid"),
+    # a headline whose characters the page lost to question marks in a conversion: the metadata's
+    ("<title>Sudan aid: a donor’s guide | Fjord Daily</title>", "<h1>Sudan aid? a donor? guide</h1>",
+     "Sudan aid: a donor’s guide"),
+    # a headline asking a question the metadata leaves unmarked keeps its question mark
+    ("<title>Will Norway double its Sudan aid | Fjord Daily</title>", "<h1>Will Norway double its Sudan aid?</h1>",
+     "Will Norway double its Sudan aid?"),
+    # two sentence-length halves of a headline either side of a pipe are both the headline; a short
+    # tagline after one is not
+    ("<title>Norway doubles its aid to Sudan | Ministers say the famine cannot wait</title>", "",
+     "Norway doubles its aid to Sudan | Ministers say the famine cannot wait"),
+    ("", "<h1>Norway doubles its aid to Sudan | Ministers say the famine cannot wait</h1>",
+     "Norway doubles its aid to Sudan | Ministers say the famine cannot wait"),
+    ("", "<h1>Norway doubles its aid to Sudan | Donors, Figures</h1>", "Norway doubles its aid to Sudan"),
+    # characters that show nothing (soft hyphens, zero-width spaces) are not the headline's; a space
+    # the JSON-LD writes as an entity is a space
+    ("<title>Bundesregierung verdoppelt Sudan-Hilfe</title>",
+     "<h1>Bundes&shy;regierung verdoppelt Sudan-&#8203;Hilfe</h1>", "Bundesregierung verdoppelt Sudan-Hilfe"),
+    ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"Norway doubles&nbsp;Sudan aid\"}"
+     "</script>", "", "Norway doubles Sudan aid"),
+    # a title cut short with an ellipsis (a share card's or a teaser's length limit) that another title
+    # carries on is the longer one; a headline that ends in an ellipsis of its own keeps it
+    ("<meta property='og:title' content='Norway doubles its aid to Sudan as famine…'>"
+     "<title>Norway doubles its aid to Sudan as famine spreads west | Fjord Daily</title>", "",
+     "Norway doubles its aid to Sudan as famine spreads west"),
+    ("<title>Norway doubles its aid to Sudan as famine spreads west</title>", "<h1>Norway doubles its aid to Sudan as...</h1>",
+     "Norway doubles its aid to Sudan as famine spreads west"),
+    ("<title>The long wait for aid... | Fjord Daily</title>", "<h1>The long wait for aid…</h1>", "The long wait for aid…"),
 ])
 def test_title_from_headline_and_metadata(head, h1, title):
     p = html(h1 + "<article>" + BODY + "</article>", head, url="https://www.fjorddaily.example/world/aid")

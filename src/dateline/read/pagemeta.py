@@ -7,7 +7,13 @@ names are stripped from either end ("Headline | Site", "Site - Headline", "Headl
 A headline in capitals takes the metadata's casing, unless the metadata writes it in capitals too;
 an ``h1`` in capitals that no metadata title repeats is a label ("SUPPORTING GAAP COMPLIANCE").
 A metadata "title" that is a long sentence ending in a full stop is the page's description in the
-wrong tag, not a title.
+wrong tag, not a title. A headline a metadata title repeats is not taken for the site's name, even
+where a template filled the site's name with the title; a headline whose characters the page lost to
+question marks ("Planning? Beginner? Guide") takes the metadata's; one cut short with an ellipsis
+takes the title that carries it on. Segments set apart by pipes are a headline and its tagline (the
+longest is kept) unless all are as long as a sentence; a closing guillemet ends a quotation («...»),
+not a segment. A kicker nested in the ``h1`` is not the headline's, nor are characters that show
+nothing (soft hyphens, zero-width spaces).
 
 Publication date, in this order:
 1. a metadata publication date (JSON-LD ``datePublished``, ``article:published_time``,
@@ -40,13 +46,17 @@ from .. import lexicons
 from .dates import ShownDate, iso_day, shown_dates
 
 _WS = re.compile(r"\s+")
-_TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—:·•»~/]|::|\|\|)\s+|\s*[|·•»]\s*")
+_INVISIBLE_CHARACTERS = re.compile("[\u00ad\u200b\u2060\ufeff]")  # soft hyphen, zero-width space, word joiners
+# what templates set between a headline and the site's name: WordPress's SEO plugins offer - – — : · •
+# * ⋆ | ~ « » < > (a spaced « is left out: French quotation marks are spaced), breadcrumbs use › and /
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—:·•»~/*⋆<>›]|::|\|\|)\s+|\s*[|·•»]\s*")
 _ARTICLE_TYPES = ("Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
                   "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "LiveBlogPosting",
                   "TechArticle", "ScholarlyArticle", "Report", "WebPage", "Posting", "SocialMediaPosting")
 _SITE_TYPES = ("WebSite", "Organization", "NewsMediaOrganization", "Corporation")
 _MAX_TITLE_WORDS = 40
 _MAX_SENTENCE_TITLE_WORDS = 15  # a metadata "title" longer than this that ends a sentence is a summary
+_SENTENCE_SEGMENT_WORDS = 5  # segments this long on either side of a pipe are both the headline's
 _H1_AGREEMENT = 0.3  # share of a headline's words found in a metadata title for the two to agree
 _VISIBLE_CHARS = 300_000
 _MAX_H1S = 6  # headlines read: a page's first few; the rest are teasers
@@ -56,9 +66,12 @@ _DATE_CHARS = 40  # room for the whole of a date that starts at the end of that 
 
 
 def norm(text: Optional[str]) -> str:
-    """Whitespace collapsed; entities left escaped twice by the page ("&amp;#x26;") decoded."""
-    text = _WS.sub(" ", text or "").strip()
-    return html.unescape(text) if "&" in text else text
+    """Entities left escaped twice by the page ("&amp;#x26;", "&amp;nbsp;") decoded, characters that
+    show nothing (a soft hyphen, a zero-width space) dropped, whitespace collapsed."""
+    text = text or ""
+    if "&" in text:
+        text = html.unescape(text)
+    return _WS.sub(" ", _INVISIBLE_CHARACTERS.sub("", text)).strip()
 
 
 def _key(text: str) -> str:
@@ -260,13 +273,15 @@ def registered_label(host: str) -> str:
 
 _SPACED = frozenset({"br", "div", "p", "span", "small", "li", "section"})
 _NOT_HEADLINE = frozenset({"h2", "h3", "h4", "h5", "h6", "time", "script", "style", "noscript", "button"})
-_META_CLASS = re.compile(r"date|posted|byline|author", re.I)
+# what a template nests in a headline besides it: its date and byline, and its kicker (the small line
+# over a headline naming its topic: "Exclusive", "Analysis", "Election 2025")
+_META_CLASS = re.compile(r"date|posted|byline|author|kicker|eyebrow|overline|topline|dachzeile|surtit|supertitle", re.I)
 
 
 def headline_text(el) -> str:
     """A headline element's text with a space where a line break or another box separates two
     pieces ("Top MBA Programs<br>Your Guide" reads "Top MBA Programs Your Guide"), leaving out what
-    a template nests in it besides the headline: a dated byline in a sub-heading, a <time>."""
+    a template nests in it besides the headline: a dated byline in a sub-heading, a <time>, a kicker."""
     parts = [el.text or ""]
 
     def walk(parent) -> None:
@@ -327,10 +342,19 @@ def _is_site_segment(segment: str, site_names: set[str]) -> bool:
     return any(k == n or (len(k) >= 4 and k in n) or (n in k and 2 * len(n) >= len(k)) for n in site_names)
 
 
+_GUILLEMETS = re.compile(r"«[^«»]*»")
+
+
+def _closed_quotes(title: str) -> str:
+    """``title`` with each closing guillemet that ends a quotation («Nous ne céderons pas») written as a
+    straight quote mark, so that it is not read as a separator; the same length."""
+    return _GUILLEMETS.sub(lambda m: m.group()[:-1] + '"', title)
+
+
 def strip_site(title: str, site_names: set[str]) -> str:
     """``title`` without site or section names at either end of its separated segments."""
     title = norm(title)
-    cuts = list(_TITLE_SEPARATOR.finditer(title))
+    cuts = list(_TITLE_SEPARATOR.finditer(_closed_quotes(title) if "«" in title else title))
     if not cuts:
         return title
     spans, pos = [], 0
@@ -346,8 +370,10 @@ def strip_site(title: str, site_names: set[str]) -> str:
     kept = spans[first:last]
     if len(kept) > 1 and all(title[a:b].strip() in ("|", "||", "") or "|" in title[a:b]
                              for a, b in zip([e for _, e in kept[:-1]], [b for b, _ in kept[1:]])):
-        # segments set apart by pipes: a headline and its tagline or section; the longest is the headline
-        return max((title[a:b].strip() for a, b in kept), key=len)
+        # segments set apart by pipes: a headline and its tagline or section; the longest is the headline,
+        # unless every segment is as long as a sentence (a headline in two halves)
+        if min(len(title[a:b].split()) for a, b in kept) < _SENTENCE_SEGMENT_WORDS:
+            return max((title[a:b].strip() for a, b in kept), key=len)
     return title[spans[first][0]:spans[last - 1][1]].strip()
 
 
@@ -364,6 +390,27 @@ def _is_summary(text: str) -> bool:
     return text.endswith(".") and not text.endswith("..") and len(text.split()) > _MAX_SENTENCE_TITLE_WORDS
 
 
+def _lost_characters(headline: str, title: str) -> bool:
+    """Whether ``headline`` is ``title`` with some of its characters printed as question marks, as a
+    page converted into an encoding without them shows them ("Planning? Beginner? Guide" for
+    "Planning: Beginner’s Guide")."""
+    if title.count("?") >= headline.count("?"):
+        return False
+    pattern = ".{1,3}?".join(re.escape(piece) for piece in headline.split("?"))
+    return re.fullmatch(pattern, title) is not None
+
+
+def _completed(title: str, others: list[str]) -> str:
+    """``title``, or where it is cut short with an ellipsis ("Norway doubles its aid to Sudan as…"),
+    the first of ``others`` that carries it on: a teaser's or a share card's length limit, not the
+    headline's end."""
+    if not title.endswith(("…", "...")):
+        return title
+    stem = _key(title.rstrip(".… "))
+    return next((t for t in others if not t.endswith(("…", "...")) and len(_key(t)) > len(stem)
+                 and _key(t).startswith(stem)), title) if stem else title
+
+
 def choose_title(markup: Markup) -> tuple[Optional[str], Optional[int]]:
     """The title, and which of the page's ``h1`` headlines it is (None when it comes from the
     metadata alone)."""
@@ -375,7 +422,13 @@ def choose_title(markup: Markup) -> tuple[Optional[str], Optional[int]]:
     for at, h1 in enumerate(markup.h1s):
         h1 = strip_site(h1, names)
         words = _words(h1)
-        if not words or len(h1.split()) > _MAX_TITLE_WORDS or _is_site_segment(h1, names):
+        if not words or len(h1.split()) > _MAX_TITLE_WORDS:
+            continue
+        if _is_site_segment(h1, names) and not any(_key(t) == _key(h1) and t != norm(raw)
+                                                   for t, raw in zip(meta_titles, metas)):
+            # the site's name or logo; but a headline that a metadata title repeats beside the site's
+            # name ("Headline • Site") is the headline, even where a site name read off the page is the
+            # same (a template that fills the site's name with the page's title)
             continue
         if h1.isupper() and metas and not any(_key(t) == _key(h1) for t in meta_titles):
             continue  # a label in capitals ("SUPPORTING GAAP COMPLIANCE") that no metadata title repeats
@@ -391,8 +444,11 @@ def choose_title(markup: Markup) -> tuple[Optional[str], Optional[int]]:
             # a headline typeset with curly quotes that the metadata writes plain (or the other way
             # round): the metadata's characters, as the page's own record of its headline
             best = next((t for t in meta_titles if _plain_quotes(t) == _plain_quotes(best)), best)
-        return best, best_at
-    return next((t for t in meta_titles if t), None), None
+            if "?" in best:
+                best = next((t for t in meta_titles if _lost_characters(best, t)), best)
+        return _completed(best, meta_titles), best_at
+    first = next((t for t in meta_titles if t), None)
+    return (_completed(first, meta_titles) if first else None), None
 
 
 # ---------------------------------------------------------------- dates the page shows
