@@ -1909,3 +1909,55 @@ def test_a_numbered_roundup_keeps_its_items_past_a_sign_up_line():
             blocks.append("Sign up for our morning newsletter")
     page = read("\n\n".join(blocks) + "\n")
     assert "twelve pieces were taken" in page.text
+
+
+# A local station's story: a section label, the headline and the photo's caption come as one block
+# (no blank lines between them); the caption is wider than the headline, so no hard wrap joins them.
+STATION_HEADLINE_OVER_CAPTION = """\
+Weather
+Traffic
+About Us
+
+Latest Local Stories
+Harbor district approves new ferry dock for island commuters
+Commuters board the morning ferry at the old pier, which the harbor district says has reached the end of its working life after sixty years. (Source: Harbor District)
+
+By Newsroom Staff | March 4, 2025 at 6:10 PM
+
+The harbor district board voted on Tuesday to build a new ferry dock at the north end of the pier, replacing one that has served island commuters since the 1960s.
+Construction is set to begin in the fall and to take about eighteen months, during which the ferries will keep running from a temporary landing.
+Board members said the new dock will let two boats load at once and cut the wait at rush hour by about a third.
+"""
+
+
+def test_a_headline_is_not_joined_to_the_wider_caption_under_it():
+    page = read(STATION_HEADLINE_OVER_CAPTION)
+    assert page.title == "Harbor district approves new ferry dock for island commuters"
+
+
+# A blog's post with its view counter and the counter's label under the headline: the counter is
+# set apart, so the label in lower case does not run on from the headline above it.
+BLOG_HEADLINE_OVER_COUNTER = """\
+Recensioni
+Interviste
+Video
+
+Le migliori uscite in vinile di questo mese
+1.204
+letture
+Nessun commento
+Questo mese le etichette indipendenti hanno ristampato alcuni album che mancavano dai negozi da anni, e le tirature sono limitate.
+Tra le uscite più attese c'è la ristampa di un classico del rock progressivo italiano, con la copertina apribile originale e un libretto di foto inedite.
+Chi colleziona farà bene a prenotare: le copie della prima stampa sono finite in pochi giorni.
+"""
+
+
+def test_a_lower_case_label_under_a_counter_does_not_run_on_from_the_headline():
+    page = read(BLOG_HEADLINE_OVER_COUNTER)
+    assert page.title == "Le migliori uscite in vinile di questo mese"
+
+
+def test_a_list_of_the_categories_a_post_is_published_in_is_chrome():
+    assert is_chrome("Published in Creativity, Graphic Design, Interaction Design, Layout & Grids")
+    assert is_chrome("Posted in Gardening, Recipes")
+    assert not is_chrome("Published in 1851, the novel sold poorly during its author's lifetime.")

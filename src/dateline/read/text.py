@@ -243,27 +243,39 @@ def _evenly_filled(lines: list[str]) -> bool:
     return widest >= _WRAPPED_MIN_CHARS and all(len(line) >= _WRAPPED_FILL * widest for line in lines)
 
 
-def _paragraph_groups(lines: list[str]) -> list[list[int]]:
+def _paragraph_groups(lines: list[str], apart: frozenset[int] = frozenset()) -> list[list[int]]:
     """The paragraphs of one block, as groups of line indexes. In hard-wrapped text (most lines
-    end mid-sentence, evenly filled, none longer than about 100 characters) the lines of the block
-    form one paragraph, a first line in title case or much shorter than the rest split off as a
-    heading. Otherwise each line is a
+    end mid-sentence, evenly filled, none longer than about 100 characters, the last no wider than
+    the others) the lines of the block form one paragraph, a first line in title case or much
+    shorter than the rest split off as a heading. Otherwise each line is a
     paragraph of its own, except that a line starting in lower case continues the line before it
-    when that one ends mid-sentence."""
+    when that one ends mid-sentence, is not in capitals (a heading a style sheet set so) and stands
+    right above it (no line set apart, in ``apart``, came between: a counter, a share button)."""
     if len(lines) > 1 and not all(is_title_like(line) for line in lines):
         body = lines[:-1]
         ends = sum(line.endswith(_SENTENCE_END) for line in body) / len(body)
         first = 1 if is_title_like(lines[0]) and (
             _title_case(lines[0]) or len(lines[0]) < _WRAPPED_FILL * max(map(len, lines[1:]))) else 0
-        if ends < 0.5 and max(map(len, body)) <= _MAX_WRAPPED_LINE and _evenly_filled(lines[first:-1]):
+        if (ends < 0.5 and max(map(len, body)) <= _MAX_WRAPPED_LINE and _evenly_filled(lines[first:-1])
+                and _within_width(lines[-1], lines[first:-1])):
             return [[0], list(range(1, len(lines)))] if first else [list(range(len(lines)))]
     groups: list[list[int]] = []
     for i, line in enumerate(lines):
-        if groups and line[:1].islower() and not lines[i - 1].endswith(_SENTENCE_END):
+        if (groups and line[:1].islower() and not lines[i - 1].endswith(_SENTENCE_END)
+                and not lines[i - 1].isupper() and i not in apart):
             groups[-1].append(i)
         else:
             groups.append([i])
     return groups
+
+
+_WRAP_SLACK = 15  # what a wrapped paragraph's last line may run past its widest other line: a long word
+
+
+def _within_width(last: str, wrapped: list[str]) -> bool:
+    """Whether the last line of a block fits the width its other lines are wrapped at (a caption
+    under a headline and a label is wider than both, and no part of them)."""
+    return not wrapped or len(last) <= max(map(len, wrapped)) + _WRAP_SLACK
 
 
 @dataclass(slots=True)
@@ -309,7 +321,9 @@ def _lines(raw: str) -> list[_Line]:
     for block in _blocks(raw):
         kinds = [_line_kind(line) for line in block]
         kept = [i for i, kind in enumerate(kinds) if kind is None]
-        starts = {kept[g[0]]: " ".join(block[kept[i]] for i in g) for g in _paragraph_groups([block[i] for i in kept])}
+        apart = frozenset(j for j in range(1, len(kept)) if kept[j] != kept[j - 1] + 1)
+        starts = {kept[g[0]]: " ".join(block[kept[i]] for i in g)
+                  for g in _paragraph_groups([block[i] for i in kept], apart)}
         for i, (line, kind) in enumerate(zip(block, kinds)):
             if kind is not None:
                 out.append(_Line(line, kind, len(line.split())))
