@@ -1961,3 +1961,61 @@ def test_a_list_of_the_categories_a_post_is_published_in_is_chrome():
     assert is_chrome("Published in Creativity, Graphic Design, Interaction Design, Layout & Grids")
     assert is_chrome("Posted in Gardening, Recipes")
     assert not is_chrome("Published in 1851, the novel sold poorly during its author's lifetime.")
+
+
+# A tabloid's story: the headline closes on a quoted phrase with no stop inside the marks, and the
+# standfirst, in capitals at its start, sits between it and the byline.
+HEADLINE_CLOSING_ON_A_QUOTE = """\
+Home
+News
+Weather
+
+Home
+News
+Science
+Heatwave warning: Temperatures to soar past 35C as forecasters say ‘this is only the start’
+A SCORCHING heatwave will sweep across the south this week, with forecasters warning that the hottest days of the summer are still to come.
+By Tom Hale
+PUBLISHED: 07:15, Mon, Jul 14, 2025
+The Met Office said temperatures could pass 35C in parts of the south-east by Thursday, as a plume of hot air moves north from the continent.
+Forecasters said the heat could last into next week, and urged people to drink water, stay out of the midday sun and check on elderly neighbours.
+Train operators have warned that services may run more slowly on the hottest afternoons, when the rails can buckle in the heat.
+"""
+
+
+def test_a_headline_closing_on_a_quoted_phrase_is_a_headline_not_a_sentence():
+    page = read(HEADLINE_CLOSING_ON_A_QUOTE)
+    assert page.title.startswith("Heatwave warning: Temperatures to soar past 35C")
+    assert page.title.endswith("‘this is only the start’")
+    assert is_title_like("Coach: “We needed to win this game”")
+    assert not is_title_like("He told reporters on Sunday that the team “needed to win.”")
+
+
+# A site's share menu labels its button with the headline ("Share all sharing options for: ...");
+# the headline stands above over a comment counter and a standfirst with the byline.
+SHARE_LABEL_REPEATS_HEADLINE = """\
+Tech
+Science
+Culture
+Filed under:
+Movies
+Riverside picks Lena Ortiz to run its new film week
+New, 42 comments
+The festival in the three old cinemas opens next spring
+By Priya Natarajan@pnatarajan Mar 2, 2025, 9:14am EST
+Share this story
+Share this on Facebook
+Share All sharing options
+Share All sharing options for: Riverside picks Lena Ortiz to run its new film week
+Linkedin
+Reddit
+Email
+Riverside has picked Lena Ortiz, who ran the harbour arts fair for a decade, to run its new film week, a festival downtown, with screenings in the three old cinemas that the city bought last year.
+Organisers hope to show about sixty films over a week in the spring, most of them by directors from the region, and to sell ten thousand tickets.
+The council will pay for the first edition and expects sponsors to carry most of the cost from the second year on.
+"""
+
+
+def test_a_share_button_s_label_with_the_headline_is_a_copy_of_it_not_the_headline():
+    page = read(SHARE_LABEL_REPEATS_HEADLINE)
+    assert page.title == "Riverside picks Lena Ortiz to run its new film week"

@@ -185,12 +185,17 @@ def is_title_like(line: str, max_words: int = _MAX_HEADING_WORDS) -> bool:
     words = s.split()
     if not words or len(words) > max_words:
         return False
-    if s.endswith(_END_PUNCT) and not s.endswith("?") and not _INITIALS_END.search(s):
+    if s.endswith(_END_PUNCT) and not s.endswith("?") and not _INITIALS_END.search(s) and not _QUOTE_ENDS.search(s):
         return False
     if s.endswith("?") and max_words == _MAX_HEADING_WORDS and len(words) > 10:
         return False
     first = s.lstrip("\"'“‘")[:1]
     return bool(first) and (first.isupper() or first.isdigit())
+
+
+# a quoted phrase closing a line with no stop inside its marks ("... Gave Him ‘Feather Duvet Lung’"):
+# a headline's, as a sentence ends with its stop, inside the marks or after them
+_QUOTE_ENDS = re.compile(r"[^\W_][’'”\"]$")
 
 
 def _title_case(line: str) -> bool:
@@ -357,7 +362,8 @@ def is_prose(text: str) -> bool:
         return False  # a headline ending with initials ("... Markets in the U.S.")
     if _sentences_headline(ended):
         return False
-    return ended.endswith(_SENTENCE_END) and (ended.endswith(".") or not _title_case(text))
+    return (ended.endswith(_SENTENCE_END) and not _QUOTE_ENDS.search(ended)
+            and (ended.endswith(".") or not _title_case(text)))
 
 
 _HEADLINE_SENTENCE = re.compile(r"[^.!?]+[.!?] +[^.!?]+\.")
@@ -718,15 +724,14 @@ def _trail_run_together(lines: list[_Line], i: int) -> bool:
     return any(k != i and lines[k].words >= 2 and text.endswith(" " + lines[k].text) for k in near)
 
 
-_LABELLED = re.compile(r"(?:\S+ )?\S+: (.+)")
-
-
 def _labelled_copy(lines: list[_Line], i: int, start: int) -> bool:
-    """Whether line ``i`` is another line above the article under a label of a word or two
-    ("Introduction: How to Build a Bookcase" under "How to Build a Bookcase"): the first step or
-    section of a guide named after it, not the headline."""
-    m = _LABELLED.fullmatch(lines[i].text)
-    return m is not None and any(lines[k].text == m.group(1) for k in range(max(0, i - _TITLE_WINDOW), start) if k != i)
+    """Whether line ``i`` is another line above the article under a label ("Introduction: How to
+    Build a Bookcase" under "How to Build a Bookcase"; "Share all options for: ..." over the
+    headline): the first step or section of a guide named after it, a share button's label, not the
+    headline."""
+    text = lines[i].text
+    copies = {text[m.end():] for m in re.finditer(r": ", text)}
+    return any(lines[k].text in copies for k in range(max(0, i - _TITLE_WINDOW), start) if k != i)
 
 
 def _dek(lines: list[_Line], i: int) -> bool:
@@ -814,8 +819,8 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
         if line.text.isupper():
             score -= _TITLE_CAPITALS  # a label in capitals ("THINGS TO DO"); headlines are set in case
         cut_short = any(_shortened(lines[k].text, line.text) for k in range(max(0, i - _SHORTENED_GAP), i))
-        if _echoed(lines, i, start) or cut_short:
-            score += _TITLE_ECHO  # shown twice, or cut short by a breadcrumb just above
+        if _echoed(lines, i, start) or cut_short or any(lines[k].text.endswith(": " + line.text) for k in range(start)):
+            score += _TITLE_ECHO  # shown twice (once under a label), or cut short by a breadcrumb just above
         if any(lines[k].kind in ("byline", "date") for k in range(i + 1, min(start, i + 1 + _HEAD_GAP))):
             score += _TITLE_BYLINE  # a headline is followed by its byline or date
         if score > best_score:
