@@ -2019,3 +2019,59 @@ The council will pay for the first edition and expects sponsors to carry most of
 def test_a_share_button_s_label_with_the_headline_is_a_copy_of_it_not_the_headline():
     page = read(SHARE_LABEL_REPEATS_HEADLINE)
     assert page.title == "Riverside picks Lena Ortiz to run its new film week"
+
+
+# A coach's blog: the menu of workshops stands over the headline and its share counter under it, and
+# the same workshop label and counter come again inside the article (a promotion and a floating
+# share bar); a share counter is no entry of a table of contents, so the headline is not one either.
+WORKSHOP_LABEL_AND_COUNTER_AROUND_HEADLINE = """\
+Home
+Free Courses
+Garden Planner
+About
+Contact
+Dana Whitfield
+Pick a workshop and start watching now:
+SOIL BASICS
+GROWING YOUR OWN VEGETABLES
+How to Plan a Vegetable Bed That Feeds You All Summer
+214 Shares
+Share
+Tweet
+Email
+Dana Whitfield
+A good vegetable bed starts long before the first seed goes in the ground, with a plan for what you will eat and when.
+Most beginners plant everything at once in May and then face a flood of lettuce in June and nothing at all by August.
+Instead, sketch the bed on paper and mark which rows will be sown every two weeks, so that something is always ready to pick.
+GROWING YOUR OWN VEGETABLES
+Start the free workshop and plan your first bed this weekend.
+214 Shares
+Share
+Put the tall crops such as beans and tomatoes on the north side, where they will not shade the rest of the bed.
+Keep a notebook of what you sowed and when, and next year you will know which rows ran out too soon.
+214 Shares
+Share
+Tweet
+Email
+Dana Whitfield
+Dana Whitfield is a gardener and teacher who has grown vegetables in a small city yard for twenty years.
+Pick a workshop and start watching now:
+SOIL BASICS
+GROWING YOUR OWN VEGETABLES
+4 thoughts on “How to Plan a Vegetable Bed That Feeds You All Summer”
+Marta Kowalski
+I tried the two-week sowing last year and for the first time we had lettuce into September.
+"""
+
+
+def test_a_headline_between_a_label_and_a_share_counter_the_article_repeats_is_still_the_headline():
+    page = read(WORKSHOP_LABEL_AND_COUNTER_AROUND_HEADLINE)
+    assert page.title == "How to Plan a Vegetable Bed That Feeds You All Summer"
+
+
+def test_share_buttons_labelled_with_their_network_are_chrome():
+    assert is_chrome("Share this with Facebook")
+    assert is_chrome("Share this with Email")
+    assert is_chrome("Copy this link")
+    assert is_chrome("Pinterest")
+    assert not is_chrome("Share this with your doctor before you start the diet.")

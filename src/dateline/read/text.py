@@ -782,8 +782,9 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
     above = [line.text for line in lines[:start]]
     inside = {line.text for line in lines[start:end]}
 
-    def entry(k: int, i: int) -> bool:  # line k is another entry of a table of contents
-        return 0 <= k < start and lines[k].text in inside and lines[k].words > 1 and lines[k].text != lines[i].text
+    def entry(k: int, i: int) -> bool:  # line k is another entry of a table of contents (not a share counter)
+        return (0 <= k < start and lines[k].kind is None and lines[k].text in inside and lines[k].words > 1
+                and lines[k].text != lines[i].text)
 
     def listed(i: int) -> bool:  # one of a run of lines the article repeats: its table of contents
         # (an entry worded otherwise than its section's heading stands between two that are not)
