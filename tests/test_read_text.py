@@ -2075,3 +2075,30 @@ def test_share_buttons_labelled_with_their_network_are_chrome():
     assert is_chrome("Copy this link")
     assert is_chrome("Pinterest")
     assert not is_chrome("Share this with your doctor before you start the diet.")
+
+
+# A fact-checker's page: the claim checked, quoted, then the headline, a question written as a
+# sentence, with its byline right under it; the ratings menu stands above.
+FACT_CHECK_QUESTION_HEADLINE = """\
+Ratings
+True
+Mostly True
+Half True
+False
+Pants on Fire!
+Articles
+People
+"Our state sends more money to Washington than any other state in the country."
+— Gov. Ellen Marsh on Tuesday, March 4th, 2025 in a speech to the state chamber of commerce
+Does this state really send more money to Washington than any other?
+By Carlos Reyes on Friday, March 7th, 2025 at 9:30 a.m.
+Gov. Ellen Marsh told business leaders this week that her state pays more in federal taxes than any other state, and gets less back.
+We looked at the Treasury's figures for the last fiscal year, which count the income, payroll and business taxes that each state's residents and companies pay.
+By total dollars, the governor's state ranks third, behind two states with much larger populations, so the claim as she put it is not right.
+Measured per resident, her state does rank near the top, which may be what the governor meant, but that is not what she said.
+"""
+
+
+def test_a_headline_asking_a_question_in_a_sentence_is_found_by_its_byline():
+    page = read(FACT_CHECK_QUESTION_HEADLINE)
+    assert page.title == "Does this state really send more money to Washington than any other?"

@@ -972,8 +972,8 @@ def _dated_headline_inside(lines: list[_Line], start: int, end: int, score: floa
     before = 0
     for i in range(start, min(end - 1, start + 2 * _TITLE_WINDOW)):
         line = lines[i]
-        if line.prose:
-            before += line.words
+        if line.prose and not (lines[i + 1].kind in ("byline", "date") and is_headline_like(line.text)):
+            before += line.words  # (a headline asking a question in a sentence reads as prose but for its byline)
             if before > _INSIDE_PROSE * total:
                 return None
             continue
