@@ -2102,3 +2102,33 @@ Measured per resident, her state does rank near the top, which may be what the g
 def test_a_headline_asking_a_question_in_a_sentence_is_found_by_its_byline():
     page = read(FACT_CHECK_QUESTION_HEADLINE)
     assert page.title == "Does this state really send more money to Washington than any other?"
+
+
+# A family blog's post: the style sheet sets the headline in capitals (the text keeps them), five
+# words long; a label in capitals is a word or three ("FAMILY TRAVEL"), so it is still the headline.
+HEADLINE_IN_CAPITALS_ON_A_BLOG = """\
+HOME
+ABOUT ME
+RECIPES
+FAMILY TRAVEL
+Home Family Travel Walking the Painted Ridge Loop
+This post may contain affiliate links. Please see my disclosure page.
+Family TravelCaliforniaCamping
+WALKING THE PAINTED RIDGE LOOP
+written by Maren
+Sharing is caring!
+0
+SHARES
+Pinterest
+Facebook
+This post is sponsored by a camping gear brand, and all opinions are my own as always #CampingWithKids #ad
+Taking two toddlers up the ridge sounds like a lot of work, and it is, but it was also the best weekend we had all summer.
+We parked at the trailhead early, before the heat, and carried the baby on our backs while the older one walked.
+Our packing list was short: a big tent, warm sleeping bags, a stove, and more snacks than we thought two small children could eat.
+The loop is only four miles, and from the top of the ridge you can see the red cliffs glowing orange in the late afternoon.
+"""
+
+
+def test_a_headline_a_style_sheet_set_in_capitals_is_still_the_headline():
+    page = read(HEADLINE_IN_CAPITALS_ON_A_BLOG)
+    assert page.title == "Walking the Painted Ridge Loop"

@@ -817,8 +817,8 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
         echoed = sum(_echo(article[w] - copies[line.text], chrome[w] - shown[line.text]) for w in words)
         score = echoed / max(len(words), _TITLE_FULL_WORDS) - _TITLE_DISTANCE * max(distance, 0)
         score += _TITLE_OPENING * len(words & opening) / max(len(words), _TITLE_FULL_WORDS)
-        if line.text.isupper():
-            score -= _TITLE_CAPITALS  # a label in capitals ("THINGS TO DO"); headlines are set in case
+        if line.text.isupper() and line.words < _TITLE_FULL_WORDS:
+            score -= _TITLE_CAPITALS  # a label in capitals ("THINGS TO DO"); a headline a style sheet set so is longer
         cut_short = any(_shortened(lines[k].text, line.text) for k in range(max(0, i - _SHORTENED_GAP), i))
         if _echoed(lines, i, start) or cut_short or any(lines[k].text.endswith(": " + line.text) for k in range(start)):
             score += _TITLE_ECHO  # shown twice (once under a label), or cut short by a breadcrumb just above
