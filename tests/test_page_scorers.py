@@ -62,3 +62,17 @@ def test_the_pasted_extraction_set_scores_its_labelled_titles():
         raise
     assert metrics["n"] == 6 and metrics["title_absent"] < 6  # every page has a labelled headline
     assert 0.0 < metrics["body_f1"] <= 1.0 and 0.0 <= metrics["title_acc"] <= 1.0
+
+
+def test_a_page_whose_address_has_a_fragment_is_rendered(tmp_path):
+    # a browser asks for the address without its #fragment: the page must still be served
+    import pytest
+
+    from dateline.evaluate.pasted import Shown, chromium_available, render_missing
+
+    if not chromium_available():
+        pytest.skip("rendering needs Playwright and chromium")
+    html = b"<html><body><h1>Open thread</h1><p>Leave your questions below.</p></body></html>"
+    page = Shown("c", lambda: html, "http://blog.example.invalid/2025/03/open-thread/#comment-12", "", None)
+    assert render_missing([page], tmp_path) == 1
+    assert "Leave your questions below." in (tmp_path / "c.txt").read_text(encoding="utf-8")
