@@ -92,12 +92,14 @@ def build_cache(path: Path, cache: Optional[Path] = None, limit: Optional[int] =
 
 def render_missing(pages: list[Shown], cache: Path, progress=None) -> int:
     """Render into ``cache`` those of ``pages`` it does not hold yet; returns how many were rendered."""
+    todo = [p for p in pages if not (cache / f"{p.stem}.txt").exists()]
+    if not todo:
+        return 0  # nothing to render: no browser needed
     if not chromium_available():
         raise errors.no_browser(CHROMIUM)
     from playwright.sync_api import sync_playwright
 
     cache.mkdir(parents=True, exist_ok=True)
-    todo = [p for p in pages if not (cache / f"{p.stem}.txt").exists()]
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
