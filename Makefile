@@ -27,9 +27,11 @@ test: venv
 
 eval: venv
 	@for s in $(EVAL_SETS); do $(PY) -m dateline evaluate $$s --json || exit 1; done
-	@if [ -x /usr/bin/chromium ] && $(PY) -c 'import playwright' 2>/dev/null; then \
-		$(PY) -m dateline evaluate pasted --build-cache --json; \
-	else echo "pasted: skipped (needs chromium at /usr/bin/chromium and playwright to render the pages)"; fi
+	@for s in pasted pasted-extraction; do \
+		if [ -x /usr/bin/chromium ] && $(PY) -c 'import playwright' 2>/dev/null; then \
+			$(PY) -m dateline evaluate $$s --build-cache --json || exit 1; \
+		else $(PY) -m dateline evaluate $$s --json || echo "$$s: skipped (its pages are not all rendered," \
+			"and rendering them needs chromium at /usr/bin/chromium and playwright)"; fi; done
 
 bench: venv
 	$(PY) benchmarks/throughput.py

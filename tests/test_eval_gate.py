@@ -4,7 +4,7 @@ must not fall below its saved baseline in ``tests/baselines/<set>.json``.
 A baseline file holds ``{"limit": N or null, "tolerance": t, "metrics": {key: floor}}``: the numbers
 measured when it was last raised, for the first N items. Raise a baseline when a change improves a
 score; never lower one to make a change pass. Skipped where ``../shared/eval`` is absent, and for the
-``pasted`` set where its pages are not rendered (``dateline evaluate pasted --build-cache``).
+``pasted`` sets where their pages are not rendered (``dateline evaluate pasted --build-cache``).
 """
 from __future__ import annotations
 

@@ -1909,3 +1909,226 @@ def test_a_numbered_roundup_keeps_its_items_past_a_sign_up_line():
             blocks.append("Sign up for our morning newsletter")
     page = read("\n\n".join(blocks) + "\n")
     assert "twelve pieces were taken" in page.text
+
+
+# A local station's story: a section label, the headline and the photo's caption come as one block
+# (no blank lines between them); the caption is wider than the headline, so no hard wrap joins them.
+STATION_HEADLINE_OVER_CAPTION = """\
+Weather
+Traffic
+About Us
+
+Latest Local Stories
+Harbor district approves new ferry dock for island commuters
+Commuters board the morning ferry at the old pier, which the harbor district says has reached the end of its working life after sixty years. (Source: Harbor District)
+
+By Newsroom Staff | March 4, 2025 at 6:10 PM
+
+The harbor district board voted on Tuesday to build a new ferry dock at the north end of the pier, replacing one that has served island commuters since the 1960s.
+Construction is set to begin in the fall and to take about eighteen months, during which the ferries will keep running from a temporary landing.
+Board members said the new dock will let two boats load at once and cut the wait at rush hour by about a third.
+"""
+
+
+def test_a_headline_is_not_joined_to_the_wider_caption_under_it():
+    page = read(STATION_HEADLINE_OVER_CAPTION)
+    assert page.title == "Harbor district approves new ferry dock for island commuters"
+
+
+# A blog's post with its view counter and the counter's label under the headline: the counter is
+# set apart, so the label in lower case does not run on from the headline above it.
+BLOG_HEADLINE_OVER_COUNTER = """\
+Recensioni
+Interviste
+Video
+
+Le migliori uscite in vinile di questo mese
+1.204
+letture
+Nessun commento
+Questo mese le etichette indipendenti hanno ristampato alcuni album che mancavano dai negozi da anni, e le tirature sono limitate.
+Tra le uscite più attese c'è la ristampa di un classico del rock progressivo italiano, con la copertina apribile originale e un libretto di foto inedite.
+Chi colleziona farà bene a prenotare: le copie della prima stampa sono finite in pochi giorni.
+"""
+
+
+def test_a_lower_case_label_under_a_counter_does_not_run_on_from_the_headline():
+    page = read(BLOG_HEADLINE_OVER_COUNTER)
+    assert page.title == "Le migliori uscite in vinile di questo mese"
+
+
+def test_a_list_of_the_categories_a_post_is_published_in_is_chrome():
+    assert is_chrome("Published in Creativity, Graphic Design, Interaction Design, Layout & Grids")
+    assert is_chrome("Posted in Gardening, Recipes")
+    assert not is_chrome("Published in 1851, the novel sold poorly during its author's lifetime.")
+
+
+# A tabloid's story: the headline closes on a quoted phrase with no stop inside the marks, and the
+# standfirst, in capitals at its start, sits between it and the byline.
+HEADLINE_CLOSING_ON_A_QUOTE = """\
+Home
+News
+Weather
+
+Home
+News
+Science
+Heatwave warning: Temperatures to soar past 35C as forecasters say ‘this is only the start’
+A SCORCHING heatwave will sweep across the south this week, with forecasters warning that the hottest days of the summer are still to come.
+By Tom Hale
+PUBLISHED: 07:15, Mon, Jul 14, 2025
+The Met Office said temperatures could pass 35C in parts of the south-east by Thursday, as a plume of hot air moves north from the continent.
+Forecasters said the heat could last into next week, and urged people to drink water, stay out of the midday sun and check on elderly neighbours.
+Train operators have warned that services may run more slowly on the hottest afternoons, when the rails can buckle in the heat.
+"""
+
+
+def test_a_headline_closing_on_a_quoted_phrase_is_a_headline_not_a_sentence():
+    page = read(HEADLINE_CLOSING_ON_A_QUOTE)
+    assert page.title.startswith("Heatwave warning: Temperatures to soar past 35C")
+    assert page.title.endswith("‘this is only the start’")
+    assert is_title_like("Coach: “We needed to win this game”")
+    assert not is_title_like("He told reporters on Sunday that the team “needed to win.”")
+
+
+# A site's share menu labels its button with the headline ("Share all sharing options for: ...");
+# the headline stands above over a comment counter and a standfirst with the byline.
+SHARE_LABEL_REPEATS_HEADLINE = """\
+Tech
+Science
+Culture
+Filed under:
+Movies
+Riverside picks Lena Ortiz to run its new film week
+New, 42 comments
+The festival in the three old cinemas opens next spring
+By Priya Natarajan@pnatarajan Mar 2, 2025, 9:14am EST
+Share this story
+Share this on Facebook
+Share All sharing options
+Share All sharing options for: Riverside picks Lena Ortiz to run its new film week
+Linkedin
+Reddit
+Email
+Riverside has picked Lena Ortiz, who ran the harbour arts fair for a decade, to run its new film week, a festival downtown, with screenings in the three old cinemas that the city bought last year.
+Organisers hope to show about sixty films over a week in the spring, most of them by directors from the region, and to sell ten thousand tickets.
+The council will pay for the first edition and expects sponsors to carry most of the cost from the second year on.
+"""
+
+
+def test_a_share_button_s_label_with_the_headline_is_a_copy_of_it_not_the_headline():
+    page = read(SHARE_LABEL_REPEATS_HEADLINE)
+    assert page.title == "Riverside picks Lena Ortiz to run its new film week"
+
+
+# A coach's blog: the menu of workshops stands over the headline and its share counter under it, and
+# the same workshop label and counter come again inside the article (a promotion and a floating
+# share bar); a share counter is no entry of a table of contents, so the headline is not one either.
+WORKSHOP_LABEL_AND_COUNTER_AROUND_HEADLINE = """\
+Home
+Free Courses
+Garden Planner
+About
+Contact
+Dana Whitfield
+Pick a workshop and start watching now:
+SOIL BASICS
+GROWING YOUR OWN VEGETABLES
+How to Plan a Vegetable Bed That Feeds You All Summer
+214 Shares
+Share
+Tweet
+Email
+Dana Whitfield
+A good vegetable bed starts long before the first seed goes in the ground, with a plan for what you will eat and when.
+Most beginners plant everything at once in May and then face a flood of lettuce in June and nothing at all by August.
+Instead, sketch the bed on paper and mark which rows will be sown every two weeks, so that something is always ready to pick.
+GROWING YOUR OWN VEGETABLES
+Start the free workshop and plan your first bed this weekend.
+214 Shares
+Share
+Put the tall crops such as beans and tomatoes on the north side, where they will not shade the rest of the bed.
+Keep a notebook of what you sowed and when, and next year you will know which rows ran out too soon.
+214 Shares
+Share
+Tweet
+Email
+Dana Whitfield
+Dana Whitfield is a gardener and teacher who has grown vegetables in a small city yard for twenty years.
+Pick a workshop and start watching now:
+SOIL BASICS
+GROWING YOUR OWN VEGETABLES
+4 thoughts on “How to Plan a Vegetable Bed That Feeds You All Summer”
+Marta Kowalski
+I tried the two-week sowing last year and for the first time we had lettuce into September.
+"""
+
+
+def test_a_headline_between_a_label_and_a_share_counter_the_article_repeats_is_still_the_headline():
+    page = read(WORKSHOP_LABEL_AND_COUNTER_AROUND_HEADLINE)
+    assert page.title == "How to Plan a Vegetable Bed That Feeds You All Summer"
+
+
+def test_share_buttons_labelled_with_their_network_are_chrome():
+    assert is_chrome("Share this with Facebook")
+    assert is_chrome("Share this with Email")
+    assert is_chrome("Copy this link")
+    assert is_chrome("Pinterest")
+    assert not is_chrome("Share this with your doctor before you start the diet.")
+
+
+# A fact-checker's page: the claim checked, quoted, then the headline, a question written as a
+# sentence, with its byline right under it; the ratings menu stands above.
+FACT_CHECK_QUESTION_HEADLINE = """\
+Ratings
+True
+Mostly True
+Half True
+False
+Pants on Fire!
+Articles
+People
+"Our state sends more money to Washington than any other state in the country."
+— Gov. Ellen Marsh on Tuesday, March 4th, 2025 in a speech to the state chamber of commerce
+Does this state really send more money to Washington than any other?
+By Carlos Reyes on Friday, March 7th, 2025 at 9:30 a.m.
+Gov. Ellen Marsh told business leaders this week that her state pays more in federal taxes than any other state, and gets less back.
+We looked at the Treasury's figures for the last fiscal year, which count the income, payroll and business taxes that each state's residents and companies pay.
+By total dollars, the governor's state ranks third, behind two states with much larger populations, so the claim as she put it is not right.
+Measured per resident, her state does rank near the top, which may be what the governor meant, but that is not what she said.
+"""
+
+
+def test_a_headline_asking_a_question_in_a_sentence_is_found_by_its_byline():
+    page = read(FACT_CHECK_QUESTION_HEADLINE)
+    assert page.title == "Does this state really send more money to Washington than any other?"
+
+
+# A family blog's post: the style sheet sets the headline in capitals (the text keeps them), five
+# words long; a label in capitals is a word or three ("FAMILY TRAVEL"), so it is still the headline.
+HEADLINE_IN_CAPITALS_ON_A_BLOG = """\
+HOME
+ABOUT ME
+RECIPES
+FAMILY TRAVEL
+Home Family Travel Walking the Painted Ridge Loop
+This post may contain affiliate links. Please see my disclosure page.
+Family TravelCaliforniaCamping
+WALKING THE PAINTED RIDGE LOOP
+written by Maren
+Sharing is caring!
+0
+SHARES
+Pinterest
+Facebook
+This post is sponsored by a camping gear brand, and all opinions are my own as always #CampingWithKids #ad
+Taking two toddlers up the ridge sounds like a lot of work, and it is, but it was also the best weekend we had all summer.
+We parked at the trailhead early, before the heat, and carried the baby on our backs while the older one walked.
+Our packing list was short: a big tent, warm sleeping bags, a stove, and more snacks than we thought two small children could eat.
+The loop is only four miles, and from the top of the ridge you can see the red cliffs glowing orange in the late afternoon.
+"""
+
+
+def test_a_headline_a_style_sheet_set_in_capitals_is_still_the_headline():
+    page = read(HEADLINE_IN_CAPITALS_ON_A_BLOG)
+    assert page.title == "Walking the Painted Ridge Loop"

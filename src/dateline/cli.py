@@ -92,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="score every other item: even (tuned on) or odd (held out)")
     p.add_argument("--json", action="store_true", help="end with one JSON line of metrics")
     p.add_argument("--build-cache", action="store_true",
-                   help="pasted: render the pages in chromium into the cache first (slow, once)")
+                   help="pasted, pasted-extraction: render the pages not yet cached in chromium first (slow, once)")
 
     p = sub.add_parser("outlets", help="sourcing scorecards summed by outlet")
     _db_option(p)

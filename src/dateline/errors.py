@@ -166,9 +166,9 @@ def bad_port(port: int) -> UsageError:
     return UsageError(f"--port {port} is not a port number; give one from 1 to 65535 (8000 is the default)", "E410")
 
 
-def pasted_not_rendered(missing: int, cache: str) -> UsageError:
-    return UsageError(f"{missing} pages of the pasted set are not rendered in {cache}; run "
-                      "`dateline evaluate pasted --build-cache` first (it needs chromium)", "E412")
+def pasted_not_rendered(missing: int, cache: str, name: str = "pasted") -> UsageError:
+    return UsageError(f"{missing} pages of the {name} set are not rendered in {cache}; run "
+                      f"`dateline evaluate {name} --build-cache` first (it needs chromium)", "E412")
 
 
 def no_browser(executable: str) -> UsageError:

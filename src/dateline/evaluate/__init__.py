@@ -23,6 +23,7 @@ SETS: dict[str, tuple[str, str]] = {
     "extraction": ("extraction", "extraction"),
     "pages": ("pages", "pages"),
     "pasted": ("pasted", "pages"),
+    "pasted-extraction": ("pasted_extraction", "extraction"),
     "quotes-ggt": ("quotes_ggt", "quotes-ggt"),
     "polnear": ("polnear", "polnear"),
     "source-kinds": ("source_kinds", "polnear"),
@@ -90,7 +91,7 @@ def run(name: str, path: Optional[str] = None, limit: Optional[int] = None, half
 
 def build_cache(name: str, path: Optional[str] = None, limit: Optional[int] = None, half: Optional[str] = None,
                 progress=None) -> int:
-    """Prepare what a set scores from (the ``pasted`` set's rendered pages); returns how many items
+    """Prepare what a set scores from (the ``pasted`` sets' rendered pages); returns how many items
     were made. Sets read straight from their gold folder have nothing to prepare."""
     module, folder = _scorer(name, path, half)
     if not hasattr(module, "build_cache"):

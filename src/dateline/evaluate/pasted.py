@@ -24,8 +24,11 @@ from __future__ import annotations
 import gzip
 import json
 import os
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
+from urllib.parse import urldefrag
 
 from .. import errors
 from ..errors import InputError
@@ -41,9 +44,11 @@ _RENDER_TIMEOUT_MS = 20_000
 _PLACEHOLDER_ADDRESS = "http://pasted.invalid/"
 
 
-def cache_dir() -> Path:
-    env = os.environ.get("DATELINE_PASTED_CACHE")
-    return Path(env) if env else Path.home() / ".cache" / "dateline" / "pasted"
+def cache_dir(name: str = "pasted") -> Path:
+    """Where the set ``name`` keeps its rendered texts: ``$DATELINE_<NAME>_CACHE`` (``-`` as ``_``) or
+    ``~/.cache/dateline/<name>``."""
+    env = os.environ.get(f"DATELINE_{name.upper().replace('-', '_')}_CACHE")
+    return Path(env) if env else Path.home() / ".cache" / "dateline" / name
 
 
 def chromium_available() -> bool:
@@ -54,27 +59,55 @@ def chromium_available() -> bool:
     return Path(CHROMIUM).exists()
 
 
+@dataclass(frozen=True)
+class Shown:
+    """One page of a pasted set: its name in the cache, how to read its HTML, its address, and its
+    gold body and title (``None`` where the set has none)."""
+    stem: str
+    html: Callable[[], bytes]
+    address: Optional[str]
+    body: str
+    title: Optional[str]
+
+
+def _pages(path: Path, limit: Optional[int] = None, half: Optional[str] = None) -> list[Shown]:
+    shown = []
+    for gt_file in take(sorted((path / "ground-truth").glob("*.json")), limit, half):
+        doc = json.loads(gt_file.read_text(encoding="utf-8"))
+        gold = doc["ground_truth"]
+        shown.append(Shown(gt_file.stem, partial(_gunzipped, path / "html" / f"{gt_file.stem}.html.gz"),
+                           doc.get("url"), gold.get("main_content", ""), gold.get("title")))
+    return shown
+
+
+def _gunzipped(file: Path) -> bytes:
+    return gzip.decompress(file.read_bytes())
+
+
 def build_cache(path: Path, cache: Optional[Path] = None, limit: Optional[int] = None,
                 half: Optional[str] = None, progress=None) -> int:
     """Render the pages not yet in the cache; returns how many were rendered."""
+    return render_missing(_pages(path, limit, half), cache or cache_dir(), progress)
+
+
+def render_missing(pages: list[Shown], cache: Path, progress=None) -> int:
+    """Render into ``cache`` those of ``pages`` it does not hold yet; returns how many were rendered."""
+    todo = [p for p in pages if not (cache / f"{p.stem}.txt").exists()]
+    if not todo:
+        return 0  # nothing to render: no browser needed
     if not chromium_available():
         raise errors.no_browser(CHROMIUM)
     from playwright.sync_api import sync_playwright
 
-    cache = cache or cache_dir()
     cache.mkdir(parents=True, exist_ok=True)
-    todo = [f for f in take(sorted((path / "ground-truth").glob("*.json")), limit, half)
-            if not (cache / f"{f.stem}.txt").exists()]
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            for k, gt_file in enumerate(todo, 1):
-                doc = json.loads(gt_file.read_text(encoding="utf-8"))
-                html = gzip.decompress((path / "html" / f"{gt_file.stem}.html.gz").read_bytes())
-                text = render(browser, html, doc.get("url") or _PLACEHOLDER_ADDRESS)
-                (cache / f"{gt_file.stem}.txt").write_text(text, encoding="utf-8")
+            for k, shown in enumerate(todo, 1):
+                text = render(browser, shown.html(), shown.address or _PLACEHOLDER_ADDRESS)
+                (cache / f"{shown.stem}.txt").write_text(text, encoding="utf-8")
                 if progress:
-                    progress(k, len(todo), gt_file.stem)
+                    progress(k, len(todo), shown.stem)
         finally:
             browser.close()
     return len(todo)
@@ -83,14 +116,15 @@ def build_cache(path: Path, cache: Optional[Path] = None, limit: Optional[int] =
 def render(browser, html: bytes, address: str) -> str:
     """The visible text of ``html`` shown at ``address`` with JavaScript off and nothing fetched."""
     content_type = "text/html; charset=utf-8" if _is_utf8(html) else "text/html"
-    page_address = address.split("#", 1)[0]  # a browser never sends the fragment of an address
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
         page.set_default_timeout(_RENDER_TIMEOUT_MS)
 
+        served = urldefrag(address).url  # a browser asks for the page without its #fragment
+
         def serve(route) -> None:
-            if route.request.url.split("#", 1)[0] == page_address and route.request.is_navigation_request():
+            if route.request.url == served and route.request.is_navigation_request():
                 route.fulfill(status=200, body=html, headers={"content-type": content_type})
             else:
                 route.abort()
@@ -113,24 +147,26 @@ def _is_utf8(data: bytes) -> bool:
 
 
 def score(path: Path, limit: Optional[int] = None, half: Optional[str] = None) -> dict:
-    cache = cache_dir()
-    files = take(sorted((path / "ground-truth").glob("*.json")), limit, half)
-    missing = [f.stem for f in files if not (cache / f"{f.stem}.txt").exists()]
+    return score_pasted(_pages(path, limit, half), cache_dir(), "pasted")
+
+
+def score_pasted(pages: list[Shown], cache: Path, name: str) -> dict:
+    """The keys above for ``pages`` read from their texts in ``cache`` (the set ``name``'s)."""
+    missing = [p.stem for p in pages if not (cache / f"{p.stem}.txt").exists()]
     if missing:
-        raise errors.pasted_not_rendered(len(missing), str(cache))
+        raise errors.pasted_not_rendered(len(missing), str(cache), name)
     pairs, raw_pairs, titles, shown = [], [], [], []
-    for gt_file in files:
-        gold = json.loads(gt_file.read_text(encoding="utf-8"))["ground_truth"]
-        pasted = (cache / f"{gt_file.stem}.txt").read_text(encoding="utf-8")
+    for gold in pages:
+        pasted = (cache / f"{gold.stem}.txt").read_text(encoding="utf-8")
         try:
             page = extract(Offered("eval", pasted.encode("utf-8"), "text"))
         except InputError:
             page = Page(text="")
-        pairs.append((page.text, gold.get("main_content", "")))
-        raw_pairs.append((pasted, gold.get("main_content", "")))
-        titles.append(same_title(page.title, gold.get("title")))
-        if title_shown(pasted, gold.get("title")):
-            shown.append(titles[-1][1] or same_shown_title(page.title, gold.get("title")))
+        pairs.append((page.text, gold.body))
+        raw_pairs.append((pasted, gold.body))
+        titles.append(same_title(page.title, gold.title))
+        if title_shown(pasted, gold.title):
+            shown.append(titles[-1][1] or same_shown_title(page.title, gold.title))
     body = corpus_prf(pairs)
     return {
         "body_f1": body["f1"],
@@ -138,10 +174,10 @@ def score(path: Path, limit: Optional[int] = None, half: Optional[str] = None) -
         "body_recall": body["recall"],
         "title_acc": sum(t[0] for t in titles) / len(titles) if titles else 0.0,
         "title_acc_quotes_straight": sum(t[1] for t in titles) / len(titles) if titles else 0.0,
-        "title_absent": len(files) - len(shown),
+        "title_absent": len(pages) - len(shown),
         "title_acc_shown": sum(shown) / len(shown) if shown else 0.0,
         "raw_f1": corpus_prf(raw_pairs)["f1"],
-        "n": len(files),
+        "n": len(pages),
     }
 
 

@@ -185,12 +185,17 @@ def is_title_like(line: str, max_words: int = _MAX_HEADING_WORDS) -> bool:
     words = s.split()
     if not words or len(words) > max_words:
         return False
-    if s.endswith(_END_PUNCT) and not s.endswith("?") and not _INITIALS_END.search(s):
+    if s.endswith(_END_PUNCT) and not s.endswith("?") and not _INITIALS_END.search(s) and not _QUOTE_ENDS.search(s):
         return False
     if s.endswith("?") and max_words == _MAX_HEADING_WORDS and len(words) > 10:
         return False
     first = s.lstrip("\"'“‘")[:1]
     return bool(first) and (first.isupper() or first.isdigit())
+
+
+# a quoted phrase closing a line with no stop inside its marks ("... Gave Him ‘Feather Duvet Lung’"):
+# a headline's, as a sentence ends with its stop, inside the marks or after them
+_QUOTE_ENDS = re.compile(r"[^\W_][’'”\"]$")
 
 
 def _title_case(line: str) -> bool:
@@ -243,27 +248,39 @@ def _evenly_filled(lines: list[str]) -> bool:
     return widest >= _WRAPPED_MIN_CHARS and all(len(line) >= _WRAPPED_FILL * widest for line in lines)
 
 
-def _paragraph_groups(lines: list[str]) -> list[list[int]]:
+def _paragraph_groups(lines: list[str], apart: frozenset[int] = frozenset()) -> list[list[int]]:
     """The paragraphs of one block, as groups of line indexes. In hard-wrapped text (most lines
-    end mid-sentence, evenly filled, none longer than about 100 characters) the lines of the block
-    form one paragraph, a first line in title case or much shorter than the rest split off as a
-    heading. Otherwise each line is a
+    end mid-sentence, evenly filled, none longer than about 100 characters, the last no wider than
+    the others) the lines of the block form one paragraph, a first line in title case or much
+    shorter than the rest split off as a heading. Otherwise each line is a
     paragraph of its own, except that a line starting in lower case continues the line before it
-    when that one ends mid-sentence."""
+    when that one ends mid-sentence, is not in capitals (a heading a style sheet set so) and stands
+    right above it (no line set apart, in ``apart``, came between: a counter, a share button)."""
     if len(lines) > 1 and not all(is_title_like(line) for line in lines):
         body = lines[:-1]
         ends = sum(line.endswith(_SENTENCE_END) for line in body) / len(body)
         first = 1 if is_title_like(lines[0]) and (
             _title_case(lines[0]) or len(lines[0]) < _WRAPPED_FILL * max(map(len, lines[1:]))) else 0
-        if ends < 0.5 and max(map(len, body)) <= _MAX_WRAPPED_LINE and _evenly_filled(lines[first:-1]):
+        if (ends < 0.5 and max(map(len, body)) <= _MAX_WRAPPED_LINE and _evenly_filled(lines[first:-1])
+                and _within_width(lines[-1], lines[first:-1])):
             return [[0], list(range(1, len(lines)))] if first else [list(range(len(lines)))]
     groups: list[list[int]] = []
     for i, line in enumerate(lines):
-        if groups and line[:1].islower() and not lines[i - 1].endswith(_SENTENCE_END):
+        if (groups and line[:1].islower() and not lines[i - 1].endswith(_SENTENCE_END)
+                and not lines[i - 1].isupper() and i not in apart):
             groups[-1].append(i)
         else:
             groups.append([i])
     return groups
+
+
+_WRAP_SLACK = 15  # what a wrapped paragraph's last line may run past its widest other line: a long word
+
+
+def _within_width(last: str, wrapped: list[str]) -> bool:
+    """Whether the last line of a block fits the width its other lines are wrapped at (a caption
+    under a headline and a label is wider than both, and no part of them)."""
+    return not wrapped or len(last) <= max(map(len, wrapped)) + _WRAP_SLACK
 
 
 @dataclass(slots=True)
@@ -309,7 +326,9 @@ def _lines(raw: str) -> list[_Line]:
     for block in _blocks(raw):
         kinds = [_line_kind(line) for line in block]
         kept = [i for i, kind in enumerate(kinds) if kind is None]
-        starts = {kept[g[0]]: " ".join(block[kept[i]] for i in g) for g in _paragraph_groups([block[i] for i in kept])}
+        apart = frozenset(j for j in range(1, len(kept)) if kept[j] != kept[j - 1] + 1)
+        starts = {kept[g[0]]: " ".join(block[kept[i]] for i in g)
+                  for g in _paragraph_groups([block[i] for i in kept], apart)}
         for i, (line, kind) in enumerate(zip(block, kinds)):
             if kind is not None:
                 out.append(_Line(line, kind, len(line.split())))
@@ -343,7 +362,8 @@ def is_prose(text: str) -> bool:
         return False  # a headline ending with initials ("... Markets in the U.S.")
     if _sentences_headline(ended):
         return False
-    return ended.endswith(_SENTENCE_END) and (ended.endswith(".") or not _title_case(text))
+    return (ended.endswith(_SENTENCE_END) and not _QUOTE_ENDS.search(ended)
+            and (ended.endswith(".") or not _title_case(text)))
 
 
 _HEADLINE_SENTENCE = re.compile(r"[^.!?]+[.!?] +[^.!?]+\.")
@@ -704,15 +724,14 @@ def _trail_run_together(lines: list[_Line], i: int) -> bool:
     return any(k != i and lines[k].words >= 2 and text.endswith(" " + lines[k].text) for k in near)
 
 
-_LABELLED = re.compile(r"(?:\S+ )?\S+: (.+)")
-
-
 def _labelled_copy(lines: list[_Line], i: int, start: int) -> bool:
-    """Whether line ``i`` is another line above the article under a label of a word or two
-    ("Introduction: How to Build a Bookcase" under "How to Build a Bookcase"): the first step or
-    section of a guide named after it, not the headline."""
-    m = _LABELLED.fullmatch(lines[i].text)
-    return m is not None and any(lines[k].text == m.group(1) for k in range(max(0, i - _TITLE_WINDOW), start) if k != i)
+    """Whether line ``i`` is another line above the article under a label ("Introduction: How to
+    Build a Bookcase" under "How to Build a Bookcase"; "Share all options for: ..." over the
+    headline): the first step or section of a guide named after it, a share button's label, not the
+    headline."""
+    text = lines[i].text
+    copies = {text[m.end():] for m in re.finditer(r": ", text)}
+    return any(lines[k].text in copies for k in range(max(0, i - _TITLE_WINDOW), start) if k != i)
 
 
 def _dek(lines: list[_Line], i: int) -> bool:
@@ -763,8 +782,9 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
     above = [line.text for line in lines[:start]]
     inside = {line.text for line in lines[start:end]}
 
-    def entry(k: int, i: int) -> bool:  # line k is another entry of a table of contents
-        return 0 <= k < start and lines[k].text in inside and lines[k].words > 1 and lines[k].text != lines[i].text
+    def entry(k: int, i: int) -> bool:  # line k is another entry of a table of contents (not a share counter)
+        return (0 <= k < start and lines[k].kind is None and lines[k].text in inside and lines[k].words > 1
+                and lines[k].text != lines[i].text)
 
     def listed(i: int) -> bool:  # one of a run of lines the article repeats: its table of contents
         # (an entry worded otherwise than its section's heading stands between two that are not)
@@ -797,11 +817,11 @@ def find_title(lines: list[_Line], start: int, end: int) -> tuple[Optional[int],
         echoed = sum(_echo(article[w] - copies[line.text], chrome[w] - shown[line.text]) for w in words)
         score = echoed / max(len(words), _TITLE_FULL_WORDS) - _TITLE_DISTANCE * max(distance, 0)
         score += _TITLE_OPENING * len(words & opening) / max(len(words), _TITLE_FULL_WORDS)
-        if line.text.isupper():
-            score -= _TITLE_CAPITALS  # a label in capitals ("THINGS TO DO"); headlines are set in case
+        if line.text.isupper() and line.words < _TITLE_FULL_WORDS:
+            score -= _TITLE_CAPITALS  # a label in capitals ("THINGS TO DO"); a headline a style sheet set so is longer
         cut_short = any(_shortened(lines[k].text, line.text) for k in range(max(0, i - _SHORTENED_GAP), i))
-        if _echoed(lines, i, start) or cut_short:
-            score += _TITLE_ECHO  # shown twice, or cut short by a breadcrumb just above
+        if _echoed(lines, i, start) or cut_short or any(lines[k].text.endswith(": " + line.text) for k in range(start)):
+            score += _TITLE_ECHO  # shown twice (once under a label), or cut short by a breadcrumb just above
         if any(lines[k].kind in ("byline", "date") for k in range(i + 1, min(start, i + 1 + _HEAD_GAP))):
             score += _TITLE_BYLINE  # a headline is followed by its byline or date
         if score > best_score:
@@ -952,8 +972,8 @@ def _dated_headline_inside(lines: list[_Line], start: int, end: int, score: floa
     before = 0
     for i in range(start, min(end - 1, start + 2 * _TITLE_WINDOW)):
         line = lines[i]
-        if line.prose:
-            before += line.words
+        if line.prose and not (lines[i + 1].kind in ("byline", "date") and is_headline_like(line.text)):
+            before += line.words  # (a headline asking a question in a sentence reads as prose but for its byline)
             if before > _INSIDE_PROSE * total:
                 return None
             continue
