@@ -67,6 +67,10 @@ def test_not_datelines(paragraph):
     ("December 3, 20256:42 PM GMT+1Updated 2 hours ago", "", "2025-12-03"),  # spans copied together
     ("Published June 3, 2025 · Updated 3 days ago", "published", "2025-06-03"),
     ("Last updated 11:48 PM ET", "updated", None),  # a time without its day
+    ("Posted: Wed 7:10 AM, Oct 9, 2024 |", "published", "2024-10-09"),  # weekday, then time, then date
+    ("Posted: Apr 2, 2024 / 06:15 AM CDT", "published", "2024-04-02"),  # a slash before the time
+    # a second labelled date after the first: the first is the line's
+    ("Posted: Apr 2, 2024 / 06:15 AM CDT / Updated: Apr 3, 2024 / 11:40 AM CDT", "published", "2024-04-02"),
 ])
 def test_date_lines(line, kind, day):
     found = date_line(line)
@@ -83,6 +87,8 @@ def test_date_lines(line, kind, day):
     "December 3, 2025 2025 was a year of change",
     "Published 12 books before she turned 30",
     "11:48 PM ET",
+    "Sales / 2024 / growth",
+    "Posted: Apr 2, 2024 / the council met again",
 ])
 def test_sentences_are_not_date_lines(line):
     assert date_line(line) is None

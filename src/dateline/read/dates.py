@@ -146,11 +146,11 @@ def shown_dates(text: str) -> list[ShownDate]:
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
 # a time after the date, run into its year where a page's spans are copied together ("December 3,
 # 20256:42 PM GMT+1"), and an update's age after it ("Updated 2 hours ago")
-_TIME = (r"(?:(?:[\s,|•·@-]+(?:at\s+)?|(?=\d{1,2}:\d\d))\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)?"
+_TIME = (r"(?:(?:[\s,|•·@/-]+(?:at\s+)?|(?=\d{1,2}:\d\d))\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)?"
          r"(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?)?"
          r"(?:[\s|•·-]*(?:updated|edited)\s+\d+\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago)?")
 # a time set before the date ("Updated 6:42 PM GMT, December 3, 2026"): hours and minutes always
-_TIME_FIRST = r"(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?[\s,|•·-]+)?"
+_TIME_FIRST = r"(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?[\s,|•·/-]+)?"
 # a label with a time and no date ("Last updated 11:48 PM ET"): a date line that gives no day
 _CLOCK = r"(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?"
 _DATE_FORMS = (
@@ -174,7 +174,13 @@ def _date_lines() -> tuple[re.Pattern, re.Pattern]:
     """(a line that is an optional label and a date, a line that is a label alone or with a time)."""
     label = rf"(?:this\s+(?:post|article|story|page)\s+was\s+)?(?:{_label_alternatives()})(?:\s+(?:on|at|by))?\s*:?"
     dates = "|".join(f"(?:{d})" for d in _DATE_FORMS)
-    return (re.compile(rf"(?:{label}\s*)?{_TIME_FIRST}{_WEEKDAY}(?:{dates}){_TIME}\s*[.|]?", re.I),
+    # a weekday before a time set first ("Posted: Fri 6:45 PM, Feb 16, 2018"); a second labelled
+    # date after the first ("Posted: Mar 3, 2025 / 05:04 AM EST / Updated: Mar 4, 2025"), whose
+    # day is not read (the first date is the line's)
+    def stamp(forms: str) -> str:
+        return rf"{_WEEKDAY}{_TIME_FIRST}{_WEEKDAY}(?:{forms}){_TIME}"
+    second = re.sub(r"\(\?P<\w+>", "(?:", rf"{label}\s*{stamp(dates)}")  # its groups unnamed: not read
+    return (re.compile(rf"(?:{label}\s*)?{stamp(dates)}(?:\s*[|•·/;]\s*{second})?\s*[.|]?", re.I),
             re.compile(rf"{label}(?:\s*{_CLOCK})?", re.I))
 
 
