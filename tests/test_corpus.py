@@ -240,6 +240,23 @@ def test_an_event_without_a_recipient_joins_the_story_whose_recipient_its_articl
     assert stories["Lena Park"]["articles"] == 1
 
 
+def test_a_report_published_before_a_dated_event_does_not_tell_of_it(db):
+    people = [("Ana Ruiz", "PERSON"), ("Omar Haddad", "PERSON")]
+
+    def accused(text, outlet, published, date):
+        return record(text, outlet, published, people=people, events=[("ACCUSE", "Ana Ruiz", "Omar Haddad", date)])
+
+    # an earlier quarrel, reported undated the day it ran; then the insult of Tuesday, reported
+    # with its day, and again undated a few days on
+    earlier = accused("Ana Ruiz has accused Omar Haddad of ducking debates.", "Outlet 1", "2025-05-05", "2025-05-05")
+    dated = accused("On Tuesday Ana Ruiz called Omar Haddad a liar.", "Outlet 2", "2025-05-07", "2025-05-06")
+    later = accused("Ana Ruiz called Omar Haddad a liar, and he hit back.", "Outlet 3", "2025-05-11", "2025-05-11")
+    with Store(db) as store:
+        add(store, earlier, dated, later)
+        found = sorted((s["articles"], s["date_start"]) for s in views.stories(store.con, kind="event"))
+    assert found == [(1, "2025-05-05"), (2, "2025-05-06")]
+
+
 def test_an_endorsement_coded_support_by_one_report_and_agree_by_another_is_one_story(db):
     people = [("Ana Ruiz", "PERSON"), ("Omar Haddad", "PERSON"), ("Lena Park", "PERSON")]
     backed = [record(f"Ana Ruiz endorsed Omar Haddad for governor, report {i}.", f"Outlet {i}", "2025-05-06",

@@ -14,11 +14,13 @@ events (``lexicons/story_anchors.csv``). Within a group, taken in date order, an
 story whose first event's days end at most ``WINDOW_DAYS`` before its own begin and whose roles do
 not contradict its own (a missing role contradicts nothing; in a place-first group anchored at a town
 or region, not a country, the attacker or crowd named contradicts nothing either; an event of
-another type than the story's first names the same parties), the one sharing
-most roles; else it
-starts a story. An actor-first event with no recipient ("Trump called for her to resign") comes
-after the others, and joins the story within ``WINDOW_DAYS`` of it, not contradicting it, whose
-recipient (if any) its article names: the one sharing most roles, then one with a recipient, then
+another type than the story's first names the same parties; a report cannot tell of what happened
+after it was published, so an event dated to a day joins no story whose undated events all come
+from reports published before that day, nor an undated event a story dated only after its report),
+the one sharing most roles, then the one whose days are nearest; else it starts a story. An
+actor-first event with no recipient ("Trump called for her to resign") comes after the others,
+and joins the story within ``WINDOW_DAYS`` of it, not contradicting it, whose recipient (if any)
+its article names: the one sharing most roles, then one with a recipient, then
 the one with most articles, then the nearest; else it starts a story. A story's type is the one
 most of its articles give it. A group is clustered again
 whole whenever a batch adds to it, so a story does not depend on the order articles came in.
@@ -228,12 +230,31 @@ def _fits(story: dict[str, Any], m: dict[str, Any], local: frozenset[str] = froz
     only when it names the story's parties: its actor and its recipient, or its actor and, like
     the story, no recipient. One report's endorsement is another's agreement only between the same
     two parties."""
+    if not _in_time(story, m):
+        return False
     if m["type"] in _place_first() and m["location"] is not None and m["location"] == story["location"] in local:
         return True
     if m["type"] != story["type"] and not (_same(story, m, "actor") and (
             _same(story, m, "recipient") or story["recipient"] is None is m["recipient"])):
         return False
     return all(story[r] is None or m[r] is None or _same(story, m, r) for r in _ROLES)
+
+
+def _undated(m: dict[str, Any]) -> bool:
+    """Whether an event's days are those before its article's publication (``event_dates``: the
+    record gave it the publication day, the text no date), the last of them that day."""
+    return m["date"] == m["date_to"] != m["date_from"]
+
+
+def _in_time(story: dict[str, Any], m: dict[str, Any]) -> bool:
+    """A report cannot tell of what happened after it was published: an event dated to a day joins
+    no story whose undated events all come from reports published before that day, and an undated
+    event joins no story dated only to days after its report."""
+    if _undated(m):
+        return story["dated"] is None or story["dated"] <= m["date_to"]
+    if m["date_from"] == m["date_to"]:
+        return story["published"] is None or m["date_from"] <= story["published"]
+    return True
 
 
 def _same(story: dict[str, Any], m: dict[str, Any], role: str) -> bool:
@@ -286,7 +307,8 @@ def cluster_events(members: list[dict[str, Any]], named: Optional[dict[str, froz
         story = {"id": story_id(_group(m), m["article_id"], m["item_id"]), "kind": "event", "type": m["type"],
                  "status": m["status"], "actor": m["actor"], "recipient": m["recipient"],
                  "location": m["location"], "first_day": dt.date.fromisoformat(m["date_from"]),
-                 "last_day": dt.date.fromisoformat(m["date_to"]), "groups": {"actor": set(), "recipient": set()}}
+                 "last_day": dt.date.fromisoformat(m["date_to"]), "groups": {"actor": set(), "recipient": set()},
+                 "dated": None, "published": None}  # its earliest day of a dated event, latest undated report
         stories.append((story, []))
         return stories[-1]
 
@@ -299,13 +321,18 @@ def cluster_events(members: list[dict[str, Any]], named: Optional[dict[str, froz
         for role, groups in story["groups"].items():
             if m.get(role + "_group"):
                 groups.add(m[role + "_group"])
+        if _undated(m):
+            story["published"] = max(story["published"] or m["date_to"], m["date_to"])
+        elif m["date_from"] == m["date_to"]:
+            story["dated"] = min(story["dated"] or m["date_from"], m["date_from"])
         own.append({**m, "story_id": story["id"]})
 
     open_: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []  # stories a later event may still join
     for m in (m for m in members if not _open_recipient(m)):
-        first = dt.date.fromisoformat(m["date_from"])
+        first, last = dt.date.fromisoformat(m["date_from"]), dt.date.fromisoformat(m["date_to"])
         open_ = [s for s in open_ if (first - s[0]["last_day"]).days <= WINDOW_DAYS]  # events come in date order
-        home = max((s for s in open_ if _fits(s[0], m, local)), key=lambda s: _agreement(s[0], m), default=None)
+        home = max((s for s in open_ if _fits(s[0], m, local)),
+                   key=lambda s: (_agreement(s[0], m), -_gap(s[0], first, last)), default=None)
         if home is None:
             home = start(m)
             open_.append(home)
