@@ -301,6 +301,18 @@ def test_reports_quoting_the_same_words_of_a_speaker_carry_one_claim(db):
     assert _claim_stories(db, claims) == [(2, 2)]
 
 
+def test_a_negation_after_a_quote_does_not_negate_the_quoted_words(db):
+    claims = ["the budget was “deeply irresponsible” but that no one would lose a job",
+              "the mayor's budget was “deeply irresponsible” for a city of its size"]
+    assert _claim_stories(db, claims) == [(2, 2)]
+
+
+def test_a_negation_before_a_quote_negates_the_quoted_words(db):
+    claims = ["the budget was not “deeply irresponsible” whatever its critics say",
+              "the mayor's budget was “deeply irresponsible” for a city of its size"]
+    assert _claim_stories(db, claims) == []
+
+
 def test_a_short_claim_quoting_a_speaker_joins_a_long_one_quoting_the_same_words(db):
     claims = ["the plan was “badly flawed",  # two content words of its own: too short to compare by words
               "the council and its advisers were “badly flawed in their reading of the traffic counts, the "

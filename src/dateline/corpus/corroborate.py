@@ -31,7 +31,8 @@ by their content words (function words and negators left out): two claims agree 
 (``CLAIM_MIN_OVERLAP``, with a ``CLAIM_MIN_JACCARD`` floor) or one quotes a phrase of at least
 ``CLAIM_MIN_QUOTED`` content words the other quotes too (reports repeat a speaker's own words alike
 and word the rest their own way), their numbers are the same, both or
-neither is negated, and their actor (the named speaker, else the first entity the claim mentions)
+neither is negated (for a shared quote: both or neither negates it by the words up to its end, "called
+it "extremely careless" but said no charges were due" quotes it unnegated), and their actor (the named speaker, else the first entity the claim mentions)
 is the same. Candidates come from MinHash LSH whose band keys include the actor, the numbers and
 the negation, so only claims that could agree meet; each pair of neighbouring words a claim quotes is
 indexed too, so that a short claim meets a long one quoting the same words. A claim of fewer than
@@ -486,21 +487,24 @@ def _content(words: list[str]) -> list[str]:
 _QUOTED = re.compile(r"[\"“„«]([^\"”“»]+)(?:[\"”»]|$)")
 
 
-def quoted_phrases(text: str) -> tuple[str, ...]:
+def quoted_phrases(text: str) -> tuple[tuple[str, bool], ...]:
     """The phrases a claim puts in quotation marks (a quote the claim's span cuts off runs to its
     end), each as its content words in order: the speaker's own words, which reports of one claim
-    repeat alike."""
+    repeat alike; each with whether the words up to its end negate it ("did not call it
+    "careless"", "called it "not careless""). A negation after the quote ("called it "extremely
+    careless" but said no charges were due") is about something else."""
     out = []
     for m in _QUOTED.finditer(text):
         words = _content(lsh.words(_folded(m[1])))
         if len(words) >= CLAIM_MIN_QUOTED:
-            out.append(" ".join(words))
+            out.append((" ".join(words), claim_features(text[:m.end()])[2]))
     return tuple(out)
 
 
-def _same_quote(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Whether one claim quotes a phrase the other quotes too (whole, or within a longer quote)."""
-    return any(f" {p} " in f" {q} " or f" {q} " in f" {p} " for p in a for q in b)
+def _same_quote(a: tuple[tuple[str, bool], ...], b: tuple[tuple[str, bool], ...]) -> bool:
+    """Whether one claim quotes a phrase the other quotes too (whole, or within a longer quote),
+    both negating it or neither."""
+    return any((f" {p} " in f" {q} " or f" {q} " in f" {p} ") and n == m for p, n in a for q, m in b)
 
 
 def _read_claims(con, articles=(), keys=None, actors=None) -> dict[str, dict[str, Any]]:
@@ -571,8 +575,8 @@ def _quoted_items(claims: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
     sentence quoting "extremely careless in their handling ...")."""
     out = {}
     for key, c in claims.items():
-        block = _block(c) + "q|"
-        for phrase in c["quoted"]:
+        for phrase, negated in c["quoted"]:
+            block = f"{c['actor']}|{sorted(c['numbers'])}|q|{negated}|"  # the quote's own negation
             words = phrase.split()
             for pair in zip(words, words[1:]):
                 out[f"{key}#q:{' '.join(pair)}"] = {block + " ".join(pair)}
@@ -582,10 +586,12 @@ def _quoted_items(claims: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
 def _agree(a: dict[str, Any], b: dict[str, Any], roots: dict[str, str]) -> bool:
     if roots.get(a["article_id"], a["article_id"]) == roots.get(b["article_id"], b["article_id"]):
         return False  # one article, or copies of one article
-    if (a["actor"], a["numbers"], a["status"]) != (b["actor"], b["numbers"], b["status"]):
+    if (a["actor"], a["numbers"]) != (b["actor"], b["numbers"]):
         return False
     if _same_quote(a["quoted"], b["quoted"]):
         return True  # the same words of the same speaker, quoted
+    if a["status"] != b["status"]:
+        return False
     shared = len(a["content"] & b["content"])
     return (shared / min(len(a["content"]), len(b["content"])) >= CLAIM_MIN_OVERLAP
             and shared / len(a["content"] | b["content"]) >= CLAIM_MIN_JACCARD)
