@@ -257,6 +257,27 @@ def test_a_report_published_before_a_dated_event_does_not_tell_of_it(db):
     assert found == [(1, "2025-05-05"), (2, "2025-05-06")]
 
 
+def test_a_report_of_a_meeting_still_to_come_joins_the_reports_of_the_meeting(db):
+    import dataclasses
+
+    people = [("Ana Ruiz", "PERSON"), ("Omar Haddad", "PERSON")]
+
+    def met(text, outlet, published, date, status="occurred"):
+        rec = record(text, outlet, published, people=people, events=[("CONSULT", "Ana Ruiz", "Omar Haddad", date)])
+        rec.events[0] = dataclasses.replace(rec.events[0], status=status)
+        return rec
+
+    # "will meet", no day given: the record dates it to the day it ran
+    announced = met("Ana Ruiz will meet Omar Haddad to talk about the port.", "Outlet 1", "2025-05-05",
+                    "2025-05-05", "future")
+    held = [met(f"Ana Ruiz met Omar Haddad on Thursday, report {i}.", f"Outlet {i}", "2025-05-09", "2025-05-08")
+            for i in (2, 3)]
+    with Store(db) as store:
+        add(store, announced, *held)
+        found = [(s["articles"], s["independent_outlets"]) for s in views.stories(store.con, kind="event")]
+    assert found == [(3, 3)]
+
+
 def test_an_endorsement_coded_support_by_one_report_and_agree_by_another_is_one_story(db):
     people = [("Ana Ruiz", "PERSON"), ("Omar Haddad", "PERSON"), ("Lena Park", "PERSON")]
     backed = [record(f"Ana Ruiz endorsed Omar Haddad for governor, report {i}.", f"Outlet {i}", "2025-05-06",
@@ -497,6 +518,7 @@ def test_an_event_dated_by_a_part_of_a_day_or_a_weekend_is_placed_on_those_days(
     assert event_dates("2025-05-04TMO", "2025-05-06") == ("2025-05-04", "2025-05-04", "2025-05-04")
     assert event_dates("2025-05-06TEV", "2025-05-06") == ("2025-05-06", "2025-05-06", "2025-05-06")  # said, not assumed
     assert event_dates("2025-05-06", "2025-05-06")[0] == "2025-05-01"  # undated: the days before publication
+    assert event_dates("2025-05-06", "2025-05-06", future=True)[:2] == ("2025-05-06", "2025-05-11")  # or after
     assert event_dates("2025-W18-WE", None) == ("2025-05-03", "2025-05-04", "2025-05-03")
     assert event_dates("2025-W18", None)[:2] == ("2025-04-28", "2025-05-04")
     assert event_dates("2025-05", "2025-05-06") is None  # a month is too long to say which story

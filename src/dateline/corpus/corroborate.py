@@ -139,12 +139,13 @@ def _anonymous(source_kind: Optional[str]) -> bool:
 
 # ---- events -------------------------------------------------------------------------------------
 
-def event_dates(date: Optional[str], published: Optional[str]) -> Optional[tuple[str, str, str]]:
+def event_dates(date: Optional[str], published: Optional[str], future: bool = False) -> Optional[tuple[str, str, str]]:
     """(first, last, shown) days an event may have happened on, or None when it cannot be placed
     within a week: its own day (a time or part of a day on it counts as the day); the days of its
     week or weekend; or, when its day is the day the article was published (the record's date for
     an event the text does not date), that day or the ``REPORT_LAG_DAYS`` before it, since news
-    reports what happened lately."""
+    reports what happened lately; or, for an event still to come ("will meet"), that day or the
+    ``REPORT_LAG_DAYS`` after it."""
     if not date:
         return None
     day = _DAY.match(date)
@@ -152,6 +153,8 @@ def event_dates(date: Optional[str], published: Optional[str]) -> Optional[tuple
         timed, date = date != day[1], day[1]
         if timed or date != published:
             return date, date, date
+        if future:
+            return date, str(dt.date.fromisoformat(date) + dt.timedelta(days=REPORT_LAG_DAYS)), date
         return str(dt.date.fromisoformat(date) - dt.timedelta(days=REPORT_LAG_DAYS)), date, date
     week = _WEEK.match(date)
     if week:
@@ -169,7 +172,7 @@ def _event_member(row: tuple) -> Optional[dict[str, Any]]:
         actor, location, actor_group = None, actor, None
     if recipient_place and location in (None, recipient):
         recipient, location, recipient_group = None, recipient, None
-    days = event_dates(date, published)
+    days = event_dates(date, published, status == "future")
     if not type_ or days is None or not (actor or recipient or location) or (actor and actor == recipient):
         return None
     return {"article_id": article_id, "kind": "event", "item_id": item, "type": type_, "actor": actor,
