@@ -297,3 +297,11 @@ def test_taking_aim_at_someone_or_blasting_them_is_criticism_and_blasting_a_conv
     e = find(rec, "ACCUSE", "blasted")
     assert name(rec, e.actor_person) == "Tom Hale" and name(rec, e.recipient_person) == "Maria Lopez"
     assert find(analysed("Rebels blasted an army convoy with rockets near Goma."), "ASSAULT", "blasted")
+
+
+def test_a_party_word_describing_a_named_person_is_not_the_one_named():
+    rec = analysed("Governor Tom Hale took aim at comments by Republican presidential candidate Maria Lopez on trade.")
+    e = find(rec, "ACCUSE", "took")
+    assert name(rec, e.recipient_person) == "Maria Lopez"
+    rec = analysed("Governor Tom Hale criticized remarks by Republican senators on trade.")
+    assert name(rec, find(rec, "ACCUSE", "criticized").recipient) == "Republican"  # no one else named

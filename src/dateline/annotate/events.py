@@ -502,12 +502,19 @@ def _first_entity(ctx: _Context, tokens, exclude: Optional[str]) -> Optional[str
 
 def _subtree_entity(ctx: _Context, tok, exclude: Optional[str]) -> Optional[str]:
     """The first entity in a phrase when its head names none ("three nuclear sites, including the
-    Fordow facility")."""
+    Fordow facility"). A party or nationality word describing a named person or group after it
+    describes them and is not the one named: "comments by Republican presidential candidate
+    Donald Trump" name Trump."""
+    described = None  # a party or nationality word before a noun
     for t in tok.subtree:
         eid = ctx.token_entity[t.i] or ctx.antecedent.get(t.i)
-        if eid and eid != exclude:
-            return eid
-    return None
+        if not eid or eid == exclude:
+            continue
+        if ctx.entities[eid].type == "NORP" and t.dep_ in ("amod", "compound"):
+            described = described or eid
+            continue
+        return eid
+    return described
 
 
 def _instrumental(trig: _Trigger) -> bool:
