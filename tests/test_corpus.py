@@ -334,6 +334,24 @@ def test_a_negation_before_a_quote_negates_the_quoted_words(db):
     assert _claim_stories(db, claims) == []
 
 
+def test_a_claim_with_no_speaker_is_about_the_person_an_organisation_is_named_with(db):
+    import dataclasses
+
+    people = [("Ana Ruiz", "PERSON"), ("Port Authority", "ORG")]
+    claims = ["Port Authority director Ana Ruiz called the audit “deeply flawed” in a letter to the board",
+              "Ana Ruiz found the audit “deeply flawed” and asked the board for another one"]
+    reports = []
+    for i, claim in enumerate(claims):
+        rec = record(f"The story so far: {claim}.", f"Outlet {i}", "2025-05-06", people=people,
+                     claims=[(claim, "Ana Ruiz")])
+        rec.claims[0] = dataclasses.replace(rec.claims[0], source=None, voice="authorial")  # no speaker found
+        reports.append(rec)
+    with Store(db) as store:
+        add(store, *reports)
+        found = [(s["articles"], s["actor"]["name"]) for s in views.stories(store.con, kind="claim")]
+    assert found == [(2, "Ana Ruiz")]
+
+
 def test_a_short_claim_quoting_a_speaker_joins_a_long_one_quoting_the_same_words(db):
     claims = ["the plan was “badly flawed",  # two content words of its own: too short to compare by words
               "the council and its advisers were “badly flawed in their reading of the traffic counts, the "

@@ -32,8 +32,9 @@ by their content words (function words and negators left out): two claims agree 
 ``CLAIM_MIN_QUOTED`` content words the other quotes too (reports repeat a speaker's own words alike
 and word the rest their own way), their numbers are the same, both or
 neither is negated (for a shared quote: both or neither negates it by the words up to its end, "called
-it "extremely careless" but said no charges were due" quotes it unnegated), and their actor (the named speaker, else the first entity the claim mentions)
-is the same. Candidates come from MinHash LSH whose band keys include the actor, the numbers and
+it "extremely careless" but said no charges were due" quotes it unnegated), and their actor (the
+named speaker, else the first entity the claim mentions, or the person an organisation is named
+with: "FBI Director James Comey") is the same. Candidates come from MinHash LSH whose band keys include the actor, the numbers and
 the negation, so only claims that could agree meet; each pair of neighbouring words a claim quotes is
 indexed too, so that a short claim meets a long one quoting the same words. A claim of fewer than
 ``CLAIM_MIN_WORDS`` content words is compared only by what it quotes. Agreeing claims of different articles (not
@@ -111,12 +112,15 @@ ids AS (SELECT DISTINCT article_id FROM c),
 l AS (SELECT l.* FROM entity_links l SEMI JOIN ids ON ids.article_id = l.article_id
       WHERE l.corpus_entity_id IS NOT NULL),
 first AS (
-    SELECT c.article_id, c.id, arg_min(l.corpus_entity_id, (m.start, -m."end", l.corpus_entity_id)) AS entity
+    SELECT c.article_id, c.id,
+           list(struct_pack(entity := l.corpus_entity_id, start := m.start - c.start, "end" := m."end" - c.start,
+                            type := e.type) ORDER BY m.start, -m."end", l.corpus_entity_id) AS mentioned
     FROM c JOIN (SELECT m.* FROM mentions m SEMI JOIN ids ON ids.article_id = m.article_id) m
          ON m.article_id = c.article_id AND m.start >= c.start AND m."end" <= c."end"
-    JOIN l ON l.article_id = m.article_id AND l.entity_id = m.entity_id GROUP BY 1, 2)
+    JOIN l ON l.article_id = m.article_id AND l.entity_id = m.entity_id
+    LEFT JOIN entities e ON e.article_id = m.article_id AND e.id = m.entity_id GROUP BY 1, 2)
 SELECT c.article_id, c.id, substring(a.text, c.start + 1, c."end" - c.start) AS text, s.id AS source_id,
-       s.kind AS source_kind, coalesce(ls.corpus_entity_id, f.entity) AS actor, a.published,
+       s.kind AS source_kind, ls.corpus_entity_id AS speaker, f.mentioned, a.published,
        a.duplicate_of IS NOT NULL AS copy
 FROM c JOIN (SELECT a.id, a.text, a.published, a.duplicate_of FROM articles a SEMI JOIN ids ON ids.article_id = a.id) a
      ON a.id = c.article_id
@@ -523,11 +527,12 @@ def _read_claims(con, articles=(), keys=None, actors=None) -> dict[str, dict[str
         tables.temp_ids(con, "corroborate_ids", articles)
     sql = _CLAIMS_SQL.format(scope=_CLAIM_SCOPE if keys is not None else _ARTICLE_SCOPE,
                              kinds=", ".join(f"'{k}'" for k in CLAIM_KINDS))
-    if actors is not None:
-        tables.temp_ids(con, "corroborate_actors", actors)
-        sql += " WHERE coalesce(ls.corpus_entity_id, f.entity) IN (SELECT v FROM corroborate_actors)"
     out = {}
-    for article, item, text, source_id, source_kind, actor, published, copy in con.execute(sql).fetchall():
+    for article, item, text, source_id, source_kind, speaker, mentioned, published, copy in \
+            con.execute(sql).fetchall():
+        actor = speaker or _first_named(text or "", mentioned or [])
+        if actors is not None and actor not in actors:
+            continue
         content, numbers, negated = claim_features(text or "")
         quoted = quoted_phrases(text or "")
         if actor is None or len(content) < CLAIM_MIN_WORDS and not quoted:
@@ -539,6 +544,29 @@ def _read_claims(con, articles=(), keys=None, actors=None) -> dict[str, dict[str
             "source_kind": source_kind, "anonymous": _anonymous(source_kind), "content": content, "numbers": numbers,
             "quoted": quoted, "copy": copy}
     return out
+
+
+@functools.cache
+def _roles() -> frozenset[str]:
+    return frozenset(r["noun"] for r in lexicons.rows("person_roles.csv"))
+
+
+_TITLE_WORDS = re.compile(r"^\s+((?:[A-Za-z.]+\s+){1,3})$")
+
+
+def _first_named(text: str, mentioned: list[dict[str, Any]]) -> Optional[str]:
+    """The corpus entity a claim with no named speaker is about: the first it mentions (of two
+    that start together, the longer), but the person when an organisation is named only as theirs,
+    their title between ("FBI Director James Comey", "the Pentagon's press secretary John Kirby")."""
+    if not mentioned:
+        return None
+    first = mentioned[0]
+    if first["type"] != "PERSON":
+        person = next((m for m in mentioned[1:] if m["type"] == "PERSON" and m["start"] >= first["end"]), None)
+        title = _TITLE_WORDS.match(text[first["end"]:person["start"]]) if person else None
+        if title and any(w.lower().rstrip(".") in _roles() for w in title[1].split()):
+            return person["entity"]
+    return first["entity"]
 
 
 def _claims_of(con, pairs: set[tuple[str, str]]) -> set[str]:
