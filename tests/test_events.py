@@ -263,22 +263,25 @@ def test_it_that_stands_for_a_later_clause_names_no_actor():
     assert name(rec, find(rec, "ASSAULT", "attack").actor) is None
 
 
-def test_the_noun_before_an_ing_clause_is_its_subject():
-    rec = analysed("Aides pointed to Senator Maria Lopez endorsing Governor Tom Hale as the turning point.")
-    e = find(rec, "SUPPORT", "endorsing")
-    assert name(rec, e.actor_person) == "Maria Lopez" and name(rec, e.recipient_person) == "Tom Hale"
-    rec = analysed("Rumors of Governor Tom Hale backing Senator Maria Lopez spread on Monday.")
-    e = find(rec, "SUPPORT", "backing")
-    assert name(rec, e.actor_person) == "Tom Hale" and name(rec, e.recipient_person) == "Maria Lopez"
-
-
-def test_the_subject_of_a_passive_verb_does_what_its_infinitive_says():
-    rec = analysed("Governor Tom Hale is scheduled to meet Senator Maria Lopez on Friday.")
-    e = find(rec, "CONSULT", "meet")
-    assert name(rec, e.actor_person) == "Tom Hale" and name(rec, e.recipient_person) == "Maria Lopez"
-    rec = analysed("Senator Maria Lopez was urged to endorse Governor Tom Hale.")
-    e = find(rec, "SUPPORT", "endorse")
-    assert name(rec, e.actor_person) == "Maria Lopez" and name(rec, e.recipient_person) == "Tom Hale"
+@pytest.mark.parametrize("text, trigger, event_type, actor, recipient", [
+    # the noun just before an -ing clause, as the object of a preposition, is its subject
+    ("Aides pointed to Senator Maria Lopez endorsing Governor Tom Hale as the turning point.", "endorsing", "SUPPORT",
+     "Maria Lopez", "Tom Hale"),
+    ("Rumors of Governor Tom Hale backing Senator Maria Lopez spread on Monday.", "backing", "SUPPORT",
+     "Tom Hale", "Maria Lopez"),
+    # the subject of a passive verb does what its infinitive says
+    ("Governor Tom Hale is scheduled to meet Senator Maria Lopez on Friday.", "meet", "CONSULT",
+     "Tom Hale", "Maria Lopez"),
+    ("Senator Maria Lopez was urged to endorse Governor Tom Hale.", "endorse", "SUPPORT", "Maria Lopez", "Tom Hale"),
+    # taking aim at someone, or blasting them, is criticism
+    ("On Monday, Governor Tom Hale took aim at comments by Senator Maria Lopez on trade.", "took", "ACCUSE",
+     "Tom Hale", "Maria Lopez"),
+    ("Governor Tom Hale blasted Senator Maria Lopez over her remarks.", "blasted", "ACCUSE", "Tom Hale", "Maria Lopez"),
+])
+def test_who_acts_on_whom_in_clauses_the_parse_hangs_loosely(text, trigger, event_type, actor, recipient):
+    rec = analysed(text)
+    e = find(rec, event_type, trigger)
+    assert name(rec, e.actor_person) == actor and name(rec, e.recipient_person) == recipient
 
 
 @pytest.mark.parametrize("text, place", [("The city held a vigil for the Orlando shooting victims.", "Orlando"),
@@ -289,13 +292,7 @@ def test_an_event_noun_before_another_noun_is_an_event_with_the_place_named_befo
     assert name(rec, e.location) == place and e.status == "occurred"
 
 
-def test_taking_aim_at_someone_or_blasting_them_is_criticism_and_blasting_a_convoy_is_not():
-    rec = analysed("On Monday, Governor Tom Hale took aim at comments by Senator Maria Lopez on trade.")
-    e = find(rec, "ACCUSE", "took")
-    assert name(rec, e.actor_person) == "Tom Hale" and name(rec, e.recipient_person) == "Maria Lopez"
-    rec = analysed("Governor Tom Hale blasted Senator Maria Lopez over her remarks.")
-    e = find(rec, "ACCUSE", "blasted")
-    assert name(rec, e.actor_person) == "Tom Hale" and name(rec, e.recipient_person) == "Maria Lopez"
+def test_blasting_a_convoy_is_an_assault():
     assert find(analysed("Rebels blasted an army convoy with rockets near Goma."), "ASSAULT", "blasted")
 
 
