@@ -352,6 +352,18 @@ def test_a_claim_with_no_speaker_is_about_the_person_an_organisation_is_named_wi
     assert found == [(2, "Ana Ruiz")]
 
 
+@pytest.mark.parametrize("text, about", [("Port Authority director Ana Ruiz called it wasteful", "person"),
+                                         ("the Port Authority’s press secretary Ana Ruiz called it wasteful", "person"),
+                                         ("the Port Authority said Ana Ruiz was wasteful", "org")])
+def test_an_organisation_named_with_a_title_before_a_person_is_theirs(text, about):
+    from dateline.corpus.corroborate import _first_named
+
+    org, person = text.index("Port Authority"), text.index("Ana Ruiz")
+    mentioned = [{"entity": "org", "start": org, "end": org + 14, "type": "ORG"},
+                 {"entity": "person", "start": person, "end": person + 8, "type": "PERSON"}]
+    assert _first_named(text, mentioned) == about
+
+
 def test_a_short_claim_quoting_a_speaker_joins_a_long_one_quoting_the_same_words(db):
     claims = ["the plan was “badly flawed",  # two content words of its own: too short to compare by words
               "the council and its advisers were “badly flawed in their reading of the traffic counts, the "

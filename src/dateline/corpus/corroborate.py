@@ -551,7 +551,7 @@ def _roles() -> frozenset[str]:
     return frozenset(r["noun"] for r in lexicons.rows("person_roles.csv"))
 
 
-_TITLE_WORDS = re.compile(r"^\s+((?:[A-Za-z.]+\s+){1,3})$")
+_TITLE_WORDS = re.compile(r"^(?:['\u2019]s)?\s+((?:[A-Za-z.]+\s+){1,3})$")  # "FBI Director ", "Pentagon's press secretary "
 
 
 def _first_named(text: str, mentioned: list[dict[str, Any]]) -> Optional[str]:
