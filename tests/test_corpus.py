@@ -240,6 +240,44 @@ def test_an_event_without_a_recipient_joins_the_story_whose_recipient_its_articl
     assert stories["Lena Park"]["articles"] == 1
 
 
+def test_a_report_published_before_a_dated_event_does_not_tell_of_it(db):
+    people = [("Ana Ruiz", "PERSON"), ("Omar Haddad", "PERSON")]
+
+    def accused(text, outlet, published, date):
+        return record(text, outlet, published, people=people, events=[("ACCUSE", "Ana Ruiz", "Omar Haddad", date)])
+
+    # an earlier quarrel, reported undated the day it ran; then the insult of Tuesday, reported
+    # with its day, and again undated a few days on
+    earlier = accused("Ana Ruiz has accused Omar Haddad of ducking debates.", "Outlet 1", "2025-05-05", "2025-05-05")
+    dated = accused("On Tuesday Ana Ruiz called Omar Haddad a liar.", "Outlet 2", "2025-05-07", "2025-05-06")
+    later = accused("Ana Ruiz called Omar Haddad a liar, and he hit back.", "Outlet 3", "2025-05-11", "2025-05-11")
+    with Store(db) as store:
+        add(store, earlier, dated, later)
+        found = sorted((s["articles"], s["date_start"]) for s in views.stories(store.con, kind="event"))
+    assert found == [(1, "2025-05-05"), (2, "2025-05-06")]
+
+
+def test_a_report_of_a_meeting_still_to_come_joins_the_reports_of_the_meeting(db):
+    import dataclasses
+
+    people = [("Ana Ruiz", "PERSON"), ("Omar Haddad", "PERSON")]
+
+    def met(text, outlet, published, date, status="occurred"):
+        rec = record(text, outlet, published, people=people, events=[("CONSULT", "Ana Ruiz", "Omar Haddad", date)])
+        rec.events[0] = dataclasses.replace(rec.events[0], status=status)
+        return rec
+
+    # "will meet", no day given: the record dates it to the day it ran
+    announced = met("Ana Ruiz will meet Omar Haddad to talk about the port.", "Outlet 1", "2025-05-05",
+                    "2025-05-05", "future")
+    held = [met(f"Ana Ruiz met Omar Haddad on Thursday, report {i}.", f"Outlet {i}", "2025-05-09", "2025-05-08")
+            for i in (2, 3)]
+    with Store(db) as store:
+        add(store, announced, *held)
+        found = [(s["articles"], s["independent_outlets"]) for s in views.stories(store.con, kind="event")]
+    assert found == [(3, 3)]
+
+
 def test_an_endorsement_coded_support_by_one_report_and_agree_by_another_is_one_story(db):
     people = [("Ana Ruiz", "PERSON"), ("Omar Haddad", "PERSON"), ("Lena Park", "PERSON")]
     backed = [record(f"Ana Ruiz endorsed Omar Haddad for governor, report {i}.", f"Outlet {i}", "2025-05-06",
@@ -282,6 +320,48 @@ def test_reports_quoting_the_same_words_of_a_speaker_carry_one_claim(db):
               "the minister was “deeply troubled” by public funds"]
     # the first two share three of their five words, and the words they quote; the third quotes others
     assert _claim_stories(db, claims) == [(2, 2)]
+
+
+def test_a_negation_after_a_quote_does_not_negate_the_quoted_words(db):
+    claims = ["the budget was “deeply irresponsible” but that no one would lose a job",
+              "the mayor's budget was “deeply irresponsible” for a city of its size"]
+    assert _claim_stories(db, claims) == [(2, 2)]
+
+
+def test_a_negation_before_a_quote_negates_the_quoted_words(db):
+    claims = ["the budget was not “deeply irresponsible” whatever its critics say",
+              "the mayor's budget was “deeply irresponsible” for a city of its size"]
+    assert _claim_stories(db, claims) == []
+
+
+def test_a_claim_with_no_speaker_is_about_the_person_an_organisation_is_named_with(db):
+    import dataclasses
+
+    people = [("Ana Ruiz", "PERSON"), ("Port Authority", "ORG")]
+    claims = ["Port Authority director Ana Ruiz called the audit “deeply flawed” in a letter to the board",
+              "Ana Ruiz found the audit “deeply flawed” and asked the board for another one"]
+    reports = []
+    for i, claim in enumerate(claims):
+        rec = record(f"The story so far: {claim}.", f"Outlet {i}", "2025-05-06", people=people,
+                     claims=[(claim, "Ana Ruiz")])
+        rec.claims[0] = dataclasses.replace(rec.claims[0], source=None, voice="authorial")  # no speaker found
+        reports.append(rec)
+    with Store(db) as store:
+        add(store, *reports)
+        found = [(s["articles"], s["actor"]["name"]) for s in views.stories(store.con, kind="claim")]
+    assert found == [(2, "Ana Ruiz")]
+
+
+@pytest.mark.parametrize("text, about", [("Port Authority director Ana Ruiz called it wasteful", "person"),
+                                         ("the Port Authority’s press secretary Ana Ruiz called it wasteful", "person"),
+                                         ("the Port Authority said Ana Ruiz was wasteful", "org")])
+def test_an_organisation_named_with_a_title_before_a_person_is_theirs(text, about):
+    from dateline.corpus.corroborate import _first_named
+
+    org, person = text.index("Port Authority"), text.index("Ana Ruiz")
+    mentioned = [{"entity": "org", "start": org, "end": org + 14, "type": "ORG"},
+                 {"entity": "person", "start": person, "end": person + 8, "type": "PERSON"}]
+    assert _first_named(text, mentioned) == about
 
 
 def test_a_short_claim_quoting_a_speaker_joins_a_long_one_quoting_the_same_words(db):
@@ -468,6 +548,7 @@ def test_an_event_dated_by_a_part_of_a_day_or_a_weekend_is_placed_on_those_days(
     assert event_dates("2025-05-04TMO", "2025-05-06") == ("2025-05-04", "2025-05-04", "2025-05-04")
     assert event_dates("2025-05-06TEV", "2025-05-06") == ("2025-05-06", "2025-05-06", "2025-05-06")  # said, not assumed
     assert event_dates("2025-05-06", "2025-05-06")[0] == "2025-05-01"  # undated: the days before publication
+    assert event_dates("2025-05-06", "2025-05-06", future=True)[:2] == ("2025-05-06", "2025-05-11")  # or after
     assert event_dates("2025-W18-WE", None) == ("2025-05-03", "2025-05-04", "2025-05-03")
     assert event_dates("2025-W18", None)[:2] == ("2025-04-28", "2025-05-04")
     assert event_dates("2025-05", "2025-05-06") is None  # a month is too long to say which story

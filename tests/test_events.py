@@ -275,3 +275,44 @@ def test_what_is_said_about_a_known_event_does_not_undo_it():
 def test_it_that_stands_for_a_later_clause_names_no_actor():
     rec = analysed("Iran built new ships last year. Its generals said it was necessary to attack the rebels in Yemen.")
     assert name(rec, find(rec, "ASSAULT", "attack").actor) is None
+
+
+@pytest.mark.parametrize("text, trigger, event_type, actor, recipient", [
+    # the noun just before an -ing clause, as the object of a preposition, is its subject
+    ("Aides pointed to Senator Maria Lopez endorsing Governor Tom Hale as the turning point.", "endorsing", "SUPPORT",
+     "Maria Lopez", "Tom Hale"),
+    ("Rumors of Governor Tom Hale backing Senator Maria Lopez spread on Monday.", "backing", "SUPPORT",
+     "Tom Hale", "Maria Lopez"),
+    # the subject of a passive verb does what its infinitive says
+    ("Governor Tom Hale is scheduled to meet Senator Maria Lopez on Friday.", "meet", "CONSULT",
+     "Tom Hale", "Maria Lopez"),
+    ("Senator Maria Lopez was urged to endorse Governor Tom Hale.", "endorse", "SUPPORT", "Maria Lopez", "Tom Hale"),
+    # taking aim at someone, or blasting them, is criticism
+    ("On Monday, Governor Tom Hale took aim at comments by Senator Maria Lopez on trade.", "took", "ACCUSE",
+     "Tom Hale", "Maria Lopez"),
+    ("Governor Tom Hale blasted Senator Maria Lopez over her remarks.", "blasted", "ACCUSE", "Tom Hale", "Maria Lopez"),
+])
+def test_who_acts_on_whom_in_clauses_the_parse_hangs_loosely(text, trigger, event_type, actor, recipient):
+    rec = analysed(text)
+    e = find(rec, event_type, trigger)
+    assert name(rec, e.actor_person) == actor and name(rec, e.recipient_person) == recipient
+
+
+@pytest.mark.parametrize("text, place", [("The city held a vigil for the Orlando shooting victims.", "Orlando"),
+                                         ("The Charleston shooting victims were remembered on Sunday.", "Charleston")])
+def test_an_event_noun_before_another_noun_is_an_event_with_the_place_named_before_it(text, place):
+    rec = analysed(text)
+    e = find(rec, "ASSAULT", "shooting")
+    assert name(rec, e.location) == place and e.status == "occurred"
+
+
+def test_blasting_a_convoy_is_an_assault():
+    assert find(analysed("Rebels blasted an army convoy with rockets near Goma."), "ASSAULT", "blasted")
+
+
+def test_a_party_word_describing_a_named_person_is_not_the_one_named():
+    rec = analysed("Governor Tom Hale took aim at comments by Republican presidential candidate Maria Lopez on trade.")
+    e = find(rec, "ACCUSE", "took")
+    assert name(rec, e.recipient_person) == "Maria Lopez"
+    rec = analysed("Governor Tom Hale criticized remarks by Republican senators on trade.")
+    assert name(rec, find(rec, "ACCUSE", "criticized").recipient) == "Republican"  # no one else named

@@ -327,6 +327,8 @@ def _pos_of(tok) -> Optional[str]:
         return None  # a participle used as an adjective: "US-backed", "the recognised government"
     if tok.pos_ == "VERB" and any(c.dep_ == "det" and c.i < tok.i for c in tok.children):
         return "noun"  # a noun the tagger took for a verb: "the Orlando nightclub attack"
+    if tok.pos_ == "VERB" and tok.tag_ == "VBG" and tok.dep_ == "compound" and tok.head.i > tok.i:
+        return "noun"  # an -ing word naming the event before a noun: "the Orlando shooting victims"
     if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):
         return "verb"
     if tok.pos_ in ("NOUN", "PROPN") or (tok.tag_ in ("NN", "NNS") and tok.pos_ != "VERB"):
@@ -380,6 +382,8 @@ def _match(tok) -> Optional[_Trigger]:
     if pos is None:
         return None
     candidates = patterns().get((tok.lemma_.lower(), pos))
+    if pos == "noun" and tok.tag_ == "VBG":  # "the Orlando shooting victims": the noun "shooting"
+        candidates = patterns().get((tok.lower_, pos)) or candidates
     if not candidates:
         return None
     for p in candidates:
@@ -473,9 +477,17 @@ def _actor_token(ctx: _Context, tok, seen: int = 0):
         return None  # "nineteen people were killed": no agent, no actor
     if tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBD":
         return tok.head  # a finite verb spaCy hangs on the noun before it ("— Donald Trump called ...")
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if tok.tag_ == "VBG" and before is not None and before.dep_ == "pobj" and before.pos_ in ("PROPN", "NOUN", "PRON"):
+        return before  # "signs pointed to Obama endorsing Clinton": the noun before an -ing clause is its subject
     if tok.dep_ in _GOVERNED and tok.dep_ != "ccomp" and tok.head.i != tok.i:
         head = _governing_verb(tok)  # "it is willing to withdraw": through the adjective
         if head is not None:
+            if tok.dep_ == "xcomp" and _agent(head) is None and _subject(head) is None:
+                # "Trump is scheduled to meet Ryan", "she was asked to resign": who is to do it
+                passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+                if passive is not None:
+                    return passive
             return _actor_token(ctx, head, seen + 1)
     return None
 
@@ -490,12 +502,19 @@ def _first_entity(ctx: _Context, tokens, exclude: Optional[str]) -> Optional[str
 
 def _subtree_entity(ctx: _Context, tok, exclude: Optional[str]) -> Optional[str]:
     """The first entity in a phrase when its head names none ("three nuclear sites, including the
-    Fordow facility")."""
+    Fordow facility"). A party or nationality word describing a named person or group after it
+    describes them and is not the one named: "comments by Republican presidential candidate
+    Donald Trump" name Trump."""
+    described = None  # a party or nationality word before a noun
     for t in tok.subtree:
         eid = ctx.token_entity[t.i] or ctx.antecedent.get(t.i)
-        if eid and eid != exclude:
-            return eid
-    return None
+        if not eid or eid == exclude:
+            continue
+        if ctx.entities[eid].type == "NORP" and t.dep_ in ("amod", "compound"):
+            described = described or eid
+            continue
+        return eid
+    return described
 
 
 def _instrumental(trig: _Trigger) -> bool:
@@ -769,8 +788,13 @@ def _location(ctx: _Context, clause, recipient: Optional[str]) -> Optional[str]:
 
 def _modifier_place(ctx: _Context, tok) -> Optional[str]:
     """A city, region or site named in a modifier before an event noun ("the Paris attacks", "the
-    Orlando nightclub shooting"); a country there is a party ("Russian strikes"), not a place."""
-    for child in tok.children:
+    Orlando nightclub shooting"); a country there is a party ("Russian strikes"), not a place. An
+    event noun that itself modifies a noun shares the modifiers before it: "the Charleston shooting
+    victims" are the victims of the Charleston shooting."""
+    modifiers = list(tok.children)
+    if tok.dep_ in ("compound", "nmod") and tok.head.i > tok.i:
+        modifiers += [c for c in tok.head.children if c.i < tok.i]
+    for child in modifiers:
         if child.dep_ in ("compound", "nmod", "amod") and child.i < tok.i:
             for t in child.subtree:
                 eid = ctx.token_entity[t.i]

@@ -14,11 +14,13 @@ events (``lexicons/story_anchors.csv``). Within a group, taken in date order, an
 story whose first event's days end at most ``WINDOW_DAYS`` before its own begin and whose roles do
 not contradict its own (a missing role contradicts nothing; in a place-first group anchored at a town
 or region, not a country, the attacker or crowd named contradicts nothing either; an event of
-another type than the story's first names the same parties), the one sharing
-most roles; else it
-starts a story. An actor-first event with no recipient ("Trump called for her to resign") comes
-after the others, and joins the story within ``WINDOW_DAYS`` of it, not contradicting it, whose
-recipient (if any) its article names: the one sharing most roles, then one with a recipient, then
+another type than the story's first names the same parties; a report cannot tell of what happened
+after it was published, so an event dated to a day joins no story whose undated events all come
+from reports published before that day, nor an undated event a story dated only after its report),
+the one sharing most roles, then the one whose days are nearest; else it starts a story. An
+actor-first event with no recipient ("Trump called for her to resign") comes after the others,
+and joins the story within ``WINDOW_DAYS`` of it, not contradicting it, whose recipient (if any)
+its article names: the one sharing most roles, then one with a recipient, then
 the one with most articles, then the nearest; else it starts a story. A story's type is the one
 most of its articles give it. A group is clustered again
 whole whenever a batch adds to it, so a story does not depend on the order articles came in.
@@ -29,8 +31,10 @@ by their content words (function words and negators left out): two claims agree 
 (``CLAIM_MIN_OVERLAP``, with a ``CLAIM_MIN_JACCARD`` floor) or one quotes a phrase of at least
 ``CLAIM_MIN_QUOTED`` content words the other quotes too (reports repeat a speaker's own words alike
 and word the rest their own way), their numbers are the same, both or
-neither is negated, and their actor (the named speaker, else the first entity the claim mentions)
-is the same. Candidates come from MinHash LSH whose band keys include the actor, the numbers and
+neither is negated (for a shared quote: both or neither negates it by the words up to its end, "called
+it "extremely careless" but said no charges were due" quotes it unnegated), and their actor (the
+named speaker, else the first entity the claim mentions, or the person an organisation is named
+with: "FBI Director James Comey") is the same. Candidates come from MinHash LSH whose band keys include the actor, the numbers and
 the negation, so only claims that could agree meet; each pair of neighbouring words a claim quotes is
 indexed too, so that a short claim meets a long one quoting the same words. A claim of fewer than
 ``CLAIM_MIN_WORDS`` content words is compared only by what it quotes. Agreeing claims of different articles (not
@@ -108,12 +112,15 @@ ids AS (SELECT DISTINCT article_id FROM c),
 l AS (SELECT l.* FROM entity_links l SEMI JOIN ids ON ids.article_id = l.article_id
       WHERE l.corpus_entity_id IS NOT NULL),
 first AS (
-    SELECT c.article_id, c.id, arg_min(l.corpus_entity_id, (m.start, -m."end", l.corpus_entity_id)) AS entity
+    SELECT c.article_id, c.id,
+           list(struct_pack(entity := l.corpus_entity_id, start := m.start - c.start, "end" := m."end" - c.start,
+                            type := e.type) ORDER BY m.start, -m."end", l.corpus_entity_id) AS mentioned
     FROM c JOIN (SELECT m.* FROM mentions m SEMI JOIN ids ON ids.article_id = m.article_id) m
          ON m.article_id = c.article_id AND m.start >= c.start AND m."end" <= c."end"
-    JOIN l ON l.article_id = m.article_id AND l.entity_id = m.entity_id GROUP BY 1, 2)
+    JOIN l ON l.article_id = m.article_id AND l.entity_id = m.entity_id
+    LEFT JOIN entities e ON e.article_id = m.article_id AND e.id = m.entity_id GROUP BY 1, 2)
 SELECT c.article_id, c.id, substring(a.text, c.start + 1, c."end" - c.start) AS text, s.id AS source_id,
-       s.kind AS source_kind, coalesce(ls.corpus_entity_id, f.entity) AS actor, a.published,
+       s.kind AS source_kind, ls.corpus_entity_id AS speaker, f.mentioned, a.published,
        a.duplicate_of IS NOT NULL AS copy
 FROM c JOIN (SELECT a.id, a.text, a.published, a.duplicate_of FROM articles a SEMI JOIN ids ON ids.article_id = a.id) a
      ON a.id = c.article_id
@@ -136,12 +143,13 @@ def _anonymous(source_kind: Optional[str]) -> bool:
 
 # ---- events -------------------------------------------------------------------------------------
 
-def event_dates(date: Optional[str], published: Optional[str]) -> Optional[tuple[str, str, str]]:
+def event_dates(date: Optional[str], published: Optional[str], future: bool = False) -> Optional[tuple[str, str, str]]:
     """(first, last, shown) days an event may have happened on, or None when it cannot be placed
     within a week: its own day (a time or part of a day on it counts as the day); the days of its
     week or weekend; or, when its day is the day the article was published (the record's date for
     an event the text does not date), that day or the ``REPORT_LAG_DAYS`` before it, since news
-    reports what happened lately."""
+    reports what happened lately; or, for an event still to come ("will meet"), that day or the
+    ``REPORT_LAG_DAYS`` after it."""
     if not date:
         return None
     day = _DAY.match(date)
@@ -149,6 +157,8 @@ def event_dates(date: Optional[str], published: Optional[str]) -> Optional[tuple
         timed, date = date != day[1], day[1]
         if timed or date != published:
             return date, date, date
+        if future:
+            return date, str(dt.date.fromisoformat(date) + dt.timedelta(days=REPORT_LAG_DAYS)), date
         return str(dt.date.fromisoformat(date) - dt.timedelta(days=REPORT_LAG_DAYS)), date, date
     week = _WEEK.match(date)
     if week:
@@ -166,7 +176,7 @@ def _event_member(row: tuple) -> Optional[dict[str, Any]]:
         actor, location, actor_group = None, actor, None
     if recipient_place and location in (None, recipient):
         recipient, location, recipient_group = None, recipient, None
-    days = event_dates(date, published)
+    days = event_dates(date, published, status == "future")
     if not type_ or days is None or not (actor or recipient or location) or (actor and actor == recipient):
         return None
     return {"article_id": article_id, "kind": "event", "item_id": item, "type": type_, "actor": actor,
@@ -228,12 +238,31 @@ def _fits(story: dict[str, Any], m: dict[str, Any], local: frozenset[str] = froz
     only when it names the story's parties: its actor and its recipient, or its actor and, like
     the story, no recipient. One report's endorsement is another's agreement only between the same
     two parties."""
+    if not _in_time(story, m):
+        return False
     if m["type"] in _place_first() and m["location"] is not None and m["location"] == story["location"] in local:
         return True
     if m["type"] != story["type"] and not (_same(story, m, "actor") and (
             _same(story, m, "recipient") or story["recipient"] is None is m["recipient"])):
         return False
     return all(story[r] is None or m[r] is None or _same(story, m, r) for r in _ROLES)
+
+
+def _undated(m: dict[str, Any]) -> bool:
+    """Whether an event's days are those before its article's publication (``event_dates``: the
+    record gave it the publication day, the text no date), the last of them that day."""
+    return m["date"] == m["date_to"] != m["date_from"]
+
+
+def _in_time(story: dict[str, Any], m: dict[str, Any]) -> bool:
+    """A report cannot tell of what happened after it was published: an event dated to a day joins
+    no story whose undated events all come from reports published before that day, and an undated
+    event joins no story dated only to days after its report."""
+    if _undated(m):
+        return story["dated"] is None or story["dated"] <= m["date_to"]
+    if m["date_from"] == m["date_to"]:
+        return story["published"] is None or m["date_from"] <= story["published"]
+    return True
 
 
 def _same(story: dict[str, Any], m: dict[str, Any], role: str) -> bool:
@@ -286,7 +315,8 @@ def cluster_events(members: list[dict[str, Any]], named: Optional[dict[str, froz
         story = {"id": story_id(_group(m), m["article_id"], m["item_id"]), "kind": "event", "type": m["type"],
                  "status": m["status"], "actor": m["actor"], "recipient": m["recipient"],
                  "location": m["location"], "first_day": dt.date.fromisoformat(m["date_from"]),
-                 "last_day": dt.date.fromisoformat(m["date_to"]), "groups": {"actor": set(), "recipient": set()}}
+                 "last_day": dt.date.fromisoformat(m["date_to"]), "groups": {"actor": set(), "recipient": set()},
+                 "dated": None, "published": None}  # its earliest day of a dated event, latest undated report
         stories.append((story, []))
         return stories[-1]
 
@@ -299,13 +329,18 @@ def cluster_events(members: list[dict[str, Any]], named: Optional[dict[str, froz
         for role, groups in story["groups"].items():
             if m.get(role + "_group"):
                 groups.add(m[role + "_group"])
+        if _undated(m):
+            story["published"] = max(story["published"] or m["date_to"], m["date_to"])
+        elif m["date_from"] == m["date_to"]:
+            story["dated"] = min(story["dated"] or m["date_from"], m["date_from"])
         own.append({**m, "story_id": story["id"]})
 
     open_: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []  # stories a later event may still join
     for m in (m for m in members if not _open_recipient(m)):
-        first = dt.date.fromisoformat(m["date_from"])
+        first, last = dt.date.fromisoformat(m["date_from"]), dt.date.fromisoformat(m["date_to"])
         open_ = [s for s in open_ if (first - s[0]["last_day"]).days <= WINDOW_DAYS]  # events come in date order
-        home = max((s for s in open_ if _fits(s[0], m, local)), key=lambda s: _agreement(s[0], m), default=None)
+        home = max((s for s in open_ if _fits(s[0], m, local)),
+                   key=lambda s: (_agreement(s[0], m), -_gap(s[0], first, last)), default=None)
         if home is None:
             home = start(m)
             open_.append(home)
@@ -459,21 +494,24 @@ def _content(words: list[str]) -> list[str]:
 _QUOTED = re.compile(r"[\"“„«]([^\"”“»]+)(?:[\"”»]|$)")
 
 
-def quoted_phrases(text: str) -> tuple[str, ...]:
+def quoted_phrases(text: str) -> tuple[tuple[str, bool], ...]:
     """The phrases a claim puts in quotation marks (a quote the claim's span cuts off runs to its
     end), each as its content words in order: the speaker's own words, which reports of one claim
-    repeat alike."""
+    repeat alike; each with whether the words up to its end negate it ("did not call it
+    "careless"", "called it "not careless""). A negation after the quote ("called it "extremely
+    careless" but said no charges were due") is about something else."""
     out = []
     for m in _QUOTED.finditer(text):
         words = _content(lsh.words(_folded(m[1])))
         if len(words) >= CLAIM_MIN_QUOTED:
-            out.append(" ".join(words))
+            out.append((" ".join(words), claim_features(text[:m.end()])[2]))
     return tuple(out)
 
 
-def _same_quote(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Whether one claim quotes a phrase the other quotes too (whole, or within a longer quote)."""
-    return any(f" {p} " in f" {q} " or f" {q} " in f" {p} " for p in a for q in b)
+def _same_quote(a: tuple[tuple[str, bool], ...], b: tuple[tuple[str, bool], ...]) -> bool:
+    """Whether one claim quotes a phrase the other quotes too (whole, or within a longer quote),
+    both negating it or neither."""
+    return any((f" {p} " in f" {q} " or f" {q} " in f" {p} ") and n == m for p, n in a for q, m in b)
 
 
 def _read_claims(con, articles=(), keys=None, actors=None) -> dict[str, dict[str, Any]]:
@@ -489,11 +527,12 @@ def _read_claims(con, articles=(), keys=None, actors=None) -> dict[str, dict[str
         tables.temp_ids(con, "corroborate_ids", articles)
     sql = _CLAIMS_SQL.format(scope=_CLAIM_SCOPE if keys is not None else _ARTICLE_SCOPE,
                              kinds=", ".join(f"'{k}'" for k in CLAIM_KINDS))
-    if actors is not None:
-        tables.temp_ids(con, "corroborate_actors", actors)
-        sql += " WHERE coalesce(ls.corpus_entity_id, f.entity) IN (SELECT v FROM corroborate_actors)"
     out = {}
-    for article, item, text, source_id, source_kind, actor, published, copy in con.execute(sql).fetchall():
+    for article, item, text, source_id, source_kind, speaker, mentioned, published, copy in \
+            con.execute(sql).fetchall():
+        actor = speaker or _first_named(text or "", mentioned or [])
+        if actors is not None and actor not in actors:
+            continue
         content, numbers, negated = claim_features(text or "")
         quoted = quoted_phrases(text or "")
         if actor is None or len(content) < CLAIM_MIN_WORDS and not quoted:
@@ -505,6 +544,29 @@ def _read_claims(con, articles=(), keys=None, actors=None) -> dict[str, dict[str
             "source_kind": source_kind, "anonymous": _anonymous(source_kind), "content": content, "numbers": numbers,
             "quoted": quoted, "copy": copy}
     return out
+
+
+@functools.cache
+def _roles() -> frozenset[str]:
+    return frozenset(r["noun"] for r in lexicons.rows("person_roles.csv"))
+
+
+_TITLE_WORDS = re.compile(r"^(?:['\u2019]s)?\s+((?:[A-Za-z.]+\s+){1,3})$")  # "FBI Director ", "Pentagon's press secretary "
+
+
+def _first_named(text: str, mentioned: list[dict[str, Any]]) -> Optional[str]:
+    """The corpus entity a claim with no named speaker is about: the first it mentions (of two
+    that start together, the longer), but the person when an organisation is named only as theirs,
+    their title between ("FBI Director James Comey", "the Pentagon's press secretary John Kirby")."""
+    if not mentioned:
+        return None
+    first = mentioned[0]
+    if first["type"] != "PERSON":
+        person = next((m for m in mentioned[1:] if m["type"] == "PERSON" and m["start"] >= first["end"]), None)
+        title = _TITLE_WORDS.match(text[first["end"]:person["start"]]) if person else None
+        if title and any(w.lower().rstrip(".") in _roles() for w in title[1].split()):
+            return person["entity"]
+    return first["entity"]
 
 
 def _claims_of(con, pairs: set[tuple[str, str]]) -> set[str]:
@@ -544,8 +606,8 @@ def _quoted_items(claims: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
     sentence quoting "extremely careless in their handling ...")."""
     out = {}
     for key, c in claims.items():
-        block = _block(c) + "q|"
-        for phrase in c["quoted"]:
+        for phrase, negated in c["quoted"]:
+            block = f"{c['actor']}|{sorted(c['numbers'])}|q|{negated}|"  # the quote's own negation
             words = phrase.split()
             for pair in zip(words, words[1:]):
                 out[f"{key}#q:{' '.join(pair)}"] = {block + " ".join(pair)}
@@ -555,10 +617,12 @@ def _quoted_items(claims: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
 def _agree(a: dict[str, Any], b: dict[str, Any], roots: dict[str, str]) -> bool:
     if roots.get(a["article_id"], a["article_id"]) == roots.get(b["article_id"], b["article_id"]):
         return False  # one article, or copies of one article
-    if (a["actor"], a["numbers"], a["status"]) != (b["actor"], b["numbers"], b["status"]):
+    if (a["actor"], a["numbers"]) != (b["actor"], b["numbers"]):
         return False
     if _same_quote(a["quoted"], b["quoted"]):
         return True  # the same words of the same speaker, quoted
+    if a["status"] != b["status"]:
+        return False
     shared = len(a["content"] & b["content"])
     return (shared / min(len(a["content"]), len(b["content"])) >= CLAIM_MIN_OVERLAP
             and shared / len(a["content"] | b["content"]) >= CLAIM_MIN_JACCARD)
