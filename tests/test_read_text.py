@@ -1909,3 +1909,36 @@ def test_a_numbered_roundup_keeps_its_items_past_a_sign_up_line():
             blocks.append("Sign up for our morning newsletter")
     page = read("\n\n".join(blocks) + "\n")
     assert "twelve pieces were taken" in page.text
+
+
+# A broadcaster's story page: the article, the site's copyright notice, then section rails of other
+# stories whose summaries are long enough to read as paragraphs.
+COPYRIGHT_OVER_RAILS = """\
+Skip to content
+News
+Politics
+Weather
+Harbor Bridge Repairs Will Close Two Lanes Through the Spring
+By Marta Lindqvist
+March 4, 2025 / 6:10 AM / Example News
+Two lanes of the Harbor Bridge will close from next Monday until the end of May while crews replace the expansion joints that carry traffic over the river, the state transport department said.
+Officials said the work could not wait another year, after inspectors found cracks in two of the joints during a routine check in January and ordered weight limits for lorries.
+Drivers are being told to expect delays of up to twenty minutes at the busiest times of the morning and evening, and to use the tunnel or the ferry where they can.
+The department said it would add buses to the routes that cross the bridge and would post live travel times on its website for the whole of the closure.
+© 2025 Example Broadcasting Inc. All Rights Reserved.
+World
+More World
+Farmers on the plains turn to solar panels as crop prices fall
+Growers who once relied on wheat and corn alone say the panels on their fallow fields now pay for seed, fuel and the loans they took out to stay in business through last year's drought.
+2H ago
+Ferry operators warn of higher fares as fuel costs climb again
+Operators on the northern routes say they cannot hold prices much longer, with diesel up a third since the autumn and the contracts that fixed their costs running out at the end of this month.
+5H ago
+"""
+
+
+def test_a_copyright_notice_closes_the_article_above_the_page_s_rails():
+    page = read(COPYRIGHT_OVER_RAILS)
+    assert "post live travel times on its website" in page.text
+    assert "Growers who once relied" not in page.text
+    assert "Ferry operators" not in page.text

@@ -511,7 +511,7 @@ def extend_span(lines: list[_Line], start: int, end: int) -> int:
     while j < len(lines):
         k = j
         while k < len(lines) and k - j <= _GAP_LINES and not lines[k].prose:
-            if closes_article(lines[k].text) and box_inside(lines, k) is None:
+            if (closes_article(lines[k].text) and box_inside(lines, k) is None) or copyright_notice(lines[k].text):
                 return end
             k += 1
         if k >= len(lines) or not lines[k].prose:
@@ -593,13 +593,25 @@ def article_end(lines: list[_Line], start: int, end: int) -> int:
     for i in range(start, end):
         rest = after[i - start] if paired else whole[i - start]
         if (before and before >= min(_CLOSING_FROM * (before + rest), _CLOSING_FROM_WORDS)
-                and (closes_article(lines[i].text) or _leads_elsewhere(lines[i].text) or _uncited_references(lines, start, i))
+                and (closes_article(lines[i].text) or _leads_elsewhere(lines[i].text) or copyright_notice(lines[i].text)
+                     or _uncited_references(lines, start, i))
                 and box_inside(lines, i) is None):
             return i
         if lines[i].prose:
             before += lines[i].words
             paired = paired or (i > start and lines[i - 1].prose)
     return end
+
+
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b).{0,40}?\b(?:19|20)\d\d\b", re.I)
+
+
+def copyright_notice(text: str) -> bool:
+    """A page's copyright notice ("© 2019 Example Media Inc. All rights reserved.", "Copyright
+    2024 The Daily"): the sign or the word and a year opening a line. The article is above it;
+    the page's rails and footer follow it."""
+    s = text.strip()
+    return len(s) <= _MAX_CHROME_LINE and _COPYRIGHT.match(s) is not None
 
 
 def _leads_elsewhere(text: str) -> bool:
