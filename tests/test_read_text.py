@@ -1942,3 +1942,36 @@ def test_a_copyright_notice_closes_the_article_above_the_page_s_rails():
     assert "post live travel times on its website" in page.text
     assert "Growers who once relied" not in page.text
     assert "Ferry operators" not in page.text
+
+
+# A Japanese office's blog post: Japanese is written without spaces between words, so a paragraph
+# is one "word" to a count by spaces; its menu and footer are short lines all the same.
+JAPANESE_BLOG_POST = """\
+メニュー
+ホーム
+サービス案内
+料金表
+ブログ
+お問い合わせ
+ホーム >
+ブログ >
+古い自転車を直して売るときの注意
+2024.05.10
+先週、近所の自転車店の店主から、古い自転車を修理して販売してもよいかという相談を受けました。
+修理した自転車を売ること自体は問題ありませんが、部品を交換した場合には、元のメーカーの名前をそのまま表示してよいかどうかに気をつける必要があります。
+たとえば、フレームだけが元のメーカーのもので、ほかの部品がすべて別の会社のものであれば、買う人は品質を誤解するかもしれません。
+そのため、どの部品を交換したのかを値札や説明書にはっきり書いておくことをおすすめします。
+関連記事
+自転車の保険について
+春の点検キャンペーン
+プライバシーポリシー
+サイトマップ
+"""
+
+
+def test_a_page_in_japanese_reads_its_paragraphs_without_spaces_between_words():
+    page = read(JAPANESE_BLOG_POST)
+    assert "古い自転車を修理して販売してもよいか" in page.text
+    assert "値札や説明書にはっきり書いておく" in page.text
+    assert "料金表" not in page.text
+    assert "サイトマップ" not in page.text

@@ -55,7 +55,7 @@ _NAME = rf"{_NAME_WORD}(?:\s+(?:(?:de|da|van|von|der|den|del|la|le|bin|al|ibn|ab
 _NAMES = rf"(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
 _BYLINE = re.compile(rf"(?:(?i:by|written by|words by|story by|text by|posted by)\s*:?\s+|By(?=[A-Z][a-z])){_NAMES}\s*(?P<rest>(?:[,|•·\-–—;]|\b(?:in|on)\b).{{0,80}})?")
 _CREDIT = re.compile(rf"\(?\s*(?i:additional\s+)?(?i:reporting|writing)\s+(?i:by)\s+{_NAMES}.*")
-_SENTENCE_END = tuple(".!?\"'”’…)")
+_SENTENCE_END = tuple(".!?\"'”’…)。！？」』")
 _END_PUNCT = tuple(".!?:;,\"'”’…)")
 _MAX_HEADING_WORDS = 14
 _MAX_TITLE_WORDS = 22
@@ -312,15 +312,30 @@ def _lines(raw: str) -> list[_Line]:
         starts = {kept[g[0]]: " ".join(block[kept[i]] for i in g) for g in _paragraph_groups([block[i] for i in kept])}
         for i, (line, kind) in enumerate(zip(block, kinds)):
             if kind is not None:
-                out.append(_Line(line, kind, len(line.split())))
+                out.append(_Line(line, kind, word_count(line)))
             elif i in starts:
-                out.append(_Line(starts[i], None, len(starts[i].split())))
+                out.append(_Line(starts[i], None, word_count(starts[i])))
     _mark_ranked(out)
     rows = {_spaced(line) for line in raw.split("\n") if "\t" in line and line.strip()}
     for line in out:
         if line.kind is None and line.text in rows:
             line.ranked = True  # a row of a table: the browser copies its cells with tabs between
     return out
+
+
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and Han
+_UNSPACED_PUNCT = re.compile(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]")  # their full stops, commas, brackets
+_UNSPACED_WORD = 2  # letters of kana and Han to a word, about
+
+
+def word_count(text: str) -> int:
+    """The words of a line: those between spaces, and in Japanese or Chinese, written without
+    spaces, one for every two letters of kana or Han (about the length of a word there)."""
+    letters = len(_UNSPACED.findall(text))
+    if not letters:
+        return len(text.split())
+    rest = _UNSPACED_PUNCT.sub(" ", _UNSPACED.sub(" ", text)).split()
+    return len(rest) + (letters + _UNSPACED_WORD - 1) // _UNSPACED_WORD
 
 
 _PROSE_WORDS = 8  # a sentence this long, ended, is prose ...
@@ -333,7 +348,7 @@ def is_prose(text: str) -> bool:
     """A paragraph of running text: a sentence of eight words or more, or any line of twenty, not
     in capitals and not a headline in title case (one ending with a bracket, a question or an
     exclamation; a sentence full of names still ends with a full stop)."""
-    words = len(text.split())
+    words = word_count(text)
     if words < _PROSE_WORDS or text.isupper():
         return False
     if words >= _LONG_PROSE_WORDS:
