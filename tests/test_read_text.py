@@ -1975,3 +1975,36 @@ def test_a_page_in_japanese_reads_its_paragraphs_without_spaces_between_words():
     assert "値札や説明書にはっきり書いておく" in page.text
     assert "料金表" not in page.text
     assert "サイトマップ" not in page.text
+
+
+# A tabloid's story: short paragraphs, one sentence each, with a box of related links set inside
+# the article; the story goes on under the box.
+RELATED_BOX_OVER_SHORT_PARAGRAPHS = """\
+Home
+News
+Health
+Measles cases rise again as doctors urge parents to check records
+By Tom Ashby
+PUBLISHED: 09:12, Mon, Feb 3, 2025
+Health officials have confirmed forty new cases of measles in the north of the country since the start of January, more than in the whole of last year, and say most of those who fell ill had never been vaccinated.
+The agency said clinics would open on Saturdays for the rest of the month so that families could catch up on missed doses.
+Doctors said the first signs are a fever, a runny nose and red eyes, followed a few days later by a rash.
+Related articles
+Flu season: Hospitals under strain as winter wave hits the south and...
+Warning over fake pharmacy websites selling cheap antibiotics
+Measles spreads through the air when an infected person coughs or sneezes.
+It can stay in the air of a room for up to two hours after they have left.
+Two doses of the vaccine give about ninety-seven percent protection against the disease.
+Parents who are unsure whether their children are protected can ask their doctor to check.
+Most read in Health
+Heart attack warning: The sign you may notice when you climb the stairs
+Six foods that help you sleep, according to a dietitian
+"""
+
+
+def test_an_article_resumes_under_a_related_box_in_short_paragraphs():
+    page = read(RELATED_BOX_OVER_SHORT_PARAGRAPHS)
+    assert "stay in the air of a room" in page.text
+    assert "ask their doctor to check" in page.text
+    assert "Hospitals under strain" not in page.text
+    assert "fake pharmacy websites" not in page.text

@@ -473,8 +473,9 @@ def box_inside(lines: list[_Line], i: int) -> Optional[int]:
     """Where the article resumes under line ``i`` if it heads a box set inside the article (a
     newsletter's sign-up, "Related Articles": ``lexicons/box_heads.txt``): two paragraphs in a row,
     each longer than a teaser, within a few lines, after two short lines or more (headlines, a form,
-    a notice) and a paragraph at most (the sign-up's pitch); else None. Teasers under such a line
-    stand alone or follow it at once."""
+    a notice) and a paragraph at most (the sign-up's pitch), or three paragraphs in a row however
+    short, after two lines or more of any kind (a headline in the box long enough to read as a
+    sentence); else None. Teasers under such a line stand alone or follow it at once."""
     s = lines[i].text.strip().rstrip(":").strip()
     if len(s) > 80 or lexicons.pattern("box_heads.txt").fullmatch(s) is None:
         return None
@@ -482,6 +483,8 @@ def box_inside(lines: list[_Line], i: int) -> Optional[int]:
     for k in range(i + 1, min(len(lines) - 1, i + 1 + _HEAD_GAP)):
         if all(line.prose and line.words >= _TEASER_WORDS for line in lines[k:k + 2]):
             return k if short >= _BOX_LINKS else None
+        if k - i > _BOX_LINKS and k + _RESUMED_RUN <= len(lines) and all(line.prose for line in lines[k:k + _RESUMED_RUN]):
+            return k  # three paragraphs in a row under the box's lines, however short
         short += not lines[k].prose
         prose += lines[k].prose
         if prose > 1:
@@ -490,6 +493,7 @@ def box_inside(lines: list[_Line], i: int) -> Optional[int]:
 
 
 _BOX_LINKS = 2  # the fewest headlines in a box of links
+_RESUMED_RUN = 3  # paragraphs in a row, of any length, that are the article again (teasers stand alone)
 
 
 def _next_prose(lines: list[_Line], j: int) -> Optional[int]:
