@@ -2008,3 +2008,40 @@ def test_an_article_resumes_under_a_related_box_in_short_paragraphs():
     assert "ask their doctor to check" in page.text
     assert "Hospitals under strain" not in page.text
     assert "fake pharmacy websites" not in page.text
+
+
+# A long explainer with pictures: each picture's caption is a sentence set over the picture's credit,
+# inside the run of the article's paragraphs; one picture, with a credit and no caption, opens a new
+# section under the paragraph that closes the one before.
+CAPTIONS_OVER_CREDITS = """\
+Skip to content
+News
+Weather
+Opinion
+Why the river keeps flooding the old town
+By Priya Natarajan
+April 2, 2025
+For the third spring in a row, the river has burst its banks below the old bridge and filled the cellars of the houses along the quay, and the town's engineers say the causes are only partly natural.
+The snow in the hills melted early this year, and two weeks of rain in March fell on ground that was already full of water, so the river rose faster than the gauges had ever recorded.
+Volunteers fill sandbags outside the town hall on Tuesday.
+Marta Kowalski/The Valley Herald/Getty Images
+But the engineers also point to the car parks and warehouses built on the old water meadows in the last thirty years, which once soaked up the floods before they reached the town.
+The council has promised a review of the plans for two more warehouses on the meadows, and says it will publish the engineers' report in full before the summer.
+That leaves the question of what can be done before next spring.
+Jonas Berg/Shutterstock
+What can be done before next spring
+The engineers want temporary barriers along the quay, which can be put up in a day when the gauges upstream warn of a flood, and taken down again once the water has gone.
+They also want the drains under the old town cleared every autumn, after they found some of them blocked with silt and leaves this year, which kept the water in the streets for days.
+Comments
+Most read
+Contact us
+Privacy policy
+"""
+
+
+def test_a_caption_over_its_picture_s_credit_is_not_the_article():
+    page = read(CAPTIONS_OVER_CREDITS)
+    assert "Volunteers fill sandbags" not in page.text
+    assert "car parks and warehouses built on the old water meadows" in page.text
+    assert "That leaves the question of what can be done" in page.text
+    assert "Getty Images" not in page.text

@@ -1171,6 +1171,8 @@ def extract_text(raw: str, meta: dict) -> Page:
         if resumes is not None:
             boxed.update(range(i, resumes))
     boxed.update(promotions(lines, start, end))
+    if not whole:  # a text that is an article keeps its captions where they stand
+        boxed.update(captions_over_credits(lines, start, end))
     for i, line in enumerate(lines):
         if i == title_at:
             continue
@@ -1211,6 +1213,28 @@ def extract_text(raw: str, meta: dict) -> Page:
         headings=headings,
         removed=reading.removed,
     )
+
+
+_CAPTION_ABOVE_WORDS = 30  # a caption over its picture's credit is a sentence or two
+_CREDIT_WORDS = 8  # and the credit a name or two and an agency
+_CREDIT_LABEL = re.compile(r"(?:(?:featured|main|top) )?(?:image|photo|photograph|picture)s?(?: credit)?\s*:", re.I)
+
+
+def is_credit(line: _Line) -> bool:
+    """A line that is only a picture's credit ("Jane Doe/The Herald/Getty Images", "Photo: Jane
+    Doe, AP", "Image credit: NASA")."""
+    return line.words <= _CREDIT_WORDS and (
+        line.kind == "caption" or (line.kind == "chrome" and _CREDIT_LABEL.match(line.text) is not None))
+
+
+def captions_over_credits(lines: list[_Line], start: int, end: int) -> set[int]:
+    """The captions between ``start`` and ``end``: a paragraph of a sentence or two right above a
+    line that is only a picture's credit, with the article going on under the credit. A paragraph
+    of the article above a picture runs longer, or closes a section whose heading follows the
+    picture (a picture with a credit and no caption)."""
+    return {i for i in range(start, min(end, len(lines) - 2))
+            if lines[i].prose and lines[i].words <= _CAPTION_ABOVE_WORDS and is_credit(lines[i + 1])
+            and lines[i + 2].prose}
 
 
 _PITCH_WORDS = 40  # a button's pitch is a sentence or two
