@@ -2045,3 +2045,51 @@ def test_a_caption_over_its_picture_s_credit_is_not_the_article():
     assert "car parks and warehouses built on the old water meadows" in page.text
     assert "That leaves the question of what can be done" in page.text
     assert "Getty Images" not in page.text
+
+
+# A blog's list of offers: the article's last paragraph opens a numbered list with a colon, and each
+# item is a product's name over its shop's link, so no paragraph follows the list.
+NUMBERED_LIST_AFTER_COLON = """\
+Home
+Reviews
+Deals
+About
+Board games for a winter weekend
+Posted on 28 November 2024
+Every winter we clear the kitchen table and bring out the board games, and every year readers ask us which ones are worth buying for a family that has only played the classics.
+This year the shops have cut prices on some of the games we have played most, so we went through our shelves and picked the ones that still get played after the first week.
+Here are the ones we would buy again before the holidays, with the shop where each is cheapest this week:
+
+1) Ticket to Ride Europe Edition
+https://shop.example.com/ttr-europe
+
+2) Carcassonne Big Box
+https://shop.example.com/carcassonne-box
+
+3) Dixit Odyssey Expansion
+https://shop.example.com/dixit-odyssey
+
+4) Pandemic Legacy Season One
+https://shop.example.com/pandemic-legacy
+
+5) Codenames Pictures Party Edition
+https://shop.example.com/codenames-pictures
+
+6) Azul Summer Pavilion
+https://shop.example.com/azul-pavilion
+
+7) Wingspan European Expansion
+https://shop.example.com/wingspan-eu
+
+We are a family of four who write about games.
+Privacy policy
+Contact
+"""
+
+
+def test_a_numbered_list_the_article_opens_with_a_colon_is_the_article_s():
+    page = read(NUMBERED_LIST_AFTER_COLON)
+    assert "1) Ticket to Ride Europe Edition" in page.text
+    assert "7) Wingspan European Expansion" in page.text
+    assert "https://shop.example.com/wingspan-eu" in page.text
+    assert "We are a family of four" not in page.text

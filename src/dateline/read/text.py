@@ -543,6 +543,32 @@ def extend_span(lines: list[_Line], start: int, end: int) -> int:
     return end
 
 
+_ITEM_LINES = 3  # lines an item of a numbered list may take: its name, a link, a price
+
+
+def numbered_list_end(lines: list[_Line], end: int) -> int:
+    """The article's end carried over the numbered list its last paragraph opens with a colon
+    ("Here are the best offers:", then "1) ...", "2) ...", each item with a line or two of its own: a
+    link, a price): to the last item in the count and its lines. An article does not end on a colon."""
+    if not 0 < end < len(lines) or not lines[end - 1].text.rstrip().endswith(":"):
+        return end
+    expected, last, size = 1, end - 1, 1
+    for k in range(end, len(lines)):
+        if k - last > _ITEM_LINES:
+            break
+        m = _RANK.match(lines[k].text)
+        if m and int(m.group(1)) == expected:
+            if expected > 1:
+                size = max(size, k - last)
+            last, expected = k, expected + 1
+    if expected - 1 < _RANKED_RUN:
+        return end
+    after = last + 1
+    while after < min(len(lines), last + size) and not lines[after].prose and _RANK.match(lines[after].text) is None:
+        after += 1  # the last item's own lines, as many as the items before took
+    return after
+
+
 _GAP_BACK_LINES = 2  # above the article: a subheading, a headline over its standfirst; more is a teaser's
 
 
@@ -897,7 +923,7 @@ def locate(lines: list[_Line]) -> tuple[Optional[int], int, int]:
     most): the article then starts after the headline that scores best."""
     start, end = article_span(lines)
     start = extend_start(lines, start)
-    end = article_end(lines, start, extend_span(lines, start, end))
+    end = article_end(lines, start, numbered_list_end(lines, extend_span(lines, start, end)))
     start = past_rail(lines, start, end)
     title_at, score = find_title(lines, start, end)
     total = sum(line.words for line in lines[start:end] if line.prose)
