@@ -2093,3 +2093,33 @@ def test_a_numbered_list_the_article_opens_with_a_colon_is_the_article_s():
     assert "7) Wingspan European Expansion" in page.text
     assert "https://shop.example.com/wingspan-eu" in page.text
     assert "We are a family of four" not in page.text
+
+
+# A short post on a charity's blog, and under it readers' comments that run far longer than the post.
+SHORT_POST_LONG_COMMENTS = """\
+Home
+Research
+Blog
+Donate
+Our spring open thread
+Previous Post
+Next Post
+March 4, 2025 | by Laura
+Every quarter we open a thread where readers can ask us anything about our research, our recommendations or how we run the organisation, and our staff answer as many questions as they can.
+You can read the answers from our winter thread on this blog.
+Comments
+Daniel Okafor on March 5, 2025 at 9:12 am said:
+Have you looked at the new study on school meals in rural districts, and do you expect it to change how you rank the programmes that pay for them?
+It seems to find smaller effects on attendance than the earlier trials did, though the sample is much larger and covers more regions than before.
+Laura (staff) on March 6, 2025 at 2:40 pm said:
+Thanks for asking. We have not reviewed it yet, but it is on the list for our review of school programmes later this year, and we will write about what we find.
+Priya on March 8, 2025 at 7:05 pm said:
+I would love to see more about how you weigh the cost of reaching remote villages against the number of people a programme can reach in the cities for the same money.
+"""
+
+
+def test_readers_comments_longer_than_a_short_post_are_not_the_post():
+    page = read(SHORT_POST_LONG_COMMENTS)
+    assert "Every quarter we open a thread" in page.text
+    assert "school meals" not in page.text
+    assert "remote villages" not in page.text

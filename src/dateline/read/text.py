@@ -637,6 +637,8 @@ def article_end(lines: list[_Line], start: int, end: int) -> int:
     before, paired = 0, False
     for i in range(start, end):
         rest = after[i - start] if paired else whole[i - start]
+        if before and closes_article(lines[i].text) and _comments_follow(lines, i):
+            return i  # readers' comments, however much longer than the article
         if (before and before >= min(_CLOSING_FROM * (before + rest), _CLOSING_FROM_WORDS)
                 and (closes_article(lines[i].text) or _leads_elsewhere(lines[i].text) or copyright_notice(lines[i].text)
                      or _uncited_references(lines, start, i))
@@ -657,6 +659,17 @@ def copyright_notice(text: str) -> bool:
     the page's rails and footer follow it."""
     s = text.strip()
     return len(s) <= _MAX_CHROME_LINE and _COPYRIGHT.match(s) is not None
+
+
+_COMMENT_HEAD = re.compile(r"[^.!?]{2,80}\b(?:says|said|wrote|commented|replied)\s*:?")
+_COMMENT_HEAD_LINES = 3  # lines under the closing line where the first comment's head stands
+
+
+def _comments_follow(lines: list[_Line], i: int) -> bool:
+    """Whether a comment's head ("Jane on May 3, 2024 at 4:47 pm said:", "Jane Doe says:") follows
+    line ``i`` within a few lines: the closing line heads readers' comments."""
+    return any(not lines[k].prose and _COMMENT_HEAD.fullmatch(lines[k].text) is not None
+               for k in range(i + 1, min(len(lines), i + 1 + _COMMENT_HEAD_LINES)))
 
 
 def _leads_elsewhere(text: str) -> bool:
