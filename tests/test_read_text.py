@@ -2123,3 +2123,40 @@ def test_readers_comments_longer_than_a_short_post_are_not_the_post():
     assert "Every quarter we open a thread" in page.text
     assert "school meals" not in page.text
     assert "remote villages" not in page.text
+
+
+# A wire brief at the top of a newspaper's page of breaking news: two short paragraphs under its
+# headline, byline and date, then the other headlines of the day with theirs, then a footer whose
+# notice to customers is longer than the brief.
+BRIEF_OVER_LONG_FOOTER = """\
+Login
+Log Out
+World News Politics Business Opinion Sport
+BREAKING NEWS
+Storm forces closure of two northern ports
+By HARBOUR POST STAFF
+JANUARY 14, 2025 10:43
+Both of the country's northern ports were closed on Tuesday morning as a winter storm brought winds of more than 100 kilometres an hour to the coast, the shipping authority said.
+Ferries to the islands were cancelled for the rest of the day, and the authority said it would decide on Wednesday morning whether the ports could reopen.
+Parliament passes budget after all-night session
+By HARBOUR POST STAFF
+01/14/2025 09:12 AM
+Central bank holds interest rate for third month
+By REUTERS
+01/14/2025 08:40 AM
+Teachers' union calls off planned strike
+By HARBOUR POST STAFF
+01/13/2025 11:05 PM
+About Us
+Advertise with Us
+Privacy Policy
+Terms of Service
+The Harbour Post customer service centre can be reached with any questions or requests about subscriptions, deliveries and the digital edition by telephone on weekdays from eight in the morning until six in the evening, by email at any time, or through the form on our contact page, and our staff will answer every message within two working days.
+"""
+
+
+def test_a_short_article_under_its_byline_outweighs_a_long_footer_notice():
+    page = read(BRIEF_OVER_LONG_FOOTER)
+    assert "winter storm brought winds" in page.text
+    assert "Ferries to the islands were cancelled" in page.text
+    assert "customer service centre" not in page.text

@@ -393,9 +393,21 @@ def _alone(lines: list[_Line], i: int) -> bool:
             and not lines[i].text.endswith(":"))
 
 
+_HEAD_LINES = 2  # lines above an article's first paragraph where its byline or date stands
+
+
+def _opens_under_head(lines: list[_Line], i: int) -> bool:
+    """Whether paragraph ``i`` opens an article under its head: a byline or date line a line or two
+    above it, no prose between, and another paragraph right under it (a teaser under its date
+    stands alone)."""
+    return (0 < i < len(lines) - 1 and not lines[i - 1].prose and lines[i + 1].prose
+            and any(lines[k].kind in ("byline", "date") for k in range(max(0, i - _HEAD_LINES), i)))
+
+
 def article_span(lines: list[_Line], teasers: bool = True) -> tuple[int, int]:
     """Where the article lies in a whole page of text: the run of lines whose prose most outweighs
-    the short lines around it (menus, share rows, footers, lists of links), as ``[start, end)``
+    the short lines around it (menus, share rows, footers, lists of links), its first paragraph
+    under a byline or date weighing as much more as a teaser weighs less, as ``[start, end)``
     from its first to its last line of prose; all of it when there is no prose."""
     best, best_span = 0, (0, 0)
     total, start = 0, 0
@@ -406,6 +418,8 @@ def article_span(lines: list[_Line], teasers: bool = True) -> tuple[int, int]:
         if total <= 0:
             total, start = 0, i
         total += _weight(line)
+        if line.prose and _opens_under_head(lines, i):
+            total += _TEASER_WORDS  # an article's first paragraph under its byline or date
         if teasers and line.prose and line.words < _TEASER_WORDS and _alone(lines, i):
             total -= _TEASER_WORDS  # a teaser's line under a link, a promotion between labels
         if total > best and line.prose:
