@@ -2160,3 +2160,47 @@ def test_a_short_article_under_its_byline_outweighs_a_long_footer_notice():
     assert "winter storm brought winds" in page.text
     assert "Ferries to the islands were cancelled" in page.text
     assert "customer service centre" not in page.text
+
+
+@pytest.mark.parametrize("line", ["Image 1 of 8", "Image 1 of / 23", "Photo 3 / 12", "Caption", "Back to Gallery",
+                                  "View full gallery", "false", "undefined"])
+def test_a_gallery_s_controls_and_a_script_s_values_are_chrome(line):
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize("sentence", ["The image of the burning bridge went round the world in an hour.",
+                                      "False alarms have doubled since the new sensors went in.",
+                                      "The gallery reopens on Saturday after two years of repairs."])
+def test_sentences_about_images_and_galleries_are_not_chrome(sentence):
+    assert not is_chrome(sentence)
+
+
+# A wire story on a newspaper's page, its picture gallery's controls and a script's leftover values
+# set between its paragraphs.
+GALLERY_CONTROLS_IN_ARTICLE = """\
+News
+Business
+Sports
+Carmaker recalls 40,000 pickups over loose battery cable
+By Ana Ruiz, Ap Auto Writer
+Updated 6:10 am CST, Wednesday, March 5, 2025
+Image 1 of / 12
+Caption
+Close
+Image 1 of 12
+Back to Gallery
+DETROIT (AP) — A carmaker is recalling about 40,000 pickup trucks in North America because a battery cable can come loose and cause the engine to stall while the truck is moving.
+The company said it knew of no crashes or injuries caused by the problem, which affects trucks built at one plant between January and June of last year.
+false
+Dealers will check the cable and tighten or replace it at no cost to owners, who will be told by mail starting next month.
+Owners can check whether their truck is affected on the company's website or by calling its customer line.
+Trending Now
+"""
+
+
+def test_a_gallery_s_controls_in_an_article_are_dropped():
+    page = read(GALLERY_CONTROLS_IN_ARTICLE)
+    assert "battery cable can come loose" in page.text
+    assert "Owners can check whether their truck" in page.text
+    for control in ("Image 1 of", "Caption", "Back to Gallery", "false"):
+        assert control not in page.text
