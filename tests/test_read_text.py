@@ -2204,3 +2204,32 @@ def test_a_gallery_s_controls_in_an_article_are_dropped():
     assert "Owners can check whether their truck" in page.text
     for control in ("Image 1 of", "Caption", "Back to Gallery", "false"):
         assert control not in page.text
+
+
+# A magazine's page: the headline, a standfirst summing it up, the byline and date under the
+# standfirst, then the body.
+STANDFIRST_ABOVE_BYLINE_ON_A_PAGE = """\
+Subscribe
+Science
+Space
+Tech
+Comets may have brought more of Earth's water than thought
+A new look at the ice in a comet's tail suggests that the early solar system was wetter than most models allow.
+By Rafael Moreno
+April 8, 2025
+Scientists studying the ice streaming from a comet that passed close to the sun last year say its water is chemically closer to the water in Earth's oceans than that of any comet measured before.
+The finding revives an old idea that comets delivered a large share of the planet's water in its first few hundred million years, an idea many researchers had set aside after earlier measurements.
+The team used a telescope in Chile to measure the ratio of heavy to ordinary hydrogen in the comet's water over several nights as it brightened.
+Other researchers cautioned that one comet cannot settle the question and said more measurements of comets from the same region of the solar system were needed.
+More from Space
+Privacy policy
+"""
+
+
+def test_a_page_s_standfirst_between_its_headline_and_byline_is_not_its_body():
+    page = read(STANDFIRST_ABOVE_BYLINE_ON_A_PAGE)
+    assert page.title == "Comets may have brought more of Earth's water than thought"
+    assert page.text.startswith("Scientists studying the ice streaming from a comet")
+    assert "early solar system was wetter" not in page.text
+    assert any("early solar system was wetter" in line for line in page.removed)
+    assert page.authors == ["Rafael Moreno"] and page.published == "2025-04-08"

@@ -1236,6 +1236,8 @@ def extract_text(raw: str, meta: dict) -> Page:
                 _drop(line.text, line.kind, reading, head=i < body_from)
             elif standfirst is not None and standfirst < i < body_from:
                 reading.removed.append(line.text)  # the byline's block: an author's name and role, a reading time
+            elif i == standfirst and not whole:
+                reading.removed.append(line.text)  # a page's standfirst, set apart from its body by the byline
             elif not reading.seen_body and i < start and _trail_run_together(lines, i):
                 reading.removed.append(line.text)  # a breadcrumb's trail under the headline
             elif not reading.seen_body and i < start:
