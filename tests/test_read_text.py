@@ -2233,3 +2233,44 @@ def test_a_page_s_standfirst_between_its_headline_and_byline_is_not_its_body():
     assert "early solar system was wetter" not in page.text
     assert any("early solar system was wetter" in line for line in page.removed)
     assert page.authors == ["Rafael Moreno"] and page.published == "2025-04-08"
+
+
+@pytest.mark.parametrize("line", [
+    "No spam, we promise. You can unsubscribe at any time and we'll never share your details without your permission.",
+    "Example Science is part of Example Media Inc, an international media group and leading digital publisher. Visit our corporate site.",
+    "Sometimes we include links to online retail stores. If you click on one and make a purchase we may receive a small commission."])
+def test_a_sign_up_s_promise_and_a_publisher_s_ownership_notice_are_notices(line):
+    assert is_notice(line)
+
+
+@pytest.mark.parametrize("sentence", [
+    "No spam filter caught the message, which reached thousands of inboxes before noon.",
+    "The paper is part of a chain of forty regional titles that the company bought in 2019.",
+    "We include links to the court filings at the end of this story."])
+def test_sentences_about_spam_and_owners_are_not_notices(sentence):
+    assert not is_notice(sentence)
+
+
+# A science site's story: under the article, the site's newsletter pitch with its promise, and the
+# notice of the group that owns the site, each long enough to read as a paragraph.
+SIGN_UP_AND_OWNER_UNDER_ARTICLE = """\
+Science
+Space
+Animals
+Oldest known forest found in a quarry in New York
+By Sam Whitfield
+March 2, 2025
+Fossil roots found in a disused quarry near Cairo, New York, belong to a forest that grew about 385 million years ago, making it the oldest known forest on Earth, researchers said.
+The roots spread up to 11 metres from each tree, a pattern that scientists say shows how early forests began to change the soil and the air long before animals walked on land.
+The team plans to return to the quarry in the spring to map more of the site before it is filled in.
+Get breaking science news on fossils, space and the natural world delivered to your inbox!
+No spam, we promise. You can unsubscribe at any time and we'll never share your details without your permission.
+Example Science is part of Example Media Inc, an international media group and leading digital publisher. Visit our corporate site.
+"""
+
+
+def test_a_sign_up_s_promise_and_the_owner_s_notice_under_an_article_are_not_the_article():
+    page = read(SIGN_UP_AND_OWNER_UNDER_ARTICLE)
+    assert "return to the quarry in the spring" in page.text
+    assert "No spam" not in page.text
+    assert "international media group" not in page.text
