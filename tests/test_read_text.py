@@ -2274,3 +2274,45 @@ def test_a_sign_up_s_promise_and_the_owner_s_notice_under_an_article_are_not_the
     assert "return to the quarry in the spring" in page.text
     assert "No spam" not in page.text
     assert "international media group" not in page.text
+
+
+# A community paper's story page whose "Breaking News" ticker, copied as one long line, runs the
+# opening lines of a dozen stories together, each cut short with an ellipsis; the page shows the
+# ticker again above its footer. The story itself is shorter than the ticker.
+TICKER_LONGER_THAN_STORY = "\n".join([
+    "INDIA", "USA", "WORLD", "COMMUNITY", "EVENTS", "CONTACT US", "Breaking News",
+    " ".join(f"{head} {place}: {lead} {cut}..." for head, place, lead, cut in [
+        ("Council approves new bus routes", "CHICAGO", "The city council on Tuesday approved six new bus routes connecting the "
+         "northern suburbs with the downtown loop after months of debate over", "the"),
+        ("Temple festival draws record crowds", "HOUSTON", "More than twenty thousand people attended the three-day festival "
+         "at the temple this weekend, organisers said, the largest turnout since it", "was"),
+        ("Visa backlog grows for students", "WASHINGTON", "The number of student visa applications waiting for an interview "
+         "has doubled since the spring, according to figures released by", "the"),
+        ("Local doctor honoured for clinic work", "NEW JERSEY", "A physician who has run a free weekend clinic for fifteen years "
+         "received the county's highest civic award at a ceremony attended by", "more"),
+        ("Cricket league adds two teams", "DALLAS", "The regional cricket league will add teams from Austin and San Antonio next "
+         "season, bringing the number of clubs to twelve and the number of", "players"),
+    ]),
+    "Graduates return home to open family businesses",
+    "November 20, 2025",
+    "by Community Post Staff",
+    "Print This Article",
+    "Share it With Friends",
+    "0 Comments",
+    "NEW YORK: A growing number of graduates who left for jobs in large cities are returning to their home towns to take over family shops and restaurants, a survey by a business association found.",
+    "“My parents ran the store for thirty years, and I did not want to see it close,” said one graduate who now runs her family's grocery.",
+    "The association said most of the returning graduates had added online ordering and delivery within their first year.",
+    "RELATED ARTICLES",
+    "POPULAR CATEGORIES",
+    "Community (4824)",
+    "World (3031)",
+    "Breaking News",
+])
+TICKER_LONGER_THAN_STORY += "\n" + TICKER_LONGER_THAN_STORY.split("\n")[7]
+
+
+def test_a_ticker_of_excerpts_cut_short_is_not_the_article():
+    page = read(TICKER_LONGER_THAN_STORY + "\n")
+    assert "returning to their home towns" in page.text
+    assert "added online ordering and delivery" in page.text
+    assert "Council approves new bus routes" not in page.text

@@ -344,6 +344,10 @@ _LABEL_WEIGHT = -6  # the least a short line weighs against the article around i
 _ITEM_WEIGHT = -2  # and an item of a list in sentence case or a label with its value
 
 
+_CUT_SHORT = re.compile(r"\w(?:\.\.\.|…)\s+[A-Z“\"']")  # an excerpt cut mid-sentence, another text after it
+_CUT_EXCERPTS = 3
+
+
 def is_prose(text: str) -> bool:
     """A paragraph of running text: a sentence of eight words or more, or any line of twenty, not
     in capitals and not a headline in title case (one ending with a bracket, a question or an
@@ -351,6 +355,8 @@ def is_prose(text: str) -> bool:
     words = word_count(text)
     if words < _PROSE_WORDS or text.isupper():
         return False
+    if len(_CUT_SHORT.findall(text)) >= _CUT_EXCERPTS:
+        return False  # excerpts of several stories, each cut short, run together (a ticker)
     if words >= _LONG_PROSE_WORDS:
         return True
     ended = text.rstrip()
