@@ -2132,3 +2132,410 @@ The loop is only four miles, and from the top of the ridge you can see the red c
 def test_a_headline_a_style_sheet_set_in_capitals_is_still_the_headline():
     page = read(HEADLINE_IN_CAPITALS_ON_A_BLOG)
     assert page.title == "Walking the Painted Ridge Loop"
+
+
+# A broadcaster's story page: the article, the site's copyright notice, then section rails of other
+# stories whose summaries are long enough to read as paragraphs.
+COPYRIGHT_OVER_RAILS = """\
+Skip to content
+News
+Politics
+Weather
+Harbor Bridge Repairs Will Close Two Lanes Through the Spring
+By Marta Lindqvist
+March 4, 2025 / 6:10 AM / Example News
+Two lanes of the Harbor Bridge will close from next Monday until the end of May while crews replace the expansion joints that carry traffic over the river, the state transport department said.
+Officials said the work could not wait another year, after inspectors found cracks in two of the joints during a routine check in January and ordered weight limits for lorries.
+Drivers are being told to expect delays of up to twenty minutes at the busiest times of the morning and evening, and to use the tunnel or the ferry where they can.
+The department said it would add buses to the routes that cross the bridge and would post live travel times on its website for the whole of the closure.
+© 2025 Example Broadcasting Inc. All Rights Reserved.
+World
+More World
+Farmers on the plains turn to solar panels as crop prices fall
+Growers who once relied on wheat and corn alone say the panels on their fallow fields now pay for seed, fuel and the loans they took out to stay in business through last year's drought.
+2H ago
+Ferry operators warn of higher fares as fuel costs climb again
+Operators on the northern routes say they cannot hold prices much longer, with diesel up a third since the autumn and the contracts that fixed their costs running out at the end of this month.
+5H ago
+"""
+
+
+def test_a_copyright_notice_closes_the_article_above_the_page_s_rails():
+    page = read(COPYRIGHT_OVER_RAILS)
+    assert "post live travel times on its website" in page.text
+    assert "Growers who once relied" not in page.text
+    assert "Ferry operators" not in page.text
+
+
+# A Japanese office's blog post: Japanese is written without spaces between words, so a paragraph
+# is one "word" to a count by spaces; its menu and footer are short lines all the same.
+JAPANESE_BLOG_POST = """\
+メニュー
+ホーム
+サービス案内
+料金表
+ブログ
+お問い合わせ
+ホーム >
+ブログ >
+古い自転車を直して売るときの注意
+2024.05.10
+先週、近所の自転車店の店主から、古い自転車を修理して販売してもよいかという相談を受けました。
+修理した自転車を売ること自体は問題ありませんが、部品を交換した場合には、元のメーカーの名前をそのまま表示してよいかどうかに気をつける必要があります。
+たとえば、フレームだけが元のメーカーのもので、ほかの部品がすべて別の会社のものであれば、買う人は品質を誤解するかもしれません。
+そのため、どの部品を交換したのかを値札や説明書にはっきり書いておくことをおすすめします。
+関連記事
+自転車の保険について
+春の点検キャンペーン
+プライバシーポリシー
+サイトマップ
+"""
+
+
+def test_a_page_in_japanese_reads_its_paragraphs_without_spaces_between_words():
+    page = read(JAPANESE_BLOG_POST)
+    assert "古い自転車を修理して販売してもよいか" in page.text
+    assert "値札や説明書にはっきり書いておく" in page.text
+    assert "料金表" not in page.text
+    assert "サイトマップ" not in page.text
+
+
+# A tabloid's story: short paragraphs, one sentence each, with a box of related links set inside
+# the article; the story goes on under the box.
+RELATED_BOX_OVER_SHORT_PARAGRAPHS = """\
+Home
+News
+Health
+Measles cases rise again as doctors urge parents to check records
+By Tom Ashby
+PUBLISHED: 09:12, Mon, Feb 3, 2025
+Health officials have confirmed forty new cases of measles in the north of the country since the start of January, more than in the whole of last year, and say most of those who fell ill had never been vaccinated.
+The agency said clinics would open on Saturdays for the rest of the month so that families could catch up on missed doses.
+Doctors said the first signs are a fever, a runny nose and red eyes, followed a few days later by a rash.
+Related articles
+Flu season: Hospitals under strain as winter wave hits the south and...
+Warning over fake pharmacy websites selling cheap antibiotics
+Measles spreads through the air when an infected person coughs or sneezes.
+It can stay in the air of a room for up to two hours after they have left.
+Two doses of the vaccine give about ninety-seven percent protection against the disease.
+Parents who are unsure whether their children are protected can ask their doctor to check.
+Most read in Health
+Heart attack warning: The sign you may notice when you climb the stairs
+Six foods that help you sleep, according to a dietitian
+"""
+
+
+def test_an_article_resumes_under_a_related_box_in_short_paragraphs():
+    page = read(RELATED_BOX_OVER_SHORT_PARAGRAPHS)
+    assert "stay in the air of a room" in page.text
+    assert "ask their doctor to check" in page.text
+    assert "Hospitals under strain" not in page.text
+    assert "fake pharmacy websites" not in page.text
+
+
+# A long explainer with pictures: each picture's caption is a sentence set over the picture's credit,
+# inside the run of the article's paragraphs; one picture, with a credit and no caption, opens a new
+# section under the paragraph that closes the one before.
+CAPTIONS_OVER_CREDITS = """\
+Skip to content
+News
+Weather
+Opinion
+Why the river keeps flooding the old town
+By Priya Natarajan
+April 2, 2025
+For the third spring in a row, the river has burst its banks below the old bridge and filled the cellars of the houses along the quay, and the town's engineers say the causes are only partly natural.
+The snow in the hills melted early this year, and two weeks of rain in March fell on ground that was already full of water, so the river rose faster than the gauges had ever recorded.
+Volunteers fill sandbags outside the town hall on Tuesday.
+Marta Kowalski/The Valley Herald/Getty Images
+But the engineers also point to the car parks and warehouses built on the old water meadows in the last thirty years, which once soaked up the floods before they reached the town.
+The council has promised a review of the plans for two more warehouses on the meadows, and says it will publish the engineers' report in full before the summer.
+That leaves the question of what can be done before next spring.
+Jonas Berg/Shutterstock
+What can be done before next spring
+The engineers want temporary barriers along the quay, which can be put up in a day when the gauges upstream warn of a flood, and taken down again once the water has gone.
+They also want the drains under the old town cleared every autumn, after they found some of them blocked with silt and leaves this year, which kept the water in the streets for days.
+Comments
+Most read
+Contact us
+Privacy policy
+"""
+
+
+def test_a_caption_over_its_picture_s_credit_is_not_the_article():
+    page = read(CAPTIONS_OVER_CREDITS)
+    assert "Volunteers fill sandbags" not in page.text
+    assert "car parks and warehouses built on the old water meadows" in page.text
+    assert "That leaves the question of what can be done" in page.text
+    assert "Getty Images" not in page.text
+
+
+# A blog's list of offers: the article's last paragraph opens a numbered list with a colon, and each
+# item is a product's name over its shop's link, so no paragraph follows the list.
+NUMBERED_LIST_AFTER_COLON = """\
+Home
+Reviews
+Deals
+About
+Board games for a winter weekend
+Posted on 28 November 2024
+Every winter we clear the kitchen table and bring out the board games, and every year readers ask us which ones are worth buying for a family that has only played the classics.
+This year the shops have cut prices on some of the games we have played most, so we went through our shelves and picked the ones that still get played after the first week.
+Here are the ones we would buy again before the holidays, with the shop where each is cheapest this week:
+
+1) Ticket to Ride Europe Edition
+https://shop.example.com/ttr-europe
+
+2) Carcassonne Big Box
+https://shop.example.com/carcassonne-box
+
+3) Dixit Odyssey Expansion
+https://shop.example.com/dixit-odyssey
+
+4) Pandemic Legacy Season One
+https://shop.example.com/pandemic-legacy
+
+5) Codenames Pictures Party Edition
+https://shop.example.com/codenames-pictures
+
+6) Azul Summer Pavilion
+https://shop.example.com/azul-pavilion
+
+7) Wingspan European Expansion
+https://shop.example.com/wingspan-eu
+
+We are a family of four who write about games.
+Privacy policy
+Contact
+"""
+
+
+def test_a_numbered_list_the_article_opens_with_a_colon_is_the_article_s():
+    page = read(NUMBERED_LIST_AFTER_COLON)
+    assert "1) Ticket to Ride Europe Edition" in page.text
+    assert "7) Wingspan European Expansion" in page.text
+    assert "https://shop.example.com/wingspan-eu" in page.text
+    assert "We are a family of four" not in page.text
+
+
+# A short post on a charity's blog, and under it readers' comments that run far longer than the post.
+SHORT_POST_LONG_COMMENTS = """\
+Home
+Research
+Blog
+Donate
+Our spring open thread
+Previous Post
+Next Post
+March 4, 2025 | by Laura
+Every quarter we open a thread where readers can ask us anything about our research, our recommendations or how we run the organisation, and our staff answer as many questions as they can.
+You can read the answers from our winter thread on this blog.
+Comments
+Daniel Okafor on March 5, 2025 at 9:12 am said:
+Have you looked at the new study on school meals in rural districts, and do you expect it to change how you rank the programmes that pay for them?
+It seems to find smaller effects on attendance than the earlier trials did, though the sample is much larger and covers more regions than before.
+Laura (staff) on March 6, 2025 at 2:40 pm said:
+Thanks for asking. We have not reviewed it yet, but it is on the list for our review of school programmes later this year, and we will write about what we find.
+Priya on March 8, 2025 at 7:05 pm said:
+I would love to see more about how you weigh the cost of reaching remote villages against the number of people a programme can reach in the cities for the same money.
+"""
+
+
+def test_readers_comments_longer_than_a_short_post_are_not_the_post():
+    page = read(SHORT_POST_LONG_COMMENTS)
+    assert "Every quarter we open a thread" in page.text
+    assert "school meals" not in page.text
+    assert "remote villages" not in page.text
+
+
+# A wire brief at the top of a newspaper's page of breaking news: two short paragraphs under its
+# headline, byline and date, then the other headlines of the day with theirs, then a footer whose
+# notice to customers is longer than the brief.
+BRIEF_OVER_LONG_FOOTER = """\
+Login
+Log Out
+World News Politics Business Opinion Sport
+BREAKING NEWS
+Storm forces closure of two northern ports
+By HARBOUR POST STAFF
+JANUARY 14, 2025 10:43
+Both of the country's northern ports were closed on Tuesday morning as a winter storm brought winds of more than 100 kilometres an hour to the coast, the shipping authority said.
+Ferries to the islands were cancelled for the rest of the day, and the authority said it would decide on Wednesday morning whether the ports could reopen.
+Parliament passes budget after all-night session
+By HARBOUR POST STAFF
+01/14/2025 09:12 AM
+Central bank holds interest rate for third month
+By REUTERS
+01/14/2025 08:40 AM
+Teachers' union calls off planned strike
+By HARBOUR POST STAFF
+01/13/2025 11:05 PM
+About Us
+Advertise with Us
+Privacy Policy
+Terms of Service
+The Harbour Post customer service centre can be reached with any questions or requests about subscriptions, deliveries and the digital edition by telephone on weekdays from eight in the morning until six in the evening, by email at any time, or through the form on our contact page, and our staff will answer every message within two working days.
+"""
+
+
+def test_a_short_article_under_its_byline_outweighs_a_long_footer_notice():
+    page = read(BRIEF_OVER_LONG_FOOTER)
+    assert "winter storm brought winds" in page.text
+    assert "Ferries to the islands were cancelled" in page.text
+    assert "customer service centre" not in page.text
+
+
+@pytest.mark.parametrize("line", ["Image 1 of 8", "Image 1 of / 23", "Photo 3 / 12", "Caption", "Back to Gallery",
+                                  "View full gallery", "false", "undefined"])
+def test_a_gallery_s_controls_and_a_script_s_values_are_chrome(line):
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize("sentence", ["The image of the burning bridge went round the world in an hour.",
+                                      "False alarms have doubled since the new sensors went in.",
+                                      "The gallery reopens on Saturday after two years of repairs."])
+def test_sentences_about_images_and_galleries_are_not_chrome(sentence):
+    assert not is_chrome(sentence)
+
+
+# A wire story on a newspaper's page, its picture gallery's controls and a script's leftover values
+# set between its paragraphs.
+GALLERY_CONTROLS_IN_ARTICLE = """\
+News
+Business
+Sports
+Carmaker recalls 40,000 pickups over loose battery cable
+By Ana Ruiz, Ap Auto Writer
+Updated 6:10 am CST, Wednesday, March 5, 2025
+Image 1 of / 12
+Caption
+Close
+Image 1 of 12
+Back to Gallery
+DETROIT (AP) — A carmaker is recalling about 40,000 pickup trucks in North America because a battery cable can come loose and cause the engine to stall while the truck is moving.
+The company said it knew of no crashes or injuries caused by the problem, which affects trucks built at one plant between January and June of last year.
+false
+Dealers will check the cable and tighten or replace it at no cost to owners, who will be told by mail starting next month.
+Owners can check whether their truck is affected on the company's website or by calling its customer line.
+Trending Now
+"""
+
+
+def test_a_gallery_s_controls_in_an_article_are_dropped():
+    page = read(GALLERY_CONTROLS_IN_ARTICLE)
+    assert "battery cable can come loose" in page.text
+    assert "Owners can check whether their truck" in page.text
+    for control in ("Image 1 of", "Caption", "Back to Gallery", "false"):
+        assert control not in page.text
+
+
+# A magazine's page: the headline, a standfirst summing it up, the byline and date under the
+# standfirst, then the body.
+STANDFIRST_ABOVE_BYLINE_ON_A_PAGE = """\
+Subscribe
+Science
+Space
+Tech
+Comets may have brought more of Earth's water than thought
+A new look at the ice in a comet's tail suggests that the early solar system was wetter than most models allow.
+By Rafael Moreno
+April 8, 2025
+Scientists studying the ice streaming from a comet that passed close to the sun last year say its water is chemically closer to the water in Earth's oceans than that of any comet measured before.
+The finding revives an old idea that comets delivered a large share of the planet's water in its first few hundred million years, an idea many researchers had set aside after earlier measurements.
+The team used a telescope in Chile to measure the ratio of heavy to ordinary hydrogen in the comet's water over several nights as it brightened.
+Other researchers cautioned that one comet cannot settle the question and said more measurements of comets from the same region of the solar system were needed.
+More from Space
+Privacy policy
+"""
+
+
+def test_a_page_s_standfirst_between_its_headline_and_byline_is_not_its_body():
+    page = read(STANDFIRST_ABOVE_BYLINE_ON_A_PAGE)
+    assert page.title == "Comets may have brought more of Earth's water than thought"
+    assert page.text.startswith("Scientists studying the ice streaming from a comet")
+    assert "early solar system was wetter" not in page.text
+    assert any("early solar system was wetter" in line for line in page.removed)
+    assert page.authors == ["Rafael Moreno"] and page.published == "2025-04-08"
+
+
+@pytest.mark.parametrize("line", [
+    "No spam, we promise. You can unsubscribe at any time and we'll never share your details without your permission.",
+    "Example Science is part of Example Media Inc, an international media group and leading digital publisher. Visit our corporate site.",
+    "Sometimes we include links to online retail stores. If you click on one and make a purchase we may receive a small commission."])
+def test_a_sign_up_s_promise_and_a_publisher_s_ownership_notice_are_notices(line):
+    assert is_notice(line)
+
+
+@pytest.mark.parametrize("sentence", [
+    "No spam filter caught the message, which reached thousands of inboxes before noon.",
+    "The paper is part of a chain of forty regional titles that the company bought in 2019.",
+    "We include links to the court filings at the end of this story."])
+def test_sentences_about_spam_and_owners_are_not_notices(sentence):
+    assert not is_notice(sentence)
+
+
+# A science site's story: under the article, the site's newsletter pitch with its promise, and the
+# notice of the group that owns the site, each long enough to read as a paragraph.
+SIGN_UP_AND_OWNER_UNDER_ARTICLE = """\
+Science
+Space
+Animals
+Oldest known forest found in a quarry in New York
+By Sam Whitfield
+March 2, 2025
+Fossil roots found in a disused quarry near Cairo, New York, belong to a forest that grew about 385 million years ago, making it the oldest known forest on Earth, researchers said.
+The roots spread up to 11 metres from each tree, a pattern that scientists say shows how early forests began to change the soil and the air long before animals walked on land.
+The team plans to return to the quarry in the spring to map more of the site before it is filled in.
+Get breaking science news on fossils, space and the natural world delivered to your inbox!
+No spam, we promise. You can unsubscribe at any time and we'll never share your details without your permission.
+Example Science is part of Example Media Inc, an international media group and leading digital publisher. Visit our corporate site.
+"""
+
+
+def test_a_sign_up_s_promise_and_the_owner_s_notice_under_an_article_are_not_the_article():
+    page = read(SIGN_UP_AND_OWNER_UNDER_ARTICLE)
+    assert "return to the quarry in the spring" in page.text
+    assert "No spam" not in page.text
+    assert "international media group" not in page.text
+
+
+# A community paper's story page whose "Breaking News" ticker, copied as one long line, runs the
+# opening lines of a dozen stories together, each cut short with an ellipsis; the page shows the
+# ticker again above its footer. The story itself is shorter than the ticker.
+TICKER_LONGER_THAN_STORY = "\n".join([
+    "INDIA", "USA", "WORLD", "COMMUNITY", "EVENTS", "CONTACT US", "Breaking News",
+    " ".join(f"{head} {place}: {lead} {cut}..." for head, place, lead, cut in [
+        ("Council approves new bus routes", "CHICAGO", "The city council on Tuesday approved six new bus routes connecting the "
+         "northern suburbs with the downtown loop after months of debate over", "the"),
+        ("Temple festival draws record crowds", "HOUSTON", "More than twenty thousand people attended the three-day festival "
+         "at the temple this weekend, organisers said, the largest turnout since it", "was"),
+        ("Visa backlog grows for students", "WASHINGTON", "The number of student visa applications waiting for an interview "
+         "has doubled since the spring, according to figures released by", "the"),
+        ("Local doctor honoured for clinic work", "NEW JERSEY", "A physician who has run a free weekend clinic for fifteen years "
+         "received the county's highest civic award at a ceremony attended by", "more"),
+        ("Cricket league adds two teams", "DALLAS", "The regional cricket league will add teams from Austin and San Antonio next "
+         "season, bringing the number of clubs to twelve and the number of", "players"),
+    ]),
+    "Graduates return home to open family businesses",
+    "November 20, 2025",
+    "by Community Post Staff",
+    "Print This Article",
+    "Share it With Friends",
+    "0 Comments",
+    "NEW YORK: A growing number of graduates who left for jobs in large cities are returning to their home towns to take over family shops and restaurants, a survey by a business association found.",
+    "“My parents ran the store for thirty years, and I did not want to see it close,” said one graduate who now runs her family's grocery.",
+    "The association said most of the returning graduates had added online ordering and delivery within their first year.",
+    "RELATED ARTICLES",
+    "POPULAR CATEGORIES",
+    "Community (4824)",
+    "World (3031)",
+    "Breaking News",
+])
+TICKER_LONGER_THAN_STORY += "\n" + TICKER_LONGER_THAN_STORY.split("\n")[7]
+
+
+def test_a_ticker_of_excerpts_cut_short_is_not_the_article():
+    page = read(TICKER_LONGER_THAN_STORY + "\n")
+    assert "returning to their home towns" in page.text
+    assert "added online ordering and delivery" in page.text
+    assert "Council approves new bus routes" not in page.text

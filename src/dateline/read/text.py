@@ -55,7 +55,7 @@ _NAME = rf"{_NAME_WORD}(?:\s+(?:(?:de|da|van|von|der|den|del|la|le|bin|al|ibn|ab
 _NAMES = rf"(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
 _BYLINE = re.compile(rf"(?:(?i:by|written by|words by|story by|text by|posted by)\s*:?\s+|By(?=[A-Z][a-z])){_NAMES}\s*(?P<rest>(?:[,|•·\-–—;]|\b(?:in|on)\b).{{0,80}})?")
 _CREDIT = re.compile(rf"\(?\s*(?i:additional\s+)?(?i:reporting|writing)\s+(?i:by)\s+{_NAMES}.*")
-_SENTENCE_END = tuple(".!?\"'”’…)")
+_SENTENCE_END = tuple(".!?\"'”’…)。！？」』")
 _END_PUNCT = tuple(".!?:;,\"'”’…)")
 _MAX_HEADING_WORDS = 14
 _MAX_TITLE_WORDS = 22
@@ -331,9 +331,9 @@ def _lines(raw: str) -> list[_Line]:
                   for g in _paragraph_groups([block[i] for i in kept], apart)}
         for i, (line, kind) in enumerate(zip(block, kinds)):
             if kind is not None:
-                out.append(_Line(line, kind, len(line.split())))
+                out.append(_Line(line, kind, word_count(line)))
             elif i in starts:
-                out.append(_Line(starts[i], None, len(starts[i].split())))
+                out.append(_Line(starts[i], None, word_count(starts[i])))
     _mark_ranked(out)
     rows = {_spaced(line) for line in raw.split("\n") if "\t" in line and line.strip()}
     for line in out:
@@ -342,19 +342,40 @@ def _lines(raw: str) -> list[_Line]:
     return out
 
 
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and Han
+_UNSPACED_PUNCT = re.compile(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]")  # their full stops, commas, brackets
+_UNSPACED_WORD = 2  # letters of kana and Han to a word, about
+
+
+def word_count(text: str) -> int:
+    """The words of a line: those between spaces, and in Japanese or Chinese, written without
+    spaces, one for every two letters of kana or Han (about the length of a word there)."""
+    letters = len(_UNSPACED.findall(text))
+    if not letters:
+        return len(text.split())
+    rest = _UNSPACED_PUNCT.sub(" ", _UNSPACED.sub(" ", text)).split()
+    return len(rest) + (letters + _UNSPACED_WORD - 1) // _UNSPACED_WORD
+
+
 _PROSE_WORDS = 8  # a sentence this long, ended, is prose ...
 _LONG_PROSE_WORDS = 20  # ... and a line this long is, ended or not
 _LABEL_WEIGHT = -6  # the least a short line weighs against the article around it
 _ITEM_WEIGHT = -2  # and an item of a list in sentence case or a label with its value
 
 
+_CUT_SHORT = re.compile(r"\w(?:\.\.\.|…)\s+[A-Z“\"']")  # an excerpt cut mid-sentence, another text after it
+_CUT_EXCERPTS = 3
+
+
 def is_prose(text: str) -> bool:
     """A paragraph of running text: a sentence of eight words or more, or any line of twenty, not
     in capitals and not a headline in title case (one ending with a bracket, a question or an
     exclamation; a sentence full of names still ends with a full stop)."""
-    words = len(text.split())
+    words = word_count(text)
     if words < _PROSE_WORDS or text.isupper():
         return False
+    if len(_CUT_SHORT.findall(text)) >= _CUT_EXCERPTS:
+        return False  # excerpts of several stories, each cut short, run together (a ticker)
     if words >= _LONG_PROSE_WORDS:
         return True
     ended = text.rstrip()
@@ -398,9 +419,21 @@ def _alone(lines: list[_Line], i: int) -> bool:
             and not lines[i].text.endswith(":"))
 
 
+_HEAD_LINES = 2  # lines above an article's first paragraph where its byline or date stands
+
+
+def _opens_under_head(lines: list[_Line], i: int) -> bool:
+    """Whether paragraph ``i`` opens an article under its head: a byline or date line a line or two
+    above it, no prose between, and another paragraph right under it (a teaser under its date
+    stands alone)."""
+    return (0 < i < len(lines) - 1 and not lines[i - 1].prose and lines[i + 1].prose
+            and any(lines[k].kind in ("byline", "date") for k in range(max(0, i - _HEAD_LINES), i)))
+
+
 def article_span(lines: list[_Line], teasers: bool = True) -> tuple[int, int]:
     """Where the article lies in a whole page of text: the run of lines whose prose most outweighs
-    the short lines around it (menus, share rows, footers, lists of links), as ``[start, end)``
+    the short lines around it (menus, share rows, footers, lists of links), its first paragraph
+    under a byline or date weighing as much more as a teaser weighs less, as ``[start, end)``
     from its first to its last line of prose; all of it when there is no prose."""
     best, best_span = 0, (0, 0)
     total, start = 0, 0
@@ -411,6 +444,8 @@ def article_span(lines: list[_Line], teasers: bool = True) -> tuple[int, int]:
         if total <= 0:
             total, start = 0, i
         total += _weight(line)
+        if line.prose and _opens_under_head(lines, i):
+            total += _TEASER_WORDS  # an article's first paragraph under its byline or date
         if teasers and line.prose and line.words < _TEASER_WORDS and _alone(lines, i):
             total -= _TEASER_WORDS  # a teaser's line under a link, a promotion between labels
         if total > best and line.prose:
@@ -478,8 +513,9 @@ def box_inside(lines: list[_Line], i: int) -> Optional[int]:
     """Where the article resumes under line ``i`` if it heads a box set inside the article (a
     newsletter's sign-up, "Related Articles": ``lexicons/box_heads.txt``): two paragraphs in a row,
     each longer than a teaser, within a few lines, after two short lines or more (headlines, a form,
-    a notice) and a paragraph at most (the sign-up's pitch); else None. Teasers under such a line
-    stand alone or follow it at once."""
+    a notice) and a paragraph at most (the sign-up's pitch), or three paragraphs in a row however
+    short, after two lines or more of any kind (a headline in the box long enough to read as a
+    sentence); else None. Teasers under such a line stand alone or follow it at once."""
     s = lines[i].text.strip().rstrip(":").strip()
     if len(s) > 80 or lexicons.pattern("box_heads.txt").fullmatch(s) is None:
         return None
@@ -487,6 +523,8 @@ def box_inside(lines: list[_Line], i: int) -> Optional[int]:
     for k in range(i + 1, min(len(lines) - 1, i + 1 + _HEAD_GAP)):
         if all(line.prose and line.words >= _TEASER_WORDS for line in lines[k:k + 2]):
             return k if short >= _BOX_LINKS else None
+        if k - i > _BOX_LINKS and k + _RESUMED_RUN <= len(lines) and all(line.prose for line in lines[k:k + _RESUMED_RUN]):
+            return k  # three paragraphs in a row under the box's lines, however short
         short += not lines[k].prose
         prose += lines[k].prose
         if prose > 1:
@@ -495,6 +533,7 @@ def box_inside(lines: list[_Line], i: int) -> Optional[int]:
 
 
 _BOX_LINKS = 2  # the fewest headlines in a box of links
+_RESUMED_RUN = 3  # paragraphs in a row, of any length, that are the article again (teasers stand alone)
 
 
 def _next_prose(lines: list[_Line], j: int) -> Optional[int]:
@@ -531,7 +570,7 @@ def extend_span(lines: list[_Line], start: int, end: int) -> int:
     while j < len(lines):
         k = j
         while k < len(lines) and k - j <= _GAP_LINES and not lines[k].prose:
-            if closes_article(lines[k].text) and box_inside(lines, k) is None:
+            if (closes_article(lines[k].text) and box_inside(lines, k) is None) or copyright_notice(lines[k].text):
                 return end
             k += 1
         if k >= len(lines) or not lines[k].prose:
@@ -542,6 +581,32 @@ def extend_span(lines: list[_Line], start: int, end: int) -> int:
             k += 1
         end = j = k
     return end
+
+
+_ITEM_LINES = 3  # lines an item of a numbered list may take: its name, a link, a price
+
+
+def numbered_list_end(lines: list[_Line], end: int) -> int:
+    """The article's end carried over the numbered list its last paragraph opens with a colon
+    ("Here are the best offers:", then "1) ...", "2) ...", each item with a line or two of its own: a
+    link, a price): to the last item in the count and its lines. An article does not end on a colon."""
+    if not 0 < end < len(lines) or not lines[end - 1].text.rstrip().endswith(":"):
+        return end
+    expected, last, size = 1, end - 1, 1
+    for k in range(end, len(lines)):
+        if k - last > _ITEM_LINES:
+            break
+        m = _RANK.match(lines[k].text)
+        if m and int(m.group(1)) == expected:
+            if expected > 1:
+                size = max(size, k - last)
+            last, expected = k, expected + 1
+    if expected - 1 < _RANKED_RUN:
+        return end
+    after = last + 1
+    while after < min(len(lines), last + size) and not lines[after].prose and _RANK.match(lines[after].text) is None:
+        after += 1  # the last item's own lines, as many as the items before took
+    return after
 
 
 _GAP_BACK_LINES = 2  # above the article: a subheading, a headline over its standfirst; more is a teaser's
@@ -612,14 +677,39 @@ def article_end(lines: list[_Line], start: int, end: int) -> int:
     before, paired = 0, False
     for i in range(start, end):
         rest = after[i - start] if paired else whole[i - start]
+        if before and closes_article(lines[i].text) and _comments_follow(lines, i):
+            return i  # readers' comments, however much longer than the article
         if (before and before >= min(_CLOSING_FROM * (before + rest), _CLOSING_FROM_WORDS)
-                and (closes_article(lines[i].text) or _leads_elsewhere(lines[i].text) or _uncited_references(lines, start, i))
+                and (closes_article(lines[i].text) or _leads_elsewhere(lines[i].text) or copyright_notice(lines[i].text)
+                     or _uncited_references(lines, start, i))
                 and box_inside(lines, i) is None):
             return i
         if lines[i].prose:
             before += lines[i].words
             paired = paired or (i > start and lines[i - 1].prose)
     return end
+
+
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b).{0,40}?\b(?:19|20)\d\d\b", re.I)
+
+
+def copyright_notice(text: str) -> bool:
+    """A page's copyright notice ("© 2019 Example Media Inc. All rights reserved.", "Copyright
+    2024 The Daily"): the sign or the word and a year opening a line. The article is above it;
+    the page's rails and footer follow it."""
+    s = text.strip()
+    return len(s) <= _MAX_CHROME_LINE and _COPYRIGHT.match(s) is not None
+
+
+_COMMENT_HEAD = re.compile(r"[^.!?]{2,80}\b(?:says|said|wrote|commented|replied)\s*:?")
+_COMMENT_HEAD_LINES = 3  # lines under the closing line where the first comment's head stands
+
+
+def _comments_follow(lines: list[_Line], i: int) -> bool:
+    """Whether a comment's head ("Jane on May 3, 2024 at 4:47 pm said:", "Jane Doe says:") follows
+    line ``i`` within a few lines: the closing line heads readers' comments."""
+    return any(not lines[k].prose and _COMMENT_HEAD.fullmatch(lines[k].text) is not None
+               for k in range(i + 1, min(len(lines), i + 1 + _COMMENT_HEAD_LINES)))
 
 
 def _leads_elsewhere(text: str) -> bool:
@@ -886,7 +976,7 @@ def locate(lines: list[_Line]) -> tuple[Optional[int], int, int]:
     most): the article then starts after the headline that scores best."""
     start, end = article_span(lines)
     start = extend_start(lines, start)
-    end = article_end(lines, start, extend_span(lines, start, end))
+    end = article_end(lines, start, numbered_list_end(lines, extend_span(lines, start, end)))
     start = past_rail(lines, start, end)
     title_at, score = find_title(lines, start, end)
     total = sum(line.words for line in lines[start:end] if line.prose)
@@ -1160,6 +1250,8 @@ def extract_text(raw: str, meta: dict) -> Page:
         if resumes is not None:
             boxed.update(range(i, resumes))
     boxed.update(promotions(lines, start, end))
+    if not whole:  # a text that is an article keeps its captions where they stand
+        boxed.update(captions_over_credits(lines, start, end))
     for i, line in enumerate(lines):
         if i == title_at:
             continue
@@ -1170,6 +1262,8 @@ def extract_text(raw: str, meta: dict) -> Page:
                 _drop(line.text, line.kind, reading, head=i < body_from)
             elif standfirst is not None and standfirst < i < body_from:
                 reading.removed.append(line.text)  # the byline's block: an author's name and role, a reading time
+            elif i == standfirst and not whole:
+                reading.removed.append(line.text)  # a page's standfirst, set apart from its body by the byline
             elif not reading.seen_body and i < start and _trail_run_together(lines, i):
                 reading.removed.append(line.text)  # a breadcrumb's trail under the headline
             elif not reading.seen_body and i < start:
@@ -1200,6 +1294,28 @@ def extract_text(raw: str, meta: dict) -> Page:
         headings=headings,
         removed=reading.removed,
     )
+
+
+_CAPTION_ABOVE_WORDS = 30  # a caption over its picture's credit is a sentence or two
+_CREDIT_WORDS = 8  # and the credit a name or two and an agency
+_CREDIT_LABEL = re.compile(r"(?:(?:featured|main|top) )?(?:image|photo|photograph|picture)s?(?: credit)?\s*:", re.I)
+
+
+def is_credit(line: _Line) -> bool:
+    """A line that is only a picture's credit ("Jane Doe/The Herald/Getty Images", "Photo: Jane
+    Doe, AP", "Image credit: NASA")."""
+    return line.words <= _CREDIT_WORDS and (
+        line.kind == "caption" or (line.kind == "chrome" and _CREDIT_LABEL.match(line.text) is not None))
+
+
+def captions_over_credits(lines: list[_Line], start: int, end: int) -> set[int]:
+    """The captions between ``start`` and ``end``: a paragraph of a sentence or two right above a
+    line that is only a picture's credit, with the article going on under the credit. A paragraph
+    of the article above a picture runs longer, or closes a section whose heading follows the
+    picture (a picture with a credit and no caption)."""
+    return {i for i in range(start, min(end, len(lines) - 2))
+            if lines[i].prose and lines[i].words <= _CAPTION_ABOVE_WORDS and is_credit(lines[i + 1])
+            and lines[i + 2].prose}
 
 
 _PITCH_WORDS = 40  # a button's pitch is a sentence or two
