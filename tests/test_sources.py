@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from attribution_helpers import analyze_text, find, source_of
+from attribution_helpers import analyze_text, entity_name, find, source_of
 from dateline.present import ArticleView
 
 
@@ -347,3 +347,48 @@ def test_the_report_goes_back_only_to_a_report_of_its_number_that_nothing_else_i
     published = source_of(record, find(record, "the agency ignored warnings"))
     assert published.kind == "document" and published.id != reports.id
     assert source_of(record, find(record, "wages fell")) == source_of(record, find(record, "rents rose"))
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Sen. Jane Holloway (D-Ore.) questioned the bank's chief. The Oregon Democrat said the fines were too small.",
+     "Jane Holloway"),
+    ("Republican Gov. Tom Farrow spoke first. The Idaho Republican said the fines were too small.", "Tom Farrow"),
+    ("Mark Delaney, a Texas Republican, opposed the bill. The Republican said the fines were too small.",
+     "Mark Delaney"),
+])
+def test_a_party_member_by_description_is_the_named_politician(text, named):
+    record = analyze_text(text)
+    src = source_of(record, find(record, "the fines were too small"))
+    assert src.kind == "named_person"
+    assert entity_name(record, src) == named
+
+
+def test_a_party_member_of_another_party_is_not_the_one_named():
+    text = ("Sen. Jane Holloway (D-Ore.) questioned the bank's chief. "
+            "The Ohio Republican said the fines were too small.")
+    record = analyze_text(text)
+    src = source_of(record, find(record, "the fines were too small"))
+    assert entity_name(record, src) != "Jane Holloway"
+
+
+@pytest.mark.parametrize("description", ["The Oregon senator", "The former governor", "The 71-year-old senator"])
+def test_an_anchored_description_refers_back_to_the_person_named(description):
+    text = (f"Ruth Kessler told supporters in Salem that the race was close. "
+            f"{description} said the fines were too small.")
+    record = analyze_text(text)
+    src = source_of(record, find(record, "the fines were too small"))
+    assert src.kind == "named_person"
+    assert entity_name(record, src) == "Ruth Kessler"
+
+
+def test_a_bare_description_may_be_someone_new():
+    record = analyze_text("Ruth Kessler told supporters that the race was close. The judge said the fines were too small.")
+    assert source_of(record, find(record, "the fines were too small")).kind == "anonymous_person"
+
+
+def test_an_anchored_description_skips_a_person_of_another_title():
+    text = ("Ruth Kessler told supporters that the race was close. President Alan Moore said nothing of it. "
+            "The Oregon senator said the fines were too small.")
+    record = analyze_text(text)
+    src = source_of(record, find(record, "the fines were too small"))
+    assert entity_name(record, src) == "Ruth Kessler"
