@@ -717,3 +717,19 @@ def test_nouns_of_remarks_with_a_clause_report_it(sentence, speaker, part):
 def test_a_point_in_time_reports_nothing():
     record = analyze_text("At one point the crowd cheered, and the point of the rally was clear.")
     assert record.attributions == []
+
+
+@pytest.mark.parametrize("sentence, speaker, cue, part", [
+    ("The senator apologized for her remarks about the flood victims.", "The senator", "apologized for",
+     "her remarks about the flood victims"),
+    ("The coach talked up his young goalkeeper after the match.", "The coach", "talked up", "his young goalkeeper"),
+])
+def test_apologies_and_praise_in_a_phrasal_verb_are_cues(sentence, speaker, cue, part):
+    record = analyze_text(sentence)
+    a = find(record, part)
+    assert record.span_text(a.speaker) == speaker
+    assert record.span_text(a.cue) == cue
+
+
+def test_an_apology_with_nothing_it_is_for_reports_nothing():
+    assert analyze_text("The driver apologized and left.").attributions == []
