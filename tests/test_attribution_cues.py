@@ -733,3 +733,16 @@ def test_apologies_and_praise_in_a_phrasal_verb_are_cues(sentence, speaker, cue,
 
 def test_an_apology_with_nothing_it_is_for_reports_nothing():
     assert analyze_text("The driver apologized and left.").attributions == []
+
+
+@pytest.mark.parametrize("sentence, speaker, part", [
+    ("The mayor's response to the report was that the figures were old.", "The mayor's", "the figures were old"),
+    ("Her answer was that the school would stay open.", "Her", "the school would stay open"),
+])
+def test_an_answer_with_a_clause_reports_it(sentence, speaker, part):
+    record = analyze_text(sentence)
+    assert record.span_text(find(record, part).speaker) == speaker
+
+
+def test_a_response_to_an_event_reports_nothing():
+    assert analyze_text("In response to the storm, the city closed its schools.").attributions == []
