@@ -719,20 +719,11 @@ def test_a_point_in_time_reports_nothing():
     assert record.attributions == []
 
 
-@pytest.mark.parametrize("sentence, speaker, cue, part", [
-    ("The senator apologized for her remarks about the flood victims.", "The senator", "apologized for",
-     "her remarks about the flood victims"),
-    ("The coach talked up his young goalkeeper after the match.", "The coach", "talked up", "his young goalkeeper"),
-])
-def test_apologies_and_praise_in_a_phrasal_verb_are_cues(sentence, speaker, cue, part):
-    record = analyze_text(sentence)
-    a = find(record, part)
-    assert record.span_text(a.speaker) == speaker
-    assert record.span_text(a.cue) == cue
-
-
-def test_an_apology_with_nothing_it_is_for_reports_nothing():
-    assert analyze_text("The driver apologized and left.").attributions == []
+def test_praise_in_a_phrasal_verb_is_a_cue():
+    record = analyze_text("The coach talked up his young goalkeeper after the match.")
+    a = find(record, "his young goalkeeper")
+    assert record.span_text(a.speaker) == "The coach"
+    assert record.span_text(a.cue) == "talked up"
 
 
 @pytest.mark.parametrize("sentence, speaker, part", [
