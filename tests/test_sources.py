@@ -392,3 +392,36 @@ def test_an_anchored_description_skips_a_person_of_another_title():
     record = analyze_text(text)
     src = source_of(record, find(record, "the fines were too small"))
     assert entity_name(record, src) == "Ruth Kessler"
+
+
+def test_a_role_word_in_lower_case_before_a_name_is_no_title():
+    # "her chief rival" describes; it does not make Kessler a chief who could be no senator
+    text = ("Ann Pryor leads the race, and her chief rival Ruth Kessler told supporters that it was close. "
+            "The Oregon senator said the fines were too small.")
+    record = analyze_text(text)
+    assert entity_name(record, source_of(record, find(record, "the fines were too small"))) == "Ruth Kessler"
+
+
+def test_an_anchored_description_is_someone_who_acted_not_someone_only_mentioned():
+    text = ("Ruth Kessler said in an interview with the host Mary Lund that the race was close. "
+            "The Oregon senator said the fines were too small. The senator added that taxes would rise.")
+    record = analyze_text(text)
+    first, later = find(record, "the fines were too small"), find(record, "taxes would rise")
+    assert entity_name(record, source_of(record, first)) == "Ruth Kessler"
+    assert later.source == first.source  # "the Oregon senator" made her a senator
+
+
+def test_a_worker_of_a_named_firm_is_no_one_named():
+    text = "Ruth Kessler told supporters that the race was close. The Acme Data employee said the files were gone."
+    record = analyze_text(text)
+    assert source_of(record, find(record, "the files were gone")).kind == "anonymous_person"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The party platform calls for a higher minimum wage.",
+    "His keynote speech called for a higher minimum wage.",
+    "The legislation calls for a higher minimum wage.",
+])
+def test_a_platform_a_speech_or_a_bill_is_a_document(sentence):
+    record = analyze_text(sentence)
+    assert source_of(record, find(record, "a higher minimum wage")).kind == "document"

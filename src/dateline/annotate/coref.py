@@ -57,6 +57,7 @@ def is_it(word: str) -> bool:
 class Features:
     gender: str = ""  # m, f or "" when unknown
     roles: set[str] = field(default_factory=set)  # titles, appositions, demonyms: "president", "russian"
+    titles: set[str] = field(default_factory=set)  # the roles of a title before the name: "Sen.", "President"
     speaker_count: int = 0
 
 
@@ -152,12 +153,19 @@ class Resolver:
                 gender, role = cues.honorifics()[word]
                 if gender:
                     f.gender = gender
+                title = tok.text[:1].isupper()  # "Chief Justice Jane Roe" (but "her chief rival Roe")
                 if role in cues.person_roles():
                     self._add_role(f, role)
+                    if title:
+                        f.titles.update((role, cues.person_roles()[role].category))
                 elif role:
                     f.roles.add(role)
+                    if title:
+                        f.titles.add(role)
             elif tok.lemma_.lower() in cues.person_roles():
                 self._add_role(f, tok.lemma_.lower())
+                if tok.text[:1].isupper():  # "Spokeswoman Jane Roe"
+                    f.titles.update((tok.lemma_.lower(), cues.person_roles()[tok.lemma_.lower()].category))
             elif tok.lower_ in _party_words():  # "Democratic Sen. ...": a member of the party
                 f.roles.update((tok.lower_, _party_words()[tok.lower_]))
             elif _is_country_word(tok):
@@ -286,11 +294,9 @@ class Resolver:
         best, best_score = None, None
         for m, distance in self._candidates(token.idx, _PERSON_TYPES):
             f = self.features[m.entity]
-            if gender and f.gender and f.gender != gender:
-                continue
-            titled = {r for r in f.roles if r in roles} | {roles[r].category for r in f.roles
-                                                            if r in roles and roles[r].category}
-            if titled and not titled & wanted:
+            if gender and f.gender and f.gender != gender or not (m.subject or f.speaker_count):
+                continue  # someone only mentioned ("an interview with CNN's Jane Roe") is not described
+            if f.titles - {""} and not f.titles & wanted:
                 continue  # "President Obama" is not "the Vermont senator"
             theirs = f.roles & parties
             if party and theirs and not party & theirs:
@@ -305,6 +311,10 @@ class Resolver:
             score -= 0.2 * min(f.speaker_count, 3)
             if best_score is None or score < best_score:
                 best, best_score = m.entity, score
+        if best is not None:  # "the Vermont senator" is a senator: "the senator" later is the same
+            for noun in nouns:
+                if noun in roles:
+                    self._add_role(self.features[best], noun)
         return best
 
     def _country_words(self, entity_id: str) -> set[str]:

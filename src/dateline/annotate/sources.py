@@ -332,7 +332,9 @@ class SourceBook:
             nouns = [head] + [c.lemma_.lower() for c in tok.children if c.dep_ == "compound"]
             if any(n in roles for n in nouns):
                 eid = self.resolver.description(tok, nouns, modifiers)
-                if eid is None and _anchored(tok):
+                # a role of a kind ("senator": a lawmaker), not a bare place in an organisation
+                # ("the Platte River employee" may be anyone there)
+                if eid is None and _anchored(tok) and any(roles[n].category for n in nouns if n in roles):
                     parties = {c.lower_ for c in tok.children if c.i < tok.i and c.lower_ in cues.party_members()}
                     eid = self.resolver.anchored_description(
                         tok, nouns, modifiers | {cues.party_members()[p] for p in parties}, self.recent_speakers)
