@@ -679,3 +679,61 @@ def test_congratulation_and_liking_are_cues(sentence, speaker, cue, part):
     record = analyze_text(sentence)
     a = find(record, part)
     assert (record.span_text(a.speaker), record.span_text(a.cue)) == (speaker, cue)
+
+
+@pytest.mark.parametrize("sentence, speaker, part", [
+    ("The teachers' union called for the board to resign.", "The teachers' union", "the board to resign"),
+    ("Mayor Ellen Park called Thursday for the council to delay the vote.", "Mayor Ellen Park",
+     "the council to delay the vote"),
+])
+def test_a_preposition_the_parser_made_a_clause_mark_joins_the_cue(sentence, speaker, part):
+    record = analyze_text(sentence)
+    a = find(record, part)
+    assert record.span_text(a.speaker) == speaker
+    assert record.span_text(a.cue).startswith("called")
+    assert record.span_text(a.content) == part  # "for" is the cue's, never the content's
+
+
+def test_the_preposition_right_after_the_verb_is_part_of_the_cue():
+    record = analyze_text("The teachers' union called for the board to resign.")
+    assert record.span_text(find(record, "the board to resign").cue) == "called for"
+
+
+def test_waiting_for_something_to_happen_reports_nothing():
+    record = analyze_text("The drivers waited for the bridge to reopen.")
+    assert record.attributions == []
+
+
+@pytest.mark.parametrize("sentence, speaker, part", [
+    ("The minister made the observation that voters were tired of the delays.", "The minister", "voters were tired"),
+    ("Her rival made the point that the budget was late.", "Her rival", "the budget was late"),
+])
+def test_nouns_of_remarks_with_a_clause_report_it(sentence, speaker, part):
+    record = analyze_text(sentence)
+    a = find(record, part)
+    assert record.span_text(a.speaker) == speaker
+
+
+def test_a_point_in_time_reports_nothing():
+    record = analyze_text("At one point the crowd cheered, and the point of the rally was clear.")
+    assert record.attributions == []
+
+
+def test_praise_in_a_phrasal_verb_is_a_cue():
+    record = analyze_text("The coach talked up his young goalkeeper after the match.")
+    a = find(record, "his young goalkeeper")
+    assert record.span_text(a.speaker) == "The coach"
+    assert record.span_text(a.cue) == "talked up"
+
+
+@pytest.mark.parametrize("sentence, speaker, part", [
+    ("The mayor's response to the report was that the figures were old.", "The mayor's", "the figures were old"),
+    ("Her answer was that the school would stay open.", "Her", "the school would stay open"),
+])
+def test_an_answer_with_a_clause_reports_it(sentence, speaker, part):
+    record = analyze_text(sentence)
+    assert record.span_text(find(record, part).speaker) == speaker
+
+
+def test_a_response_to_an_event_reports_nothing():
+    assert analyze_text("In response to the storm, the city closed its schools.").attributions == []

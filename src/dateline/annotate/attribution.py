@@ -401,7 +401,18 @@ def _cue_span(article: Article, tok, verb: Optional[cues.CueVerb] = None) -> Spa
     for c in sorted(tok.children, key=lambda c: c.i):
         if c.i == hi + 1 and (c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in preps and not _when_only(c)):
             hi = c.i
+    if hi == tok.i and hi + 1 < len(doc) and _marks_content(doc[hi + 1], tok, preps):
+        hi += 1  # "called for Congress to act": the preposition the parser made the clause's mark
     return article.span(lo, hi)
+
+
+def _marks_content(mark, tok, preps) -> bool:
+    """"called for Congress to act": ``mark``, a preposition of the verb's (``preps``) that the
+    parser made the mark of an infinitive clause with a subject, the verb's content."""
+    clause = mark.head
+    return mark.dep_ == "mark" and mark.lower_ in preps and clause.head.i == tok.i and clause.i > tok.i \
+        and clause.dep_ in ("advcl", "ccomp") and clause.tag_ == "VB" and mark.i == clause.left_edge.i \
+        and any(x.dep_ == "aux" and x.lower_ == "to" for x in clause.children)
 
 
 def _standalone(article: Article, q: quotes.Quote) -> bool:
@@ -788,7 +799,8 @@ def _indirect_content(article: Article, tok, verb: cues.CueVerb) -> tuple[Option
                                                 or any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children))]
     seg_lo, seg_hi = _segment(article, tok.i)
     toks = [t.i for c in clauses for t in c.subtree if (t.i > tok.i) == side_after and not _is_according(t)
-            and seg_lo <= t.i < seg_hi and (subject_from is None or t.i >= subject_from)]
+            and seg_lo <= t.i < seg_hi and (subject_from is None or t.i >= subject_from)
+            and not _marks_content(t, tok, verb.preps)]  # the cue's: "called for"
     if clauses[0].dep_ == "dobj" and not verb.object_as:
         # "stressed the collaboration as working towards ...": the object is the content, the
         # "as" phrase the verb's, wherever the parser hung it
@@ -1030,6 +1042,10 @@ def _prep_content(tok, verb: cues.CueVerb) -> list:
                  and (obj is None or c.i < obj.i) and not _when_only(c)),
                 None)  # the parser reads "called on Republicans" with a particle as often as a preposition
     objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
+    if not objects and prep is None and obj is None:
+        # "called for Congress to act", "called Wednesday for the judge to resign": the parser makes
+        # the preposition the mark of an infinitive clause with a subject; the clause is the content
+        return [c for c in tok.children if any(_marks_content(m, tok, verb.preps) for m in c.children)][:1]
     if not objects:
         return []
     return objects + [c for c in tok.children if c.dep_ == "xcomp" and c.i > prep.i]

@@ -10,6 +10,7 @@ for less). Each entity's features are gathered in one pass over its mentions.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -24,6 +25,13 @@ _IT = {"it", "its", "itself"}
 _PERSON_TYPES = {"PERSON"}
 _GROUP_TYPES = {"ORG", "NORP", "GPE"}
 _REACH_SENTENCES = 12
+
+
+_PARTY_LETTER = re.compile(r"\s*[(,]\s*([A-Z])[-–]\s?[A-Z]")  # " (D-Mass.)", ", R-Texas,"
+
+
+def _party_words() -> dict[str, str]:
+    return cues.party_members()
 
 
 def _is_country_word(tok) -> bool:
@@ -49,6 +57,7 @@ def is_it(word: str) -> bool:
 class Features:
     gender: str = ""  # m, f or "" when unknown
     roles: set[str] = field(default_factory=set)  # titles, appositions, demonyms: "president", "russian"
+    titles: set[str] = field(default_factory=set)  # the roles of a title before the name: "Sen.", "President"
     speaker_count: int = 0
 
 
@@ -144,22 +153,37 @@ class Resolver:
                 gender, role = cues.honorifics()[word]
                 if gender:
                     f.gender = gender
+                title = tok.text[:1].isupper()  # "Chief Justice Jane Roe" (but "her chief rival Roe")
                 if role in cues.person_roles():
                     self._add_role(f, role)
+                    if title:
+                        f.titles.update((role, cues.person_roles()[role].category))
                 elif role:
                     f.roles.add(role)
+                    if title:
+                        f.titles.add(role)
             elif tok.lemma_.lower() in cues.person_roles():
                 self._add_role(f, tok.lemma_.lower())
+                if tok.text[:1].isupper():  # "Spokeswoman Jane Roe"
+                    f.titles.update((tok.lemma_.lower(), cues.person_roles()[tok.lemma_.lower()].category))
+            elif tok.lower_ in _party_words():  # "Democratic Sen. ...": a member of the party
+                f.roles.update((tok.lower_, _party_words()[tok.lower_]))
             elif _is_country_word(tok):
                 f.roles.add(tok.lower_)
             elif not (tok.pos_ in ("PROPN", "ADJ", "NOUN") or tok.text == "."):
                 break
             i -= 1
+        # "Jane Roe (D-Mass.)", "Jane Roe, R-Texas,": the party's letter after the name
+        letter = _PARTY_LETTER.match(text, end)
+        if letter and letter.group(1) in _party_words():
+            f.roles.add(_party_words()[letter.group(1)])
         for child in head.children:
             if child.dep_ == "appos":
                 for t in [child] + [c for c in child.children if c.dep_ == "conj"]:
                     if t.lemma_.lower() in cues.person_roles():
                         self._add_role(f, t.lemma_.lower())
+                    elif t.lemma_.lower() in _party_words():  # "Jane Roe, a Massachusetts Democrat,"
+                        f.roles.add(_party_words()[t.lemma_.lower()])
                     for c in t.children:
                         if _is_country_word(c) and c.i < t.i:
                             f.roles.add(c.lower_)
@@ -254,6 +278,44 @@ class Resolver:
                 continue
             return m.entity
         return None
+
+    def anchored_description(self, token, nouns: list[str], modifiers: set[str],
+                             recent_speakers: list[str]) -> Optional[str]:
+        """The person an anchored description refers back to where no one named before holds its
+        role by title ("the Vermont senator" after "Bernie Sanders", "the former governor", "the
+        72-year-old senator"): the most salient earlier person, as for a pronoun, unless what the
+        article knows of them contradicts the description (a gender, another party, other roles,
+        another country)."""
+        roles = cues.person_roles()
+        parties = set(cues.party_members().values())
+        wanted = set(nouns) | {roles[n].category for n in nouns if n in roles and roles[n].category}
+        party = {n for n in nouns if n in parties} | (modifiers & parties)
+        gender = next((roles[n].gender for n in nouns if n in roles and roles[n].gender), "")
+        best, best_score = None, None
+        for m, distance in self._candidates(token.idx, _PERSON_TYPES):
+            f = self.features[m.entity]
+            if gender and f.gender and f.gender != gender or not (m.subject or f.speaker_count):
+                continue  # someone only mentioned ("an interview with CNN's Jane Roe") is not described
+            if f.titles - {""} and not f.titles & wanted:
+                continue  # "President Obama" is not "the Vermont senator"
+            theirs = f.roles & parties
+            if party and theirs and not party & theirs:
+                continue
+            # "the Russian leader" is Russia's; a state or a city ("the Vermont senator") no one records
+            places = {w for w in modifiers - parties if demonym_country(w) or country_name(w)}
+            if places and not places <= (f.roles | self._country_words(m.entity)):
+                continue
+            score = distance - (0.6 if m.subject else 0) + (1.5 if m.quoted else 0)
+            if m.entity in recent_speakers[-2:]:
+                score -= 1.0
+            score -= 0.2 * min(f.speaker_count, 3)
+            if best_score is None or score < best_score:
+                best, best_score = m.entity, score
+        if best is not None:  # "the Vermont senator" is a senator: "the senator" later is the same
+            for noun in nouns:
+                if noun in roles:
+                    self._add_role(self.features[best], noun)
+        return best
 
     def _country_words(self, entity_id: str) -> set[str]:
         e = self.entities.get(entity_id)

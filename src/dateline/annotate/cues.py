@@ -92,6 +92,18 @@ def person_roles() -> dict[str, Role]:
 
 
 @functools.cache
+def party_members() -> dict[str, str]:
+    """A party's member noun ("democrat"), by itself, its adjective ("democratic") and its letter
+    ("D", as in "(D-Mass.)"), from party_members.csv."""
+    out: dict[str, str] = {}
+    for r in lexicons.rows("party_members.csv"):
+        for key in (r["member"], r["adjective"], r["letter"]):
+            if key:
+                out.setdefault(key, r["member"])
+    return out
+
+
+@functools.cache
 def honorifics() -> dict[str, tuple[str, str]]:
     return {r["title"]: (r["gender"], r["role"]) for r in lexicons.rows("honorifics.csv")}
 

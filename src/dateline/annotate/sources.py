@@ -282,6 +282,10 @@ class SourceBook:
         if head in cues.document_nouns() and tok.pos_ == "PROPN" and tok.text not in cues.media_name_words() \
                 and not media_phrase(art, tok):  # "New Poll Shows ...", "the Quinnipiac Poll" (not "the Post")
             return self._document(tok, span, text, core)
+        party = self._party_member(tok)
+        if party is not None:
+            self.add_mention(party, core_span)
+            return self.for_entity(self.entity_by_id[party], span, "named_person")
         entity = self._apposed_person(tok) or self._named(core, tok)
         office = self._office_country(tok, core)
         if entity is not None:
@@ -328,6 +332,12 @@ class SourceBook:
             nouns = [head] + [c.lemma_.lower() for c in tok.children if c.dep_ == "compound"]
             if any(n in roles for n in nouns):
                 eid = self.resolver.description(tok, nouns, modifiers)
+                # a role of a kind ("senator": a lawmaker), not a bare place in an organisation
+                # ("the Platte River employee" may be anyone there)
+                if eid is None and _anchored(tok) and any(roles[n].category for n in nouns if n in roles):
+                    parties = {c.lower_ for c in tok.children if c.i < tok.i and c.lower_ in cues.party_members()}
+                    eid = self.resolver.anchored_description(
+                        tok, nouns, modifiers | {cues.party_members()[p] for p in parties}, self.recent_speakers)
                 if eid is not None:
                     self.add_mention(eid, core_span)
                     return self.for_entity(self.entity_by_id[eid], span, "named_person")
@@ -344,6 +354,16 @@ class SourceBook:
             descriptor = f"{descriptor}, {unnamed}" if descriptor else unnamed
         return self._source(key, text, kind, span, head=head, plural=plural,
                             descriptor=descriptor, affiliation=self._affiliation(tok, core))
+
+    def _party_member(self, tok) -> Optional[str]:
+        """"The Massachusetts Democrat", "the Kentucky Republican": one member of a party, by a
+        definite description, is the person of that party the article named before ("Sen. Jane
+        Roe (D-Mass.)", "Democratic Sen. Jane Roe", "Roe, a Democrat"), not the party."""
+        member = tok.lemma_.lower()
+        if member not in cues.party_members().values() or _plural(tok) \
+                or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            return None
+        return self.resolver.description(tok, [member], set())
 
     def _apposed_person(self, tok) -> Optional[Entity]:
         """"The company's CEO, Jane Smith, said": a person's name set off by commas after the head
@@ -725,6 +745,20 @@ class SourceBook:
             carrier.kind = "media"  # an organisation that carried someone's words, unless its name says
             # what else it is ("the Roper Center", "the Pew Research Center")
         return carrier
+
+
+def _anchored(tok) -> bool:
+    """A definite description of a person that tells the reader which one, as news refers back to
+    someone it has named: by a name's word, a place or a party ("the Vermont senator", "the
+    Republican nominee", "the Senate leader"), as a former holder ("the former governor") or by
+    age ("the 72-year-old senator"). "The judge", "the official" alone may be someone new."""
+    for t in tok.subtree:
+        if t.i >= tok.i:
+            break
+        if t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE") or t.lower_ in ("former", "onetime") \
+                or t.lower_ == "year" and t.i + 2 < len(t.doc) and t.doc[t.i + 2].lower_ == "old":
+            return True
+    return False
 
 
 def _group_of_people(tok) -> bool:
