@@ -206,6 +206,7 @@ def test_a_possessor_owns_a_noun_event_not_the_clause_subject():
     # whoever refuses or repels an act is the one it was aimed at
     ("Egypt refused Ethiopia's request for more talks on the dam.", "request", "Egypt"),
     ("Ukrainian troops repelled the assault near Kharkiv on Thursday.", "assault", "Ukraine"),
+    ("Kharkiv saw the heaviest shelling of the war on Thursday night.", "shelling", "Kharkiv"),
     # whoever overturns or condemns an act is not ("the Senate" did not get the tariffs)
     ("The Senate voted on Tuesday to overturn the president's tariffs on imported steel.", "tariffs", None),
     ("Germany condemned the attack on the embassy in a statement.", "attack", None),
