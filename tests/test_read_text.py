@@ -2539,3 +2539,34 @@ def test_a_ticker_of_excerpts_cut_short_is_not_the_article():
     assert "returning to their home towns" in page.text
     assert "added online ordering and delivery" in page.text
     assert "Council approves new bus routes" not in page.text
+
+
+# A regional paper's copy of a wire story: the agency's notice is set inside it, after the part the
+# desk ran first, and the story runs on under it, a question set as a line of its own among its paragraphs.
+WIRE_NOTICE_INSIDE_A_STORY = """\
+Port Authority Approves Dredging Plan
+
+The port authority on Thursday approved a plan to deepen the main shipping channel by six feet, clearing the way for larger container ships to call at the harbor by the end of next year.
+
+The board voted 7-2 after a three-hour hearing at which fishermen and residents of the island neighborhoods raised concerns about silt and the loss of shellfish beds.
+
+Shipping lines have warned for years that the harbor would lose business to deeper ports to the south, where the newest ships already call twice a week on their way from Asia.
+
+The project is expected to cost about $140 million, two-thirds of it from the federal government, and to take three years to finish once the permits are in hand.
+
+Copyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.
+
+The authority's director said the dredged sand would be used to rebuild two beaches that lost much of their width in last winter's storms, and that crews would avoid the spawning season.
+
+Will it work?
+
+"We have done this twice before and the beaches came back," she said.
+
+Opponents said they would ask the state environmental agency to review the plan before any permit is issued.
+"""
+
+
+def test_a_wire_notice_the_story_runs_on_under_does_not_close_it():
+    page = read(WIRE_NOTICE_INSIDE_A_STORY)
+    assert "fishermen and residents" in page.text
+    assert "rebuild two beaches" in page.text and "before any permit is issued" in page.text

@@ -570,7 +570,7 @@ def extend_span(lines: list[_Line], start: int, end: int) -> int:
     while j < len(lines):
         k = j
         while k < len(lines) and k - j <= _GAP_LINES and not lines[k].prose:
-            if (closes_article(lines[k].text) and box_inside(lines, k) is None) or copyright_notice(lines[k].text):
+            if (closes_article(lines[k].text) and box_inside(lines, k) is None) or _closing_notice(lines, k):
                 return end
             k += 1
         if k >= len(lines) or not lines[k].prose:
@@ -680,7 +680,7 @@ def article_end(lines: list[_Line], start: int, end: int) -> int:
         if before and closes_article(lines[i].text) and _comments_follow(lines, i):
             return i  # readers' comments, however much longer than the article
         if (before and before >= min(_CLOSING_FROM * (before + rest), _CLOSING_FROM_WORDS)
-                and (closes_article(lines[i].text) or _leads_elsewhere(lines[i].text) or copyright_notice(lines[i].text)
+                and (closes_article(lines[i].text) or _leads_elsewhere(lines[i].text) or _closing_notice(lines, i)
                      or _uncited_references(lines, start, i))
                 and box_inside(lines, i) is None):
             return i
@@ -710,6 +710,15 @@ def _comments_follow(lines: list[_Line], i: int) -> bool:
     line ``i`` within a few lines: the closing line heads readers' comments."""
     return any(not lines[k].prose and _COMMENT_HEAD.fullmatch(lines[k].text) is not None
                for k in range(i + 1, min(len(lines), i + 1 + _COMMENT_HEAD_LINES)))
+
+
+def _closing_notice(lines: list[_Line], i: int) -> bool:
+    """A copyright notice that closes the article: not one the story runs on under (a wire
+    service's notice set inside a syndicated story, running text right below it; a page's rails
+    under its footer start with a section's name or a headline)."""
+    if not copyright_notice(lines[i].text):
+        return False
+    return i + 1 >= len(lines) or not lines[i + 1].prose
 
 
 def _leads_elsewhere(text: str) -> bool:
