@@ -565,3 +565,15 @@ def test_prepare_loads_what_the_corpus_step_needs_once_a_process():
               "print('datasketch' in sys.modules, lsh._minhash.cache_info().currsize, lsh._banding.cache_info().currsize)")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
     assert out.stdout.split() == ["True", "2", "2"]
+
+
+def test_a_claim_story_is_titled_by_its_speaker_and_what_they_claim(db):
+    claims = ["that the new port would open “well before the summer” of next year",
+              "that the harbor's new port would open “well before the summer”"]
+    reports = [record(f"Ana Ruiz said {claim}, the report adds.", f"Outlet {i}", "2025-05-06",
+                      people=[("Ana Ruiz", "PERSON")], claims=[(claim, "Ana Ruiz")]) for i, claim in enumerate(claims)]
+    with Store(db) as store:
+        add(store, *reports)
+        titles = [s["title"] for s in views.stories(store.con, kind="claim")]
+    # the clause's "that" is no part of what she claimed
+    assert titles == ["Ana Ruiz: the new port would open “well before the summer” of next year"]

@@ -724,9 +724,15 @@ def refresh(con, story_ids: set[str]) -> None:
                        WHERE sm.kind = 'claim'),
                  first AS (SELECT story_id, arg_min(article_id, (date, article_id, item_id)) AS article_id,
                                   arg_min(item_id, (date, article_id, item_id)) AS item_id FROM m GROUP BY 1)
-            SELECT f.story_id, substring(a.text, c.start + 1, c."end" - c.start) AS text
+            SELECT f.story_id,
+                   -- who claims it, then what ("Japan: to restart talks ...", "the ministry: it
+                   -- had hit ..."): a clause's "that" is no part of what was claimed
+                   concat_ws(': ', s.speaker, regexp_replace(substring(a.text, c.start + 1, c."end" - c.start),
+                                                             '^that\s+', '', 'i')) AS text
             FROM first f JOIN claims c ON c.article_id = f.article_id AND c.id = f.item_id
-            JOIN articles a ON a.id = f.article_id) t
+            JOIN articles a ON a.id = f.article_id
+            JOIN (SELECT s.id, e.name AS speaker FROM stories s LEFT JOIN corpus_entities e ON e.id = s.actor) s
+              ON s.id = f.story_id) t
         WHERE stories.id = t.story_id""")
 
 
