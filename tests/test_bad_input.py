@@ -155,3 +155,17 @@ def test_non_english_article_is_stored_with_its_language_and_english_annotators_
     assert record["entities"] == [] and record["attributions"] == [] and record["scorecard"] is None
     assert any(w.startswith("W002") for w in record["warnings"])
     assert record["text"].startswith("PARIS, 3 juin")
+
+
+def test_a_warc_record_with_damaged_headers_is_named_and_the_batch_goes_on(tmp_path, db, capsys):
+    # a response record without its WARC-Target-URI, as a careless crawler writes it
+    body = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>Text.</p></body></html>"
+    record = (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\n"
+              b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body + b"\r\n\r\n")
+    (tmp_path / "careless.warc").write_bytes(record)
+    (tmp_path / "good.txt").write_text(GOOD)
+    assert analyze([tmp_path / "careless.warc", tmp_path / "good.txt"], db, capsys) == 1
+    rows = documents(db)
+    status, code, message, _ = rows["careless.warc#1"]
+    assert (status, code) == ("error", "E106") and "headers are damaged" in message
+    assert rows["good.txt"][0] == "ok"

@@ -81,7 +81,10 @@ def _iter_stream(origin: str, stream: BinaryIO, max_bytes: int) -> Iterator[Offe
             if offered.error is not None and offered.error.code == "E106":
                 return
     except Exception as exc:  # noqa: BLE001 -- warcio raises many kinds of exception on damaged input
-        yield Offered(f"{origin}#{n + 1}", error=errors.bad_warc(f"after {n} record(s): {exc.__class__.__name__}: {exc}"))
+        yield Offered(f"{origin}#{n + 1}", error=errors.bad_warc(
+            f"record {records + 1} cannot be parsed after {n} response(s): its WARC or HTTP headers are damaged "
+            f"or incomplete, as when a response has no WARC-Target-URI or a bad status line; "
+            f"warcio: {exc.__class__.__name__}: {exc}"))
         return
     if not records:
         yield Offered(origin, error=errors.bad_warc("no record could be read from the archive"))
