@@ -30,10 +30,6 @@ _REACH_SENTENCES = 12
 _PARTY_LETTER = re.compile(r"\s*[(,]\s*([A-Z])[-–]\s?[A-Z]")  # " (D-Mass.)", ", R-Texas,"
 
 
-def _party_words() -> dict[str, str]:
-    return cues.party_members()
-
-
 def _is_country_word(tok) -> bool:
     """A country or its demonym ("Russian President ..."), by the gazetteer as well as the tagger,
     which reads some names as places and others, in the same place, as people or organisations."""
@@ -166,8 +162,8 @@ class Resolver:
                 self._add_role(f, tok.lemma_.lower())
                 if tok.text[:1].isupper():  # "Spokeswoman Jane Roe"
                     f.titles.update((tok.lemma_.lower(), cues.person_roles()[tok.lemma_.lower()].category))
-            elif tok.lower_ in _party_words():  # "Democratic Sen. ...": a member of the party
-                f.roles.update((tok.lower_, _party_words()[tok.lower_]))
+            elif tok.lower_ in cues.party_members():  # "Democratic Sen. ...": a member of the party
+                f.roles.update((tok.lower_, cues.party_members()[tok.lower_]))
             elif _is_country_word(tok):
                 f.roles.add(tok.lower_)
             elif not (tok.pos_ in ("PROPN", "ADJ", "NOUN") or tok.text == "."):
@@ -175,15 +171,15 @@ class Resolver:
             i -= 1
         # "Jane Roe (D-Mass.)", "Jane Roe, R-Texas,": the party's letter after the name
         letter = _PARTY_LETTER.match(text, end)
-        if letter and letter.group(1) in _party_words():
-            f.roles.add(_party_words()[letter.group(1)])
+        if letter and letter.group(1) in cues.party_members():
+            f.roles.add(cues.party_members()[letter.group(1)])
         for child in head.children:
             if child.dep_ == "appos":
                 for t in [child] + [c for c in child.children if c.dep_ == "conj"]:
                     if t.lemma_.lower() in cues.person_roles():
                         self._add_role(f, t.lemma_.lower())
-                    elif t.lemma_.lower() in _party_words():  # "Jane Roe, a Massachusetts Democrat,"
-                        f.roles.add(_party_words()[t.lemma_.lower()])
+                    elif t.lemma_.lower() in cues.party_members():  # "Jane Roe, a Massachusetts Democrat,"
+                        f.roles.add(cues.party_members()[t.lemma_.lower()])
                     for c in t.children:
                         if _is_country_word(c) and c.i < t.i:
                             f.roles.add(c.lower_)
